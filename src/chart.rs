@@ -1,0 +1,192 @@
+//! Charts: pure functions from numbers to an SVG string (plotters' SVG backend).
+//!
+//! The app inlines the string; tests read it natively. Nothing here knows about
+//! yew or the browser, and no text in the chart comes from user input.
+
+use crate::format;
+use crate::model::HOURS_PER_MONTH;
+use plotters::prelude::*;
+
+/// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+/// The "you are here" marker; a grey no series uses, so tests can find it.
+pub const MARKER: RGBColor = RGBColor(0x6E, 0x6E, 0x6E);
+
+/// How a line is drawn, so lines differ by more than colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// One line on the chart: monthly cost (USD) against hours per month per task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub color: RGBColor,
+    pub dash: Dash,
+    /// (hours per month per task, USD per month), in increasing hours.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Series {
+    /// USD per month at `hours`, by straight lines between the points.
+    pub fn at(&self, hours: f64) -> Option<f64> {
+        self.points.windows(2).find_map(|w| {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            (x0 <= hours && hours <= x1).then(|| if x1 == x0 { y1 } else { y0 + (y1 - y0) * (hours - x0) / (x1 - x0) })
+        })
+    }
+}
+
+/// Size of the SVG's coordinate system; the page scales it to its container.
+pub const WIDTH: u32 = 720;
+pub const HEIGHT: u32 = 420;
+
+/// Monthly cost against hours per month per task, 0–730 h, with the current
+/// hours marked and each line's value there written beside its point.
+pub fn cost_by_hours(series: &[Series], current_hours: f64) -> String {
+    let mut svg = String::new();
+    // Drawing into a String cannot fail for I/O reasons; plotters' errors here
+    // would be layout bugs, and a missing chart beats a crashed page.
+    if let Err(e) = draw_cost_by_hours(&mut svg, series, current_hours) {
+        return format!("<!-- chart error: {} -->", format!("{e:?}").replace("--", "- -"));
+    }
+    svg
+}
+
+fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours: f64) -> Result<(), Box<dyn std::error::Error + 'a>> {
+    let y_max = nice_ceiling(series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max));
+    let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
+    let text = ("sans-serif", 14).into_font().color(&BLACK);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .margin_right(24)
+        .x_label_area_size(44)
+        .y_label_area_size(72)
+        .build_cartesian_2d(0.0..HOURS_PER_MONTH, 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .x_desc("hours per month per task")
+        .y_desc("USD per month")
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .x_labels(9)
+        .y_labels(6)
+        .x_label_formatter(&|h| format!("{h:.0}"))
+        .y_label_formatter(&|usd| axis_usd(*usd, y_max))
+        .bold_line_style(RGBColor(0xC8, 0xC8, 0xC8).stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+
+    let here = current_hours.clamp(0.0, HOURS_PER_MONTH);
+    chart.draw_series(DashedLineSeries::new([(here, 0.0), (here, y_max)], 4, 4, MARKER.stroke_width(1)))?;
+
+    for s in series {
+        let style = s.color.stroke_width(3);
+        let points = s.points.iter().copied();
+        let drawn = match s.dash {
+            Dash::Solid => chart.draw_series(LineSeries::new(points, style))?,
+            Dash::Dashed => chart.draw_series(DashedLineSeries::new(points, 10, 6, style))?,
+            Dash::Dotted => chart.draw_series(DashedLineSeries::new(points, 3, 5, style))?,
+        };
+        let (color, dash) = (s.color, s.dash);
+        drawn.label(s.label.as_str()).legend(move |(x, y)| legend_sample(x, y, color, dash));
+        if let Some(value) = s.at(here) {
+            chart.draw_series(std::iter::once(Circle::new((here, value), 5, s.color.filled())))?;
+            let anchor = if here > HOURS_PER_MONTH * 0.8 { -78 } else { 8 };
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((here, value)) + Text::new(format::usd(value), (anchor, -18), text.clone()),
+            ))?;
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(text)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(0xC8, 0xC8, 0xC8))
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// A 24-pixel sample of the line for the legend, in the line's dash pattern.
+fn legend_sample<'b>(x: i32, y: i32, color: RGBColor, dash: Dash) -> impl IntoDynElement<'b, SVGBackend<'b>, (i32, i32)> {
+    let style = color.stroke_width(3);
+    // Always four segments, so every pattern is the same element type.
+    let [a, b, c, d] = match dash {
+        Dash::Solid => [(0, 24); 4],
+        Dash::Dashed => [(0, 9), (15, 24), (15, 24), (15, 24)],
+        Dash::Dotted => [(0, 3), (7, 10), (14, 17), (21, 24)],
+    };
+    let segment = move |(from, to): (i32, i32)| PathElement::new(vec![(from, 0), (to, 0)], style);
+    EmptyElement::at((x, y)) + segment(a) + segment(b) + segment(c) + segment(d)
+}
+
+/// Axis labels: whole dollars, or cents when the whole axis is under $10.
+fn axis_usd(usd: f64, y_max: f64) -> String {
+    if y_max < 10.0 {
+        format!("${usd:.2}")
+    } else {
+        format!("${}", format::usd(usd).trim_start_matches('$').trim_end_matches(".00"))
+    }
+}
+
+/// A round number at or above `x` (1, 2, 2.5 or 5 times a power of ten),
+/// so the axis ends on a labelled value; 1 for an empty chart.
+pub fn nice_ceiling(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 1.0;
+    }
+    let scale = 10f64.powf(x.log10().floor());
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|m| m * scale)
+        .find(|&c| c >= x * 1.0001)
+        .unwrap_or(10.0 * scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(label: &str, monthly_at_730: f64) -> Series {
+        Series { label: label.into(), color: BLUE, dash: Dash::Solid, points: vec![(0.0, 0.0), (730.0, monthly_at_730)] }
+    }
+
+    #[test]
+    fn series_value_between_points() {
+        let s = line("x", 360.401);
+        assert_eq!(s.at(0.0), Some(0.0));
+        assert!((s.at(365.0).unwrap() - 180.2005).abs() < 1e-9);
+        assert_eq!(s.at(731.0), None);
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(360.401), 400.0);
+        assert_eq!(nice_ceiling(750.26), 800.0);
+        assert_eq!(nice_ceiling(9.01), 10.0);
+        assert_eq!(nice_ceiling(100.0), 120.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn svg_has_every_line_its_legend_and_the_values_at_the_marker() {
+        let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0);
+        assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+        assert!(svg.contains("Linux/x86") && svg.contains("Linux/ARM"));
+        // 360.401 / 2 and 288.36 / 2 at half the month, rounded to the cent.
+        assert!(svg.contains("$180.20"), "value at the marker");
+        assert!(svg.contains("$144.18"), "value at the marker");
+        assert!(svg.contains("hours per month per task") && svg.contains("USD per month"));
+        assert!(svg.contains("#6E6E6E"), "current-hours marker");
+    }
+}

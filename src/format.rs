@@ -1,0 +1,77 @@
+//! Turning numbers into text for people. Rounding happens here and only here.
+
+/// "$1,234.56": USD rounded to the cent, with thousands separators.
+pub fn usd(amount: f64) -> String {
+    if !amount.is_finite() {
+        return "—".to_string();
+    }
+    let cents = (amount.abs() * 100.0).round() as u64;
+    let sign = if amount < 0.0 && cents > 0 { "-" } else { "" };
+    format!("{sign}${}.{:02}", thousands(cents / 100), cents % 100)
+}
+
+/// "$0.04937": a rate, with enough digits to show it is not rounded away.
+pub fn usd_rate(amount: f64) -> String {
+    if !amount.is_finite() {
+        return "—".to_string();
+    }
+    // Prices are published to at most 8 decimals; trim the zeros after the 4th.
+    let text = format!("{amount:.8}");
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let keep = frac.trim_end_matches('0').len().max(4);
+    format!("${int}.{}", &frac[..keep])
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "0.25", "1", "16": a vCPU or GiB count without trailing zeros.
+pub fn quantity(x: f64) -> String {
+    let text = format!("{x:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Share of the 730-hour month, as a whole percentage.
+pub fn percent_of_month(hours: f64) -> String {
+    format!("{}%", (hours / crate::model::HOURS_PER_MONTH * 100.0).round())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money() {
+        assert_eq!(usd(360.401), "$360.40");
+        assert_eq!(usd(1234567.006), "$1,234,567.01");
+        assert_eq!(usd(0.0), "$0.00");
+        assert_eq!(usd(999.999), "$1,000.00");
+        assert_eq!(usd(-12.5), "-$12.50");
+        assert_eq!(usd(f64::NAN), "—");
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(usd_rate(0.04937), "$0.04937");
+        assert_eq!(usd_rate(0.1), "$0.1000");
+        assert_eq!(usd_rate(0.00511175), "$0.00511175");
+    }
+
+    #[test]
+    fn quantities_and_shares() {
+        assert_eq!(quantity(0.25), "0.25");
+        assert_eq!(quantity(0.5), "0.5");
+        assert_eq!(quantity(16.0), "16");
+        assert_eq!(percent_of_month(365.0), "50%");
+        assert_eq!(percent_of_month(730.0), "100%");
+    }
+}

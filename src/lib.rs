@@ -1,0 +1,11 @@
+//! Fargate against EC2: where does Fargate stop being cheaper for an ECS workload?
+//!
+//! `model` is the pure cost model (no browser, no I/O); `pricing` is the bundled
+//! price snapshot and the tools that build it; `chart` draws the model's numbers
+//! as SVG; `app` is the Yew front end. See ARCHITECTURE.md for the rules between them.
+
+pub mod app;
+pub mod chart;
+pub mod format;
+pub mod model;
+pub mod pricing;
