@@ -97,13 +97,19 @@ fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours:
         };
         let (color, dash) = (s.color, s.dash);
         drawn.label(s.label.as_str()).legend(move |(x, y)| legend_sample(x, y, color, dash));
-        if let Some(value) = s.at(here) {
-            chart.draw_series(std::iter::once(Circle::new((here, value), 5, s.color.filled())))?;
-            let anchor = if here > HOURS_PER_MONTH * 0.8 { -78 } else { 8 };
-            chart.draw_series(std::iter::once(
-                EmptyElement::at((here, value)) + Text::new(format::usd(value), (anchor, -18), text.clone()),
-            ))?;
-        }
+    }
+
+    // Each line's value at the current hours: a dot on the line and the amount
+    // beside it, the labels spread apart so close lines stay readable.
+    let values: Vec<(f64, RGBColor)> = series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
+    let plot_height = f64::from(HEIGHT - 12 - 44);
+    let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
+    let anchor = if here > HOURS_PER_MONTH * 0.8 { -84 } else { 10 };
+    for (&(value, color), label_y) in values.iter().zip(label_ys) {
+        chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((here, label_y)) + Text::new(format::usd(value), (anchor, -7), text.clone()),
+        ))?;
     }
     chart
         .configure_series_labels()
@@ -127,6 +133,30 @@ fn legend_sample<'b>(x: i32, y: i32, color: RGBColor, dash: Dash) -> impl IntoDy
     };
     let segment = move |(from, to): (i32, i32)| PathElement::new(vec![(from, 0), (to, 0)], style);
     EmptyElement::at((x, y)) + segment(a) + segment(b) + segment(c) + segment(d)
+}
+
+/// Label heights for `values` (same units), at least `gap` apart and within
+/// 0..=`top`, each as close to its own value as the others allow.
+fn spread(values: &[f64], gap: f64, top: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut placed = vec![0.0; values.len()];
+    let mut floor = f64::NEG_INFINITY;
+    for &i in &order {
+        placed[i] = values[i].max(floor).max(0.0);
+        floor = placed[i] + gap;
+    }
+    // Pushed past the top: slide the whole stack down, keeping the gaps.
+    if let Some(&last) = order.last() {
+        let over = placed[last] + gap * 0.5 - top;
+        if over > 0.0 {
+            for (k, &i) in order.iter().rev().enumerate() {
+                let limit = top - gap * (0.5 + k as f64);
+                placed[i] = placed[i].min(limit);
+            }
+        }
+    }
+    placed
 }
 
 /// Axis labels: whole dollars, or cents when the whole axis is under $10.
@@ -166,6 +196,16 @@ mod tests {
         assert_eq!(s.at(0.0), Some(0.0));
         assert!((s.at(365.0).unwrap() - 180.2005).abs() < 1e-9);
         assert_eq!(s.at(731.0), None);
+    }
+
+    #[test]
+    fn labels_spread_apart_but_stay_near_their_values() {
+        let ys = spread(&[354.32, 283.58, 628.27], 25.0, 5000.0);
+        assert_eq!(ys, vec![354.32, 283.58, 628.27], "far apart: unchanged");
+        let ys = spread(&[100.0, 95.0, 90.0], 25.0, 5000.0);
+        assert_eq!(ys, vec![140.0, 115.0, 90.0], "close: stacked upwards from the lowest");
+        let ys = spread(&[990.0, 995.0], 25.0, 1000.0);
+        assert!(ys[1] <= 1000.0 && ys[1] - ys[0] >= 25.0 - 1e-9, "{ys:?}");
     }
 
     #[test]
