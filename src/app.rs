@@ -3,25 +3,25 @@
 
 mod controls;
 mod cost_table;
+mod sources;
 pub mod state;
 
 use crate::chart;
-use crate::pricing::Snapshot;
+use crate::pricing::{Manifest, MANIFEST_JSON};
 use controls::Controls;
 use cost_table::CostTable;
+use sources::Sources;
 use state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The region this first slice prices; region choice comes with the full snapshot.
-pub const REGION: &str = "us-east-1";
-
 #[function_component(App)]
 pub fn app() -> Html {
-    // Parsed once per page load: the snapshot is bundled, so this cannot be stale.
-    let snapshot = use_memo((), |_| Snapshot::bundled());
-    match &*snapshot {
-        Ok(snapshot) => html! { <Explorer snapshot={Rc::new(snapshot.clone())} /> },
+    // Parsed once per page load. It was validated when it was built and by the
+    // tests; a parse error still shows a message rather than a blank page.
+    let manifest = use_memo((), |_| Manifest::parse_unchecked(MANIFEST_JSON).map(Rc::new));
+    match &*manifest {
+        Ok(manifest) => html! { <Explorer manifest={manifest.clone()} /> },
         Err(message) => html! {
             <main class="failure" role="alert">
                 <h1>{ "The price data could not be read" }</h1>
@@ -34,12 +34,12 @@ pub fn app() -> Html {
 
 #[derive(Properties)]
 struct ExplorerProps {
-    snapshot: Rc<Snapshot>,
+    manifest: Rc<Manifest>,
 }
 
 impl PartialEq for ExplorerProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.snapshot, &other.snapshot)
+        Rc::ptr_eq(&self.manifest, &other.manifest)
     }
 }
 
@@ -50,13 +50,14 @@ fn explorer(props: &ExplorerProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let quotes = state.quotes(&props.snapshot, REGION);
+    let manifest = &props.manifest;
+    let quotes = state.quotes(manifest);
     let svg = {
         let series = state::chart_series(&quotes);
         let hours = f64::from(state.hours);
         use_memo((series, state.hours), move |(series, _)| chart::cost_by_hours(series, hours))
     };
-    let source = props.snapshot.sources.first();
+    let region_name = manifest.region(&state.region).map_or(state.region.clone(), |r| format!("{} {}", r.name, r.code));
 
     html! {
         <div class="page">
@@ -66,6 +67,8 @@ fn explorer(props: &ExplorerProps) -> Html {
             </header>
             <div class="layout">
                 <Controls
+                    manifest={manifest.clone()}
+                    region={state.region.clone()}
                     size={state.size}
                     tasks={state.tasks}
                     hours={state.hours}
@@ -75,20 +78,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                     <figure class="chart" id="chart-hours">
                         { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
                         <figcaption>
-                            { format!("Monthly Fargate cost of {} in {REGION}, on-demand, against hours each task runs per month.", state.workload()) }
+                            { format!("Monthly Fargate cost of {} in {region_name}, on-demand, against hours each task runs per month.", state.workload()) }
                         </figcaption>
                     </figure>
                     <CostTable quotes={quotes.clone()} />
+                    <Sources manifest={manifest.clone()} quotes={quotes} />
                 </section>
             </div>
-            <footer>
-                <p>
-                    { format!("Prices: {REGION}, pricing snapshot of {}", props.snapshot.date) }
-                    if let Some(source) = source {
-                        { format!(" — {} (published {}).", source.title, source.date) }
-                    }
-                </p>
-            </footer>
         </div>
     }
 }

@@ -1,50 +1,128 @@
 //! The committed `pricing/` is exactly what the snapshot command builds from
-//! `../shared/pricing-sources/`, and what the app reads is valid.
+//! `../shared/pricing-sources/`, and everything in it validates.
 
-use fargate_vs_ec2::pricing::{build, Snapshot};
+use fargate_vs_ec2::model::platform::Platform;
+use fargate_vs_ec2::pricing::{build, region_file, Ec2Prices, Instances, Manifest, Provenance};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn sources() -> PathBuf {
-    root().join("../shared/pricing-sources")
+fn committed(path: &str) -> String {
+    std::fs::read_to_string(root().join("pricing").join(path)).unwrap_or_else(|e| panic!("pricing/{path}: {e}"))
 }
 
 #[test]
 fn committed_snapshot_regenerates_byte_identically() {
-    let sources = sources();
-    if !sources.join(build::ECS_OFFER_US_EAST_1).exists() {
+    let sources = root().join("../shared/pricing-sources");
+    if !sources.join(build::sources::ECS_OFFER).exists() {
         // Outside the team's checkout layout the raw sources are not there to rebuild from.
         eprintln!("skipped: {} not found", sources.display());
         assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/pricing-sources beside the checkout");
         return;
     }
     let files = build::build(&sources).unwrap();
-    assert!(files.contains_key("snapshot.json") && files.contains_key("SOURCES.md"));
     for (name, built) in &files {
-        let committed = std::fs::read_to_string(root().join("pricing").join(name)).unwrap();
-        assert!(committed == *built, "pricing/{name} is stale: run `cargo run --bin snapshot`");
+        assert!(committed(name) == *built, "pricing/{name} is stale: run `cargo run --bin snapshot`");
     }
-    // And building twice gives the same bytes.
-    assert_eq!(files, build::build(&sources).unwrap());
+    let mut on_disk = Vec::new();
+    collect(&root().join("pricing"), "", &mut on_disk);
+    on_disk.sort();
+    let built: Vec<&String> = files.keys().collect();
+    assert_eq!(on_disk.iter().collect::<Vec<_>>(), built, "pricing/ holds exactly the generated files");
+    assert_eq!(files, build::build(&sources).unwrap(), "two builds, same bytes");
+}
+
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            collect(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
 }
 
 #[test]
-fn us_east_1_rates_are_the_published_offer_rates() {
-    let s = Snapshot::bundled().unwrap();
-    let r = |p: &str| s.fargate("us-east-1", fargate_vs_ec2::model::platform::Platform::from_slug(p).unwrap()).unwrap().rates();
+fn every_claimed_file_exists_validates_and_matches_its_count() {
+    let manifest = Manifest::bundled().unwrap();
+    let instances = Instances::bundled().unwrap();
+    assert_eq!(manifest.regions.len(), 34, "every commercial region");
+    let mut files = 0;
+    for region in &manifest.regions {
+        for (&platform, &count) in &region.ec2_types {
+            let path = region_file(&region.code, platform);
+            let prices = Ec2Prices::parse(&committed(&path), &instances).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(prices.rows.len() as u32, count, "{path}");
+            assert_eq!((prices.region.as_str(), prices.platform), (region.code.as_str(), platform));
+            let info = manifest.files.iter().find(|f| f.path == path).unwrap();
+            assert_eq!(info.bytes, committed(&path).len() as u64, "{path} size in the manifest");
+            files += 1;
+        }
+        assert_eq!(region.ec2_types.len(), 3, "{} has EC2 prices for all three platforms", region.code);
+    }
+    assert_eq!(files, manifest.files.len());
+}
+
+#[test]
+fn us_east_1_fargate_rates_are_the_published_offer_rates() {
+    let m = Manifest::bundled().unwrap();
+    let f = |p| m.fargate("us-east-1", p).unwrap();
     // USE1-Fargate-vCPU-Hours:perCPU 0.0404800000, USE1-Fargate-GB-Hours 0.0044450000
-    assert_eq!((r("linux-x86").vcpu_hour, r("linux-x86").gb_hour), (0.04048, 0.004445));
+    assert_eq!((f(Platform::LinuxX86).on_demand.vcpu_hour, f(Platform::LinuxX86).on_demand.gb_hour), (0.04048, 0.004445));
     // USE1-Fargate-ARM-vCPU-Hours:perCPU 0.0323800000, USE1-Fargate-ARM-GB-Hours 0.0035600000
-    assert_eq!((r("linux-arm").vcpu_hour, r("linux-arm").gb_hour), (0.03238, 0.00356));
+    assert_eq!((f(Platform::LinuxArm).on_demand.vcpu_hour, f(Platform::LinuxArm).on_demand.gb_hour), (0.03238, 0.00356));
     // Windows vCPU 0.0465520000, GB 0.0051117500, OS licence 0.0460000000
-    let w = r("windows");
+    let w = &f(Platform::Windows).on_demand;
     assert_eq!((w.vcpu_hour, w.gb_hour, w.os_vcpu_hour), (0.046552, 0.00511175, Some(0.046)));
     // USE1-Fargate-EphemeralStorage-GB-Hours 0.0001110000
-    assert_eq!(r("linux-x86").storage_gb_hour, 0.000111);
-    assert_eq!(s.date, "2025-08-28");
+    assert_eq!(f(Platform::LinuxX86).storage.as_ref().unwrap().gb_hour, 0.000111);
+    assert_eq!(w.origin.provenance, Provenance::Published);
+    // Spot (2026-09-28) and Savings Plans (2026-09-25), secondary.
+    let x86 = f(Platform::LinuxX86);
+    assert_eq!(x86.spot.as_ref().map(|s| (s.vcpu_hour, s.gb_hour)), Some((0.01288871, 0.00141527)));
+    assert_eq!(x86.savings_plan_1y.as_ref().map(|s| (s.vcpu_hour, s.gb_hour)), Some((0.032384, 0.003556)));
+    assert_eq!(x86.savings_plan_3y.as_ref().map(|s| (s.vcpu_hour, s.gb_hour)), Some((0.022264, 0.00244475)));
+    assert!(f(Platform::Windows).spot.is_none(), "Fargate Spot has no Windows");
+}
+
+#[test]
+fn other_regions_take_the_newest_copy_and_mark_derived_arm() {
+    let m = Manifest::bundled().unwrap();
+    // eu-central-1: x86 from the 2026 secondary file (0.04656, 0.00511), ARM derived.
+    let x86 = &m.fargate("eu-central-1", Platform::LinuxX86).unwrap().on_demand;
+    assert_eq!((x86.vcpu_hour, x86.gb_hour, x86.origin.provenance), (0.04656, 0.00511, Provenance::Secondary));
+    let arm = &m.fargate("eu-central-1", Platform::LinuxArm).unwrap().on_demand;
+    assert_eq!(arm.origin.provenance, Provenance::Derived);
+    assert!((arm.vcpu_hour - 0.04656 * 0.03238 / 0.04048).abs() < 1e-12);
+    // eu-west-1's ARM is a published copy, not derived.
+    assert_eq!(m.fargate("eu-west-1", Platform::LinuxArm).unwrap().on_demand.origin.provenance, Provenance::Secondary);
+    // Regions no source covers have no Fargate price at all, never a zero.
+    assert!(m.region("ap-southeast-7").unwrap().fargate.is_empty());
+    assert!(m.fargate("eu-central-1", Platform::Windows).is_none());
+}
+
+#[test]
+fn ec2_golden_prices_and_cleaned_faults() {
+    let instances = Instances::bundled().unwrap();
+    let prices = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json"), &instances).unwrap();
+    // m5.large us-east-1 Linux: on-demand 0.096; 1y all upfront $494 / 8760 h = 0.056393; 3y $949 / 26280 h = 0.036111.
+    let m5 = prices.get("m5.large").unwrap();
+    assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(0.056393), Some(0.036111)));
+    let windows = Ec2Prices::parse(&committed("regions/us-east-1/windows.json"), &instances).unwrap();
+    assert_eq!(windows.get("m5.large").unwrap().on_demand, 0.188);
+    assert_eq!(windows.get("m5.large").unwrap().reserved_1y, Some(0.148402));
+    // m6i.xlarge Windows 1-year equalled Linux's 0.118493 in the source: cleaned to unknown.
+    assert_eq!(windows.get("m6i.xlarge").unwrap().reserved_1y, None);
+    assert_eq!(prices.get("m6i.xlarge").unwrap().reserved_1y, Some(0.118493));
+    let m6i = instances.get("m6i.large").unwrap();
+    assert_eq!((m6i.vcpu, m6i.memory_mib, m6i.enis), (2, 8192, 3));
+    assert_eq!(instances.get("m5.large").unwrap().trunking_tasks, Some(10));
+    assert!(instances.get("i4i.large").is_none(), "storage optimised is out of scope");
+    assert!(instances.get("g5.xlarge").is_none(), "GPU types are out of scope");
+    assert!(instances.get("u-6tb1.metal").is_none(), "high-memory SAP hosts are out of scope");
 }
 
 #[test]

@@ -4,11 +4,15 @@
 use super::state::{Action, MAX_HOURS, MAX_TASKS};
 use crate::format;
 use crate::model::task_size::TaskSize;
+use crate::pricing::Manifest;
+use std::rc::Rc;
 use yew::prelude::*;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
+    pub manifest: Rc<Manifest>,
+    pub region: String,
     pub size: TaskSize,
     pub tasks: u32,
     pub hours: u32,
@@ -46,6 +50,12 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let on_region = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetRegion(e.target_unchecked_into::<HtmlSelectElement>().value()));
+        })
+    };
     let on_tasks = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
@@ -65,6 +75,21 @@ pub fn controls(props: &ControlsProps) -> Html {
 
     html! {
         <form class="controls" aria-label="Workload" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <fieldset>
+                <legend>{ "Where" }</legend>
+                <label for="region">{ "AWS region" }</label>
+                <select id="region" onchange={on_region}>
+                    { for geographies(&props.manifest).into_iter().map(|geography| html! {
+                        <optgroup label={geography.clone()}>
+                            { for props.manifest.regions.iter().filter(|r| r.geography == geography).map(|r| html! {
+                                <option value={r.code.clone()} selected={r.code == props.region}>
+                                    { format!("{} {}{}", r.name, r.code, if r.fargate.is_empty() { " (no Fargate prices)" } else { "" }) }
+                                </option>
+                            }) }
+                        </optgroup>
+                    }) }
+                </select>
+            </fieldset>
             <fieldset>
                 <legend>{ "Task size" }</legend>
                 <label for="cpu">{ "vCPU per task" } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
@@ -89,6 +114,17 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
         </form>
     }
+}
+
+/// Geographies in the order the manifest first lists them.
+fn geographies(manifest: &Manifest) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &manifest.regions {
+        if !out.contains(&r.geography) {
+            out.push(r.geography.clone());
+        }
+    }
+    out
 }
 
 /// "2–8 GiB in 1 GiB steps", or the list when the steps are uneven.

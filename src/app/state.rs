@@ -6,7 +6,7 @@ use crate::model::fargate::{self, FargateTask, Unsupported};
 use crate::model::platform::Platform;
 use crate::model::task_size::TaskSize;
 use crate::model::HOURS_PER_MONTH;
-use crate::pricing::Snapshot;
+use crate::pricing::{Manifest, ValueOrigin};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -16,6 +16,8 @@ pub const MAX_TASKS: u32 = 10_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// AWS region code, e.g. "us-east-1".
+    pub region: String,
     pub size: TaskSize,
     pub tasks: u32,
     /// Hours per month each task runs, 0–730.
@@ -25,12 +27,14 @@ pub struct State {
 impl Default for State {
     /// A story on first load: ten 1 vCPU / 2 GiB tasks running all month.
     fn default() -> Self {
-        State { size: TaskSize::default(), tasks: 10, hours: MAX_HOURS }
+        State { region: crate::pricing::DEFAULT_REGION.to_string(), size: TaskSize::default(), tasks: 10, hours: MAX_HOURS }
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// Price in another region (a code from the manifest).
+    SetRegion(String),
     /// Pick a CPU value (CPU units); memory moves to the nearest size it allows.
     SetCpu(u32),
     /// Pick a memory value (MiB) for the current CPU.
@@ -45,6 +49,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::SetRegion(region) => next.region = region,
             Action::SetCpu(cpu) => {
                 if let Some(size) = TaskSize::nearest(cpu, self.size.memory_mib()) {
                     next.size = size;
@@ -71,6 +76,8 @@ impl Reducible for State {
 pub struct Quote {
     pub platform: Platform,
     pub cost: Result<Cost, Unavailable>,
+    /// Where the on-demand rates behind `cost` came from.
+    pub origin: Option<ValueOrigin>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,22 +97,23 @@ pub enum Unavailable {
 }
 
 impl State {
-    pub fn quotes(&self, snapshot: &Snapshot, region: &str) -> Vec<Quote> {
+    pub fn quotes(&self, manifest: &Manifest) -> Vec<Quote> {
         Platform::ALL
             .into_iter()
             .map(|platform| {
+                let prices = manifest.fargate(&self.region, platform);
                 let cost = FargateTask::new(platform, self.size, fargate::FREE_STORAGE_GIB)
                     .map_err(Unavailable::Unsupported)
                     .and_then(|task| {
-                        let rates = snapshot.fargate(region, platform).ok_or(Unavailable::NoPrice)?.rates();
-                        let task_hour = task.hourly(&rates);
+                        let prices = prices.ok_or(Unavailable::NoPrice)?;
+                        let task_hour = task.hourly(&prices.on_demand.rates(prices.storage.as_ref()));
                         Ok(Cost {
                             task_hour,
                             monthly: fargate::monthly(task_hour, self.tasks, f64::from(self.hours)),
                             monthly_full: fargate::monthly(task_hour, self.tasks, HOURS_PER_MONTH),
                         })
                     });
-                Quote { platform, cost }
+                Quote { platform, cost, origin: prices.map(|p| p.on_demand.origin.clone()) }
             })
             .collect()
     }
@@ -122,12 +130,16 @@ impl State {
             .iter()
             .filter_map(|q| q.cost.as_ref().ok().map(|c| format!("{} {}", q.platform.label(), format::usd(c.monthly))))
             .collect();
+        if costs.is_empty() {
+            return format!("No Fargate prices are known for {} in {}.", self.workload(), self.region);
+        }
         format!(
-            "{} running {} h/month each ({} of the month) cost {} a month on Fargate.",
+            "{} running {} h/month each ({} of the month) cost {} a month on Fargate in {}.",
             self.workload(),
             self.hours,
             format::percent_of_month(f64::from(self.hours)),
-            costs.join(", ")
+            costs.join(", "),
+            self.region
         )
     }
 }
@@ -179,8 +191,8 @@ mod tests {
 
     #[test]
     fn default_quotes_from_the_bundled_snapshot() {
-        let snapshot = Snapshot::bundled().unwrap();
-        let quotes = State::default().quotes(&snapshot, "us-east-1");
+        let manifest = Manifest::bundled().unwrap();
+        let quotes = State::default().quotes(&manifest);
         let monthly: Vec<f64> = quotes.iter().map(|q| q.cost.as_ref().unwrap().monthly).collect();
         // x86: 10 × 730 × (1 × 0.04048 + 2 × 0.004445) = 7300 × 0.04937 = 360.401
         assert!((monthly[0] - 360.401).abs() < 1e-9, "{monthly:?}");
@@ -191,10 +203,21 @@ mod tests {
     }
 
     #[test]
+    fn another_region_uses_its_own_rates_and_says_where_they_came_from() {
+        let manifest = Manifest::bundled().unwrap();
+        let s = reduce(State::default(), Action::SetRegion("eu-central-1".into()));
+        let quotes = s.quotes(&manifest);
+        // eu-central-1 x86: 10 × 730 × (0.04656 + 2 × 0.00511) = 7300 × 0.05678 = 414.494
+        assert!((quotes[0].cost.as_ref().unwrap().monthly - 414.494).abs() < 1e-9, "{quotes:?}");
+        assert_eq!(quotes[1].origin.as_ref().unwrap().provenance, crate::pricing::Provenance::Derived);
+        assert!(matches!(quotes[2].cost, Err(Unavailable::NoPrice)), "no Windows Fargate price outside us-east-1");
+    }
+
+    #[test]
     fn windows_is_unavailable_below_one_vcpu() {
-        let snapshot = Snapshot::bundled().unwrap();
+        let manifest = Manifest::bundled().unwrap();
         let s = reduce(State::default(), Action::SetCpu(256));
-        let quotes = s.quotes(&snapshot, "us-east-1");
+        let quotes = s.quotes(&manifest);
         assert!(matches!(quotes[2].cost, Err(Unavailable::Unsupported(_))));
         assert_eq!(chart_series(&quotes).len(), 2);
         assert!(!s.summary(&quotes).contains("Windows"));

@@ -1,10 +1,32 @@
 //! `cargo run --bin snapshot [-- --sources DIR] [--out DIR] [--check]`
 //!
-//! Regenerates `pricing/` from the raw sources. `--check` writes nothing and
-//! fails when the committed files differ from what the sources give.
+//! Regenerates `pricing/` from the raw sources and prints each file's size,
+//! raw and gzip. `--check` writes nothing and fails when the committed files
+//! differ from what the sources give (or when a stale file is left over).
 
-use std::path::PathBuf;
+use flate2::{write::GzEncoder, Compression};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+fn gzip_len(text: &str) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(text.as_bytes()).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn existing_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            existing_files(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -39,23 +61,37 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut stale = Vec::new();
+    let mut present = Vec::new();
+    existing_files(&out, "", &mut present);
+    let leftovers: Vec<&String> = present.iter().filter(|p| !files.contains_key(*p)).collect();
+    let mut stale: Vec<String> = leftovers.iter().map(|p| format!("{p} (no longer generated)")).collect();
+    println!("{:<40} {:>9} {:>9}", "file", "raw B", "gzip B");
     for (name, contents) in &files {
         let path = out.join(name);
+        println!("{name:<40} {:>9} {:>9}", contents.len(), gzip_len(contents));
         if check {
             if std::fs::read_to_string(&path).ok().as_deref() != Some(contents.as_str()) {
-                stale.push(path.display().to_string());
+                stale.push(name.clone());
             }
-        } else if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| std::fs::write(&path, contents)) {
+        } else if let Err(e) = std::fs::create_dir_all(path.parent().unwrap_or(&out)).and_then(|_| std::fs::write(&path, contents)) {
             eprintln!("snapshot: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
-        } else {
-            println!("wrote {} ({} bytes)", path.display(), contents.len());
         }
     }
-    if !stale.is_empty() {
-        eprintln!("snapshot: out of date, run `cargo run --bin snapshot`: {}", stale.join(", "));
-        return ExitCode::FAILURE;
+    if check {
+        if !stale.is_empty() {
+            eprintln!("snapshot: pricing/ is out of date, run `cargo run --bin snapshot`: {}", stale.join(", "));
+            return ExitCode::FAILURE;
+        }
+        println!("pricing/ is up to date ({} files)", files.len());
+    } else {
+        for p in leftovers {
+            if let Err(e) = std::fs::remove_file(out.join(p)) {
+                eprintln!("snapshot: cannot remove stale {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        println!("wrote {} files to {}", files.len(), out.display());
     }
     ExitCode::SUCCESS
 }

@@ -1,143 +1,186 @@
 //! Builds `pricing/` from the raw sources in `../shared/pricing-sources/`.
 //!
-//! Deterministic by construction: sorted maps, fixed field order, and the same
-//! float formatting every time, so regenerating from the same inputs gives the
-//! same bytes (a test holds us to it).
+//! Deterministic by construction: sorted maps, fixed field order and the same
+//! float formatting every time, so the same inputs give the same bytes (a test
+//! holds us to it). Everything built is validated before it is returned.
 
-use super::offer::{usage_type_without_region, OfferFile};
-use super::{FargateEntry, Provenance, Snapshot, Source, SCHEMA};
+pub mod ec2;
+pub mod fargate;
+pub mod regions;
+pub mod sources;
+
+use super::offer::OfferFile;
+use super::{region_file, DEFAULT_REGION, Ec2Prices, FileInfo, Instances, Manifest, Provenance, Region, ValueOrigin, EC2_COLUMNS, INSTANCE_COLUMNS, SCHEMA};
 use crate::model::platform::Platform;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-/// The AmazonECS offer file for us-east-1, relative to the sources folder.
-pub const ECS_OFFER_US_EAST_1: &str = "fargate/ecs-offer-us-east-1-2025-08-28.json";
+/// Every generated file: path under `pricing/` → contents.
+pub type Files = BTreeMap<String, String>;
 
-/// Every generated file: name under `pricing/` → contents.
-pub fn build(sources_dir: &Path) -> Result<BTreeMap<String, String>, String> {
-    let snapshot = snapshot(sources_dir)?;
-    let problems = snapshot.problems();
-    if !problems.is_empty() {
-        return Err(format!("the built snapshot is invalid: {}", problems.join("; ")));
+fn read(dir: &Path, file: &str) -> Result<String, String> {
+    let path = dir.join(file);
+    fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// One line per row: the EC2 price files are long tables, and a row per line
+/// keeps them small and their diffs readable.
+fn to_row_json<T: serde::Serialize>(value: &T, rows_key: &str) -> Result<String, String> {
+    let mut value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    let rows = value.as_object_mut().and_then(|o| o.remove(rows_key)).and_then(|r| r.as_array().cloned()).unwrap_or_default();
+    let mut out = String::from("{\n");
+    for (key, v) in value.as_object().into_iter().flatten() {
+        out.push_str(&format!("  {}: {},\n", serde_json::to_string(key).unwrap(), serde_json::to_string(v).unwrap()));
     }
-    let mut json = serde_json::to_string_pretty(&snapshot).map_err(|e| e.to_string())?;
-    json.push('\n');
-    let mut files = BTreeMap::new();
-    files.insert("snapshot.json".to_string(), json);
-    files.insert("SOURCES.md".to_string(), sources_markdown(&snapshot));
-    Ok(files)
-}
-
-pub fn snapshot(sources_dir: &Path) -> Result<Snapshot, String> {
-    let path = sources_dir.join(ECS_OFFER_US_EAST_1);
-    let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let offer = OfferFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let source = Source {
-        id: "aws-ecs-offer-us-east-1".to_string(),
-        title: format!("AWS Price List, AmazonECS offer for us-east-1, version {}", offer.version),
-        file: ECS_OFFER_US_EAST_1.to_string(),
-        date: offer.publication_day().to_string(),
-        licence: "AWS Price List data (\"for informational purposes only\"); copy from opencost/opencost testdata, Apache-2.0".to_string(),
-        origin: "github.com/opencost/opencost pkg/cloud/aws/testdata/ecs-pricing-us-east-1.json".to_string(),
-    };
-    let fargate = fargate_from_ecs_offer(&offer, &source.id)?;
-    Ok(Snapshot { schema: SCHEMA, date: source.date.clone(), sources: vec![source], fargate })
-}
-
-/// Which Fargate rate a usage type (without its region prefix) is.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Dimension {
-    Vcpu(Platform),
-    Gb(Platform),
-    Os(Platform),
-    /// Ephemeral storage is one rate for every platform.
-    Storage,
-}
-
-fn dimension(usage_type: &str) -> Option<Dimension> {
-    Some(match usage_type {
-        "Fargate-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::LinuxX86),
-        "Fargate-GB-Hours" => Dimension::Gb(Platform::LinuxX86),
-        "Fargate-ARM-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::LinuxArm),
-        "Fargate-ARM-GB-Hours" => Dimension::Gb(Platform::LinuxArm),
-        "Fargate-Windows-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::Windows),
-        "Fargate-Windows-GB-Hours" => Dimension::Gb(Platform::Windows),
-        "Fargate-Windows-OS-Hours:perCPU" => Dimension::Os(Platform::Windows),
-        "Fargate-EphemeralStorage-GB-Hours" => Dimension::Storage,
-        _ => return None,
-    })
-}
-
-#[derive(Default)]
-struct Partial {
-    vcpu: Option<f64>,
-    gb: Option<f64>,
-    os: Option<f64>,
-}
-
-/// Fargate rates per region and platform from an AmazonECS offer. A platform
-/// appears only when its vCPU, GB and storage rates (and on Windows the OS
-/// licence) are all published; a zero price is treated as not published.
-pub fn fargate_from_ecs_offer(offer: &OfferFile, source_id: &str) -> Result<BTreeMap<String, BTreeMap<Platform, FargateEntry>>, String> {
-    let mut partial: BTreeMap<(String, Platform), Partial> = BTreeMap::new();
-    let mut storage: BTreeMap<String, f64> = BTreeMap::new();
-    for price in offer.on_demand_prices()? {
-        let Some(usage_type) = price.attributes.get("usagetype") else { continue };
-        let Some(dim) = dimension(usage_type_without_region(usage_type)) else { continue };
-        let Some(region) = price.attributes.get("regionCode") else {
-            return Err(format!("SKU {}: Fargate price without a regionCode", price.sku));
-        };
-        if price.currency != "USD" || !price.untiered || !(price.price.is_finite() && price.price > 0.0) {
-            continue;
-        }
-        let slot = match dim {
-            Dimension::Storage => {
-                storage.insert(region.clone(), price.price);
-                continue;
-            }
-            Dimension::Vcpu(p) => &mut partial.entry((region.clone(), p)).or_default().vcpu,
-            Dimension::Gb(p) => &mut partial.entry((region.clone(), p)).or_default().gb,
-            Dimension::Os(p) => &mut partial.entry((region.clone(), p)).or_default().os,
-        };
-        if slot.is_some_and(|old| old != price.price) {
-            return Err(format!("{region}: two different prices for {usage_type}"));
-        }
-        *slot = Some(price.price);
-    }
-    let mut out: BTreeMap<String, BTreeMap<Platform, FargateEntry>> = BTreeMap::new();
-    for ((region, platform), rates) in partial {
-        let (Some(vcpu_hour), Some(gb_hour), Some(&storage_gb_hour)) = (rates.vcpu, rates.gb, storage.get(&region)) else {
-            continue;
-        };
-        if platform == Platform::Windows && rates.os.is_none() {
-            continue;
-        }
-        out.entry(region).or_default().insert(
-            platform,
-            FargateEntry {
-                vcpu_hour,
-                gb_hour,
-                storage_gb_hour,
-                os_vcpu_hour: rates.os,
-                source: source_id.to_string(),
-                provenance: Provenance::Published,
-                note: None,
-            },
-        );
-    }
+    out.push_str(&format!("  {}: [\n", serde_json::to_string(rows_key).unwrap()));
+    let lines: Vec<String> = rows.iter().map(|r| format!("    {}", serde_json::to_string(r).unwrap())).collect();
+    out.push_str(&lines.join(",\n"));
+    out.push_str("\n  ]\n}\n");
     Ok(out)
 }
 
-fn sources_markdown(snapshot: &Snapshot) -> String {
+pub fn build(sources_dir: &Path) -> Result<Files, String> {
+    let is_region = regions::is_commercial;
+
+    // Fargate, best source first.
+    let offer = OfferFile::parse(&read(sources_dir, sources::ECS_OFFER)?).map_err(|e| format!("{}: {e}", sources::ECS_OFFER))?;
+    let mut fargate = fargate::from_ecs_offer(&offer)?;
+    fargate::add_notes(&mut fargate, &fargate::parse_notes(&read(sources_dir, sources::SOURCES_NOTES)?)?);
+    let secondary_date = fargate::add_secondary(&mut fargate, &read(sources_dir, sources::FARGATE_SECONDARY)?, is_region)?
+        .ok_or("secondary Fargate rates carry no date at all")?;
+    fargate::add_2021(&mut fargate, &read(sources_dir, sources::FARGATE_2021)?, is_region)?;
+    fargate::derive_arm(&mut fargate, DEFAULT_REGION);
+
+    // EC2 specs for the types an ECS cluster would use, then their prices.
+    let tidy = ec2::read_tidy(&read(sources_dir, sources::EC2_PRICES)?)?;
+    let raw_types = ec2::read_instance_types(&read(sources_dir, sources::INSTANCE_TYPES)?)?;
+    let trunking = ec2::read_trunking(&read(sources_dir, sources::TRUNKING)?)?;
+    let mut specs = BTreeMap::new();
+    for row in &tidy {
+        if specs.contains_key(&row.instance_type) {
+            continue;
+        }
+        let Some(raw) = raw_types.get(&row.instance_type) else { continue };
+        let Some(category) = ec2::category(row, raw) else { continue };
+        if let Some(spec) = ec2::spec(raw, category, trunking.get(&row.instance_type).copied()) {
+            specs.insert(row.instance_type.clone(), spec);
+        }
+    }
+    let mut ec2_prices = ec2::prices_by_region(&tidy, &specs, is_region);
+    // Only types that are priced somewhere are worth describing.
+    let priced: std::collections::BTreeSet<&str> =
+        ec2_prices.values().flat_map(|p| p.values()).flatten().map(|p| p.instance_type.as_str()).collect();
+    let instances = Instances {
+        columns: INSTANCE_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        source: sources::ID_INSTANCES.into(),
+        trunking_source: sources::ID_TRUNKING.into(),
+        types: specs.values().filter(|s| priced.contains(s.instance_type.as_str())).cloned().collect(),
+    };
+
+    let mut files = Files::new();
+    let mut file_infos = Vec::new();
+    let mut region_list = Vec::new();
+    for (code, name, geography) in regions::COMMERCIAL {
+        let ec2 = ec2_prices.remove(code).unwrap_or_default();
+        let mut ec2_types = BTreeMap::new();
+        for (platform, rows) in ec2 {
+            let path = region_file(code, platform);
+            let prices = Ec2Prices {
+                region: code.into(),
+                platform,
+                columns: EC2_COLUMNS.iter().map(|c| c.to_string()).collect(),
+                origin: ValueOrigin { source: sources::ID_EC2.into(), provenance: Provenance::Secondary, as_of: Some("2026-05-12".into()), note: None },
+                rows,
+            };
+            let problems = prices.problems(&instances);
+            if !problems.is_empty() {
+                return Err(format!("built {path} is invalid: {}", problems.join("; ")));
+            }
+            ec2_types.insert(platform, prices.rows.len() as u32);
+            let json = to_row_json(&prices, "rows")?;
+            file_infos.push(FileInfo { path: path.clone(), bytes: json.len() as u64 });
+            files.insert(path, json);
+        }
+        region_list.push(Region {
+            code: code.into(),
+            name: name.into(),
+            geography: geography.into(),
+            fargate: fargate.remove(code).unwrap_or_default(),
+            ec2_types,
+        });
+    }
+
+    let sources = sources::all((&offer.version, offer.publication_day()), &secondary_date);
+    let date = sources.iter().map(|s| s.date.clone()).max().unwrap_or_default();
+    let manifest = Manifest { schema: SCHEMA, date, default_region: DEFAULT_REGION.into(), sources, regions: region_list, files: file_infos };
+    let problems: Vec<String> = manifest.problems().into_iter().chain(instances.problems()).collect();
+    if !problems.is_empty() {
+        return Err(format!("the built snapshot is invalid: {}", problems.join("; ")));
+    }
+    // Compact: it is bundled into the app, where every byte is downloaded.
+    let mut manifest_json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
+    manifest_json.push('\n');
+    files.insert("manifest.json".into(), manifest_json);
+    files.insert("instances.json".into(), to_row_json(&instances, "types")?);
+    files.insert("SOURCES.md".into(), sources_markdown(&manifest, &instances));
+    Ok(files)
+}
+
+fn sources_markdown(manifest: &Manifest, instances: &Instances) -> String {
     let mut md = String::from(
         "# Sources of the bundled prices\n\n\
-         Generated by `cargo run --bin snapshot`; do not edit. Prices are AWS list prices in USD.\n\n",
+         Generated by `cargo run --bin snapshot` from `../shared/pricing-sources/`; do not edit.\n\
+         All prices are AWS list prices in USD. *published*: AWS's own price file; *secondary*:\n\
+         AWS's prices as copied by a third party, not re-checked against AWS; *derived*: computed,\n\
+         with the way stated next to the value in `manifest.json`.\n\n",
     );
-    md.push_str(&format!("Snapshot date: {}\n\n", snapshot.date));
-    md.push_str("| id | what | date | origin | licence |\n|---|---|---|---|---|\n");
-    for s in &snapshot.sources {
-        md.push_str(&format!("| `{}` | {} (`{}`) | {} | {} | {} |\n", s.id, s.title, s.file, s.date, s.origin, s.licence));
+    md.push_str(&format!("Newest data: {}.\n\n", manifest.date));
+    md.push_str("| id | what | data date | kind | origin | licence |\n|---|---|---|---|---|---|\n");
+    for s in &manifest.sources {
+        md.push_str(&format!(
+            "| `{}` | {} (`{}`) | {} | {:?} | {} | {} |\n",
+            s.id,
+            s.title,
+            s.file,
+            s.date,
+            s.kind,
+            s.origin,
+            s.licence
+        ));
     }
+    md.push_str("\n## Coverage\n\n| region | name | Fargate platforms (on-demand source) | EC2 types (x86 / ARM / Windows) |\n|---|---|---|---|\n");
+    for r in &manifest.regions {
+        let fargate: Vec<String> = r
+            .fargate
+            .iter()
+            .map(|(p, f)| format!("{} ({}, {:?})", p.slug(), f.on_demand.origin.source, f.on_demand.origin.provenance).to_lowercase())
+            .collect();
+        let count = |p| r.ec2_types.get(&p).copied().unwrap_or(0);
+        md.push_str(&format!(
+            "| {} | {} | {} | {} / {} / {} |\n",
+            r.code,
+            r.name,
+            if fargate.is_empty() { "none known".to_string() } else { fargate.join(", ") },
+            count(Platform::LinuxX86),
+            count(Platform::LinuxArm),
+            count(Platform::Windows)
+        ));
+    }
+    md.push_str(&format!(
+        "\n{} EC2 instance types (general purpose, compute and memory optimised, burstable; x86 and ARM).\n\
+         ECS awsvpc task limits with ENI trunking come from the Amazon ECS developer guide (2023-04-18),\n\
+         licensed CC BY-SA 4.0; the `awsvpc_trunking_tasks` column of `instances.json` is shared under it.\n",
+        instances.types.len()
+    ));
+    md.push_str(
+        "\n## Faults cleaned\n\n\
+         - Zero or non-numeric prices are unknown (u-6tb1.metal's 0.0 on-demand in 13 regions).\n\
+         - A Spot average above on-demand is unknown.\n\
+         - A Windows reserved price equal to the Linux one is unknown (a copy error: Windows includes the licence).\n\
+         - The Spot Advisor's savings percentage is not used: it contradicts the Spot prices.\n\
+         - A trunking task limit that is negative or lower than the limit without trunking is unknown.\n\
+         - Zero, tiered and non-USD prices in AWS offer files are not taken.\n",
+    );
     md
 }

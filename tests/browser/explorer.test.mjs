@@ -87,8 +87,44 @@ test('first load shows ten 1 vCPU / 2 GiB tasks all month, with real prices', as
   await expectText('#monthly-windows', '$750.26');
   await expectText('#task-hour-linux-x86', '$0.04937');
   await expectText('label[for=hours] output', '730 h (100% of the month)');
-  const footer = await page.locator('footer').textContent();
-  assert.match(footer, /pricing snapshot of 2025-08-28/);
+  const source = await page.locator('#source-linux-x86').textContent();
+  assert.match(source, /AmazonECS offer for us-east-1.*as of 2025-08-28 \(published by AWS\)/);
+});
+
+test('switching region reprices from that region and says where each price came from', async () => {
+  await page.selectOption('#region', 'eu-central-1');
+  // eu-central-1 x86 (a 2026 copy of AWS's price): 7300 task-hours × (0.04656 + 2 × 0.00511 = 0.05678) = $414.494
+  await expectText('#monthly-linux-x86', '$414.49');
+  // ARM derived: x86 × us-east-1's ARM/x86 ratios: 0.04656 × 0.03238/0.04048 + 2 × 0.00511 × 0.00356/0.004445
+  // = 0.0372434 + 2 × 0.0040926 = 0.0454286 per task-hour; × 7300 = $331.63
+  await expectText('#monthly-linux-arm', '$331.63');
+  await expectText('#row-windows td', 'no published price in this region');
+  assert.match(await page.locator('#source-linux-arm').textContent(), /derived.*ARM\/x86 ratio published for us-east-1/);
+  assert.equal(await page.locator('#source-linux-arm.derived').count(), 1, 'derived values are marked');
+  assert.match(await page.locator('.lede').textContent(), /in eu-central-1\.$/);
+  // A region with no known Fargate price says so instead of showing zeros.
+  await page.selectOption('#region', 'ap-southeast-7');
+  await expectText('#row-linux-x86 td', 'no published price in this region');
+  assert.match(await page.locator('.lede').textContent(), /No Fargate prices are known/);
+  await page.selectOption('#region', 'us-east-1');
+  await expectText('#monthly-linux-x86', '$360.40');
+});
+
+test('the sources page and per-region price files are served beside the app', async () => {
+  const sources = await page.evaluate(async () => {
+    const link = document.querySelector('a[href$="SOURCES.md"]');
+    const res = await fetch(link.href);
+    return { status: res.status, text: await res.text() };
+  });
+  assert.equal(sources.status, 200);
+  assert.match(sources.text, /# Sources of the bundled prices/);
+  const region = await page.evaluate(async () => {
+    const res = await fetch('pricing/regions/eu-central-1/linux-x86.json');
+    return { status: res.status, json: await res.json() };
+  });
+  assert.equal(region.status, 200);
+  assert.equal(region.json.region, 'eu-central-1');
+  assert.ok(region.json.rows.length > 100, 'EC2 prices for eu-central-1');
 });
 
 test('the chart is a visible inline SVG with a line per platform', async () => {
