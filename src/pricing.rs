@@ -15,6 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod offer;
+pub mod regions;
 
 use crate::model::fargate::FargateRates;
 use crate::model::platform::Platform;

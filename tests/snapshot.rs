@@ -130,3 +130,47 @@ fn a_missing_sources_folder_is_a_clear_error() {
     let err = build::build(Path::new("/nonexistent/pricing-sources")).unwrap_err();
     assert!(err.contains("cannot read") && err.contains("ecs-offer-us-east-1"), "{err}");
 }
+
+/// A maintainer's refresh: AWS's own offer files in `--aws DIR` replace the
+/// secondary on-demand and reserved prices; Spot (not in the Price List) stays.
+#[test]
+fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
+    let sources = root().join("../shared/pricing-sources");
+    let Ok(item) = std::fs::read_to_string(sources.join("fixtures/ec2-getproducts-m5.large-us-east-1-linux-2021-02-05.json")) else {
+        assert!(std::env::var_os("CI").is_none(), "CI must have the pricing sources");
+        return;
+    };
+    // A bulk AmazonEC2 offer holding the real m5.large record (GetProducts terms, one SKU level up).
+    let item: serde_json::Value = serde_json::from_str(&item).unwrap();
+    let sku = item["product"]["sku"].as_str().unwrap().to_string();
+    let offer = serde_json::json!({
+        "offerCode": "AmazonEC2", "version": item["version"], "publicationDate": item["publicationDate"],
+        "products": { &sku: item["product"] },
+        "terms": { "OnDemand": { &sku: item["terms"]["OnDemand"] }, "Reserved": { &sku: item["terms"]["Reserved"] } }
+    });
+    let aws = std::env::temp_dir().join(format!("fargate-vs-ec2-refresh-{}", std::process::id()));
+    std::fs::create_dir_all(aws.join("AmazonEC2")).unwrap();
+    std::fs::create_dir_all(aws.join("AmazonECS")).unwrap();
+    std::fs::write(aws.join("AmazonEC2/us-east-1.json"), offer.to_string()).unwrap();
+    std::fs::copy(sources.join(build::sources::ECS_OFFER), aws.join("AmazonECS/us-east-1.json")).unwrap();
+
+    let files = build::build_with(&sources, Some(&aws)).unwrap();
+    std::fs::remove_dir_all(&aws).unwrap();
+    let manifest = Manifest::parse(&files["manifest.json"]).unwrap();
+    let instances = Instances::parse(&files["instances.json"]).unwrap();
+    let prices = Ec2Prices::parse(&files["regions/us-east-1/linux-x86.json"], &instances).unwrap();
+    let m5 = prices.get("m5.large").unwrap();
+    // Unrounded now: $494 / 8,760 h and $949 / 26,280 h, where the CSV had 0.056393 and 0.036111.
+    assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(494.0 / 8760.0), Some(949.0 / 26280.0)));
+    let committed_m5 = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json"), &instances).unwrap().get("m5.large").unwrap().spot;
+    assert_eq!(m5.spot, committed_m5, "Spot stays from the secondary source");
+    assert_eq!((prices.origin.source.as_str(), prices.origin.provenance), ("aws-ec2-offers", Provenance::Published));
+    assert_eq!(prices.origin.as_of.as_deref(), Some("2021-02-05"));
+    assert!(manifest.source("aws-ec2-offers").is_some() && manifest.source("aws-ecs-offers").is_some());
+    let x86 = manifest.fargate("us-east-1", Platform::LinuxX86).unwrap();
+    assert_eq!(x86.on_demand.origin.source, "aws-ecs-offers");
+    assert!(x86.spot.is_some(), "Spot and Savings Plans survive an on-demand refresh");
+    // Regions without an offer file keep their secondary prices.
+    let eu = Ec2Prices::parse(&files["regions/eu-central-1/linux-x86.json"], &instances).unwrap();
+    assert_eq!(eu.origin.source, "vantage-ec2-prices");
+}

@@ -6,10 +6,10 @@
 
 pub mod ec2;
 pub mod fargate;
-pub mod regions;
 pub mod sources;
 
 use super::offer::OfferFile;
+use super::regions;
 use super::{region_file, DEFAULT_REGION, Ec2Prices, FileInfo, Instances, Manifest, Provenance, Region, ValueOrigin, EC2_COLUMNS, INSTANCE_COLUMNS, SCHEMA};
 use crate::model::platform::Platform;
 use std::collections::BTreeMap;
@@ -41,11 +41,74 @@ fn to_row_json<T: serde::Serialize>(value: &T, rows_key: &str) -> Result<String,
 }
 
 pub fn build(sources_dir: &Path) -> Result<Files, String> {
+    build_with(sources_dir, None)
+}
+
+/// AWS's own Price List files a maintainer downloaded, to refresh the snapshot
+/// from: `AmazonECS/*.json` and `AmazonEC2/*.json` bulk offer files, one per
+/// region (from `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/<region>/index.json`).
+#[derive(Default)]
+struct AwsOffers {
+    fargate: fargate::ByRegion,
+    /// (region, type, os) → (on-demand, reserved 1y, reserved 3y), USD per hour.
+    ec2: BTreeMap<(String, String, String), (Option<f64>, Option<f64>, Option<f64>)>,
+    ecs_date: Option<String>,
+    ec2_date: Option<String>,
+}
+
+fn offer_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_aws_offers(dir: &Path) -> Result<AwsOffers, String> {
+    let mut out = AwsOffers::default();
+    for path in offer_files(&dir.join("AmazonECS"))? {
+        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let offer = OfferFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.ecs_date = out.ecs_date.max(Some(offer.publication_day().to_string()));
+        for (region, platforms) in fargate::from_ecs_offer(&offer, sources::ID_AWS_ECS)? {
+            out.fargate.entry(region).or_default().extend(platforms);
+        }
+    }
+    for path in offer_files(&dir.join("AmazonEC2"))? {
+        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let offer = OfferFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.ec2_date = out.ec2_date.max(Some(offer.publication_day().to_string()));
+        for p in offer.instance_prices().0 {
+            out.ec2.insert((p.region, p.instance_type, p.os.to_string()), (p.on_demand, p.reserved_1y, p.reserved_3y));
+        }
+    }
+    if out.fargate.is_empty() && out.ec2.is_empty() {
+        return Err(format!("{}: no AmazonECS/*.json or AmazonEC2/*.json offer files with prices", dir.display()));
+    }
+    Ok(out)
+}
+
+/// `build`, refreshing from AWS's own offer files in `aws_dir` where given:
+/// their on-demand and reserved prices replace the secondary copies (Spot
+/// stays: the Price List has no Spot prices).
+pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, String> {
     let is_region = regions::is_commercial;
+    let aws = aws_dir.map(read_aws_offers).transpose()?.unwrap_or_default();
 
     // Fargate, best source first.
     let offer = OfferFile::parse(&read(sources_dir, sources::ECS_OFFER)?).map_err(|e| format!("{}: {e}", sources::ECS_OFFER))?;
-    let mut fargate = fargate::from_ecs_offer(&offer)?;
+    let mut fargate = fargate::from_ecs_offer(&offer, sources::ID_ECS_OFFER)?;
+    for (region, platforms) in &aws.fargate {
+        for (platform, fresh) in platforms {
+            fargate::replace_on_demand(fargate.entry(region.clone()).or_default(), *platform, fresh.clone());
+        }
+    }
     fargate::add_notes(&mut fargate, &fargate::parse_notes(&read(sources_dir, sources::SOURCES_NOTES)?)?);
     let secondary_date = fargate::add_secondary(&mut fargate, &read(sources_dir, sources::FARGATE_SECONDARY)?, is_region)?
         .ok_or("secondary Fargate rates carry no date at all")?;
@@ -53,7 +116,17 @@ pub fn build(sources_dir: &Path) -> Result<Files, String> {
     fargate::derive_arm(&mut fargate, DEFAULT_REGION);
 
     // EC2 specs for the types an ECS cluster would use, then their prices.
-    let tidy = ec2::read_tidy(&read(sources_dir, sources::EC2_PRICES)?)?;
+    let mut tidy = ec2::read_tidy(&read(sources_dir, sources::EC2_PRICES)?)?;
+    let mut refreshed = std::collections::BTreeSet::new();
+    for row in tidy.iter_mut() {
+        let key = (row.region_code.clone(), row.instance_type.clone(), row.operating_system.clone());
+        if let Some(&(on_demand, reserved_1y, reserved_3y)) = aws.ec2.get(&key) {
+            row.ondemand_usd_per_hour = on_demand;
+            row.reserved_1yr_allupfront_usd_per_hour = reserved_1y;
+            row.reserved_3yr_allupfront_usd_per_hour = reserved_3y;
+            refreshed.insert((row.region_code.clone(), row.operating_system.clone()));
+        }
+    }
     let raw_types = ec2::read_instance_types(&read(sources_dir, sources::INSTANCE_TYPES)?)?;
     let trunking = ec2::read_trunking(&read(sources_dir, sources::TRUNKING)?)?;
     let mut specs = BTreeMap::new();
@@ -86,13 +159,18 @@ pub fn build(sources_dir: &Path) -> Result<Files, String> {
         let mut ec2_types = BTreeMap::new();
         for (platform, rows) in ec2 {
             let path = region_file(code, platform);
-            let prices = Ec2Prices {
-                region: code.into(),
-                platform,
-                columns: EC2_COLUMNS.iter().map(|c| c.to_string()).collect(),
-                origin: ValueOrigin { source: sources::ID_EC2.into(), provenance: Provenance::Secondary, as_of: Some("2026-05-12".into()), note: None },
-                rows,
+            let os = if platform == Platform::Windows { "mswin" } else { "linux" };
+            let origin = if refreshed.contains(&(code.to_string(), os.to_string())) {
+                ValueOrigin {
+                    source: sources::ID_AWS_EC2.into(),
+                    provenance: Provenance::Published,
+                    as_of: aws.ec2_date.clone(),
+                    note: Some(format!("on-demand and reserved from AWS's offer; Spot averages from {} (the Price List has no Spot prices)", sources::ID_EC2)),
+                }
+            } else {
+                ValueOrigin { source: sources::ID_EC2.into(), provenance: Provenance::Secondary, as_of: Some("2026-05-12".into()), note: None }
             };
+            let prices = Ec2Prices { region: code.into(), platform, columns: EC2_COLUMNS.iter().map(|c| c.to_string()).collect(), origin, rows };
             let problems = prices.problems(&instances);
             if !problems.is_empty() {
                 return Err(format!("built {path} is invalid: {}", problems.join("; ")));
@@ -111,7 +189,8 @@ pub fn build(sources_dir: &Path) -> Result<Files, String> {
         });
     }
 
-    let sources = sources::all((&offer.version, offer.publication_day()), &secondary_date);
+    let mut sources = sources::all((&offer.version, offer.publication_day()), &secondary_date);
+    sources.extend(sources::refreshed(aws.ecs_date.as_deref(), aws.ec2_date.as_deref()));
     let date = sources.iter().map(|s| s.date.clone()).max().unwrap_or_default();
     let manifest = Manifest { schema: SCHEMA, date, default_region: DEFAULT_REGION.into(), sources, regions: region_list, files: file_infos };
     let problems: Vec<String> = manifest.problems().into_iter().chain(instances.problems()).collect();

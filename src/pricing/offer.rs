@@ -33,6 +33,8 @@ pub struct Terms {
     /// sku → offer term code → term.
     #[serde(rename = "OnDemand", default)]
     pub on_demand: BTreeMap<String, BTreeMap<String, Term>>,
+    #[serde(rename = "Reserved", default)]
+    pub reserved: BTreeMap<String, BTreeMap<String, Term>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +42,9 @@ pub struct Terms {
 pub struct Term {
     #[serde(default)]
     pub effective_date: Option<String>,
+    /// LeaseContractLength ("1yr"), OfferingClass ("standard"), PurchaseOption ("All Upfront").
+    #[serde(default)]
+    pub term_attributes: BTreeMap<String, String>,
     pub price_dimensions: BTreeMap<String, PriceDimension>,
 }
 
@@ -105,6 +110,191 @@ impl OfferFile {
     /// The publication date as YYYY-MM-DD.
     pub fn publication_day(&self) -> &str {
         self.publication_date.get(..10).unwrap_or(&self.publication_date)
+    }
+}
+
+/// One record of the Pricing API's GetProducts answer (each `PriceList` entry,
+/// decoded from its JSON string): a product and its terms.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceListItem {
+    pub product: Product,
+    #[serde(default)]
+    pub terms: ItemTerms,
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub publication_date: Option<String>,
+}
+
+/// A GetProducts record's terms: keyed by term code directly (a bulk offer
+/// file has a SKU level above that).
+#[derive(Debug, Default, Deserialize)]
+pub struct ItemTerms {
+    #[serde(rename = "OnDemand", default)]
+    pub on_demand: BTreeMap<String, Term>,
+    #[serde(rename = "Reserved", default)]
+    pub reserved: BTreeMap<String, Term>,
+}
+
+impl PriceListItem {
+    pub fn parse(json: &str) -> Result<PriceListItem, String> {
+        serde_json::from_str(json).map_err(|e| format!("not a GetProducts price list item: {e}"))
+    }
+
+    pub fn instance_price(&self) -> Result<InstancePrice, Skipped> {
+        instance_price(&self.product, Some(&self.terms.on_demand), Some(&self.terms.reserved))
+    }
+}
+
+/// An EC2 instance type's prices in one region and OS, USD per instance-hour,
+/// as AWS's own files give them. Reserved prices are Standard, all upfront, as
+/// the effective hourly rate: (upfront fee + hourly fee × hours) ÷ hours in the term.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InstancePrice {
+    pub region: String,
+    pub instance_type: String,
+    /// "linux" or "mswin" (Windows, licence included), as in the snapshot's sources.
+    pub os: &'static str,
+    pub on_demand: Option<f64>,
+    pub reserved_1y: Option<f64>,
+    pub reserved_3y: Option<f64>,
+}
+
+/// Why a product is not an instance price the explorer can use.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Skipped {
+    /// Storage, load balancers, data transfer…
+    NotAnInstance,
+    /// Dedicated tenancy or hosts, SQL Server and other pre-installed software,
+    /// reservations' "unused" capacity lines, bring-your-own-licence.
+    NotSharedPlainOs(String),
+    /// Capacity Blocks are priced per reservation, shown as $0.00/h in the offer.
+    CapacityBlock,
+    NotUsd(String),
+    /// An on-demand term that is not an hourly price (one sample holds a
+    /// reserved upfront fee under OnDemand).
+    NotHourly(String),
+    NoPrice,
+    /// No `regionCode`, and a `location` that is not a commercial region.
+    UnknownRegion(String),
+}
+
+fn attr<'a>(product: &'a Product, key: &str) -> &'a str {
+    product.attributes.get(key).map_or("", String::as_str)
+}
+
+/// The USD amount of a dimension, refusing other currencies and non-numbers.
+fn usd(dim: &PriceDimension) -> Result<f64, Skipped> {
+    match dim.price_per_unit.get("USD") {
+        Some(text) => text.trim().parse().map_err(|_| Skipped::NoPrice),
+        None => Err(Skipped::NotUsd(dim.price_per_unit.keys().cloned().collect::<Vec<_>>().join(","))),
+    }
+}
+
+/// Hours in a reservation term of `years` years (AWS counts 8,760 h a year).
+fn term_hours(years: u32) -> f64 {
+    8760.0 * f64::from(years)
+}
+
+/// Effective hourly USD of a Standard all-upfront reservation term, or None
+/// for any other kind of term.
+fn reserved_all_upfront(term: &Term) -> Result<Option<(u32, f64)>, Skipped> {
+    let years = match term.term_attributes.get("LeaseContractLength").map(String::as_str) {
+        Some("1yr") => 1,
+        Some("3yr") => 3,
+        _ => return Ok(None),
+    };
+    if term.term_attributes.get("OfferingClass").map(String::as_str) != Some("standard")
+        || term.term_attributes.get("PurchaseOption").map(String::as_str) != Some("All Upfront")
+    {
+        return Ok(None);
+    }
+    let mut upfront = 0.0;
+    let mut hourly = 0.0;
+    for dim in term.price_dimensions.values() {
+        match dim.unit.as_str() {
+            "Quantity" => upfront += usd(dim)?,
+            "Hrs" => hourly += usd(dim)?,
+            other => return Err(Skipped::NotHourly(other.to_string())),
+        }
+    }
+    let hours = term_hours(years);
+    Ok(Some((years, (upfront + hourly * hours) / hours)))
+}
+
+/// Reads one product with its terms into an instance price, or says why not.
+pub fn instance_price(
+    product: &Product,
+    on_demand: Option<&BTreeMap<String, Term>>,
+    reserved: Option<&BTreeMap<String, Term>>,
+) -> Result<InstancePrice, Skipped> {
+    if product.product_family.as_deref() != Some("Compute Instance") || attr(product, "instanceType").is_empty() {
+        return Err(Skipped::NotAnInstance);
+    }
+    if attr(product, "marketoption") == "CapacityBlock" || attr(product, "operation").ends_with(":CB") {
+        return Err(Skipped::CapacityBlock);
+    }
+    let os = match (attr(product, "operatingSystem"), attr(product, "licenseModel")) {
+        ("Linux", "No License required") => "linux",
+        ("Windows", "License Included") => "mswin",
+        (os, licence) => return Err(Skipped::NotSharedPlainOs(format!("{os}, {licence}"))),
+    };
+    for (key, want) in [("tenancy", "Shared"), ("preInstalledSw", "NA"), ("capacitystatus", "Used")] {
+        let value = attr(product, key);
+        if !value.is_empty() && value != want {
+            return Err(Skipped::NotSharedPlainOs(format!("{key} {value}")));
+        }
+    }
+    let region = match attr(product, "regionCode") {
+        "" => super::regions::code_for_location(attr(product, "location"))
+            .ok_or_else(|| Skipped::UnknownRegion(attr(product, "location").to_string()))?
+            .to_string(),
+        code => code.to_string(),
+    };
+    let mut price = InstancePrice {
+        region,
+        instance_type: attr(product, "instanceType").to_string(),
+        os,
+        on_demand: None,
+        reserved_1y: None,
+        reserved_3y: None,
+    };
+    for term in on_demand.into_iter().flat_map(|t| t.values()) {
+        for dim in term.price_dimensions.values() {
+            if dim.unit != "Hrs" {
+                return Err(Skipped::NotHourly(format!("{} ({})", dim.unit, dim.description)));
+            }
+            let value = usd(dim)?;
+            // A zero on-demand price is not a price (see Capacity Blocks).
+            price.on_demand = (value > 0.0).then_some(value);
+        }
+    }
+    for term in reserved.into_iter().flat_map(|t| t.values()) {
+        match reserved_all_upfront(term)? {
+            Some((1, hourly)) if hourly > 0.0 => price.reserved_1y = Some(hourly),
+            Some((3, hourly)) if hourly > 0.0 => price.reserved_3y = Some(hourly),
+            _ => {}
+        }
+    }
+    if price.on_demand.is_none() {
+        return Err(Skipped::NoPrice);
+    }
+    Ok(price)
+}
+
+impl OfferFile {
+    /// Every instance price in a bulk AmazonEC2 offer, and what was skipped, by SKU.
+    pub fn instance_prices(&self) -> (Vec<InstancePrice>, Vec<(String, Skipped)>) {
+        let mut prices = Vec::new();
+        let mut skipped = Vec::new();
+        for (sku, product) in &self.products {
+            match instance_price(product, self.terms.on_demand.get(sku), self.terms.reserved.get(sku)) {
+                Ok(p) => prices.push(p),
+                Err(why) => skipped.push((sku.clone(), why)),
+            }
+        }
+        (prices, skipped)
     }
 }
 

@@ -2,7 +2,7 @@
 //! AWS's own offer file (us-east-1), then third-party copies of AWS's prices
 //! (the newest first), then, for ARM only, a derivation from x86 marked as such.
 
-use super::sources::{ID_ECS_OFFER, ID_FARGATE_2021, ID_FARGATE_NOTES, ID_FARGATE_SECONDARY};
+use super::sources::{ID_FARGATE_2021, ID_FARGATE_NOTES, ID_FARGATE_SECONDARY};
 use crate::model::platform::Platform;
 use crate::pricing::offer::{usage_type_without_region, OfferFile};
 use crate::pricing::{FargatePrices, Provenance, RateSet, StorageRate, ValueOrigin};
@@ -50,7 +50,7 @@ struct Partial {
 /// On-demand Fargate prices from an AmazonECS offer file. A platform appears
 /// only when its vCPU and GB rates (and on Windows the OS licence) are all
 /// there; zero, tiered and non-USD prices are not taken.
-pub fn from_ecs_offer(offer: &OfferFile) -> Result<ByRegion, String> {
+pub fn from_ecs_offer(offer: &OfferFile, source_id: &str) -> Result<ByRegion, String> {
     let mut partial: BTreeMap<(String, Platform), Partial> = BTreeMap::new();
     let mut storage: BTreeMap<String, f64> = BTreeMap::new();
     for price in offer.on_demand_prices()? {
@@ -77,7 +77,7 @@ pub fn from_ecs_offer(offer: &OfferFile) -> Result<ByRegion, String> {
         *slot = Some(price.price);
     }
     let as_of = offer.publication_day();
-    let published = || origin(ID_ECS_OFFER, Provenance::Published, Some(as_of), None);
+    let published = || origin(source_id, Provenance::Published, Some(as_of), None);
     let mut out = ByRegion::new();
     for ((region, platform), rates) in partial {
         let (Some(vcpu_hour), Some(gb_hour)) = (rates.vcpu, rates.gb) else { continue };
@@ -94,6 +94,20 @@ pub fn from_ecs_offer(offer: &OfferFile) -> Result<ByRegion, String> {
         out.entry(region).or_default().insert(platform, prices);
     }
     Ok(out)
+}
+
+/// Puts a refreshed on-demand price (and storage) in place, keeping what the
+/// refresh does not carry (Spot, Savings Plans).
+pub fn replace_on_demand(region: &mut BTreeMap<Platform, FargatePrices>, platform: Platform, fresh: FargatePrices) {
+    match region.get_mut(&platform) {
+        Some(old) => {
+            old.on_demand = fresh.on_demand;
+            old.storage = fresh.storage.or(old.storage.take());
+        }
+        None => {
+            region.insert(platform, fresh);
+        }
+    }
 }
 
 #[derive(Deserialize)]

@@ -18,6 +18,8 @@ pub const ID_FARGATE_NOTES: &str = "fargate-spot-savings-plans-us-east-1";
 pub const ID_EC2: &str = "vantage-ec2-prices";
 pub const ID_INSTANCES: &str = "moto-instance-types";
 pub const ID_TRUNKING: &str = "ecs-eni-trunking-table";
+pub const ID_AWS_ECS: &str = "aws-ecs-offers";
+pub const ID_AWS_EC2: &str = "aws-ec2-offers";
 
 fn source(id: &str, title: &str, file: &str, date: &str, licence: &str, origin: &str, kind: Provenance) -> Source {
     Source {
@@ -99,4 +101,27 @@ pub fn all(ecs_offer: (&str, &str), secondary_date: &str) -> Vec<Source> {
             Provenance::Published,
         ),
     ]
+}
+
+/// The sources a refresh from AWS's own offer files adds (`snapshot --aws DIR`).
+pub fn refreshed(ecs_date: Option<&str>, ec2_date: Option<&str>) -> Vec<Source> {
+    let offer = |id: &str, service: &str, date: &str| {
+        source(
+            id,
+            &format!("AWS Price List, {service} offer files (refresh)"),
+            &format!("--aws {service}/*.json"),
+            date,
+            "AWS Price List data, \"for informational purposes only\"",
+            "pricing.us-east-1.amazonaws.com/offers/v1.0/aws",
+            Provenance::Published,
+        )
+    };
+    let mut out = Vec::new();
+    if let Some(date) = ecs_date {
+        out.push(offer(ID_AWS_ECS, "AmazonECS", date));
+    }
+    if let Some(date) = ec2_date {
+        out.push(offer(ID_AWS_EC2, "AmazonEC2", date));
+    }
+    out
 }

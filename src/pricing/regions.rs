@@ -45,3 +45,24 @@ pub const COMMERCIAL: [(&str, &str, &str); 34] = [
 pub fn is_commercial(code: &str) -> bool {
     COMMERCIAL.iter().any(|(c, _, _)| *c == code)
 }
+
+/// The region code for a Price List `location` ("US East (N. Virginia)",
+/// "EU (Frankfurt)", "South America (Sao Paulo)"): older records carry no
+/// `regionCode`, and the Price List spells some names its own way.
+pub fn code_for_location(location: &str) -> Option<&'static str> {
+    let name = location.replacen("EU (", "Europe (", 1).replace("Sao Paulo", "São Paulo");
+    COMMERCIAL.iter().find(|(_, n, _)| *n == name).map(|(code, _, _)| *code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn price_list_locations() {
+        assert_eq!(code_for_location("US East (N. Virginia)"), Some("us-east-1"));
+        assert_eq!(code_for_location("EU (Frankfurt)"), Some("eu-central-1"));
+        assert_eq!(code_for_location("South America (Sao Paulo)"), Some("sa-east-1"));
+        assert_eq!(code_for_location("AWS GovCloud (US)"), None);
+    }
+}
