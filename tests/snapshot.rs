@@ -111,6 +111,8 @@ fn ec2_golden_prices_and_cleaned_faults() {
     // m5.large us-east-1 Linux: on-demand 0.096; 1y all upfront $494 / 8760 h = 0.056393; 3y $949 / 26280 h = 0.036111.
     let m5 = prices.get("m5.large").unwrap();
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(0.056393), Some(0.036111)));
+    // Spot is the source's average price (0.04366), not on-demand × (1 − the Advisor's 59% savings) = 0.03936.
+    assert_eq!(m5.spot, Some(0.04366));
     let windows = Ec2Prices::parse(&committed("regions/us-east-1/windows.json"), &instances).unwrap();
     assert_eq!(windows.get("m5.large").unwrap().on_demand, 0.188);
     assert_eq!(windows.get("m5.large").unwrap().reserved_1y, Some(0.148402));
