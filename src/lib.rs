@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod chart;
+pub mod estimate;
 pub mod format;
+pub mod inputs;
 pub mod model;
 pub mod pricing;

@@ -7,9 +7,14 @@
 //! Units, everywhere: money in USD, time in hours, memory in GiB unless a name
 //! says MiB. One month is 730 hours, AWS's own convention.
 
+pub mod break_even;
+pub mod ec2;
 pub mod fargate;
+pub mod packing;
 pub mod platform;
+pub mod scenario;
 pub mod task_size;
+pub mod usage;
 
 /// Hours in the billing month AWS uses for monthly estimates (8,760 h / 12).
 pub const HOURS_PER_MONTH: f64 = 730.0;

@@ -1,0 +1,48 @@
+//! `cargo bench --bench model`: evaluating every candidate instance type of a
+//! region over 0–730 hours, natively. A benchmark, not a test: it reports, it
+//! does not fail. Median of 15 sweeps, each 731 evaluations of every candidate.
+
+use fargate_vs_ec2::estimate;
+use fargate_vs_ec2::inputs::Inputs;
+use fargate_vs_ec2::model::scenario;
+use fargate_vs_ec2::model::usage::Usage;
+use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing");
+    let manifest = Manifest::bundled().unwrap();
+    let instances = Instances::bundled().unwrap();
+    let inputs = Inputs::default();
+    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(root.join(estimate::ec2_file(&inputs))).unwrap(), &instances).unwrap();
+    let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest).unwrap(), inputs.disk).unwrap();
+    let candidates = estimate::candidates(&instances, &ec2);
+    let base = inputs.scenario().unwrap();
+
+    let sweep = || {
+        let mut s = base.clone();
+        for hours in 0..=730 {
+            s.usage = Usage::Hours(f64::from(hours));
+            black_box(scenario::evaluate(black_box(&s), &rates, &candidates).unwrap());
+        }
+    };
+    sweep(); // warm up
+    let mut times: Vec<f64> = (0..15)
+        .map(|_| {
+            let start = Instant::now();
+            sweep();
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    let per_eval = median / 731.0;
+    println!(
+        "model: {} candidates (us-east-1 Linux/x86), 731 hour values: median sweep {:.2} ms, {:.1} µs per evaluation of every candidate, {:.0} ns per candidate",
+        candidates.len(),
+        median * 1e3,
+        per_eval * 1e6,
+        per_eval * 1e9 / candidates.len() as f64
+    );
+}

@@ -1,0 +1,178 @@
+//! The bridge from the price snapshot to the model: turns a region's prices
+//! into the model's inputs, evaluates, and says the result in one sentence.
+//! The CLI and (later) the page both go through here, so they cannot disagree.
+
+use crate::format;
+use crate::inputs::{InputError, Inputs};
+use crate::model::ec2::{Ec2Hourly, PurchaseOption};
+use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
+use crate::model::packing::InstanceShape;
+use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario};
+use crate::pricing::{Ec2Prices, FargatePrices, Instances, Manifest, RateSet};
+use serde_json::{json, Value};
+
+/// A finished comparison and what it was made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    pub inputs: Inputs,
+    pub scenario: Scenario,
+    pub rates: FargateOptions,
+    pub evaluation: Evaluation,
+}
+
+/// The region's Fargate rates for the platform, for each purchase option.
+pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<FargateOptions, String> {
+    let storage = prices.storage.as_ref();
+    if storage_gib > FREE_STORAGE_GIB && storage.is_none() {
+        return Err(format!("no Fargate ephemeral storage price is known here; keep --disk at {FREE_STORAGE_GIB} GiB"));
+    }
+    let rates = |set: &RateSet| set.rates(storage);
+    Ok(FargateOptions {
+        on_demand: rates(&prices.on_demand),
+        spot: prices.spot.as_ref().map(rates),
+        savings_plan_1y: prices.savings_plan_1y.as_ref().map(rates),
+        savings_plan_3y: prices.savings_plan_3y.as_ref().map(rates),
+    })
+}
+
+/// Every priced instance type of the region's platform file, with its specs.
+pub fn candidates(instances: &Instances, prices: &Ec2Prices) -> Vec<Candidate> {
+    prices
+        .rows
+        .iter()
+        .filter_map(|p| {
+            let spec = instances.get(&p.instance_type)?;
+            Some(Candidate {
+                name: p.instance_type.clone(),
+                shape: InstanceShape { vcpu: spec.vcpu, memory_mib: spec.memory_mib, enis: spec.enis, trunking_tasks: spec.trunking_tasks },
+                hourly: Ec2Hourly { on_demand: p.on_demand, reserved_1y: p.reserved_1y, reserved_3y: p.reserved_3y, spot: p.spot },
+            })
+        })
+        .collect()
+}
+
+/// Checks the region and platform against the snapshot.
+pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m FargatePrices, String> {
+    let region = manifest.region(&inputs.region).ok_or_else(|| {
+        let codes: Vec<&str> = manifest.regions.iter().map(|r| r.code.as_str()).collect();
+        InputError { option: "region", given: inputs.region.clone(), accepted: codes.join(", ") }.to_string()
+    })?;
+    region.fargate.get(&inputs.platform).ok_or_else(|| {
+        let known: Vec<&str> = region.fargate.keys().map(|p| p.slug()).collect();
+        format!(
+            "--platform: no Fargate {} price is known in {}{}",
+            inputs.platform.slug(),
+            region.code,
+            if known.is_empty() { String::new() } else { format!("; known: {}", known.join(", ")) }
+        )
+    })
+}
+
+pub fn estimate(inputs: &Inputs, manifest: &Manifest, instances: &Instances, ec2: &Ec2Prices) -> Result<Estimate, String> {
+    let scenario = inputs.scenario().map_err(|e| e.to_string())?;
+    let rates = fargate_options(fargate_prices(inputs, manifest)?, inputs.disk)?;
+    let evaluation = scenario::evaluate(&scenario, &rates, &candidates(instances, ec2)).map_err(|e| e.to_string())?;
+    Ok(Estimate { inputs: inputs.clone(), scenario, rates, evaluation })
+}
+
+fn hours_text(e: &Estimate) -> String {
+    let h = e.evaluation.fargate.billed_hours;
+    if e.inputs.runs.is_some() {
+        format!("{} billed h/month per task", format::quantity(h))
+    } else {
+        format!("{} h/month", format::quantity(h))
+    }
+}
+
+/// The one sentence that answers "Fargate or EC2?" for this estimate.
+pub fn verdict(e: &Estimate) -> String {
+    let ev = &e.evaluation;
+    let buy = e.inputs.buy;
+    let fleet = format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name);
+    let Some(ec2) = ev.ec2.monthly(buy) else {
+        return format!(
+            "At {}, Fargate costs {}; {} has no {} price here.",
+            hours_text(e),
+            format::usd(ev.fargate.on_demand),
+            ev.ec2.candidate.name,
+            buy.slug()
+        );
+    };
+    let head = format!("At {}, Fargate costs {} and {} ({fleet}) {}", hours_text(e), format::usd(ev.fargate.on_demand), buy.label(), format::usd(ec2));
+    match ev.break_even(buy) {
+        Some(h) if h <= 0.0 => format!("{head}: EC2 is cheaper at any usage."),
+        Some(h) => format!(
+            "{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.",
+            h.round(),
+            format::percent_of_month(h)
+        ),
+        None => format!("{head}: Fargate is cheaper at any usage up to the full month."),
+    }
+}
+
+fn options<T>(f: impl Fn(PurchaseOption) -> Option<T>) -> Value
+where
+    T: Into<Value>,
+{
+    let mut map = serde_json::Map::new();
+    for o in PurchaseOption::ALL {
+        map.insert(o.key().into(), f(o).map_or(Value::Null, Into::into));
+    }
+    Value::Object(map)
+}
+
+/// The CLI's `--json` shape; numbers unrounded, `null` where a price is unknown.
+pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
+    let i = &e.inputs;
+    let ev = &e.evaluation;
+    let spec = &ev.ec2.candidate.shape;
+    let on_demand: &FargateRates = &e.rates.on_demand;
+    json!({
+        "inputs": {
+            "region": i.region, "platform": i.platform.slug(), "cpu": i.cpu, "mem": i.mem, "disk": i.disk,
+            "tasks": i.tasks, "hours": if i.runs.is_some() { Value::Null } else { i.hours.into() },
+            "runs": i.runs, "minutes": if i.runs.is_some() { i.minutes.into() } else { Value::Null },
+            "ec2": i.ec2, "buy": i.buy.slug(), "capacity": i.capacity.slug(), "min": i.min, "reserve": i.reserve,
+            "net": i.net.slug(), "extra": i.extra, "ops": i.ops, "rate": i.rate,
+        },
+        "snapshot": {
+            "date": manifest.date,
+            "sources": manifest.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "date": s.date, "kind": s.kind, "licence": s.licence})).collect::<Vec<_>>(),
+        },
+        "fargate": {
+            "rates": {
+                "vcpu_hour": on_demand.vcpu_hour,
+                "gb_hour": on_demand.gb_hour,
+                "storage_gb_hour": on_demand.storage_gb_hour,
+                "os_vcpu_hour": on_demand.os_vcpu_hour,
+            },
+            "billed_hours": ev.fargate.billed_hours,
+            "task_hour": ev.fargate.task_hour,
+            "monthly": {
+                "on_demand": ev.fargate.on_demand,
+                "spot": ev.fargate.spot,
+                "savings_plan_1y": ev.fargate.savings_plan_1y,
+                "savings_plan_3y": ev.fargate.savings_plan_3y,
+            },
+        },
+        "ec2": {
+            "instance_type": ev.ec2.candidate.name,
+            "vcpu": spec.vcpu,
+            "memory_gib": f64::from(spec.memory_mib) / 1024.0,
+            "tasks_per_instance": ev.ec2.packing.tasks_per_instance,
+            "bound": ev.ec2.packing.bound.to_string(),
+            "instances": ev.ec2.instances,
+            "hourly": options(|o| ev.ec2.candidate.hourly.get(o)),
+            "monthly": options(|o| ev.ec2.monthly(o)),
+            "utilization": { "vcpu": ev.ec2.utilisation.vcpu, "memory": ev.ec2.utilisation.memory },
+        },
+        "break_even_hours": options(|o| ev.break_even(o)),
+        "verdict": verdict(e),
+    })
+}
+
+/// The platform's EC2 file in `pricing/`, relative to it.
+pub fn ec2_file(inputs: &Inputs) -> String {
+    crate::pricing::region_file(&inputs.region, inputs.platform)
+}
+

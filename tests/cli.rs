@@ -1,0 +1,137 @@
+//! The command-line tool as a script would use it: its JSON, its errors and
+//! exit codes, and `--url` agreeing with the same options.
+
+use serde_json::Value;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fargate-vs-ec2")).args(args).output().unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = cli(&all);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn close(a: &Value, b: f64) -> bool {
+    (a.as_f64().unwrap() - b).abs() < 1e-9
+}
+
+#[test]
+fn the_json_has_the_documented_shape_and_reproducible_numbers() {
+    let v = json(&["--region", "us-east-1", "--cpu", "1", "--mem", "2", "--tasks", "10"]);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["inputs", "snapshot", "fargate", "ec2", "break_even_hours", "verdict"]);
+    for k in ["region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net", "extra", "ops", "rate"] {
+        assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
+    }
+    assert_eq!(v["snapshot"]["date"], "2026-10-05");
+    // Fargate: 1 × 0.04048 + 2 × 0.004445 = 0.04937 per task-hour; × 10 tasks × 730 h = 360.401
+    assert!(close(&v["fargate"]["task_hour"], 0.04937));
+    assert!(close(&v["fargate"]["monthly"]["on_demand"], 360.401));
+    assert!(v["fargate"]["rates"]["os_vcpu_hour"].is_null());
+    // EC2: every monthly figure is instances × hourly × 730, and every break-even is
+    // that ÷ (10 tasks × 0.04937), or null above 730 h.
+    let ec2 = &v["ec2"];
+    let n = ec2["instances"].as_f64().unwrap();
+    let tpi = ec2["tasks_per_instance"].as_f64().unwrap();
+    assert_eq!(n, (10.0 / tpi).ceil().max(2.0));
+    for o in ["on_demand", "reserved_1y", "reserved_3y", "spot"] {
+        let Some(hourly) = ec2["hourly"][o].as_f64() else {
+            assert!(ec2["monthly"][o].is_null());
+            continue;
+        };
+        let monthly = n * hourly * 730.0;
+        assert!(close(&ec2["monthly"][o], monthly), "{o}");
+        let be = monthly / (10.0 * 0.04937);
+        if be <= 730.0 {
+            assert!(close(&v["break_even_hours"][o], be), "{o}");
+        } else {
+            assert!(v["break_even_hours"][o].is_null(), "{o}");
+        }
+    }
+    assert!(v["verdict"].as_str().unwrap().starts_with("At 730 h/month, Fargate costs $360.40 and EC2 on-demand ("));
+}
+
+#[test]
+fn auto_is_the_first_of_the_instances_listing() {
+    let v = json(&["--cpu", "2", "--mem", "4", "--tasks", "7", "--buy", "reserved-1y"]);
+    let list = json(&["instances", "--cpu", "2", "--mem", "4", "--tasks", "7", "--buy", "reserved-1y"]);
+    let first = &list["candidates"][0];
+    assert_eq!(first["instance_type"], v["ec2"]["instance_type"]);
+    assert_eq!(first["monthly"], v["ec2"]["monthly"]["reserved_1y"]);
+    // Nothing listed is cheaper than the choice.
+    let chosen = v["ec2"]["monthly"]["reserved_1y"].as_f64().unwrap();
+    for c in list["candidates"].as_array().unwrap() {
+        if let Some(m) = c["monthly"].as_f64() {
+            assert!(m >= chosen - 1e-9, "{c}");
+        }
+    }
+}
+
+#[test]
+fn windows_has_no_fargate_spot_and_pays_its_licence() {
+    let v = json(&["--platform", "windows", "--cpu", "2", "--mem", "4", "--tasks", "3", "--hours", "100"]);
+    assert!(v["fargate"]["monthly"]["spot"].is_null());
+    assert!(close(&v["fargate"]["rates"]["os_vcpu_hour"], 0.046));
+    // 2 × 0.046552 + 4 × 0.00511175 + 2 × 0.046 = 0.205551 per task-hour; × 3 × 100 = 61.6653
+    assert!(close(&v["fargate"]["monthly"]["on_demand"], 61.6653));
+}
+
+#[test]
+fn a_scheduled_job_below_the_one_minute_minimum() {
+    // 3,000 runs of 20 s bill as 3,000 minutes = 50 h per task.
+    let v = json(&["--runs", "3000", "--minutes", "0.3333", "--tasks", "2"]);
+    assert!(close(&v["fargate"]["billed_hours"], 50.0));
+    assert!(close(&v["fargate"]["monthly"]["on_demand"], 2.0 * 50.0 * 0.04937));
+    assert!(v["inputs"]["hours"].is_null());
+}
+
+#[test]
+fn url_gives_the_same_result_as_the_options() {
+    let by_options = json(&["--region", "eu-west-1", "--platform", "linux-arm", "--cpu", "0.5", "--mem", "1", "--tasks", "40", "--hours", "300", "--net", "awsvpc-trunking", "--min", "3"]);
+    let by_url = json(&["--url", "https://example.org/fargate-vs-ec2/?region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&tasks=40&hours=300&net=awsvpc-trunking&min=3&lang=zh&v=1"]);
+    assert_eq!(by_options, by_url);
+}
+
+#[test]
+fn bad_input_is_one_line_naming_the_option_exit_2() {
+    for (args, needle) in [
+        (vec!["--cpu", "3"], "--cpu: \"3\" is not valid; expected vCPU: 0.25, 0.5, 1, 2, 4, 8, 16"),
+        (vec!["--platform", "linux"], "expected linux-x86, linux-arm, windows"),
+        (vec!["--tasks", "-1"], "--tasks"),
+        (vec!["--cpu", "0.25", "--mem", "4"], "--mem: \"4\" is not valid; expected with 0.25 vCPU, GiB: 0.5, 1, 2"),
+        (vec!["--region", "mars-1"], "--region: \"mars-1\" is not valid; expected us-east-1,"),
+        (vec!["--platform", "windows", "--region", "eu-west-1"], "--platform: no Fargate windows price is known in eu-west-1"),
+        (vec!["--ec2", "x9.nano"], "no EC2 instance type x9.nano"),
+        (vec!["--bogus", "1"], "--bogus: unknown option"),
+        (vec!["--hours"], "--hours needs a value"),
+        (vec!["--buy", "reserved-3y", "--capacity", "follow"], "--capacity"),
+        (vec!["--url", "?tasks=lots"], "--tasks"),
+        (vec!["--disk", "50", "--region", "eu-central-1"], "ephemeral storage"),
+    ] {
+        let out = cli(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fargate-vs-ec2"))
+        .args(["instances"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert!(out.status.success());
+}

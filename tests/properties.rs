@@ -1,0 +1,163 @@
+//! Properties of the cost model over generated inputs, with the real
+//! us-east-1 prices: no panic, NaN or negative money; Fargate is linear in
+//! hours; EC2 never gets cheaper with more tasks; the break-even is where the
+//! two lines cross. And the option parser takes any string without panicking.
+
+use fargate_vs_ec2::estimate;
+use fargate_vs_ec2::inputs::Inputs;
+use fargate_vs_ec2::model::ec2::{Capacity, Overheads, PurchaseOption};
+use fargate_vs_ec2::model::packing::NetworkMode;
+use fargate_vs_ec2::model::platform::Platform;
+use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario};
+use fargate_vs_ec2::model::task_size::TaskSize;
+use fargate_vs_ec2::model::usage::Usage;
+use fargate_vs_ec2::pricing::{region_file, Ec2Prices, Instances, Manifest};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+struct Priced {
+    rates: FargateOptions,
+    candidates: Vec<Candidate>,
+}
+
+fn us_east_1_x86() -> &'static Priced {
+    static PRICED: OnceLock<Priced> = OnceLock::new();
+    PRICED.get_or_init(|| {
+        let manifest = Manifest::bundled().unwrap();
+        let instances = Instances::bundled().unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(region_file("us-east-1", Platform::LinuxX86));
+        let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap(), &instances).unwrap();
+        Priced {
+            rates: estimate::fargate_options(manifest.fargate("us-east-1", Platform::LinuxX86).unwrap(), 200).unwrap(),
+            candidates: estimate::candidates(&instances, &ec2),
+        }
+    })
+}
+
+fn sizes() -> Vec<TaskSize> {
+    TaskSize::all().collect()
+}
+
+prop_compose! {
+    fn scenarios()(
+        size in proptest::sample::select(sizes()),
+        storage in 20u32..=200,
+        tasks in 1u32..=2000,
+        hours in 0.0f64..=730.0,
+        buy in proptest::sample::select(PurchaseOption::ALL.to_vec()),
+        follow in any::<bool>(),
+        min in 0u32..=5,
+        reserved in 0u32..=2048,
+        net in proptest::sample::select(NetworkMode::ALL.to_vec()),
+        extra in 0.0f64..100.0,
+        ops in 0.0f64..40.0,
+    ) -> Scenario {
+        Scenario {
+            platform: Platform::LinuxX86,
+            size,
+            storage_gib: storage,
+            tasks,
+            usage: Usage::Hours(hours),
+            instance: InstanceChoice::Auto,
+            buy,
+            capacity: if follow && buy.can_follow_tasks() { Capacity::FollowTasks } else { Capacity::AlwaysOn },
+            min_instances: min,
+            reserved_mib: reserved,
+            network: net,
+            overheads: Overheads { extra_per_instance: extra, ops_hours: ops, ops_rate: 100.0 },
+        }
+    }
+}
+
+fn money_ok(x: f64) -> bool {
+    x.is_finite() && x >= 0.0
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn no_nan_or_negative_money(s in scenarios()) {
+        let p = us_east_1_x86();
+        // Some scenarios have no candidate (a 16 vCPU task in awsvpc-trunking, say): that is an error, not a panic.
+        if let Ok(e) = evaluate(&s, &p.rates, &p.candidates) {
+            prop_assert!(money_ok(e.fargate.on_demand) && e.fargate.task_hour > 0.0);
+            for o in PurchaseOption::ALL {
+                prop_assert!(e.ec2.monthly(o).is_none_or(money_ok));
+                prop_assert!(e.break_even(o).is_none_or(|h| (0.0..=730.0).contains(&h)));
+            }
+            prop_assert!(e.ec2.instances >= s.min_instances.max(1));
+            prop_assert!(e.ec2.utilisation.vcpu <= 1.0 + 1e-12 && e.ec2.utilisation.memory <= 1.0 + 1e-12);
+        }
+    }
+
+    #[test]
+    fn fargate_is_linear_in_hours(s in scenarios(), a in 0.0f64..365.0, b in 0.0f64..365.0) {
+        let p = us_east_1_x86();
+        let at = |h: f64| {
+            let mut s = s.clone();
+            s.usage = Usage::Hours(h);
+            s.instance = InstanceChoice::Auto;
+            s.network = NetworkMode::Bridge;
+            evaluate(&s, &p.rates, &p.candidates).map(|e| e.fargate.on_demand)
+        };
+        if let (Ok(fa), Ok(fb), Ok(fab)) = (at(a), at(b), at(a + b)) {
+            prop_assert!((fa + fb - fab).abs() <= 1e-9 * fab.max(1.0));
+        }
+    }
+
+    #[test]
+    fn ec2_never_gets_cheaper_with_more_tasks(s in scenarios(), i in 0usize..2000) {
+        let p = us_east_1_x86();
+        let candidate = &p.candidates[i % p.candidates.len()];
+        let billed = s.usage.billed_hours();
+        let mut more = s.clone();
+        more.tasks += 1;
+        if let (Some(a), Some(b)) = (fleet(&s, candidate, billed), fleet(&more, candidate, billed)) {
+            prop_assert!(b.instances >= a.instances);
+            for o in PurchaseOption::ALL {
+                if let (Some(x), Some(y)) = (a.monthly(o), b.monthly(o)) {
+                    prop_assert!(y >= x - 1e-9, "{} {:?}: {} tasks ${} but {} tasks ${}", candidate.name, o, s.tasks, x, more.tasks, y);
+                }
+            }
+        }
+        // And the cheapest fleet (auto) is never cheaper for more tasks either.
+        if let (Ok(a), Ok(b)) = (evaluate(&s, &p.rates, &p.candidates), evaluate(&more, &p.rates, &p.candidates)) {
+            prop_assert!(b.ec2.monthly(s.buy).unwrap() >= a.ec2.monthly(s.buy).unwrap() - 1e-9);
+        }
+    }
+
+    #[test]
+    fn break_even_is_where_the_lines_cross(s in scenarios()) {
+        let p = us_east_1_x86();
+        let Ok(e) = evaluate(&s, &p.rates, &p.candidates) else { return Ok(()) };
+        let o = s.buy;
+        let follows = s.capacity == Capacity::FollowTasks;
+        // Both monthly costs at h hours per task, for this fleet.
+        let fargate_at = |h: f64| f64::from(s.tasks) * h * e.fargate.task_hour;
+        let ec2_at = |h: f64| {
+            let hourly = e.ec2.candidate.hourly.get(o).unwrap();
+            let hours = if follows { h } else { 730.0 };
+            f64::from(e.ec2.instances) * (hourly * hours + s.overheads.extra_per_instance) + s.overheads.ops_hours * s.overheads.ops_rate
+        };
+        match e.break_even(o) {
+            Some(h) => {
+                let scale = ec2_at(h).max(1.0);
+                prop_assert!((fargate_at(h) - ec2_at(h)).abs() <= 1e-6 * scale, "at {h} h");
+                if h > 1.0 { prop_assert!(fargate_at(h - 1.0) < ec2_at(h - 1.0) + 1e-9); }
+                if h < 729.0 { prop_assert!(fargate_at(h + 1.0) > ec2_at(h + 1.0) - 1e-9); }
+            }
+            None => prop_assert!(fargate_at(730.0) <= ec2_at(730.0) + 1e-9, "no crossing, so Fargate is cheaper all month"),
+        }
+    }
+
+    #[test]
+    fn option_parser_never_panics(query in ".{0,200}", name in proptest::sample::select(fargate_vs_ec2::inputs::NAMES.to_vec()), value in "\\PC{0,30}") {
+        let _ = Inputs::from_query(&query);
+        let mut i = Inputs::default();
+        match i.set(name, &value) {
+            Ok(()) => { let _ = i.scenario(); }
+            Err(e) => prop_assert!(!e.to_string().contains('\n')),
+        }
+    }
+}
