@@ -160,7 +160,6 @@ pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
             "vcpu": spec.vcpu,
             "memory_gib": f64::from(spec.memory_mib) / 1024.0,
             "tasks_per_instance": ev.ec2.packing.tasks_per_instance,
-            "bound": ev.ec2.packing.bound.to_string(),
             "instances": ev.ec2.instances,
             "hourly": options(|o| ev.ec2.candidate.hourly.get(o)),
             "monthly": options(|o| ev.ec2.monthly(o)),
