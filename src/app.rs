@@ -15,13 +15,37 @@ use state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Data shared by reference between components. Props compare it by
+/// pointer: it never changes after load, and a deep comparison of the whole
+/// manifest on every render would put that work on the slider's hot path.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     // Parsed once per page load. It was validated when it was built and by the
     // tests; a parse error still shows a message rather than a blank page.
     let manifest = use_memo((), |_| Manifest::parse_unchecked(MANIFEST_JSON).map(Rc::new));
     match &*manifest {
-        Ok(manifest) => html! { <Explorer manifest={manifest.clone()} /> },
+        Ok(manifest) => html! { <Explorer manifest={Shared(manifest.clone())} /> },
         Err(message) => html! {
             <main class="failure" role="alert">
                 <h1>{ "The price data could not be read" }</h1>
@@ -32,15 +56,9 @@ pub fn app() -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ExplorerProps {
-    manifest: Rc<Manifest>,
-}
-
-impl PartialEq for ExplorerProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.manifest, &other.manifest)
-    }
+    manifest: Shared<Manifest>,
 }
 
 #[function_component(Explorer)]

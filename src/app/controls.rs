@@ -4,14 +4,14 @@
 use super::state::{Action, MAX_HOURS, MAX_TASKS};
 use crate::format;
 use crate::model::task_size::TaskSize;
+use super::Shared;
 use crate::pricing::Manifest;
-use std::rc::Rc;
 use yew::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    pub manifest: Rc<Manifest>,
+    pub manifest: Shared<Manifest>,
     pub region: String,
     pub size: TaskSize,
     pub tasks: u32,

@@ -2,13 +2,13 @@
 //! AWS's own, a third party's copy of it, or derived.
 
 use super::state::Quote;
+use super::Shared;
 use crate::pricing::{Manifest, Provenance};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
-    pub manifest: Rc<Manifest>,
+    pub manifest: Shared<Manifest>,
     pub quotes: Vec<Quote>,
 }
 
