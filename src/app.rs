@@ -1,17 +1,20 @@
 //! The Yew front end. Components receive values and callbacks; the one piece of
-//! state lives in `state`'s reducer; numbers come from `model`, text from `format`.
+//! state lives in `state`'s reducer; every number comes from `estimate` (the
+//! same path as the CLI), text from `format`.
 
 mod controls;
-mod cost_table;
+mod options_table;
 mod sources;
 pub mod state;
 
 use crate::chart;
-use crate::pricing::{Manifest, MANIFEST_JSON};
+use crate::estimate::{self, Estimate};
+use crate::inputs::Inputs;
+use crate::pricing::{Ec2Prices, Instances, Manifest, INSTANCES_JSON, MANIFEST_JSON};
 use controls::Controls;
-use cost_table::CostTable;
+use options_table::OptionsTable;
 use sources::Sources;
-use state::{Action, State};
+use state::{Action, Load, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,13 +42,23 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// The bundled data, parsed once per page load. It was validated when it was
+/// built and by the tests; a parse error still shows a message, not a blank page.
+struct Bundle {
+    manifest: Shared<Manifest>,
+    instances: Shared<Instances>,
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    // Parsed once per page load. It was validated when it was built and by the
-    // tests; a parse error still shows a message rather than a blank page.
-    let manifest = use_memo((), |_| Manifest::parse_unchecked(MANIFEST_JSON).map(Rc::new));
-    match &*manifest {
-        Ok(manifest) => html! { <Explorer manifest={Shared(manifest.clone())} /> },
+    let bundle = use_memo((), |_| {
+        Ok::<_, String>(Bundle {
+            manifest: Shared(Rc::new(Manifest::parse_unchecked(MANIFEST_JSON)?)),
+            instances: Shared(Rc::new(Instances::parse_unchecked(INSTANCES_JSON)?)),
+        })
+    });
+    match &*bundle {
+        Ok(b) => html! { <Explorer manifest={b.manifest.clone()} instances={b.instances.clone()} /> },
         Err(message) => html! {
             <main class="failure" role="alert">
                 <h1>{ "The price data could not be read" }</h1>
@@ -59,50 +72,181 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
     manifest: Shared<Manifest>,
+    instances: Shared<Instances>,
+}
+
+/// Fetches `pricing/<path>` relative to the page, so it works under any sub-path.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("pricing/{path}")))
+        .await
+        .map_err(|_| "the network request failed".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not an HTTP response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "the response has no body".to_string())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "the response is not text".to_string())
+}
+
+/// Starts loading a region's EC2 prices for the platform, unless loaded or loading.
+fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path: String) {
+    if state.ec2.contains_key(&path) {
+        return;
+    }
+    state.dispatch(Action::Loading(path.clone()));
+    #[cfg(target_arch = "wasm32")]
+    {
+        let state = state.clone();
+        let instances = instances.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch_text(&path)
+                .await
+                .and_then(|text| Ec2Prices::parse(&text, &instances))
+                .map(Rc::new)
+                .map_err(|e| format!("EC2 prices for this region could not be loaded ({e})"));
+            state.dispatch(Action::Loaded(path, result));
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = instances;
+}
+
+/// The newest loaded prices for the inputs, or the last good ones while loading.
+fn ec2_for(state: &State, inputs: &Inputs) -> Option<Rc<Ec2Prices>> {
+    match state.ec2.get(&estimate::ec2_file(inputs)) {
+        Some(Load::Ready(prices)) => Some(prices.clone()),
+        _ => None,
+    }
 }
 
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
     let state = use_reducer(State::default);
+    let inputs = state.inputs.clone();
+    let path = estimate::ec2_file(&inputs);
+    {
+        let state = state.clone();
+        let instances = props.instances.clone();
+        use_effect_with(path.clone(), move |path| load_ec2(&state, &instances, path.clone()));
+    }
+    // The last estimate that could be made stays on screen while the next region loads.
+    let last = use_mut_ref(|| None::<Rc<Estimate>>);
+    let ec2 = ec2_for(&state, &inputs);
+    let result: Option<Result<Rc<Estimate>, String>> =
+        ec2.as_ref().map(|prices| estimate::estimate(&inputs, &props.manifest, &props.instances, prices).map(Rc::new));
+    if let Some(Ok(e)) = &result {
+        *last.borrow_mut() = Some(e.clone());
+    }
+    let shown = match &result {
+        Some(Ok(e)) => Some(e.clone()),
+        _ => last.borrow().clone(),
+    };
+    let status: Option<(bool, String)> = match (state.ec2.get(&path), &result) {
+        (Some(Load::Loading) | None, _) => Some((false, format!("Loading EC2 prices for {}…", inputs.region))),
+        (Some(Load::Failed(e)), _) => Some((true, e.clone())),
+        (_, Some(Err(e))) => Some((true, e.clone())),
+        _ => None,
+    };
+    let instance_types = {
+        let instances = props.instances.clone();
+        use_memo((ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), inputs.buy), move |_| {
+            Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices))))
+        })
+    };
+    let svg = {
+        let shown = shown.clone();
+        use_memo(shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), move |_| {
+            shown.as_ref().map(|e| {
+                let (series, crossings) = estimate::chart_lines(e);
+                chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings)
+            })
+        })
+    };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let manifest = &props.manifest;
-    let quotes = state.quotes(manifest);
-    let svg = {
-        let series = state::chart_series(&quotes);
-        let hours = f64::from(state.hours);
-        use_memo((series, state.hours), move |(series, _)| chart::cost_by_hours(series, hours))
-    };
-    let region_name = manifest.region(&state.region).map_or(state.region.clone(), |r| format!("{} {}", r.name, r.code));
 
     html! {
         <div class="page">
             <header>
-                <h1>{ "Fargate cost by hours of use" }</h1>
-                <p class="lede">{ state.summary(&quotes) }</p>
+                <h1>{ "Fargate or EC2: where is the break-even?" }</h1>
+                <p class="lede" id="verdict" aria-live="polite">
+                    { shown.as_ref().map_or_else(|| "Working out the cheapest EC2 fleet…".to_string(), |e| estimate::verdict(e)) }
+                </p>
+                if let Some((is_error, message)) = &status {
+                    <p class={classes!("status", is_error.then_some("error"))} role={if *is_error { "alert" } else { "status" }}>{ message.clone() }</p>
+                }
             </header>
             <div class="layout">
-                <Controls
-                    manifest={manifest.clone()}
-                    region={state.region.clone()}
-                    size={state.size}
-                    tasks={state.tasks}
-                    hours={state.hours}
-                    on_action={dispatch}
-                />
+                <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <section class="results" aria-label="Results">
-                    <figure class="chart" id="chart-hours">
-                        { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
-                        <figcaption>
-                            { format!("Monthly Fargate cost of {} in {region_name}, on-demand, against hours each task runs per month.", state.workload()) }
-                        </figcaption>
-                    </figure>
-                    <CostTable quotes={quotes.clone()} />
-                    <Sources manifest={manifest.clone()} quotes={quotes} />
+                    if let (Some(e), Some(svg)) = (&shown, &*svg) {
+                        <figure class="chart" id="chart-hours">
+                            { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                            <figcaption>{ caption(e) }</figcaption>
+                        </figure>
+                        <p class="packing" id="packing">{ packing_text(e) }</p>
+                        <OptionsTable estimate={e.clone()} />
+                        <Sources manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
+                    }
                 </section>
             </div>
         </div>
     }
+}
+
+fn caption(e: &Estimate) -> String {
+    let i = &e.inputs;
+    format!(
+        "Monthly cost of {} tasks of {} vCPU / {} GiB ({}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
+        i.tasks,
+        crate::format::quantity(i.cpu),
+        crate::format::quantity(i.mem),
+        i.platform.label(),
+        i.region
+    )
+}
+
+/// "2 tasks fit per t3a.large (2 vCPU, 8 GiB): CPU-bound. 5 instances."
+fn packing_text(e: &Estimate) -> String {
+    let f = &e.evaluation.ec2;
+    let min = e.inputs.min;
+    format!(
+        "{} task{} fit per {} ({} vCPU, {} GiB): {}. {} instance{}{}; the fleet's vCPU is {:.0}% and its memory {:.0}% allocated.",
+        f.packing.tasks_per_instance,
+        if f.packing.tasks_per_instance == 1 { "" } else { "s" },
+        f.candidate.name,
+        f.candidate.shape.vcpu,
+        crate::format::quantity(f64::from(f.candidate.shape.memory_mib) / 1024.0),
+        f.packing.bound,
+        f.instances,
+        if f.instances == 1 { "" } else { "s" },
+        if f.instances == min && e.inputs.tasks.div_ceil(f.packing.tasks_per_instance) < min { format!(" (the minimum of {min})") } else { String::new() },
+        f.utilisation.vcpu * 100.0,
+        f.utilisation.memory * 100.0
+    )
+}
+
+/// "t3a.large · 2 vCPU · 8 GiB · $0.0752/h", for the instance picker.
+fn instance_labels(instances: &Instances, prices: &Ec2Prices) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = estimate::candidates(instances, prices)
+        .into_iter()
+        .map(|c| {
+            let label = format!(
+                "{} · {} vCPU · {} GiB · {}/h",
+                c.name,
+                c.shape.vcpu,
+                crate::format::quantity(f64::from(c.shape.memory_mib) / 1024.0),
+                crate::format::usd_rate(c.hourly.on_demand)
+            );
+            (c.name, label)
+        })
+        .collect();
+    rows.sort();
+    rows
 }

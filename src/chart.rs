@@ -6,6 +6,7 @@
 use crate::format;
 use crate::model::HOURS_PER_MONTH;
 use plotters::prelude::*;
+pub use plotters::style::RGBColor;
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
@@ -13,6 +14,7 @@ pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
 pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
 pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+pub const SKY: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
 /// The "you are here" marker; a grey no series uses, so tests can find it.
 pub const MARKER: RGBColor = RGBColor(0x6E, 0x6E, 0x6E);
 
@@ -44,24 +46,36 @@ impl Series {
     }
 }
 
+/// A point where two lines cross, marked and labelled on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crossing {
+    /// Hours per month per task.
+    pub hours: f64,
+    /// USD per month there.
+    pub usd: f64,
+    pub label: String,
+    pub color: RGBColor,
+}
+
 /// Size of the SVG's coordinate system; the page scales it to its container.
 pub const WIDTH: u32 = 720;
 pub const HEIGHT: u32 = 420;
 
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
-pub fn cost_by_hours(series: &[Series], current_hours: f64) -> String {
+pub fn cost_by_hours(series: &[Series], current_hours: f64, crossings: &[Crossing]) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    if let Err(e) = draw_cost_by_hours(&mut svg, series, current_hours) {
+    if let Err(e) = draw_cost_by_hours(&mut svg, series, current_hours, crossings) {
         return format!("<!-- chart error: {} -->", format!("{e:?}").replace("--", "- -"));
     }
     svg
 }
 
-fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours: f64) -> Result<(), Box<dyn std::error::Error + 'a>> {
-    let y_max = nice_ceiling(series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max));
+fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
+    // 15% headroom keeps the top line clear of the frame and the legend.
+    let y_max = nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max));
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     let text = ("sans-serif", 14).into_font().color(&BLACK);
     let mut chart = ChartBuilder::on(&root)
@@ -110,6 +124,11 @@ fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours:
         chart.draw_series(std::iter::once(
             EmptyElement::at((here, label_y)) + Text::new(format::usd(value), (anchor, -7), text.clone()),
         ))?;
+    }
+    // Break-even points: a cross on the crossing and the hours above it.
+    for c in crossings {
+        chart.draw_series(std::iter::once(Cross::new((c.hours, c.usd), 7, c.color.stroke_width(3))))?;
+        chart.draw_series(std::iter::once(EmptyElement::at((c.hours, c.usd)) + Text::new(c.label.clone(), (-20, 10), text.clone())))?;
     }
     chart
         .configure_series_labels()
@@ -224,7 +243,8 @@ mod tests {
 
     #[test]
     fn svg_has_every_line_its_legend_and_the_values_at_the_marker() {
-        let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0);
+        let crossing = Crossing { hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
+        let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
         assert!(svg.contains("Linux/x86") && svg.contains("Linux/ARM"));
         // 360.401 / 2 and 288.36 / 2 at half the month, rounded to the cent.
@@ -232,5 +252,6 @@ mod tests {
         assert!(svg.contains("$144.18"), "value at the marker");
         assert!(svg.contains("hours per month per task") && svg.contains("USD per month"));
         assert!(svg.contains("#6E6E6E"), "current-hours marker");
+        assert!(svg.contains(">500 h<") || svg.contains("500 h"), "break-even label");
     }
 }

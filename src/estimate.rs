@@ -2,12 +2,15 @@
 //! into the model's inputs, evaluates, and says the result in one sentence.
 //! The CLI and (later) the page both go through here, so they cannot disagree.
 
+use crate::chart::{self, Crossing, Dash, Series};
 use crate::format;
 use crate::inputs::{InputError, Inputs};
-use crate::model::ec2::{Ec2Hourly, PurchaseOption};
+use crate::model::ec2::{self as ec2_cost, Ec2Hourly, PurchaseOption};
+use crate::model::fargate::{self as fargate_cost, FargateTask};
 use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
 use crate::model::packing::InstanceShape;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario};
+use crate::model::HOURS_PER_MONTH;
 use crate::pricing::{Ec2Prices, FargatePrices, Instances, Manifest, RateSet};
 use serde_json::{json, Value};
 
@@ -175,3 +178,49 @@ pub fn ec2_file(inputs: &Inputs) -> String {
     crate::pricing::region_file(&inputs.region, inputs.platform)
 }
 
+
+/// How each option is drawn: colour-blind-safe colours, and dashes so lines
+/// differ by more than colour.
+pub fn ec2_style(option: PurchaseOption) -> (chart::RGBColor, Dash) {
+    match option {
+        PurchaseOption::OnDemand => (chart::VERMILLION, Dash::Solid),
+        PurchaseOption::Reserved1y => (chart::GREEN, Dash::Dashed),
+        PurchaseOption::Reserved3y => (chart::GREEN, Dash::Dotted),
+        PurchaseOption::Spot => (chart::PURPLE, Dash::Dashed),
+    }
+}
+
+/// USD per task-hour on Fargate for each option that has a rate.
+pub fn fargate_task_hours(e: &Estimate) -> Vec<(&'static str, f64)> {
+    let Ok(task) = FargateTask::new(e.scenario.platform, e.scenario.size, e.scenario.storage_gib) else { return Vec::new() };
+    let r = &e.rates;
+    [("Fargate on-demand", Some(&r.on_demand)), ("Fargate Spot", r.spot.as_ref().filter(|_| e.evaluation.fargate.spot.is_some())), ("Fargate Savings Plan 1y", r.savings_plan_1y.as_ref()), ("Fargate Savings Plan 3y", r.savings_plan_3y.as_ref())]
+        .into_iter()
+        .filter_map(|(label, rates)| Some((label, task.hourly(rates?))))
+        .collect()
+}
+
+/// The break-even chart's lines (monthly USD against hours per task, 0–730)
+/// and its crossings: Fargate on-demand and Spot, and every priced EC2 option
+/// for the chosen fleet.
+pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
+    let tasks = e.inputs.tasks;
+    let mut series = Vec::new();
+    for (label, task_hour) in fargate_task_hours(e).into_iter().take(2) {
+        let (color, dash) = if label == "Fargate on-demand" { (chart::BLUE, Dash::Solid) } else { (chart::SKY, Dash::Dashed) };
+        let points = vec![(0.0, 0.0), (HOURS_PER_MONTH, fargate_cost::monthly(task_hour, tasks, HOURS_PER_MONTH))];
+        series.push(Series { label: label.to_string(), color, dash, points });
+    }
+    let fleet = &e.evaluation.ec2;
+    let mut crossings = Vec::new();
+    for option in PurchaseOption::ALL {
+        let Some(hourly) = fleet.candidate.hourly.get(option) else { continue };
+        let at = |h: f64| ec2_cost::monthly(fleet.instances, hourly, ec2_cost::instance_hours(option, e.scenario.capacity, h), e.scenario.overheads);
+        let (color, dash) = ec2_style(option);
+        series.push(Series { label: option.label().to_string(), color, dash, points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))] });
+        if let Some(h) = e.evaluation.break_even(option) {
+            crossings.push(Crossing { hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: format!("{} h", h.round()), color });
+        }
+    }
+    (series, crossings)
+}

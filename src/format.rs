@@ -22,6 +22,14 @@ pub fn usd_rate(amount: f64) -> String {
     format!("${int}.{}", &frac[..keep])
 }
 
+/// "$0.2145": a computed cost per unit, to a hundredth of a cent.
+pub fn usd_fine(amount: f64) -> String {
+    if !amount.is_finite() {
+        return "—".to_string();
+    }
+    format!("${amount:.4}")
+}
+
 fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -64,6 +72,7 @@ mod tests {
         assert_eq!(usd_rate(0.04937), "$0.04937");
         assert_eq!(usd_rate(0.1), "$0.1000");
         assert_eq!(usd_rate(0.00511175), "$0.00511175");
+        assert_eq!(usd_fine(0.21450082), "$0.2145");
     }
 
     #[test]

@@ -1,92 +1,102 @@
-//! The workload controls. Sliders step through valid values only, so a person
-//! can never pick a task size Fargate would refuse.
+//! The controls. Every one reports `Action::Set(option name, text)`, the same
+//! names share links and the CLI use. Sliders step through valid values only,
+//! so a person can never pick a task size Fargate would refuse.
 
-use super::state::{Action, MAX_HOURS, MAX_TASKS};
-use crate::format;
-use crate::model::task_size::TaskSize;
+use super::state::Action;
 use super::Shared;
+use crate::format;
+use crate::inputs::{Inputs, MAX_TASKS};
+use crate::model::ec2::{Capacity, PurchaseOption};
+use crate::model::packing::NetworkMode;
+use crate::model::platform::Platform;
+use crate::model::task_size::TaskSize;
+use crate::model::HOURS_PER_MONTH;
 use crate::pricing::Manifest;
-use yew::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub manifest: Shared<Manifest>,
-    pub region: String,
-    pub size: TaskSize,
-    pub tasks: u32,
-    pub hours: u32,
+    pub inputs: Inputs,
+    /// (type, label) of every instance type the fleet may use, cheapest first.
+    pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
 }
 
-/// The input's value as a whole number, or None while it is being edited.
-fn input_u32(e: &InputEvent) -> Option<u32> {
-    e.target_unchecked_into::<HtmlInputElement>().value().trim().parse().ok()
+fn value_of(e: &Event) -> String {
+    let target = e.target();
+    if let Some(select) = target.as_ref().and_then(|t| wasm_bindgen::JsCast::dyn_ref::<HtmlSelectElement>(t)) {
+        return select.value();
+    }
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// A callback that sets `name` to the control's value, mapped through `map`
+/// (for sliders whose position is an index into valid values).
+fn setter(on_action: &Callback<Action>, name: &'static str, map: impl Fn(String) -> Option<String> + 'static) -> Callback<Event> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: Event| {
+        if let Some(value) = map(value_of(&e)) {
+            on_action.emit(Action::Set(name, value));
+        }
+    })
+}
+
+fn as_is(v: String) -> Option<String> {
+    Some(v)
+}
+
+/// `input` events (fired while dragging) as `Event`s for `setter`.
+fn live(cb: Callback<Event>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| cb.emit(e.into()))
 }
 
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
+    let i = &props.inputs;
+    let on = &props.on_action;
     let cpus: Vec<u32> = TaskSize::cpu_choices().collect();
-    let memories = TaskSize::memory_choices(props.size.cpu_units());
-    let cpu_index = cpus.iter().position(|&c| c == props.size.cpu_units()).unwrap_or(0);
-    let memory_index = memories.iter().position(|&m| m == props.size.memory_mib()).unwrap_or(0);
-    let vcpu = format::quantity(props.size.vcpu());
-    let gib = format::quantity(props.size.memory_gib());
-
-    let on_cpu = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(cpu) = input_u32(&e).and_then(|i| cpus.get(i as usize).copied()) {
-                on_action.emit(Action::SetCpu(cpu));
-            }
-        })
-    };
-    let on_memory = {
-        let on_action = props.on_action.clone();
-        let memories = memories.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(mib) = input_u32(&e).and_then(|i| memories.get(i as usize).copied()) {
-                on_action.emit(Action::SetMemory(mib));
-            }
-        })
-    };
-    let on_region = {
-        let on_action = props.on_action.clone();
+    let cpu_units = (i.cpu * 1024.0) as u32;
+    let memories = TaskSize::memory_choices(cpu_units);
+    let cpu_index = cpus.iter().position(|&c| c == cpu_units).unwrap_or(0);
+    let memory_index = memories.iter().position(|&m| m == (i.mem * 1024.0) as u32).unwrap_or(0);
+    let vcpu = format::quantity(i.cpu);
+    let gib = format::quantity(i.mem);
+    let cpu_text = move |index: String| index.parse::<usize>().ok().and_then(|k| cpus.get(k)).map(|&c| format::quantity(f64::from(c) / 1024.0));
+    let mems = memories.clone();
+    let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::quantity(f64::from(m) / 1024.0));
+    let scheduled = i.runs.is_some();
+    let hours = i.hours;
+    let on_scheduled = {
+        let on = on.clone();
         Callback::from(move |e: Event| {
-            on_action.emit(Action::SetRegion(e.target_unchecked_into::<HtmlSelectElement>().value()));
-        })
-    };
-    let on_tasks = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(tasks) = input_u32(&e) {
-                on_action.emit(Action::SetTasks(tasks));
-            }
-        })
-    };
-    let on_hours = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(hours) = input_u32(&e) {
-                on_action.emit(Action::SetHours(hours));
-            }
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            // A schedule starts at one 5-minute run an hour; unticking returns to hours.
+            on.emit(if checked { Action::Set("runs", "730".into()) } else { Action::Set("hours", format::quantity(hours)) });
         })
     };
 
     html! {
-        <form class="controls" aria-label="Workload" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="controls" aria-label="Workload and fleet" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ "Where" }</legend>
                 <label for="region">{ "AWS region" }</label>
-                <select id="region" onchange={on_region}>
+                <select id="region" onchange={setter(on, "region", as_is)}>
                     { for geographies(&props.manifest).into_iter().map(|geography| html! {
                         <optgroup label={geography.clone()}>
                             { for props.manifest.regions.iter().filter(|r| r.geography == geography).map(|r| html! {
-                                <option value={r.code.clone()} selected={r.code == props.region}>
+                                <option value={r.code.clone()} selected={r.code == i.region}>
                                     { format!("{} {}{}", r.name, r.code, if r.fargate.is_empty() { " (no Fargate prices)" } else { "" }) }
                                 </option>
                             }) }
                         </optgroup>
+                    }) }
+                </select>
+                <label for="platform">{ "Platform" }</label>
+                <select id="platform" onchange={setter(on, "platform", as_is)}>
+                    { for Platform::ALL.into_iter().map(|p| html! {
+                        <option value={p.slug()} selected={p == i.platform}>{ p.label() }</option>
                     }) }
                 </select>
             </fieldset>
@@ -94,23 +104,71 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ "Task size" }</legend>
                 <label for="cpu">{ "vCPU per task" } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
                 <input id="cpu" type="range" min="0" max={(TaskSize::cpu_choices().count() - 1).to_string()} step="1"
-                    value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={on_cpu} />
+                    value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={live(setter(on, "cpu", cpu_text))} />
                 <label for="memory">{ "Memory per task" } <output for="memory">{ format!("{gib} GiB") }</output></label>
-                <input id="memory" type="range" min="0" max={(memories.len() - 1).to_string()} step="1"
-                    value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={on_memory} />
+                <input id="memory" type="range" min="0" max={(memories.len().max(1) - 1).to_string()} step="1"
+                    value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, "mem", mem_text))} />
                 <p class="hint">{ format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories)) }</p>
+                <label for="disk">{ "Ephemeral storage, GiB" }</label>
+                <input id="disk" type="number" min="20" max="200" step="1" value={i.disk.to_string()} onchange={setter(on, "disk", as_is)} />
             </fieldset>
             <fieldset>
                 <legend>{ "Workload" }</legend>
                 <label for="tasks">{ "Tasks running" }</label>
                 <input id="tasks" type="number" min="1" max={MAX_TASKS.to_string()} step="1" inputmode="numeric"
-                    value={props.tasks.to_string()} oninput={on_tasks} />
-                <label for="hours">{ "Hours per month per task" }
-                    <output for="hours">{ format!("{} h ({} of the month)", props.hours, format::percent_of_month(f64::from(props.hours))) }</output>
-                </label>
-                <input id="hours" type="range" min="0" max={MAX_HOURS.to_string()} step="1"
-                    value={props.hours.to_string()}
-                    aria-valuetext={format!("{} hours per month", props.hours)} oninput={on_hours} />
+                    value={i.tasks.to_string()} oninput={live(setter(on, "tasks", as_is))} />
+                <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ " Scheduled job (runs × minutes)" }</label>
+                if let Some(runs) = i.runs {
+                    <label for="runs">{ "Runs per month per task" }</label>
+                    <input id="runs" type="number" min="1" step="1" value={runs.to_string()} oninput={live(setter(on, "runs", as_is))} />
+                    <label for="minutes">{ "Minutes per run (at least 1 is billed)" }</label>
+                    <input id="minutes" type="number" min="0" max="1440" step="any" value={format::quantity(i.minutes)} onchange={setter(on, "minutes", as_is)} />
+                    <p class="hint">{ format!("Billed {} h per task a month ({}).", format::quantity(i.usage().billed_hours()), format::percent_of_month(i.usage().billed_hours())) }</p>
+                } else {
+                    <label for="hours">{ "Hours per month per task" }
+                        <output for="hours">{ format!("{} h ({} of the month)", format::quantity(i.hours), format::percent_of_month(i.hours)) }</output>
+                    </label>
+                    <input id="hours" type="range" min="0" max={HOURS_PER_MONTH.to_string()} step="1"
+                        value={format::quantity(i.hours.round())}
+                        aria-valuetext={format!("{} hours per month", format::quantity(i.hours))} oninput={live(setter(on, "hours", as_is))} />
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ "EC2 fleet" }</legend>
+                <label for="ec2">{ "Instance type" }</label>
+                <select id="ec2" onchange={setter(on, "ec2", as_is)}>
+                    <option value="auto" selected={i.ec2 == "auto"}>{ "Auto: the cheapest that fits" }</option>
+                    { for props.instance_types.iter().map(|(t, label)| html! {
+                        <option value={t.clone()} selected={*t == i.ec2}>{ label.clone() }</option>
+                    }) }
+                </select>
+                <label for="buy">{ "Purchase option" }</label>
+                <select id="buy" onchange={setter(on, "buy", as_is)}>
+                    { for PurchaseOption::ALL.into_iter().map(|o| html! {
+                        <option value={o.slug()} selected={o == i.buy}>{ o.label() }</option>
+                    }) }
+                </select>
+                <label for="capacity">{ "Capacity" }</label>
+                <select id="capacity" onchange={setter(on, "capacity", as_is)}>
+                    <option value="always" selected={i.capacity == Capacity::AlwaysOn}>{ "Always on (730 h)" }</option>
+                    <option value="follow" selected={i.capacity == Capacity::FollowTasks} disabled={!i.buy.can_follow_tasks()}>{ "Follows the tasks" }</option>
+                </select>
+                <label for="net">{ "Network mode" }</label>
+                <select id="net" onchange={setter(on, "net", as_is)}>
+                    { for NetworkMode::ALL.into_iter().map(|m| html! {
+                        <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
+                    }) }
+                </select>
+                <label for="min">{ "Minimum instances" }</label>
+                <input id="min" type="number" min="0" step="1" value={i.min.to_string()} onchange={setter(on, "min", as_is)} />
+                <label for="reserve">{ "Memory kept for OS and agent, MiB" }</label>
+                <input id="reserve" type="number" min="0" step="64" value={i.reserve.to_string()} onchange={setter(on, "reserve", as_is)} />
+                <label for="extra">{ "Extra per instance, USD/month" }</label>
+                <input id="extra" type="number" min="0" step="any" value={format::quantity(i.extra)} onchange={setter(on, "extra", as_is)} />
+                <label for="ops">{ "Operations, engineer hours/month" }</label>
+                <input id="ops" type="number" min="0" step="any" value={format::quantity(i.ops)} onchange={setter(on, "ops", as_is)} />
+                <label for="rate">{ "Engineer rate, USD/hour" }</label>
+                <input id="rate" type="number" min="0" step="any" value={format::quantity(i.rate)} onchange={setter(on, "rate", as_is)} />
             </fieldset>
         </form>
     }

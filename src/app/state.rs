@@ -1,46 +1,37 @@
 //! The page's state and its reducer: the single place the state changes.
+//!
+//! The state is the same `Inputs` the CLI and share links use, so the page, the
+//! command line and a link can never mean different things by one name; plus
+//! the EC2 price files loaded so far.
 
-use crate::chart::{self, Dash, Series};
-use crate::format;
-use crate::model::fargate::{self, FargateTask, Unsupported};
+use crate::inputs::Inputs;
 use crate::model::platform::Platform;
 use crate::model::task_size::TaskSize;
-use crate::model::HOURS_PER_MONTH;
-use crate::pricing::{Manifest, ValueOrigin};
+use crate::pricing::Ec2Prices;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Whole hours per month per task the slider offers: 0 to the full 730.
-pub const MAX_HOURS: u32 = HOURS_PER_MONTH as u32;
-pub const MAX_TASKS: u32 = 10_000;
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
-    /// AWS region code, e.g. "us-east-1".
-    pub region: String,
-    pub size: TaskSize,
-    pub tasks: u32,
-    /// Hours per month each task runs, 0–730.
-    pub hours: u32,
+    pub inputs: Inputs,
+    /// EC2 price files by path under `pricing/`.
+    pub ec2: BTreeMap<String, Load>,
 }
 
-impl Default for State {
-    /// A story on first load: ten 1 vCPU / 2 GiB tasks running all month.
-    fn default() -> Self {
-        State { region: crate::pricing::DEFAULT_REGION.to_string(), size: TaskSize::default(), tasks: 10, hours: MAX_HOURS }
-    }
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Rc<Ec2Prices>),
+    Failed(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Price in another region (a code from the manifest).
-    SetRegion(String),
-    /// Pick a CPU value (CPU units); memory moves to the nearest size it allows.
-    SetCpu(u32),
-    /// Pick a memory value (MiB) for the current CPU.
-    SetMemory(u32),
-    SetTasks(u32),
-    SetHours(u32),
+    /// Set an option by its share-link name, as a control reports it.
+    Set(&'static str, String),
+    Loading(String),
+    Loaded(String, Result<Rc<Ec2Prices>, String>),
 }
 
 impl Reducible for State {
@@ -49,19 +40,18 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetRegion(region) => next.region = region,
-            Action::SetCpu(cpu) => {
-                if let Some(size) = TaskSize::nearest(cpu, self.size.memory_mib()) {
-                    next.size = size;
+            Action::Set(name, value) => {
+                if next.inputs.set(name, &value).is_err() {
+                    return self;
                 }
+                keep_consistent(&mut next.inputs, name);
             }
-            Action::SetMemory(mib) => {
-                if let Some(size) = TaskSize::new(self.size.cpu_units(), mib) {
-                    next.size = size;
-                }
+            Action::Loading(path) => {
+                next.ec2.insert(path, Load::Loading);
             }
-            Action::SetTasks(tasks) => next.tasks = tasks.clamp(1, MAX_TASKS),
-            Action::SetHours(hours) => next.hours = hours.min(MAX_HOURS),
+            Action::Loaded(path, result) => {
+                next.ec2.insert(path, result.map_or_else(Load::Failed, Load::Ready));
+            }
         }
         if next == *self {
             self
@@ -71,98 +61,25 @@ impl Reducible for State {
     }
 }
 
-/// What one platform costs for the current state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Quote {
-    pub platform: Platform,
-    pub cost: Result<Cost, Unavailable>,
-    /// Where the on-demand rates behind `cost` came from.
-    pub origin: Option<ValueOrigin>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Cost {
-    /// USD per task-hour.
-    pub task_hour: f64,
-    /// USD per month at the chosen hours.
-    pub monthly: f64,
-    /// USD per month if the tasks ran all 730 hours.
-    pub monthly_full: f64,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Unavailable {
-    Unsupported(Unsupported),
-    NoPrice,
-}
-
-impl State {
-    pub fn quotes(&self, manifest: &Manifest) -> Vec<Quote> {
-        Platform::ALL
-            .into_iter()
-            .map(|platform| {
-                let prices = manifest.fargate(&self.region, platform);
-                let cost = FargateTask::new(platform, self.size, fargate::FREE_STORAGE_GIB)
-                    .map_err(Unavailable::Unsupported)
-                    .and_then(|task| {
-                        let prices = prices.ok_or(Unavailable::NoPrice)?;
-                        let task_hour = task.hourly(&prices.on_demand.rates(prices.storage.as_ref()));
-                        Ok(Cost {
-                            task_hour,
-                            monthly: fargate::monthly(task_hour, self.tasks, f64::from(self.hours)),
-                            monthly_full: fargate::monthly(task_hour, self.tasks, HOURS_PER_MONTH),
-                        })
-                    });
-                Quote { platform, cost, origin: prices.map(|p| p.on_demand.origin.clone()) }
-            })
-            .collect()
+/// After one control moved, nudge the others so the whole stays a valid
+/// scenario: memory to the nearest size the vCPU allows, Windows to ≥ 1 vCPU,
+/// reserved instances to capacity that is always on.
+fn keep_consistent(inputs: &mut Inputs, changed: &str) {
+    if inputs.platform == Platform::Windows && inputs.cpu < 1.0 {
+        inputs.cpu = 1.0;
     }
-
-    /// "10 tasks of 1 vCPU / 2 GiB"
-    pub fn workload(&self) -> String {
-        let tasks = if self.tasks == 1 { "1 task".to_string() } else { format!("{} tasks", self.tasks) };
-        format!("{tasks} of {} vCPU / {} GiB", format::quantity(self.size.vcpu()), format::quantity(self.size.memory_gib()))
-    }
-
-    /// The one sentence at the top of the page.
-    pub fn summary(&self, quotes: &[Quote]) -> String {
-        let costs: Vec<String> = quotes
-            .iter()
-            .filter_map(|q| q.cost.as_ref().ok().map(|c| format!("{} {}", q.platform.label(), format::usd(c.monthly))))
-            .collect();
-        if costs.is_empty() {
-            return format!("No Fargate prices are known for {} in {}.", self.workload(), self.region);
+    if matches!(changed, "cpu" | "platform") || TaskSize::from_vcpu_gib(inputs.cpu, inputs.mem).is_none() {
+        let cpu_units = (inputs.cpu * 1024.0) as u32;
+        if let Some(size) = TaskSize::nearest(cpu_units, (inputs.mem * 1024.0) as u32) {
+            inputs.mem = size.memory_gib();
         }
-        format!(
-            "{} running {} h/month each ({} of the month) cost {} a month on Fargate in {}.",
-            self.workload(),
-            self.hours,
-            format::percent_of_month(f64::from(self.hours)),
-            costs.join(", "),
-            self.region
-        )
     }
-}
-
-/// Chart lines for the quotes: Fargate cost grows in a straight line with hours.
-pub fn chart_series(quotes: &[Quote]) -> Vec<Series> {
-    quotes
-        .iter()
-        .filter_map(|q| {
-            let cost = q.cost.as_ref().ok()?;
-            let (color, dash) = match q.platform {
-                Platform::LinuxX86 => (chart::BLUE, Dash::Solid),
-                Platform::LinuxArm => (chart::ORANGE, Dash::Dashed),
-                Platform::Windows => (chart::PURPLE, Dash::Dotted),
-            };
-            Some(Series {
-                label: format!("Fargate {}", q.platform.label()),
-                color,
-                dash,
-                points: vec![(0.0, 0.0), (HOURS_PER_MONTH, cost.monthly_full)],
-            })
-        })
-        .collect()
+    if !inputs.buy.can_follow_tasks() {
+        inputs.capacity = crate::model::ec2::Capacity::AlwaysOn;
+    }
+    if inputs.runs.is_some() && !inputs.usage().fits_in_month() {
+        inputs.runs = Some(((crate::model::HOURS_PER_MONTH * 60.0) / inputs.minutes.max(1.0)).floor() as u32);
+    }
 }
 
 #[cfg(test)]
@@ -173,53 +90,40 @@ mod tests {
         (*Rc::new(state).reduce(action)).clone()
     }
 
+    fn set(state: State, name: &'static str, value: &str) -> State {
+        reduce(state, Action::Set(name, value.to_string()))
+    }
+
     #[test]
     fn changing_cpu_keeps_a_valid_size() {
-        let s = reduce(State::default(), Action::SetMemory(8192));
-        assert_eq!(s.size.memory_gib(), 8.0);
-        let s = reduce(s, Action::SetCpu(512));
-        assert_eq!((s.size.vcpu(), s.size.memory_gib()), (0.5, 4.0));
-        // An invalid memory for the CPU is ignored, not applied.
-        assert_eq!(reduce(s.clone(), Action::SetMemory(8192)), s);
+        let s = set(State::default(), "mem", "8");
+        assert_eq!(s.inputs.mem, 8.0);
+        let s = set(s, "cpu", "0.5");
+        assert_eq!((s.inputs.cpu, s.inputs.mem), (0.5, 4.0));
+        assert!(s.inputs.scenario().is_ok());
     }
 
     #[test]
-    fn tasks_and_hours_stay_in_range() {
-        assert_eq!(reduce(State::default(), Action::SetHours(9999)).hours, 730);
-        assert_eq!(reduce(State::default(), Action::SetTasks(0)).tasks, 1);
+    fn invalid_values_are_ignored_not_applied() {
+        let s = State::default();
+        assert_eq!(set(s.clone(), "tasks", "0"), s);
+        assert_eq!(set(s.clone(), "cpu", "3"), s);
     }
 
     #[test]
-    fn default_quotes_from_the_bundled_snapshot() {
-        let manifest = Manifest::bundled().unwrap();
-        let quotes = State::default().quotes(&manifest);
-        let monthly: Vec<f64> = quotes.iter().map(|q| q.cost.as_ref().unwrap().monthly).collect();
-        // x86: 10 × 730 × (1 × 0.04048 + 2 × 0.004445) = 7300 × 0.04937 = 360.401
-        assert!((monthly[0] - 360.401).abs() < 1e-9, "{monthly:?}");
-        // ARM: 7300 × (0.03238 + 2 × 0.00356) = 7300 × 0.0395 = 288.35
-        assert!((monthly[1] - 288.35).abs() < 1e-9, "{monthly:?}");
-        // Windows: 7300 × (0.046552 + 2 × 0.00511175 + 0.046) = 7300 × 0.1027755 = 750.26115
-        assert!((monthly[2] - 750.26115).abs() < 1e-9, "{monthly:?}");
+    fn windows_and_reservations_stay_valid() {
+        let s = set(set(State::default(), "cpu", "0.25"), "platform", "windows");
+        assert_eq!((s.inputs.cpu, s.inputs.mem), (1.0, 2.0));
+        let s = set(set(State::default(), "capacity", "follow"), "buy", "reserved-1y");
+        assert_eq!(s.inputs.capacity, crate::model::ec2::Capacity::AlwaysOn);
+        assert!(s.inputs.scenario().is_ok());
     }
 
     #[test]
-    fn another_region_uses_its_own_rates_and_says_where_they_came_from() {
-        let manifest = Manifest::bundled().unwrap();
-        let s = reduce(State::default(), Action::SetRegion("eu-central-1".into()));
-        let quotes = s.quotes(&manifest);
-        // eu-central-1 x86: 10 × 730 × (0.04656 + 2 × 0.00511) = 7300 × 0.05678 = 414.494
-        assert!((quotes[0].cost.as_ref().unwrap().monthly - 414.494).abs() < 1e-9, "{quotes:?}");
-        assert_eq!(quotes[1].origin.as_ref().unwrap().provenance, crate::pricing::Provenance::Derived);
-        assert!(matches!(quotes[2].cost, Err(Unavailable::NoPrice)), "no Windows Fargate price outside us-east-1");
-    }
-
-    #[test]
-    fn windows_is_unavailable_below_one_vcpu() {
-        let manifest = Manifest::bundled().unwrap();
-        let s = reduce(State::default(), Action::SetCpu(256));
-        let quotes = s.quotes(&manifest);
-        assert!(matches!(quotes[2].cost, Err(Unavailable::Unsupported(_))));
-        assert_eq!(chart_series(&quotes).len(), 2);
-        assert!(!s.summary(&quotes).contains("Windows"));
+    fn loads_are_recorded_by_path() {
+        let s = reduce(State::default(), Action::Loading("regions/us-east-1/linux-x86.json".into()));
+        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Loading);
+        let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err("offline".into())));
+        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Failed("offline".into()));
     }
 }

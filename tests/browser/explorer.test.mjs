@@ -1,19 +1,19 @@
 // The release build, served on 127.0.0.1 under a sub-path, driven in headless
-// Chromium the way a person uses it: keyboard and mouse on the real controls.
-// Expected numbers are worked out by hand from the us-east-1 AmazonECS offer
-// (2025-08-28): Linux/x86 $0.04048 per vCPU-hour and $0.004445 per GB-hour,
-// Linux/ARM $0.03238 and $0.00356, Windows $0.046552 and $0.00511175 plus an
-// OS licence of $0.046 per vCPU-hour.
+// Chromium the way a person uses it: keyboard, mouse and selects on the real
+// controls. After each change the page must say exactly what the command-line
+// tool says for the same options (the same model, the same prices), and its
+// table must carry the CLI's numbers to the cent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
-const { CHROMIUM, DIST, BASE_PATH } = process.env;
-assert.ok(CHROMIUM && DIST && BASE_PATH, 'run through ./dev test (it sets CHROMIUM, DIST and BASE_PATH)');
-const ARTIFACTS = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'artifacts');
+const { CHROMIUM, DIST, BASE_PATH, CLI } = process.env;
+assert.ok(CHROMIUM && DIST && BASE_PATH && CLI, 'run through ./dev test (it sets CHROMIUM, DIST, BASE_PATH and CLI)');
+const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 const WAIT = { timeout: 15_000 };
 
 let server;
@@ -22,6 +22,8 @@ let page;
 const consoleErrors = [];
 const offOrigin = [];
 const failedResponses = [];
+// The options the page is in now, as CLI arguments (tests change it as they go).
+const options = {};
 
 before(async () => {
   server = await serve(DIST, BASE_PATH);
@@ -30,7 +32,6 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-  // A fresh context is a fresh profile: no cache, no storage.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -39,7 +40,9 @@ before(async () => {
     const url = r.url();
     if (!url.startsWith('data:') && new URL(url).origin !== server.origin) offOrigin.push(url);
   });
-  page.on('response', (r) => { if (r.status() >= 400) failedResponses.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().includes('/deliberately-broken/')) failedResponses.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(server.origin + BASE_PATH);
 });
 
@@ -48,23 +51,37 @@ after(async () => {
   await server?.close();
 });
 
-// Waits until the element's text is `expected`, then asserts it (so a wrong
-// value fails with both values shown, not a bare timeout).
-async function expectText(selector, expected) {
-  await page.waitForFunction(
-    ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
-    [selector, expected], WAIT,
-  ).catch(() => {});
-  const actual = (await page.locator(selector).textContent({ timeout: 1000 }).catch(() => null))?.trim();
-  assert.equal(actual, expected, `text of ${selector}`);
+function cli(extra = {}) {
+  const all = { ...options, ...extra };
+  const args = Object.entries(all).flatMap(([k, v]) => [`--${k}`, String(v)]);
+  return JSON.parse(execFileSync(CLI, [...args, '--json'], { encoding: 'utf8' }));
+}
+
+// Waits until the page's verdict is the CLI's, then asserts it (so a wrong
+// value fails with both sentences shown, not with a bare timeout).
+async function expectSameAsCli() {
+  const want = cli();
+  await page.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await page.locator('#verdict').textContent()).trim(), want.verdict, `verdict for ${JSON.stringify(options)}`);
+  const money = async (sel) => Number((await page.locator(sel).first().textContent()).replace(/[^0-9.]/g, ''));
+  assert.ok(Math.abs(await money('#fargate-on-demand td.num') - want.fargate.monthly.on_demand) < 0.006, 'Fargate on-demand monthly');
+  for (const [slug, key] of [['on-demand', 'on_demand'], ['reserved-1y', 'reserved_1y'], ['reserved-3y', 'reserved_3y'], ['spot', 'spot']]) {
+    const row = page.locator(`#ec2-${slug}`);
+    if (want.ec2.monthly[key] === null) {
+      assert.match(await row.textContent(), /no .* price/, `${slug} has no price`);
+    } else {
+      assert.ok(Math.abs(await money(`#ec2-${slug} td.num`) - want.ec2.monthly[key]) < 0.006, `EC2 ${slug} monthly`);
+    }
+  }
+  assert.match(await page.locator('#packing').textContent(), new RegExp(`^${want.ec2.tasks_per_instance} tasks? fit per ${want.ec2.instance_type.replace('.', '\\.')} `));
+  return want;
 }
 
 async function chartTexts() {
   return (await page.locator('#chart-hours svg text').allTextContents()).map((t) => t.trim());
 }
 
-// The current-hours marker: the chart's only grey (#6E6E6E) line. Its left edge
-// in the SVG's own coordinates.
+// The current-hours marker: the chart's only grey (#6E6E6E) line, its left edge in SVG units.
 async function markerX() {
   return page.evaluate(() => {
     const marker = [...document.querySelectorAll('#chart-hours svg [stroke]')]
@@ -78,103 +95,53 @@ async function pressTimes(selector, key, times) {
   for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
 }
 
-test('first load shows ten 1 vCPU / 2 GiB tasks all month, with real prices', async () => {
-  // x86: 10 tasks × 730 h × (1 × 0.04048 + 2 × 0.004445 = 0.04937) = $360.401
-  await expectText('#monthly-linux-x86', '$360.40');
-  // ARM: 7300 × (0.03238 + 2 × 0.00356 = 0.0395) = $288.35
-  await expectText('#monthly-linux-arm', '$288.35');
-  // Windows: 7300 × (0.046552 + 2 × 0.00511175 + 0.046 = 0.1027755) = $750.26115
-  await expectText('#monthly-windows', '$750.26');
-  await expectText('#task-hour-linux-x86', '$0.04937');
-  await expectText('label[for=hours] output', '730 h (100% of the month)');
-  const source = await page.locator('#source-linux-x86').textContent();
-  assert.match(source, /AmazonECS offer for us-east-1.*as of 2025-08-28 \(published by AWS\)/);
+test('first load answers the question for ten 1 vCPU / 2 GiB tasks, as the CLI does', async () => {
+  const want = await expectSameAsCli();
+  // Fargate: 10 tasks × 730 h × (1 × 0.04048 + 2 × 0.004445 = 0.04937) = $360.401
+  assert.equal(want.fargate.monthly.on_demand, 360.401);
+  assert.match(await page.locator('#verdict').textContent(), /^At 730 h\/month, Fargate costs \$360\.40 and EC2 on-demand/);
+  assert.match(await page.locator('#source-fargate').textContent(), /AmazonECS offer for us-east-1.*as of 2025-08-28 \(published by AWS\)/);
+  assert.match(await page.locator('#source-ec2').textContent(), /as of 2026-05-12/);
 });
 
-test('switching region reprices from that region and says where each price came from', async () => {
-  await page.selectOption('#region', 'eu-central-1');
-  // eu-central-1 x86 (a 2026 copy of AWS's price): 7300 task-hours × (0.04656 + 2 × 0.00511 = 0.05678) = $414.494
-  await expectText('#monthly-linux-x86', '$414.49');
-  // ARM derived: x86 × us-east-1's ARM/x86 ratios: 0.04656 × 0.03238/0.04048 + 2 × 0.00511 × 0.00356/0.004445
-  // = 0.0372434 + 2 × 0.0040926 = 0.0454286 per task-hour; × 7300 = $331.63
-  await expectText('#monthly-linux-arm', '$331.63');
-  await expectText('#row-windows td', 'no published price in this region');
-  assert.match(await page.locator('#source-linux-arm').textContent(), /derived.*ARM\/x86 ratio published for us-east-1/);
-  assert.equal(await page.locator('#source-linux-arm.derived').count(), 1, 'derived values are marked');
-  assert.match(await page.locator('.lede').textContent(), /in eu-central-1\.$/);
-  // A region with no known Fargate price says so instead of showing zeros.
-  await page.selectOption('#region', 'ap-southeast-7');
-  await expectText('#row-linux-x86 td', 'no published price in this region');
-  assert.match(await page.locator('.lede').textContent(), /No Fargate prices are known/);
-  await page.selectOption('#region', 'us-east-1');
-  await expectText('#monthly-linux-x86', '$360.40');
-});
-
-test('the sources page and per-region price files are served beside the app', async () => {
-  const sources = await page.evaluate(async () => {
-    const link = document.querySelector('a[href$="SOURCES.md"]');
-    const res = await fetch(link.href);
-    return { status: res.status, text: await res.text() };
-  });
-  assert.equal(sources.status, 200);
-  assert.match(sources.text, /# Sources of the bundled prices/);
-  const region = await page.evaluate(async () => {
-    const res = await fetch('pricing/regions/eu-central-1/linux-x86.json');
-    return { status: res.status, json: await res.json() };
-  });
-  assert.equal(region.status, 200);
-  assert.equal(region.json.region, 'eu-central-1');
-  assert.ok(region.json.rows.length > 100, 'EC2 prices for eu-central-1');
-});
-
-test('the chart is a visible inline SVG with a line per platform', async () => {
-  const svg = page.locator('#chart-hours svg');
-  await svg.waitFor(WAIT);
-  const facts = await svg.evaluate((el) => {
-    const x86 = [...el.querySelectorAll('[stroke]')].find((l) => l.getAttribute('stroke').toUpperCase() === '#0072B2');
-    return {
-      isSvg: el instanceof SVGSVGElement,
-      width: el.getBoundingClientRect().width,
-      height: el.getBoundingClientRect().height,
-      lineWidth: x86 ? x86.getBBox().width : 0,
-    };
-  });
-  assert.ok(facts.isSvg, 'the chart is a real SVG element, not HTML-namespaced');
-  assert.ok(facts.width > 500 && facts.height > 250, `chart rendered at ${facts.width}×${facts.height}`);
-  assert.ok(facts.lineWidth > 300, `the x86 line spans the chart (${facts.lineWidth})`);
+test('the chart is a visible inline SVG with every option and its break-even marked', async () => {
+  const want = cli();
+  const facts = await page.locator('#chart-hours svg').evaluate((el) => ({
+    isSvg: el instanceof SVGSVGElement,
+    width: el.getBoundingClientRect().width,
+    height: el.getBoundingClientRect().height,
+  }));
+  assert.ok(facts.isSvg, 'a real SVG element');
+  assert.ok(facts.width > 500 && facts.height > 250, `rendered at ${facts.width}×${facts.height}`);
   const texts = await chartTexts();
-  for (const label of ['Fargate Linux/x86', 'Fargate Linux/ARM', 'Fargate Windows', '$360.40', '$288.35', '$750.26']) {
-    assert.ok(texts.includes(label), `chart shows ${label}: ${texts.join(' | ')}`);
+  for (const label of ['Fargate on-demand', 'Fargate Spot', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
+    assert.ok(texts.includes(label), `legend has ${label}: ${texts.join(' | ')}`);
+  }
+  for (const [key, hours] of Object.entries(want.break_even_hours)) {
+    if (hours !== null) assert.ok(texts.includes(`${Math.round(hours)} h`), `break-even for ${key} at ${Math.round(hours)} h`);
   }
 });
 
-test('the hours slider moves by keyboard and the chart and costs follow', async () => {
+test('the hours slider moves by keyboard; verdict, table and marker follow', async () => {
   await page.focus('#hours');
   await page.keyboard.press('Home');
-  await expectText('label[for=hours] output', '0 h (0% of the month)');
-  await expectText('#monthly-linux-x86', '$0.00');
+  options.hours = 0;
+  await expectSameAsCli();
   const x0 = await markerX();
-
   await page.keyboard.press('End');
-  await expectText('label[for=hours] output', '730 h (100% of the month)');
+  options.hours = 730;
+  await expectSameAsCli();
   const x730 = await markerX();
-  assert.ok(x730 - x0 > 400, `marker moved across the chart (${x0} → ${x730})`);
-
   await page.keyboard.press('Home');
-  await pressTimes('#hours', 'ArrowRight', 100);
-  await expectText('label[for=hours] output', '100 h (14% of the month)');
-  // x86: 10 × 100 × 0.04937 = $49.37; ARM: 1000 × 0.0395 = $39.50; Windows: 1000 × 0.1027755 = $102.7755
-  await expectText('#monthly-linux-x86', '$49.37');
-  await expectText('#monthly-linux-arm', '$39.50');
-  await expectText('#monthly-windows', '$102.78');
-  const texts = await chartTexts();
-  assert.ok(texts.includes('$49.37') && texts.includes('$102.78'), `chart values at 100 h: ${texts.join(' | ')}`);
-  const x100 = await markerX();
-  const expected = x0 + ((x730 - x0) * 100) / 730;
-  assert.ok(Math.abs(x100 - expected) <= 1.5, `marker at 100 h is at ${x100}, expected ${expected.toFixed(1)}`);
+  await pressTimes('#hours', 'ArrowRight', 300);
+  options.hours = 300;
+  await expectSameAsCli();
+  const x300 = await markerX();
+  const expected = x0 + ((x730 - x0) * 300) / 730;
+  assert.ok(Math.abs(x300 - expected) <= 1.5, `marker at 300 h is at ${x300}, expected ${expected.toFixed(1)}`);
 });
 
-test('dragging the hours slider with the mouse updates the cost to match', async () => {
+test('dragging the hours slider with the mouse lands on a value the CLI agrees with', async () => {
   const box = await page.locator('#hours').boundingBox();
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + 4, y);
@@ -182,64 +149,109 @@ test('dragging the hours slider with the mouse updates the cost to match', async
   for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + (box.width * i) / 20, y);
   await page.mouse.up();
   const label = await page.locator('label[for=hours] output').textContent();
-  const hours = Number(label.match(/^(\d+) h/)[1]);
-  assert.ok(hours > 250 && hours < 480, `dragged to about half the month, got ${hours} h`);
-  // The table must show 10 × hours × $0.04937 for x86, to the cent.
-  const exact = 10 * hours * 0.04937;
-  await page.waitForFunction(
-    (want) => Math.abs(Number(document.querySelector('#monthly-linux-x86').textContent.replace(/[$,]/g, '')) - want) < 0.006,
-    exact, WAIT,
-  ).catch(() => {});
-  const shown = Number((await page.locator('#monthly-linux-x86').textContent()).replace(/[$,]/g, ''));
-  assert.ok(Math.abs(shown - exact) < 0.006, `x86 monthly at ${hours} h: shown ${shown}, exact ${exact}`);
+  options.hours = Number(label.match(/^(\d+) h/)[1]);
+  assert.ok(options.hours > 250 && options.hours < 480, `dragged to about half the month, got ${options.hours} h`);
+  await expectSameAsCli();
 });
 
 test('task size sliders stop only on valid Fargate sizes', async () => {
-  // Back to 100 h for round numbers.
-  await page.focus('#hours');
-  await page.keyboard.press('Home');
-  await pressTimes('#hours', 'ArrowRight', 100);
-  await expectText('label[for=hours] output', '100 h (14% of the month)');
-
   await page.focus('#cpu');
   await page.keyboard.press('Home');
-  await expectText('label[for=cpu] output', '0.25 vCPU');
-  // 2 GiB is still valid with 0.25 vCPU, so memory stays.
-  await expectText('label[for=memory] output', '2 GiB');
-  // 0.25 × 0.04048 + 2 × 0.004445 = 0.01012 + 0.00889 = $0.01901 per task-hour; × 1000 task-hours = $19.01
-  await expectText('#task-hour-linux-x86', '$0.01901');
-  await expectText('#monthly-linux-x86', '$19.01');
-  await expectText('#row-windows td', 'not offered below 1 vCPU');
-  assert.ok(!(await chartTexts()).includes('Fargate Windows'), 'no Windows line below 1 vCPU');
-
+  await page.waitForFunction(() => document.querySelector('label[for=cpu] output').textContent === '0.25 vCPU', null, WAIT);
+  assert.equal(await page.locator('label[for=memory] output').textContent(), '2 GiB', '2 GiB is still valid at 0.25 vCPU');
+  Object.assign(options, { cpu: 0.25, mem: 2 });
+  await expectSameAsCli();
   await page.focus('#memory');
   await page.keyboard.press('Home');
-  await expectText('label[for=memory] output', '0.5 GiB');
-  // 0.01012 + 0.5 × 0.004445 = $0.0123425 per task-hour; × 1000 = $12.3425
-  await expectText('#monthly-linux-x86', '$12.34');
-  await page.keyboard.press('ArrowRight');
-  await expectText('label[for=memory] output', '1 GiB');
-  await page.keyboard.press('End');
-  await expectText('label[for=memory] output', '2 GiB');
-
+  options.mem = 0.5;
+  await expectSameAsCli();
   await page.focus('#cpu');
   await page.keyboard.press('End');
-  await expectText('label[for=cpu] output', '16 vCPU');
-  // 16 vCPU allows 32–120 GiB: the nearest to 2 GiB is 32 GiB.
-  await expectText('label[for=memory] output', '32 GiB');
-  await page.focus('#memory');
-  await page.keyboard.press('End');
-  await expectText('label[for=memory] output', '120 GiB');
-  // 16 × 0.04048 + 120 × 0.004445 = 0.64768 + 0.5334 = $1.18108 per task-hour; × 1000 = $1,181.08
-  await expectText('#monthly-linux-x86', '$1,181.08');
+  // 16 vCPU allows 32–120 GiB: the nearest to 0.5 GiB is 32 GiB.
+  Object.assign(options, { cpu: 16, mem: 32 });
+  await expectSameAsCli();
+  await page.focus('#cpu');
+  await pressTimes('#cpu', 'ArrowLeft', 4);
+  Object.assign(options, { cpu: 1, mem: 8 });
+  await expectSameAsCli();
 });
 
-test('the task count changes every cost in proportion', async () => {
-  await page.fill('#tasks', '3');
-  // 3 tasks × 100 h × $1.18108 = $354.324
-  await expectText('#monthly-linux-x86', '$354.32');
-  // Windows: 16 × 0.046552 + 120 × 0.00511175 + 16 × 0.046 = 0.744832 + 0.61341 + 0.736 = 2.094242; × 300 = $628.2726
-  await expectText('#monthly-windows', '$628.27');
+test('task count, region and platform', async () => {
+  await page.fill('#tasks', '25');
+  options.tasks = 25;
+  await expectSameAsCli();
+  await page.selectOption('#region', 'eu-central-1');
+  options.region = 'eu-central-1';
+  await expectSameAsCli();
+  assert.match(await page.locator('#source-ec2').textContent(), /EC2 Linux\/x86 in eu-central-1/);
+  await page.selectOption('#platform', 'linux-arm');
+  options.platform = 'linux-arm';
+  const want = await expectSameAsCli();
+  assert.match(await page.locator('#source-fargate').textContent(), /derived/, 'eu-central-1 ARM Fargate is derived, and says so');
+  assert.ok(want.ec2.instance_type.match(/^[a-z0-9-]+g[a-z]*\./), `an ARM (Graviton) type: ${want.ec2.instance_type}`);
+  await page.selectOption('#region', 'us-east-1');
+  await page.selectOption('#platform', 'windows');
+  Object.assign(options, { region: 'us-east-1', platform: 'windows' });
+  await expectSameAsCli();
+});
+
+test('a scheduled job bills runs × minutes, at least a minute a run', async () => {
+  await page.selectOption('#platform', 'linux-x86');
+  options.platform = 'linux-x86';
+  await page.check('#scheduled');
+  // The hours stay remembered (and come back on untick); runs take over while scheduled.
+  Object.assign(options, { runs: 730, minutes: 5 });
+  await expectSameAsCli();
+  await page.fill('#minutes', '0.25');
+  await page.locator('#minutes').dispatchEvent('change');
+  options.minutes = 0.25;
+  const want = await expectSameAsCli();
+  // 730 runs billed at the 1-minute minimum: 730 ÷ 60 = 12.17 h per task.
+  assert.ok(Math.abs(want.fargate.billed_hours - 730 / 60) < 1e-9);
+  await page.uncheck('#scheduled');
+  delete options.runs;
+  delete options.minutes;
+  await expectSameAsCli();
+});
+
+test('picking an instance, a purchase option and the fleet settings', async () => {
+  // 1 vCPU / 8 GiB tasks do not fit an 8 GiB m6i.large once 512 MiB is kept for the
+  // OS: the page says so and keeps the last answer, as the CLI refuses it.
+  const before = (await page.locator('#verdict').textContent()).trim();
+  await page.selectOption('#ec2', 'm6i.large');
+  await page.locator('.status.error').waitFor(WAIT);
+  assert.match(await page.locator('.status.error').textContent(), /m6i\.large cannot hold even one task of this size/);
+  assert.equal((await page.locator('#verdict').textContent()).trim(), before);
+  await page.selectOption('#ec2', 'm6i.xlarge');
+  options.ec2 = 'm6i.xlarge';
+  await expectSameAsCli();
+  await page.selectOption('#buy', 'reserved-1y');
+  options.buy = 'reserved-1y';
+  await expectSameAsCli();
+  await page.selectOption('#net', 'awsvpc');
+  options.net = 'awsvpc';
+  await expectSameAsCli();
+  for (const [id, value] of [['min', '3'], ['reserve', '1024'], ['extra', '12.5'], ['ops', '4'], ['rate', '90']]) {
+    await page.fill(`#${id}`, value);
+    await page.locator(`#${id}`).dispatchEvent('change');
+    options[id] = value;
+    await expectSameAsCli();
+  }
+  await page.selectOption('#ec2', 'auto');
+  options.ec2 = 'auto';
+  await expectSameAsCli();
+});
+
+test('a region whose prices fail to load says so and keeps the last view', async () => {
+  const before = (await page.locator('#verdict').textContent()).trim();
+  await page.route('**/pricing/regions/eu-west-3/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.selectOption('#region', 'eu-west-3');
+  await page.locator('.status.error').waitFor(WAIT);
+  assert.match(await page.locator('.status.error').textContent(), /EC2 prices for this region could not be loaded \(HTTP 503\)/);
+  assert.equal((await page.locator('#verdict').textContent()).trim(), before, 'the previous answer stays');
+  await page.unroute('**/pricing/regions/eu-west-3/**');
+  await page.selectOption('#region', 'us-east-1');
+  await expectSameAsCli();
 });
 
 test('the phone layout stacks the controls above the chart', async () => {
@@ -256,8 +268,18 @@ test('the phone layout stacks the controls above the chart', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'desktop.png'), fullPage: true });
 });
 
+test('the sources page is served beside the app', async () => {
+  const sources = await page.evaluate(async () => {
+    const res = await fetch(document.querySelector('a[href$="SOURCES.md"]').href);
+    return { status: res.status, text: await res.text() };
+  });
+  assert.equal(sources.status, 200);
+  assert.match(sources.text, /# Sources of the bundled prices/);
+});
+
 test('no console errors, no failed or off-origin requests', () => {
-  assert.deepEqual(consoleErrors, [], 'console errors');
-  assert.deepEqual(failedResponses, [], 'failed responses');
+  // The deliberate 503 above is a routed response, not a request to the server.
+  assert.deepEqual(consoleErrors.filter((e) => !/503/.test(e)), [], 'console errors');
+  assert.deepEqual(failedResponses.filter((r) => !r.includes('/eu-west-3/')), [], 'failed responses');
   assert.deepEqual(offOrigin, [], 'requests off the page origin');
 });
