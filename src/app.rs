@@ -2,9 +2,9 @@
 //! state lives in `state`'s reducer; every number comes from `estimate` (the
 //! same path as the CLI), text from `format`.
 
-mod controls;
-mod options_table;
-mod sources;
+pub mod controls;
+pub mod options_table;
+pub mod sources;
 pub mod state;
 
 use crate::chart;

@@ -1,0 +1,108 @@
+//! Components rendered to HTML natively (yew's server renderer), and the
+//! break-even chart's SVG with its crossings where the numbers put them.
+
+use fargate_vs_ec2::app::options_table::OptionsTable;
+use fargate_vs_ec2::app::App;
+use fargate_vs_ec2::chart;
+use fargate_vs_ec2::estimate::{self, Estimate};
+use fargate_vs_ec2::inputs::Inputs;
+use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
+use std::future::Future;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+use yew::LocalServerRenderer;
+
+/// Runs a future to completion on this thread (the renderer needs no more).
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct Noop;
+    impl Wake for Noop {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Noop));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+fn estimate_for(args: &[(&str, &str)]) -> Estimate {
+    let mut inputs = Inputs::default();
+    for (k, v) in args {
+        inputs.set(k, v).unwrap();
+    }
+    let manifest = Manifest::bundled().unwrap();
+    let instances = Instances::bundled().unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(estimate::ec2_file(&inputs));
+    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap(), &instances).unwrap();
+    estimate::estimate(&inputs, &manifest, &instances, &ec2).unwrap()
+}
+
+#[test]
+fn first_render_shows_the_controls_and_says_it_is_loading_ec2_prices() {
+    let html = block_on(LocalServerRenderer::<App>::new().render());
+    assert!(html.contains("Loading EC2 prices for us-east-1…"), "{html}");
+    assert!(html.contains(">1 vCPU<") && html.contains(">2 GiB<"), "default task size");
+    assert!(html.contains("730 h (100% of the month)"), "default hours");
+    assert!(html.contains("Europe (Frankfurt) eu-central-1"), "regions by name");
+    // No region without Fargate prices pretends to have them.
+    assert!(html.contains("Asia Pacific (Thailand) ap-southeast-7 (no Fargate prices)"));
+}
+
+#[test]
+fn options_table_renders_every_option_with_the_cli_numbers() {
+    let e = estimate_for(&[]);
+    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()) };
+    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    // Fargate on-demand: 10 × 730 × 0.04937 = $360.40; the fleet and its monthly cost from the same estimate.
+    assert!(html.contains("$360.40"), "{html}");
+    let od = e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap();
+    assert!(html.contains(&fargate_vs_ec2::format::usd(od)));
+    assert!(html.contains(&format!("{} × {}", e.evaluation.ec2.instances, e.evaluation.ec2.candidate.name)));
+    for id in ["fargate-on-demand", "fargate-spot", "ec2-on-demand", "ec2-reserved-1y", "ec2-reserved-3y", "ec2-spot"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "row {id}");
+    }
+}
+
+#[test]
+fn a_windows_table_has_no_fargate_spot_row() {
+    let e = estimate_for(&[("platform", "windows"), ("cpu", "2"), ("mem", "4")]);
+    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e) };
+    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    assert!(!html.contains("id=\"fargate-spot\""));
+}
+
+/// The crossings are drawn where the break-even hours put them: x grows
+/// linearly with hours across the plot, so the crosses keep their order and
+/// their spacing in proportion to the hours.
+#[test]
+fn chart_marks_each_break_even_at_its_hours() {
+    let e = estimate_for(&[]);
+    let (series, crossings) = estimate::chart_lines(&e);
+    assert!(crossings.len() >= 3, "{crossings:?}");
+    let svg = chart::cost_by_hours(&series, 730.0, &crossings);
+    for c in &crossings {
+        assert!(svg.contains(&c.label), "label {}", c.label);
+    }
+    // Each crossing's label is drawn at a fixed offset from its cross: read its x.
+    let centre = |label: &str| -> f64 {
+        let text = svg.split("<text").find(|t| t.contains(&format!(">{label}<")) || t.contains(&format!(">\n{label}\n<"))).expect(label);
+        text.split("x=\"").nth(1).and_then(|r| r.split('"').next()).and_then(|v| v.parse().ok()).expect("an x attribute")
+    };
+    let points: Vec<(f64, f64)> = crossings.iter().map(|c| (c.hours, centre(&c.label))).collect();
+    // Two crossings fix the scale; every other one must sit on the same line.
+    let (h0, x0) = points[0];
+    let (h1, x1) = points[1];
+    let scale = (x1 - x0) / (h1 - h0);
+    assert!(scale > 0.5 && scale < 1.0, "about 612 px for 730 h: {scale}");
+    // 0 h is the plot's left edge (84 px in) less the label's 20 px offset.
+    let zero = x0 - h0 * scale;
+    assert!((zero - 64.0).abs() <= 3.0, "0 h would be at x={zero}");
+    for &(h, x) in &points[2..] {
+        let expected = x0 + (h - h0) * scale;
+        assert!((x - expected).abs() <= 1.5, "cross for {h} h at x={x}, expected {expected}");
+    }
+}
