@@ -162,7 +162,9 @@ fn explorer(props: &ExplorerProps) -> Html {
         use_memo(shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), move |_| {
             shown.as_ref().map(|e| {
                 let (series, crossings) = estimate::chart_lines(e);
-                chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings)
+                let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
+                let by_tasks = chart::cost_by_tasks(&estimate::tasks_lines(e), f64::from(e.inputs.tasks), f64::from(estimate::max_tasks_shown(e)));
+                (by_hours, by_tasks)
             })
         })
     };
@@ -185,13 +187,23 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <section class="results" aria-label="Results">
-                    if let (Some(e), Some(svg)) = (&shown, &*svg) {
+                    if let (Some(e), Some((by_hours, by_tasks))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
-                            { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                            { Html::from_html_unchecked(AttrValue::from(by_hours.clone())) }
                             <figcaption>{ caption(e) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e) }</p>
                         <OptionsTable estimate={e.clone()} />
+                        <figure class="chart" id="chart-tasks">
+                            { Html::from_html_unchecked(AttrValue::from(by_tasks.clone())) }
+                            <figcaption>{ format!(
+                                "Monthly cost against the number of tasks at {} h per task: EC2 steps up each time {} more task{} need another {}; Fargate grows in a straight line.",
+                                crate::format::quantity(e.evaluation.fargate.billed_hours),
+                                e.evaluation.ec2.packing.tasks_per_instance,
+                                if e.evaluation.ec2.packing.tasks_per_instance == 1 { "" } else { "s" },
+                                e.evaluation.ec2.candidate.name
+                            ) }</figcaption>
+                        </figure>
                         <Sources manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>

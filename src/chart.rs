@@ -64,16 +64,34 @@ pub const HEIGHT: u32 = 420;
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
 pub fn cost_by_hours(series: &[Series], current_hours: f64, crossings: &[Crossing]) -> String {
+    cost_chart(&Axis { max: HOURS_PER_MONTH, label: "hours per month per task", whole: false }, series, current_hours, crossings)
+}
+
+/// Monthly cost against the number of tasks, 1 to `max_tasks`, the current
+/// count marked: EC2 steps up as instances are added, Fargate is a straight line.
+pub fn cost_by_tasks(series: &[Series], current_tasks: f64, max_tasks: f64) -> String {
+    cost_chart(&Axis { max: max_tasks, label: "tasks", whole: true }, series, current_tasks, &[])
+}
+
+/// The x axis of a cost chart: 0 to `max`.
+struct Axis {
+    max: f64,
+    label: &'static str,
+    /// Whole-number ticks (task counts).
+    whole: bool,
+}
+
+fn cost_chart(axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    if let Err(e) = draw_cost_by_hours(&mut svg, series, current_hours, crossings) {
+    if let Err(e) = draw_cost_chart(&mut svg, axis, series, marker, crossings) {
         return format!("<!-- chart error: {} -->", format!("{e:?}").replace("--", "- -"));
     }
     svg
 }
 
-fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
+fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
     // 15% headroom keeps the top line clear of the frame and the legend.
     let y_max = nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max));
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
@@ -83,14 +101,14 @@ fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours:
         .margin_right(24)
         .x_label_area_size(44)
         .y_label_area_size(72)
-        .build_cartesian_2d(0.0..HOURS_PER_MONTH, 0.0..y_max)?;
+        .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?;
     chart
         .configure_mesh()
-        .x_desc("hours per month per task")
+        .x_desc(axis.label)
         .y_desc("USD per month")
         .label_style(text.clone())
         .axis_desc_style(text.clone())
-        .x_labels(9)
+        .x_labels(if axis.whole { axis.max.min(10.0) as usize + 1 } else { 9 })
         .y_labels(6)
         .x_label_formatter(&|h| format!("{h:.0}"))
         .y_label_formatter(&|usd| axis_usd(*usd, y_max))
@@ -98,7 +116,7 @@ fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours:
         .light_line_style(TRANSPARENT)
         .draw()?;
 
-    let here = current_hours.clamp(0.0, HOURS_PER_MONTH);
+    let here = marker.clamp(0.0, axis.max);
     chart.draw_series(DashedLineSeries::new([(here, 0.0), (here, y_max)], 4, 4, MARKER.stroke_width(1)))?;
 
     for s in series {
@@ -118,7 +136,7 @@ fn draw_cost_by_hours<'a>(svg: &'a mut String, series: &[Series], current_hours:
     let values: Vec<(f64, RGBColor)> = series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
     let plot_height = f64::from(HEIGHT - 12 - 44);
     let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
-    let anchor = if here > HOURS_PER_MONTH * 0.8 { -84 } else { 10 };
+    let anchor = if here > axis.max * 0.8 { -84 } else { 10 };
     for (&(value, color), label_y) in values.iter().zip(label_ys) {
         chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
         chart.draw_series(std::iter::once(

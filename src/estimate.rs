@@ -224,3 +224,43 @@ pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
     }
     (series, crossings)
 }
+
+/// The task-count chart's x range: up to twice the current count, at least 20.
+pub fn max_tasks_shown(e: &Estimate) -> u32 {
+    (e.inputs.tasks * 2).clamp(20, crate::inputs::MAX_TASKS)
+}
+
+/// Monthly cost against the task count at the current hours: Fargate on-demand
+/// (a straight line) and each priced EC2 option on the chosen instance type,
+/// in steps as instances are added.
+pub fn tasks_lines(e: &Estimate) -> Vec<Series> {
+    let max = max_tasks_shown(e);
+    // At most ~400 steps drawn, whatever the range.
+    let stride = max.div_ceil(400).max(1);
+    let counts: Vec<u32> = (1..=max).step_by(stride as usize).collect();
+    let billed = e.evaluation.fargate.billed_hours;
+    let task_hour = e.evaluation.fargate.task_hour;
+    let mut series = vec![Series {
+        label: "Fargate on-demand".into(),
+        color: chart::BLUE,
+        dash: Dash::Solid,
+        points: vec![(0.0, 0.0), (f64::from(max), fargate_cost::monthly(task_hour, max, billed))],
+    }];
+    for option in PurchaseOption::ALL {
+        if e.evaluation.ec2.candidate.hourly.get(option).is_none() {
+            continue;
+        }
+        let mut points = Vec::with_capacity(counts.len() * 2);
+        for &tasks in &counts {
+            let mut scenario = e.scenario.clone();
+            scenario.tasks = tasks;
+            let Some(cost) = scenario::fleet(&scenario, &e.evaluation.ec2.candidate, billed).and_then(|f| f.monthly(option)) else { continue };
+            // A step: flat from this count to the next one drawn.
+            points.push((f64::from(tasks), cost));
+            points.push((f64::from((tasks + stride).min(max)), cost));
+        }
+        let (color, dash) = ec2_style(option);
+        series.push(Series { label: format!("{} ({})", option.label(), e.evaluation.ec2.candidate.name), color, dash, points });
+    }
+    series
+}

@@ -106,3 +106,27 @@ fn chart_marks_each_break_even_at_its_hours() {
         assert!((x - expected).abs() <= 1.5, "cross for {h} h at x={x}, expected {expected}");
     }
 }
+
+#[test]
+fn the_task_count_chart_steps_up_one_instance_at_a_time() {
+    // Defaults: 2 tasks per instance, at least 2 instances: EC2 on-demand costs the
+    // same for 1–4 tasks (2 instances), then one instance more every 2 tasks.
+    let e = estimate_for(&[]);
+    let tpi = e.evaluation.ec2.packing.tasks_per_instance;
+    assert_eq!(tpi, 2);
+    let lines = estimate::tasks_lines(&e);
+    let od = lines.iter().find(|s| s.label.starts_with("EC2 on-demand")).unwrap();
+    let hourly = e.evaluation.ec2.candidate.hourly.on_demand;
+    // Each step is two points, (count, cost) and (next count, same cost).
+    let cost_at = |tasks: f64| od.points.chunks(2).find(|step| step[0].0 == tasks).unwrap()[0].1;
+    for tasks in 1..=20u32 {
+        let instances = f64::from(tasks.div_ceil(tpi).max(2));
+        assert!((cost_at(f64::from(tasks)) - instances * hourly * 730.0).abs() < 1e-9, "{tasks} tasks");
+    }
+    // Fargate: a straight line through 0, at 20 tasks 20 × 730 × 0.04937.
+    let fargate = &lines[0];
+    assert_eq!(fargate.points[0], (0.0, 0.0));
+    assert!((fargate.points[1].1 - 20.0 * 730.0 * 0.04937).abs() < 1e-9);
+    let svg = chart::cost_by_tasks(&lines, 10.0, 20.0);
+    assert!(svg.contains(">tasks<") || svg.contains("tasks"), "x axis named");
+}

@@ -122,6 +122,14 @@ test('the chart is a visible inline SVG with every option and its break-even mar
   }
 });
 
+test('a second chart shows cost against the task count, EC2 in steps', async () => {
+  const texts = (await page.locator('#chart-tasks svg text').allTextContents()).map((t) => t.trim());
+  const want = cli();
+  assert.ok(texts.includes('Fargate on-demand'), texts.join(' | '));
+  assert.ok(texts.includes(`EC2 on-demand (${want.ec2.instance_type})`), texts.join(' | '));
+  assert.match(await page.locator('#chart-tasks figcaption').textContent(), new RegExp(`${want.ec2.tasks_per_instance} more tasks? need another ${want.ec2.instance_type.replace('.', '\\.')}`));
+});
+
 test('the hours slider moves by keyboard; verdict, table and marker follow', async () => {
   await page.focus('#hours');
   await page.keyboard.press('Home');
