@@ -163,8 +163,17 @@ fn explorer(props: &ExplorerProps) -> Html {
             shown.as_ref().map(|e| {
                 let (series, crossings) = estimate::chart_lines(e);
                 let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
-                let by_tasks = chart::cost_by_tasks(&estimate::tasks_lines(e), f64::from(e.inputs.tasks), f64::from(estimate::max_tasks_shown(e)));
-                (by_hours, by_tasks)
+                let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
+                let points: Vec<(f64, f64, String)> = estimate::hours_points(e, &series, &crossings)
+                    .into_iter()
+                    .map(|p| {
+                        let (x, y) = frame.percent(p.hours, p.usd);
+                        (x, y, p.text)
+                    })
+                    .collect();
+                let tasks_lines = estimate::tasks_lines(e);
+                let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), f64::from(estimate::max_tasks_shown(e)));
+                (by_hours, points, chart::legend(&series), by_tasks, chart::legend(&tasks_lines))
             })
         })
     };
@@ -187,15 +196,24 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <section class="results" aria-label="Results">
-                    if let (Some(e), Some((by_hours, by_tasks))) = (&shown, &*svg) {
+                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, tasks_legend))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
-                            { Html::from_html_unchecked(AttrValue::from(by_hours.clone())) }
+                            <div class="chart-box">
+                                { Html::from_html_unchecked(AttrValue::from(by_hours.clone())) }
+                                // Hover or focus a point for its values; positions are our own numbers.
+                                { for points.iter().map(|(x, y, text)| html! {
+                                    <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
+                                        style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
+                                }) }
+                            </div>
+                            { legend(hours_legend) }
                             <figcaption>{ caption(e) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e) }</p>
                         <OptionsTable estimate={e.clone()} />
                         <figure class="chart" id="chart-tasks">
                             { Html::from_html_unchecked(AttrValue::from(by_tasks.clone())) }
+                            { legend(tasks_legend) }
                             <figcaption>{ format!(
                                 "Monthly cost against the number of tasks at {} h per task: EC2 steps up each time {} more task{} need another {}; Fargate grows in a straight line.",
                                 crate::format::quantity(e.evaluation.fargate.billed_hours),
@@ -209,6 +227,23 @@ fn explorer(props: &ExplorerProps) -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The chart's key, as HTML so it never covers a line: a sample of each line
+/// in its colour and dash pattern, and its name.
+fn legend(entries: &[(String, String, &'static str)]) -> Html {
+    html! {
+        <ul class="legend">
+            { for entries.iter().map(|(label, color, dash)| html! {
+                <li>
+                    <svg width="28" height="10" aria-hidden="true">
+                        <line x1="0" y1="5" x2="28" y2="5" stroke={color.clone()} stroke-width="3" stroke-dasharray={*dash} />
+                    </svg>
+                    { label.clone() }
+                </li>
+            }) }
+        </ul>
     }
 }
 

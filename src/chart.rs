@@ -37,9 +37,10 @@ pub struct Series {
 }
 
 impl Series {
-    /// USD per month at `hours`, by straight lines between the points.
+    /// USD per month at `x`, by straight lines between the points. Where a
+    /// step jumps at `x` (two points with the same x), the value after the jump.
     pub fn at(&self, hours: f64) -> Option<f64> {
-        self.points.windows(2).find_map(|w| {
+        self.points.windows(2).rev().find_map(|w| {
             let ((x0, y0), (x1, y1)) = (w[0], w[1]);
             (x0 <= hours && hours <= x1).then(|| if x1 == x0 { y1 } else { y0 + (y1 - y0) * (hours - x0) / (x1 - x0) })
         })
@@ -60,6 +61,36 @@ pub struct Crossing {
 /// Size of the SVG's coordinate system; the page scales it to its container.
 pub const WIDTH: u32 = 720;
 pub const HEIGHT: u32 = 420;
+/// The plot area inside the SVG, in its own units: margins and label areas.
+const MARGIN: u32 = 12;
+const MARGIN_RIGHT: u32 = 24;
+const X_LABELS: u32 = 44;
+const Y_LABELS: u32 = 72;
+
+/// Where data lands on a chart: the axes' ranges and the plot area.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub x_max: f64,
+    /// USD at the top of the y axis.
+    pub y_max: f64,
+}
+
+impl Frame {
+    /// The frame a chart of `series` over 0..`x_max` gets: 15% headroom above
+    /// the highest value keeps the top line clear of the frame and the legend.
+    pub fn new(series: &[Series], x_max: f64) -> Frame {
+        Frame { x_max, y_max: nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max)) }
+    }
+
+    /// (x, y) as percentages of the SVG's width and height, for placing HTML over it.
+    pub fn percent(&self, x: f64, usd: f64) -> (f64, f64) {
+        let (left, right) = (f64::from(MARGIN + Y_LABELS), f64::from(WIDTH - MARGIN_RIGHT));
+        let (top, bottom) = (f64::from(MARGIN), f64::from(HEIGHT - MARGIN - X_LABELS));
+        let px = left + (x / self.x_max).clamp(0.0, 1.0) * (right - left);
+        let py = bottom - (usd / self.y_max).clamp(0.0, 1.0) * (bottom - top);
+        (px / f64::from(WIDTH) * 100.0, py / f64::from(HEIGHT) * 100.0)
+    }
+}
 
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
@@ -92,15 +123,14 @@ fn cost_chart(axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing
 }
 
 fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
-    // 15% headroom keeps the top line clear of the frame and the legend.
-    let y_max = nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max));
+    let y_max = Frame::new(series, axis.max).y_max;
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     let text = ("sans-serif", 14).into_font().color(&BLACK);
     let mut chart = ChartBuilder::on(&root)
-        .margin(12)
-        .margin_right(24)
-        .x_label_area_size(44)
-        .y_label_area_size(72)
+        .margin(MARGIN)
+        .margin_right(MARGIN_RIGHT)
+        .x_label_area_size(X_LABELS)
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?;
     chart
         .configure_mesh()
@@ -122,13 +152,12 @@ fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], mark
     for s in series {
         let style = s.color.stroke_width(3);
         let points = s.points.iter().copied();
-        let drawn = match s.dash {
+        // The legend is HTML beside the chart (see `legend`): it never covers a line.
+        match s.dash {
             Dash::Solid => chart.draw_series(LineSeries::new(points, style))?,
             Dash::Dashed => chart.draw_series(DashedLineSeries::new(points, 10, 6, style))?,
             Dash::Dotted => chart.draw_series(DashedLineSeries::new(points, 3, 5, style))?,
         };
-        let (color, dash) = (s.color, s.dash);
-        drawn.label(s.label.as_str()).legend(move |(x, y)| legend_sample(x, y, color, dash));
     }
 
     // Each line's value at the current hours: a dot on the line and the amount
@@ -148,28 +177,24 @@ fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], mark
         chart.draw_series(std::iter::once(Cross::new((c.hours, c.usd), 7, c.color.stroke_width(3))))?;
         chart.draw_series(std::iter::once(EmptyElement::at((c.hours, c.usd)) + Text::new(c.label.clone(), (-20, 10), text.clone())))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(text)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xC8, 0xC8, 0xC8))
-        .draw()?;
     root.present()?;
     Ok(())
 }
 
-/// A 24-pixel sample of the line for the legend, in the line's dash pattern.
-fn legend_sample<'b>(x: i32, y: i32, color: RGBColor, dash: Dash) -> impl IntoDynElement<'b, SVGBackend<'b>, (i32, i32)> {
-    let style = color.stroke_width(3);
-    // Always four segments, so every pattern is the same element type.
-    let [a, b, c, d] = match dash {
-        Dash::Solid => [(0, 24); 4],
-        Dash::Dashed => [(0, 9), (15, 24), (15, 24), (15, 24)],
-        Dash::Dotted => [(0, 3), (7, 10), (14, 17), (21, 24)],
-    };
-    let segment = move |(from, to): (i32, i32)| PathElement::new(vec![(from, 0), (to, 0)], style);
-    EmptyElement::at((x, y)) + segment(a) + segment(b) + segment(c) + segment(d)
+/// One legend entry: the line's label, its colour as #RRGGBB and an SVG
+/// `stroke-dasharray` matching how the chart draws it ("" for solid).
+pub fn legend(series: &[Series]) -> Vec<(String, String, &'static str)> {
+    series
+        .iter()
+        .map(|s| {
+            let dash = match s.dash {
+                Dash::Solid => "",
+                Dash::Dashed => "10 6",
+                Dash::Dotted => "3 5",
+            };
+            (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dash)
+        })
+        .collect()
 }
 
 /// Label heights for `values` (same units), at least `gap` apart and within
@@ -237,6 +262,9 @@ mod tests {
         assert_eq!(s.at(0.0), Some(0.0));
         assert!((s.at(365.0).unwrap() - 180.2005).abs() < 1e-9);
         assert_eq!(s.at(731.0), None);
+        // A step from $10 to $20 at x = 2: the value at 2 is after the jump.
+        let step = Series { points: vec![(1.0, 10.0), (2.0, 10.0), (2.0, 20.0), (3.0, 20.0)], ..s };
+        assert_eq!((step.at(1.5), step.at(2.0), step.at(3.0)), (Some(10.0), Some(20.0), Some(20.0)));
     }
 
     #[test]
@@ -264,7 +292,7 @@ mod tests {
         let crossing = Crossing { hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
         let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
-        assert!(svg.contains("Linux/x86") && svg.contains("Linux/ARM"));
+        assert_eq!(legend(&[line("Linux/x86", 1.0)]), vec![("Linux/x86".to_string(), "#0072B2".to_string(), "")]);
         // 360.401 / 2 and 288.36 / 2 at half the month, rounded to the cent.
         assert!(svg.contains("$180.20"), "value at the marker");
         assert!(svg.contains("$144.18"), "value at the marker");

@@ -206,8 +206,13 @@ pub fn fargate_task_hours(e: &Estimate) -> Vec<(&'static str, f64)> {
 pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
     let tasks = e.inputs.tasks;
     let mut series = Vec::new();
-    for (label, task_hour) in fargate_task_hours(e).into_iter().take(2) {
-        let (color, dash) = if label == "Fargate on-demand" { (chart::BLUE, Dash::Solid) } else { (chart::SKY, Dash::Dashed) };
+    for (label, task_hour) in fargate_task_hours(e) {
+        let (color, dash) = match label {
+            "Fargate on-demand" => (chart::BLUE, Dash::Solid),
+            "Fargate Spot" => (chart::SKY, Dash::Dashed),
+            "Fargate Savings Plan 1y" => (chart::BLUE, Dash::Dashed),
+            _ => (chart::BLUE, Dash::Dotted),
+        };
         let points = vec![(0.0, 0.0), (HOURS_PER_MONTH, fargate_cost::monthly(task_hour, tasks, HOURS_PER_MONTH))];
         series.push(Series { label: label.to_string(), color, dash, points });
     }
@@ -263,4 +268,32 @@ pub fn tasks_lines(e: &Estimate) -> Vec<Series> {
         series.push(Series { label: format!("{} ({})", option.label(), e.evaluation.ec2.candidate.name), color, dash, points });
     }
     series
+}
+
+/// A point a person can hover or focus on the hours chart, and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub hours: f64,
+    pub usd: f64,
+    pub text: String,
+}
+
+/// Each line's value at the current hours, and each break-even.
+pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing]) -> Vec<ChartPoint> {
+    let here = e.evaluation.fargate.billed_hours;
+    let mut points: Vec<ChartPoint> = series
+        .iter()
+        .filter_map(|s| {
+            let usd = s.at(here)?;
+            Some(ChartPoint { hours: here, usd, text: format!("{}: {} a month at {} h", s.label, format::usd(usd), format::quantity(here)) })
+        })
+        .collect();
+    for (c, option) in crossings.iter().zip(PurchaseOption::ALL.into_iter().filter(|o| e.evaluation.break_even(*o).is_some())) {
+        points.push(ChartPoint {
+            hours: c.hours,
+            usd: c.usd,
+            text: format!("{} meets Fargate on-demand at {} h/month per task: {} a month", option.label(), c.hours.round(), format::usd(c.usd)),
+        });
+    }
+    points
 }

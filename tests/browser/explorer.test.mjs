@@ -106,7 +106,7 @@ test('first load answers the question for ten 1 vCPU / 2 GiB tasks, as the CLI d
 
 test('the chart is a visible inline SVG with every option and its break-even marked', async () => {
   const want = cli();
-  const facts = await page.locator('#chart-hours svg').evaluate((el) => ({
+  const facts = await page.locator('#chart-hours .chart-box > svg').evaluate((el) => ({
     isSvg: el instanceof SVGSVGElement,
     width: el.getBoundingClientRect().width,
     height: el.getBoundingClientRect().height,
@@ -114,19 +114,40 @@ test('the chart is a visible inline SVG with every option and its break-even mar
   assert.ok(facts.isSvg, 'a real SVG element');
   assert.ok(facts.width > 500 && facts.height > 250, `rendered at ${facts.width}×${facts.height}`);
   const texts = await chartTexts();
-  for (const label of ['Fargate on-demand', 'Fargate Spot', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
-    assert.ok(texts.includes(label), `legend has ${label}: ${texts.join(' | ')}`);
+  const legend = (await page.locator('#chart-hours .legend li').allTextContents()).map((t) => t.trim());
+  for (const label of ['Fargate on-demand', 'Fargate Spot', 'Fargate Savings Plan 1y', 'Fargate Savings Plan 3y', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
+    assert.ok(legend.includes(label), `legend has ${label}: ${legend.join(' | ')}`);
   }
   for (const [key, hours] of Object.entries(want.break_even_hours)) {
     if (hours !== null) assert.ok(texts.includes(`${Math.round(hours)} h`), `break-even for ${key} at ${Math.round(hours)} h`);
   }
 });
 
+test('focusing a break-even point on the chart shows its values, where the CLI puts it', async () => {
+  const want = cli();
+  const hours = want.break_even_hours.on_demand;
+  const point = page.getByRole('button', { name: /^EC2 on-demand meets Fargate on-demand at/ });
+  await point.focus();
+  const tip = await point.evaluate((el) => getComputedStyle(el, '::after').content);
+  assert.ok(tip.includes(`at ${Math.round(hours)} h/month per task`), tip);
+  // The plot spans x = 84…696 of the 720-unit-wide SVG: the point sits at the break-even's hours.
+  const left = await point.evaluate((el) => parseFloat(el.style.left));
+  const expected = ((84 + (hours / 730) * 612) / 720) * 100;
+  assert.ok(Math.abs(left - expected) < 0.5, `point at ${left}%, expected ${expected.toFixed(2)}%`);
+  // And every line's value at the current hours is a point too, reachable by Tab.
+  assert.ok(await page.getByRole('button', { name: /^Fargate on-demand: \$360\.40 a month at 730 h$/ }).count() === 1);
+});
+
 test('a second chart shows cost against the task count, EC2 in steps', async () => {
-  const texts = (await page.locator('#chart-tasks svg text').allTextContents()).map((t) => t.trim());
+  const texts = (await page.locator('#chart-tasks .legend li').allTextContents()).map((t) => t.trim());
   const want = cli();
   assert.ok(texts.includes('Fargate on-demand'), texts.join(' | '));
   assert.ok(texts.includes(`EC2 on-demand (${want.ec2.instance_type})`), texts.join(' | '));
+  assert.ok(await page.locator('#chart-tasks > svg').evaluate((el) => el instanceof SVGSVGElement));
+  // At the current task count the step chart shows the table's EC2 figure.
+  const tasksTexts = (await page.locator('#chart-tasks > svg text').allTextContents()).map((t) => t.trim());
+  const od = `$${want.ec2.monthly.on_demand.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  assert.ok(tasksTexts.includes(od), `${od} in ${tasksTexts.join(' | ')}`);
   assert.match(await page.locator('#chart-tasks figcaption').textContent(), new RegExp(`${want.ec2.tasks_per_instance} more tasks? need another ${want.ec2.instance_type.replace('.', '\\.')}`));
 });
 
@@ -265,7 +286,7 @@ test('a region whose prices fail to load says so and keeps the last view', async
 test('the phone layout stacks the controls above the chart', async () => {
   await page.setViewportSize({ width: 375, height: 800 });
   const controls = await page.locator('form.controls').boundingBox();
-  const chart = await page.locator('#chart-hours svg').boundingBox();
+  const chart = await page.locator('#chart-hours .chart-box > svg').boundingBox();
   assert.ok(chart.y > controls.y + controls.height - 1, 'chart below the controls');
   assert.ok(chart.width <= 375 && chart.width > 300, `chart fits the phone width (${chart.width})`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
