@@ -279,14 +279,13 @@ fn packing_text(e: &Estimate) -> String {
     )
 }
 
-/// "t3a.large · 2 vCPU · 8 GiB · $0.0752/h", for the instance picker.
+/// "2 vCPU · 8 GiB · $0.0752/h" by type, for the instance picker.
 fn instance_labels(instances: &Instances, prices: &Ec2Prices) -> Vec<(String, String)> {
     let mut rows: Vec<(String, String)> = estimate::candidates(instances, prices)
         .into_iter()
         .map(|c| {
             let label = format!(
-                "{} · {} vCPU · {} GiB · {}/h",
-                c.name,
+                "{} vCPU · {} GiB · {}/h",
                 c.shape.vcpu,
                 crate::format::quantity(f64::from(c.shape.memory_mib) / 1024.0),
                 crate::format::usd_rate(c.hourly.on_demand)

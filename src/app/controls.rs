@@ -135,13 +135,15 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "EC2 fleet" }</legend>
-                <label for="ec2">{ "Instance type" }</label>
-                <select id="ec2" onchange={setter(on, "ec2", as_is)}>
-                    <option value="auto" selected={i.ec2 == "auto"}>{ "Auto: the cheapest that fits" }</option>
+                <label for="ec2">{ "Instance type (auto, or type to search)" }</label>
+                <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
+                    value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))} />
+                <datalist id="ec2-types">
+                    <option value="auto">{ "the cheapest that fits" }</option>
                     { for props.instance_types.iter().map(|(t, label)| html! {
-                        <option value={t.clone()} selected={*t == i.ec2}>{ label.clone() }</option>
+                        <option value={t.clone()}>{ label.clone() }</option>
                     }) }
-                </select>
+                </datalist>
                 <label for="buy">{ "Purchase option" }</label>
                 <select id="buy" onchange={setter(on, "buy", as_is)}>
                     { for PurchaseOption::ALL.into_iter().map(|o| html! {

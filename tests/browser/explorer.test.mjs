@@ -247,11 +247,16 @@ test('picking an instance, a purchase option and the fleet settings', async () =
   // 1 vCPU / 8 GiB tasks do not fit an 8 GiB m6i.large once 512 MiB is kept for the
   // OS: the page says so and keeps the last answer, as the CLI refuses it.
   const before = (await page.locator('#verdict').textContent()).trim();
-  await page.selectOption('#ec2', 'm6i.large');
+  // The instance field searches as you type (a datalist of every type with its specs and price).
+  assert.ok((await page.locator('#ec2-types option').count()) > 500, 'every us-east-1 x86 type is offered');
+  assert.match(await page.locator('#ec2-types option[value="m6i.large"]').textContent(), /^2 vCPU · 8 GiB · \$0\.0960\/h$/);
+  await page.fill('#ec2', 'm6i.large');
+  await page.locator('#ec2').press('Enter');
   await page.locator('.status.error').waitFor(WAIT);
   assert.match(await page.locator('.status.error').textContent(), /m6i\.large cannot hold even one task of this size/);
   assert.equal((await page.locator('#verdict').textContent()).trim(), before);
-  await page.selectOption('#ec2', 'm6i.xlarge');
+  await page.fill('#ec2', 'm6i.xlarge');
+  await page.locator('#ec2').press('Enter');
   options.ec2 = 'm6i.xlarge';
   await expectSameAsCli();
   await page.selectOption('#buy', 'reserved-1y');
@@ -266,8 +271,29 @@ test('picking an instance, a purchase option and the fleet settings', async () =
     options[id] = value;
     await expectSameAsCli();
   }
-  await page.selectOption('#ec2', 'auto');
+  await page.fill('#ec2', '');
+  await page.locator('#ec2').press('Enter');
   options.ec2 = 'auto';
+  await expectSameAsCli();
+});
+
+test('moving a slider moves nothing else on the page', async () => {
+  // What a person would see jump: the slider under their finger, the chart, the table.
+  const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks', 'form.controls'];
+  const boxes = () => Promise.all(watched.map((sel) => page.locator(sel).boundingBox()));
+  await page.focus('#hours');
+  const start = await boxes();
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'PageUp');
+    const now = await boxes();
+    now.forEach((box, k) => {
+      for (const key of ['x', 'y', 'width', 'height']) {
+        assert.ok(Math.abs(box[key] - start[k][key]) < 0.5, `${watched[k]} ${key} moved from ${start[k][key]} to ${box[key]} after ${i + 1} key presses`);
+      }
+    });
+  }
+  // Wherever the keys left it, the page still agrees with the CLI.
+  options.hours = Number((await page.locator('label[for=hours] output').textContent()).match(/^(\d+) h/)[1]);
   await expectSameAsCli();
 });
 
