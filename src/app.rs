@@ -159,9 +159,12 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let svg = {
         let shown = shown.clone();
-        use_memo(shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), move |_| {
+        let hidden = state.hidden.clone();
+        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone()), move |_| {
             shown.as_ref().map(|e| {
-                let (series, crossings) = estimate::chart_lines(e);
+                let (mut series, mut crossings) = estimate::chart_lines(e);
+                series.retain(|s| !hidden.contains(&s.label));
+                crossings.retain(|c| !hidden.iter().any(|h| c.option_label == *h));
                 let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
                 let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
                 let points: Vec<(f64, f64, String)> = estimate::hours_points(e, &series, &crossings)
@@ -171,7 +174,8 @@ fn explorer(props: &ExplorerProps) -> Html {
                         (x, y, p.text)
                     })
                     .collect();
-                let tasks_lines = estimate::tasks_lines(e);
+                let mut tasks_lines = estimate::tasks_lines(e);
+                tasks_lines.retain(|s| !hidden.iter().any(|h| s.label == *h || s.label.starts_with(&format!("{h} ("))));
                 let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), f64::from(estimate::max_tasks_shown(e)));
                 (by_hours, points, chart::legend(&series), by_tasks, chart::legend(&tasks_lines))
             })
@@ -207,6 +211,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                                 }) }
                             </div>
                             { legend(hours_legend) }
+                            { show_toggles(&state, e) }
                             <figcaption>{ caption(e) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e) }</p>
@@ -227,6 +232,36 @@ fn explorer(props: &ExplorerProps) -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// Checkboxes that turn chart lines on and off (Fargate on-demand, the
+/// reference every break-even is measured against, always stays).
+fn show_toggles(state: &UseReducerHandle<State>, e: &Estimate) -> Html {
+    let (all, _) = estimate::chart_lines(e);
+    html! {
+        <fieldset class="show">
+            <legend>{ "Show on the charts" }</legend>
+            { for all.iter().filter(|s| s.label != "Fargate on-demand").map(|s| {
+                let label = s.label.clone();
+                let id = format!("show-{}", label.to_lowercase().replace(' ', "-"));
+                let shown = !state.hidden.contains(&label);
+                let onchange = {
+                    let label = label.clone();
+                    let state = state.clone();
+                    Callback::from(move |ev: Event| {
+                        let checked = ev.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        state.dispatch(Action::Show(label.clone(), checked));
+                    })
+                };
+                html! {
+                    <label for={id.clone()}>
+                        <input type="checkbox" id={id} checked={shown} {onchange} />
+                        { format!(" {label}") }
+                    </label>
+                }
+            }) }
+        </fieldset>
     }
 }
 

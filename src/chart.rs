@@ -50,6 +50,8 @@ impl Series {
 /// A point where two lines cross, marked and labelled on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Crossing {
+    /// The label of the line that crosses Fargate on-demand here.
+    pub option_label: String,
     /// Hours per month per task.
     pub hours: f64,
     /// USD per month there.
@@ -289,7 +291,7 @@ mod tests {
 
     #[test]
     fn svg_has_every_line_its_legend_and_the_values_at_the_marker() {
-        let crossing = Crossing { hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
+        let crossing = Crossing { option_label: "EC2 on-demand".into(), hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
         let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
         assert_eq!(legend(&[line("Linux/x86", 1.0)]), vec![("Linux/x86".to_string(), "#0072B2".to_string(), "")]);

@@ -224,7 +224,7 @@ pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
         let (color, dash) = ec2_style(option);
         series.push(Series { label: option.label().to_string(), color, dash, points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))] });
         if let Some(h) = e.evaluation.break_even(option) {
-            crossings.push(Crossing { hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: format!("{} h", h.round()), color });
+            crossings.push(Crossing { option_label: option.label().to_string(), hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: format!("{} h", h.round()), color });
         }
     }
     (series, crossings)
@@ -288,11 +288,11 @@ pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing]) -> 
             Some(ChartPoint { hours: here, usd, text: format!("{}: {} a month at {} h", s.label, format::usd(usd), format::quantity(here)) })
         })
         .collect();
-    for (c, option) in crossings.iter().zip(PurchaseOption::ALL.into_iter().filter(|o| e.evaluation.break_even(*o).is_some())) {
+    for c in crossings {
         points.push(ChartPoint {
             hours: c.hours,
             usd: c.usd,
-            text: format!("{} meets Fargate on-demand at {} h/month per task: {} a month", option.label(), c.hours.round(), format::usd(c.usd)),
+            text: format!("{} meets Fargate on-demand at {} h/month per task: {} a month", c.option_label, c.hours.round(), format::usd(c.usd)),
         });
     }
     points

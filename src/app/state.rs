@@ -17,6 +17,9 @@ pub struct State {
     pub inputs: Inputs,
     /// EC2 price files by path under `pricing/`.
     pub ec2: BTreeMap<String, Load>,
+    /// Chart lines a person turned off, by label ("Fargate Spot", "EC2 reserved 3y").
+    /// Not yet in share links: the link format has no name for it (issue 6).
+    pub hidden: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +35,8 @@ pub enum Action {
     Set(&'static str, String),
     Loading(String),
     Loaded(String, Result<Rc<Ec2Prices>, String>),
+    /// Show or hide a chart line by its label.
+    Show(String, bool),
 }
 
 impl Reducible for State {
@@ -51,6 +56,12 @@ impl Reducible for State {
             }
             Action::Loaded(path, result) => {
                 next.ec2.insert(path, result.map_or_else(Load::Failed, Load::Ready));
+            }
+            Action::Show(label, true) => {
+                next.hidden.remove(&label);
+            }
+            Action::Show(label, false) => {
+                next.hidden.insert(label);
             }
         }
         if next == *self {

@@ -138,6 +138,18 @@ test('focusing a break-even point on the chart shows its values, where the CLI p
   assert.ok(await page.getByRole('button', { name: /^Fargate on-demand: \$360\.40 a month at 730 h$/ }).count() === 1);
 });
 
+test('lines can be turned off and on; the table keeps every option', async () => {
+  const legend = async (chart) => (await page.locator(`${chart} .legend li`).allTextContents()).map((t) => t.trim());
+  await page.uncheck('#show-ec2-spot');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#chart-hours .legend li')].some((li) => li.textContent.trim() === 'EC2 Spot'), null, WAIT);
+  assert.ok(!(await legend('#chart-tasks')).some((l) => l.startsWith('EC2 Spot')), 'off on the task chart too');
+  assert.equal(await page.getByRole('button', { name: /^EC2 Spot meets/ }).count(), 0, 'its break-even is not marked');
+  assert.equal(await page.locator('#ec2-spot').count(), 1, 'the table still has it');
+  await page.check('#show-ec2-spot');
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-hours .legend li')].some((li) => li.textContent.trim() === 'EC2 Spot'), null, WAIT);
+  assert.ok((await legend('#chart-hours')).includes('EC2 Spot'));
+});
+
 test('a second chart shows cost against the task count, EC2 in steps', async () => {
   const texts = (await page.locator('#chart-tasks .legend li').allTextContents()).map((t) => t.trim());
   const want = cli();
