@@ -176,8 +176,17 @@ fn explorer(props: &ExplorerProps) -> Html {
                     .collect();
                 let mut tasks_lines = estimate::tasks_lines(e);
                 tasks_lines.retain(|s| !hidden.iter().any(|h| s.label == *h || s.label.starts_with(&format!("{h} ("))));
-                let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), f64::from(estimate::max_tasks_shown(e)));
-                (by_hours, points, chart::legend(&series), by_tasks, chart::legend(&tasks_lines))
+                let max_tasks = f64::from(estimate::max_tasks_shown(e));
+                let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), max_tasks);
+                let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
+                let task_points: Vec<(f64, f64, String)> = estimate::tasks_points(e, &tasks_lines)
+                    .into_iter()
+                    .map(|p| {
+                        let (x, y) = tasks_frame.percent(p.hours, p.usd);
+                        (x, y, p.text)
+                    })
+                    .collect();
+                (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines))
             })
         })
     };
@@ -200,15 +209,11 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <section class="results" aria-label="Results">
-                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, tasks_legend))) = (&shown, &*svg) {
+                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
                             <div class="chart-box">
                                 { Html::from_html_unchecked(AttrValue::from(by_hours.clone())) }
-                                // Hover or focus a point for its values; positions are our own numbers.
-                                { for points.iter().map(|(x, y, text)| html! {
-                                    <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
-                                        style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
-                                }) }
+                                { point_buttons(points) }
                             </div>
                             { legend(hours_legend) }
                             { show_toggles(&state, e) }
@@ -217,7 +222,10 @@ fn explorer(props: &ExplorerProps) -> Html {
                         <p class="packing" id="packing">{ packing_text(e) }</p>
                         <OptionsTable estimate={e.clone()} />
                         <figure class="chart" id="chart-tasks">
-                            { Html::from_html_unchecked(AttrValue::from(by_tasks.clone())) }
+                            <div class="chart-box">
+                                { Html::from_html_unchecked(AttrValue::from(by_tasks.clone())) }
+                                { point_buttons(task_points) }
+                            </div>
                             { legend(tasks_legend) }
                             <figcaption>{ format!(
                                 "Monthly cost against the number of tasks at {} h per task: EC2 steps up each time {} more task{} need another {}; Fargate grows in a straight line.",
@@ -232,6 +240,17 @@ fn explorer(props: &ExplorerProps) -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// Buttons over a chart's points: hover or focus one for its values. The
+/// positions and texts are our own numbers, never user input.
+fn point_buttons(points: &[(f64, f64, String)]) -> Html {
+    html! {
+        { for points.iter().map(|(x, y, text)| html! {
+            <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
+                style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
+        }) }
     }
 }
 

@@ -297,3 +297,15 @@ pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing]) -> 
     }
     points
 }
+
+/// Each task-chart line's value at the current task count.
+pub fn tasks_points(e: &Estimate, series: &[Series]) -> Vec<ChartPoint> {
+    let tasks = f64::from(e.inputs.tasks);
+    series
+        .iter()
+        .filter_map(|s| {
+            let usd = s.at(tasks)?;
+            Some(ChartPoint { hours: tasks, usd, text: format!("{}: {} a month for {} tasks", s.label, format::usd(usd), e.inputs.tasks) })
+        })
+        .collect()
+}

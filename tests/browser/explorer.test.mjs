@@ -155,11 +155,14 @@ test('a second chart shows cost against the task count, EC2 in steps', async () 
   const want = cli();
   assert.ok(texts.includes('Fargate on-demand'), texts.join(' | '));
   assert.ok(texts.includes(`EC2 on-demand (${want.ec2.instance_type})`), texts.join(' | '));
-  assert.ok(await page.locator('#chart-tasks > svg').evaluate((el) => el instanceof SVGSVGElement));
+  assert.ok(await page.locator('#chart-tasks .chart-box > svg').evaluate((el) => el instanceof SVGSVGElement));
   // At the current task count the step chart shows the table's EC2 figure.
-  const tasksTexts = (await page.locator('#chart-tasks > svg text').allTextContents()).map((t) => t.trim());
+  const tasksTexts = (await page.locator('#chart-tasks .chart-box > svg text').allTextContents()).map((t) => t.trim());
   const od = `$${want.ec2.monthly.on_demand.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   assert.ok(tasksTexts.includes(od), `${od} in ${tasksTexts.join(' | ')}`);
+  const point = page.getByRole('button', { name: `EC2 on-demand (${want.ec2.instance_type}): ${od} a month for 10 tasks` });
+  await point.focus();
+  assert.match(await point.evaluate((el) => getComputedStyle(el, '::after').content), /a month for 10 tasks/);
   assert.match(await page.locator('#chart-tasks figcaption').textContent(), new RegExp(`${want.ec2.tasks_per_instance} more tasks? need another ${want.ec2.instance_type.replace('.', '\\.')}`));
 });
 
@@ -291,7 +294,7 @@ test('picking an instance, a purchase option and the fleet settings', async () =
 
 test('moving a slider moves nothing else on the page', async () => {
   // What a person would see jump: the slider under their finger, the chart, the table.
-  const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks', 'form.controls'];
+  const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks .chart-box', 'form.controls'];
   const boxes = () => Promise.all(watched.map((sel) => page.locator(sel).boundingBox()));
   await page.focus('#hours');
   const start = await boxes();
