@@ -74,6 +74,13 @@ async function expectSameAsCli() {
     }
   }
   assert.match(await page.locator('#packing').textContent(), new RegExp(`^${want.ec2.tasks_per_instance} tasks? fit per ${want.ec2.instance_type.replace('.', '\\.')} `));
+  // The chart marks exactly the CLI's break-evens, at its hours.
+  const labels = { on_demand: 'EC2 on-demand', reserved_1y: 'EC2 reserved 1y', reserved_3y: 'EC2 reserved 3y', spot: 'EC2 Spot' };
+  const marked = (await page.locator('#chart-hours .point').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))))
+    .filter((l) => l.includes(' meets Fargate on-demand at '));
+  const expected = Object.entries(want.break_even_hours).filter(([, h]) => h !== null)
+    .map(([k, h]) => `${labels[k]} meets Fargate on-demand at ${Math.round(h)} h/month per task`);
+  assert.deepEqual(marked.map((l) => l.split(':')[0]).sort(), expected.sort(), 'break-evens on the chart');
   return want;
 }
 
