@@ -167,25 +167,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                 crossings.retain(|c| !hidden.iter().any(|h| c.option_label == *h));
                 let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
                 let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
-                let points: Vec<(f64, f64, String)> = estimate::hours_points(e, &series, &crossings)
-                    .into_iter()
-                    .map(|p| {
-                        let (x, y) = frame.percent(p.hours, p.usd);
-                        (x, y, p.text)
-                    })
-                    .collect();
+                let points = placed(frame, estimate::hours_points(e, &series, &crossings));
                 let mut tasks_lines = estimate::tasks_lines(e);
                 tasks_lines.retain(|s| !hidden.iter().any(|h| s.label == *h || s.label.starts_with(&format!("{h} ("))));
                 let max_tasks = f64::from(estimate::max_tasks_shown(e));
                 let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), max_tasks);
                 let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
-                let task_points: Vec<(f64, f64, String)> = estimate::tasks_points(e, &tasks_lines)
-                    .into_iter()
-                    .map(|p| {
-                        let (x, y) = tasks_frame.percent(p.hours, p.usd);
-                        (x, y, p.text)
-                    })
-                    .collect();
+                let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines));
                 (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines))
             })
         })
@@ -211,10 +199,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 <section class="results" aria-label="Results">
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
-                            <div class="chart-box">
-                                { Html::from_html_unchecked(AttrValue::from(by_hours.clone())) }
-                                { point_buttons(points) }
-                            </div>
+                            { chart_box(by_hours, points) }
                             { legend(hours_legend) }
                             { show_toggles(&state, e) }
                             <figcaption>{ caption(e) }</figcaption>
@@ -222,10 +207,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                         <p class="packing" id="packing">{ packing_text(e) }</p>
                         <OptionsTable estimate={e.clone()} />
                         <figure class="chart" id="chart-tasks">
-                            <div class="chart-box">
-                                { Html::from_html_unchecked(AttrValue::from(by_tasks.clone())) }
-                                { point_buttons(task_points) }
-                            </div>
+                            { chart_box(by_tasks, task_points) }
                             { legend(tasks_legend) }
                             <figcaption>{ format!(
                                 "Monthly cost against the number of tasks at {} h per task: EC2 steps up each time {} more task{} need another {}; Fargate grows in a straight line.",
@@ -243,15 +225,30 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
 }
 
-/// Buttons over a chart's points: hover or focus one for its values. The
-/// positions and texts are our own numbers, never user input.
-fn point_buttons(points: &[(f64, f64, String)]) -> Html {
+/// A chart's SVG with a button over each of its points: hover or focus one
+/// for its values. The SVG, positions and texts come from our own numbers,
+/// never from user input.
+fn chart_box(svg: &str, points: &[(f64, f64, String)]) -> Html {
     html! {
-        { for points.iter().map(|(x, y, text)| html! {
-            <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
-                style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
-        }) }
+        <div class="chart-box">
+            { Html::from_html_unchecked(AttrValue::from(svg.to_string())) }
+            { for points.iter().map(|(x, y, text)| html! {
+                <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
+                    style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
+            }) }
+        </div>
     }
+}
+
+/// Chart points as (x %, y %, text) over the SVG.
+fn placed(frame: chart::Frame, points: Vec<estimate::ChartPoint>) -> Vec<(f64, f64, String)> {
+    points
+        .into_iter()
+        .map(|p| {
+            let (x, y) = frame.percent(p.hours, p.usd);
+            (x, y, p.text)
+        })
+        .collect()
 }
 
 /// Checkboxes that turn chart lines on and off (Fargate on-demand, the
