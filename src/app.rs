@@ -123,10 +123,78 @@ fn ec2_for(state: &State, inputs: &Inputs) -> Option<Rc<Ec2Prices>> {
     }
 }
 
+/// The state the page opens in: the link's, in the browser.
+fn initial_state() -> State {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
+        return State::from_link(&search);
+    }
+    State::default()
+}
+
+/// This page's address for `inputs`: the same path, the state as its query.
+fn page_url(inputs: &Inputs) -> String {
+    let query = crate::share_link::encode(inputs);
+    #[cfg(target_arch = "wasm32")]
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+        return format!("{origin}{path}?{query}");
+    }
+    format!("?{query}")
+}
+
+/// Keeps the address bar on the current state, replacing the history entry so
+/// dragging a slider does not flood the back button.
+fn sync_address(inputs: &Inputs) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs)));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = inputs;
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareProps {
+    url: AttrValue,
+}
+
+/// The link to this exact view, and a button that copies it.
+#[function_component(Share)]
+fn share(props: &ShareProps) -> Html {
+    let copied = use_state(|| false);
+    let onclick = {
+        let url = props.url.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(window) = web_sys::window() {
+                let promise = window.navigator().clipboard().write_text(&url);
+                let copied = copied.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&url, &copied);
+        })
+    };
+    html! {
+        <section class="share" aria-label="Share">
+            <label for="share-url">{ "Link to this view" }</label>
+            <div class="share-row">
+                <input id="share-url" type="text" readonly=true value={props.url.clone()} />
+                <button type="button" id="copy-link" {onclick}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+            </div>
+        </section>
+    }
+}
+
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(initial_state);
     let inputs = state.inputs.clone();
+    use_effect_with(inputs.clone(), |inputs| sync_address(inputs));
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
@@ -190,6 +258,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                 <p class="lede" id="verdict" aria-live="polite">
                     { shown.as_ref().map_or_else(|| "Working out the cheapest EC2 fleet…".to_string(), |e| estimate::verdict(e)) }
                 </p>
+                if !state.ignored.is_empty() {
+                    <p class="status notice" role="status" id="link-notice">
+                        { "Part of the link could not be used and was left at its default: " }
+                        { state.ignored.iter().map(|i| format!("{}={} ({})", i.param, i.value, i.reason)).collect::<Vec<_>>().join("; ") }
+                    </p>
+                }
                 if let Some((is_error, message)) = &status {
                     <p class={classes!("status", is_error.then_some("error"))} role={if *is_error { "alert" } else { "status" }}>{ message.clone() }</p>
                 }
@@ -217,6 +291,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                                 e.evaluation.ec2.candidate.name
                             ) }</figcaption>
                         </figure>
+                        <Share url={AttrValue::from(page_url(&inputs))} />
                         <Sources manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>

@@ -224,17 +224,26 @@ impl Inputs {
         })
     }
 
-    /// Applies `name=value` pairs from a URL query (or a whole share link).
-    /// Unknown names are ignored, as share links promise; bad values are errors.
+    /// Applies `name=value` pairs from a URL query (or a whole share link),
+    /// strictly: unknown names are ignored, as share links promise, but a bad
+    /// value is an error (the page's tolerant reading is `share_link::decode`).
+    /// Options apply in `NAMES` order, so `hours` and `runs` mean the same
+    /// whatever order a link lists them in; a repeated one: the last counts.
     pub fn from_query(query: &str) -> Result<Inputs, InputError> {
         let query = query.split_once('?').map_or(query, |(_, q)| q);
         let query = query.split_once('#').map_or(query, |(q, _)| q);
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (n, v) = p.split_once('=').unwrap_or((p, ""));
+                (percent_decode(n), percent_decode(v))
+            })
+            .collect();
         let mut inputs = Inputs::default();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let (name, value) = (percent_decode(name), percent_decode(value));
-            if NAMES.contains(&name.as_str()) {
-                inputs.set(&name, &value)?;
+        for name in NAMES {
+            if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == name) {
+                inputs.set(name, value)?;
             }
         }
         Ok(inputs)

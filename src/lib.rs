@@ -11,3 +11,4 @@ pub mod format;
 pub mod inputs;
 pub mod model;
 pub mod pricing;
+pub mod share_link;

@@ -161,3 +161,70 @@ proptest! {
         }
     }
 }
+
+mod share_links {
+    use fargate_vs_ec2::inputs::Inputs;
+    use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
+    use fargate_vs_ec2::model::packing::NetworkMode;
+    use fargate_vs_ec2::model::platform::Platform;
+    use fargate_vs_ec2::model::task_size::TaskSize;
+    use fargate_vs_ec2::share_link::{decode, encode};
+    use proptest::prelude::*;
+
+    prop_compose! {
+        /// Any state the page can be in.
+        fn states()(
+            region in "[a-z]{2}-[a-z]{4,9}-[1-9]",
+            platform in proptest::sample::select(Platform::ALL.to_vec()),
+            size in proptest::sample::select(TaskSize::all().collect::<Vec<_>>()),
+            disk in 20u32..=200,
+            tasks in 1u32..=10_000,
+            hours in 0.0f64..=730.0,
+            runs in proptest::option::of(1u32..=8_760),
+            minutes in 0.0f64..=5.0,
+            ec2 in prop_oneof![Just("auto".to_string()), "[a-z][0-9][a-z]{0,3}\\.(nano|micro|small|medium|large|[1-9]?xlarge)"],
+            buy in proptest::sample::select(PurchaseOption::ALL.to_vec()),
+            follow in any::<bool>(),
+            min in 0u32..=1000,
+            reserve in 0u32..=65_536,
+            net in proptest::sample::select(NetworkMode::ALL.to_vec()),
+            extra in 0.0f64..=1e6,
+            ops in 0.0f64..=1e4,
+            rate in 0.0f64..=1e6,
+        ) -> Inputs {
+            let size = if platform == Platform::Windows && size.vcpu() < 1.0 { TaskSize::default() } else { size };
+            Inputs {
+                region, platform, cpu: size.vcpu(), mem: size.memory_gib(), disk, tasks, hours, runs, minutes, ec2, buy,
+                capacity: if follow && buy.can_follow_tasks() { Capacity::FollowTasks } else { Capacity::AlwaysOn },
+                min, reserve, net, extra, ops, rate,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn state_to_link_to_state_is_the_identity(state in states()) {
+            prop_assume!(state.scenario().is_ok());
+            let link = encode(&state);
+            prop_assert_eq!(decode(&link), (state, vec![]));
+        }
+
+        #[test]
+        fn any_string_decodes_to_a_valid_state(query in "\\PC{0,300}") {
+            let (inputs, _) = decode(&query);
+            prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
+        }
+
+        #[test]
+        fn link_shaped_junk_decodes_to_a_valid_state(
+            pairs in proptest::collection::vec((proptest::sample::select(fargate_vs_ec2::inputs::NAMES.to_vec()), "\\PC{0,12}"), 0..12)
+        ) {
+            let query: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            let (inputs, ignored) = decode(&query.join("&"));
+            prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
+            prop_assert!(ignored.iter().all(|i| !i.reason.is_empty()));
+        }
+    }
+}

@@ -20,6 +20,16 @@ pub struct State {
     /// Chart lines a person turned off, by label ("Fargate Spot", "EC2 reserved 3y").
     /// Not yet in share links: the link format has no name for it (issue 6).
     pub hidden: std::collections::BTreeSet<String>,
+    /// What the opening link carried that could not be used, until the next change.
+    pub ignored: Vec<crate::share_link::Ignored>,
+}
+
+impl State {
+    /// The state a share link describes (a URL or its query string).
+    pub fn from_link(query: &str) -> State {
+        let (inputs, ignored) = crate::share_link::decode(query);
+        State { inputs, ignored, ..State::default() }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +60,7 @@ impl Reducible for State {
                     return self;
                 }
                 keep_consistent(&mut next.inputs, name);
+                next.ignored.clear();
             }
             Action::Loading(path) => {
                 next.ec2.insert(path, Load::Loading);
@@ -128,6 +139,14 @@ mod tests {
         let s = set(set(State::default(), "capacity", "follow"), "buy", "reserved-1y");
         assert_eq!(s.inputs.capacity, crate::model::ec2::Capacity::AlwaysOn);
         assert!(s.inputs.scenario().is_ok());
+    }
+
+    #[test]
+    fn a_link_opens_its_state_and_lists_what_it_ignored() {
+        let s = State::from_link("?region=eu-west-1&tasks=0");
+        assert_eq!((s.inputs.region.as_str(), s.inputs.tasks), ("eu-west-1", 10));
+        assert_eq!(s.ignored.len(), 1);
+        assert!(set(s, "hours", "100").ignored.is_empty(), "the notice goes with the next change");
     }
 
     #[test]

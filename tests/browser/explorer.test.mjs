@@ -354,6 +354,55 @@ test('the sources page is served beside the app', async () => {
   assert.match(sources.text, /# Sources of the bundled prices/);
 });
 
+test('the address is always the whole state: a link reopens the same view, and the CLI reads it alike', async () => {
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.focus('#hours');
+  await page.keyboard.press('End');
+  await pressTimes('#hours', 'ArrowLeft', 100);
+  options.hours = 630;
+  const want = await expectSameAsCli();
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'replaceState: no history entry per step');
+  const link = page.url();
+  assert.match(link, /[?&]hours=630(&|$)/);
+  assert.equal(await page.locator('#share-url').inputValue(), link, 'the share box shows the address');
+  // A fresh browser profile opens the link: same sentence, and the CLI's --url agrees.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await fresh.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await fresh.locator('#verdict').textContent()).trim(), want.verdict);
+  const byUrl = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+  assert.equal(byUrl.verdict, want.verdict);
+  assert.equal(await fresh.locator('#link-notice').count(), 0, 'a good link ignores nothing');
+  await other.close();
+});
+
+test('a link with bad values opens with defaults for them and says which it ignored', async () => {
+  const other = await browser.newContext();
+  const p = await other.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${server.origin}${BASE_PATH}?cpu=3&tasks=25&region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&utm_source=x`);
+  await p.locator('#link-notice').waitFor(WAIT);
+  const notice = await p.locator('#link-notice').textContent();
+  assert.match(notice, /cpu=3 \(expected vCPU: 0\.25, 0\.5, 1, 2, 4, 8, 16\)/);
+  assert.match(notice, /region=<script>alert\(1\)<\/script>/, 'shown as text');
+  assert.ok(!notice.includes('utm_source'), 'unknown parameters are simply ignored');
+  assert.equal(await p.locator('script:not([type])').count() + (await p.locator('script').evaluateAll((s) => s.filter((x) => x.textContent.includes('alert(1)')).length)), 0, 'nothing injected');
+  // tasks=25 was good and is kept.
+  await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
+  assert.match(await p.locator('#tasks').inputValue(), /^25$/);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
+test('copy link puts the address on the clipboard', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.querySelector('#copy-link').textContent === 'Copied', null, WAIT);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+});
+
 test('no console errors, no failed or off-origin requests', () => {
   // The deliberate 503 above is a routed response, not a request to the server.
   assert.deepEqual(consoleErrors.filter((e) => !/503/.test(e)), [], 'console errors');

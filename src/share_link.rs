@@ -1,0 +1,176 @@
+//! The share-link format: the whole state in a readable URL query.
+//!
+//! `?region=eu-west-1&cpu=0.5&mem=1&tasks=40&v=1` — the option names of
+//! `inputs`, defaults omitted so links stay short, `v` for the format version.
+//! Decoding is tolerant, unlike the CLI: unknown parameters are ignored, and a
+//! bad or out-of-range value falls back to its default with a notice saying
+//! which parameter was ignored and why. Nothing decoded is ever HTML.
+
+use crate::inputs::{percent_decode, Inputs, NAMES};
+use crate::model::task_size::TaskSize;
+
+/// The format this build writes. Version 1 is the first; a decoder keeps
+/// reading every older version.
+pub const VERSION: u32 = 1;
+
+/// A parameter the link carried that the page did not use, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ignored {
+    pub param: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// The query string (without `?`) for `inputs`: non-default options only, in a
+/// fixed order, then `v`.
+pub fn encode(inputs: &Inputs) -> String {
+    let defaults = Inputs::default();
+    let mut parts = Vec::new();
+    for name in NAMES {
+        let (value, default) = (text(inputs, name), text(&defaults, name));
+        if value != default {
+            parts.push(format!("{name}={}", percent_encode(&value)));
+        }
+    }
+    parts.push(format!("v={VERSION}"));
+    parts.join("&")
+}
+
+/// One option as the text `Inputs::set` reads back to the same value.
+fn text(i: &Inputs, name: &str) -> String {
+    // f64's Display is the shortest text that parses back to the same number.
+    match name {
+        "region" => i.region.clone(),
+        "platform" => i.platform.slug().into(),
+        "cpu" => i.cpu.to_string(),
+        "mem" => i.mem.to_string(),
+        "disk" => i.disk.to_string(),
+        "tasks" => i.tasks.to_string(),
+        "hours" => i.hours.to_string(),
+        "runs" => i.runs.map_or_else(String::new, |r| r.to_string()),
+        "minutes" => i.minutes.to_string(),
+        "ec2" => i.ec2.clone(),
+        "buy" => i.buy.slug().into(),
+        "capacity" => i.capacity.slug().into(),
+        "min" => i.min.to_string(),
+        "reserve" => i.reserve.to_string(),
+        "net" => i.net.slug().into(),
+        "extra" => i.extra.to_string(),
+        "ops" => i.ops.to_string(),
+        "rate" => i.rate.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Reads a query string (with or without `?`, or a whole URL). Always gives a
+/// valid state; every value it could not use is listed with the reason.
+pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(n), percent_decode(v))
+        })
+        .collect();
+    let mut inputs = Inputs::default();
+    let mut ignored = Vec::new();
+    let mut ignore = |param: &str, value: &str, reason: String| {
+        ignored.push(Ignored { param: param.to_string(), value: value.chars().take(60).collect(), reason });
+    };
+    if let Some((_, v)) = pairs.iter().rev().find(|(n, _)| n == "v") {
+        match v.parse::<u32>() {
+            Ok(v) if (1..=VERSION).contains(&v) => {}
+            _ => ignore("v", v, format!("unknown link version; read as version {VERSION}")),
+        }
+    }
+    // The fixed order matters: `hours` before `runs`, as `encode` writes them.
+    // A repeated parameter: the last one counts, as in most web frameworks.
+    for name in NAMES {
+        let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == name) else { continue };
+        if let Err(e) = inputs.set(name, value) {
+            ignore(name, value, format!("expected {}", e.accepted));
+        }
+    }
+    // Options that are fine alone but not together fall back one at a time.
+    for _ in 0..NAMES.len() {
+        let Err(e) = inputs.scenario() else { break };
+        let param = e.option;
+        let given = text(&inputs, param);
+        match param {
+            "mem" | "cpu" => {
+                if inputs.platform == crate::model::platform::Platform::Windows && inputs.cpu < 1.0 {
+                    inputs.cpu = 1.0;
+                }
+                let units = (inputs.cpu * 1024.0) as u32;
+                inputs.mem = TaskSize::nearest(units, (inputs.mem * 1024.0) as u32).map_or(2.0, |s| s.memory_gib());
+            }
+            "capacity" => inputs.capacity = Inputs::default().capacity,
+            "runs" => inputs.runs = None,
+            _ => inputs = Inputs::default(),
+        }
+        ignore(param, &given, format!("expected {}", e.accepted));
+    }
+    (inputs, ignored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_give_the_shortest_link() {
+        assert_eq!(encode(&Inputs::default()), "v=1");
+        assert_eq!(decode("v=1"), (Inputs::default(), vec![]));
+        assert_eq!(decode(""), (Inputs::default(), vec![]));
+    }
+
+    #[test]
+    fn a_full_link_round_trips() {
+        let mut i = Inputs::default();
+        for (k, v) in [("region", "eu-west-1"), ("platform", "linux-arm"), ("cpu", "0.5"), ("mem", "1"), ("tasks", "40"), ("hours", "300"), ("ec2", "m7g.large"), ("buy", "spot"), ("capacity", "follow"), ("min", "3"), ("reserve", "768"), ("net", "awsvpc-trunking"), ("extra", "12.345"), ("ops", "2.5"), ("rate", "80")] {
+            i.set(k, v).unwrap();
+        }
+        let link = encode(&i);
+        assert_eq!(link, "region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&tasks=40&hours=300&ec2=m7g.large&buy=spot&capacity=follow&min=3&reserve=768&net=awsvpc-trunking&extra=12.345&ops=2.5&rate=80&v=1");
+        assert_eq!(decode(&format!("https://example.org/app/?{link}")), (i, vec![]));
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_notice_and_unknown_ones_are_ignored() {
+        let (i, ignored) = decode("?cpu=3&tasks=many&utm_source=x&region=us-east-2");
+        assert_eq!((i.cpu, i.tasks, i.region.as_str()), (1.0, 10, "us-east-2"));
+        let params: Vec<&str> = ignored.iter().map(|g| g.param.as_str()).collect();
+        assert_eq!(params, ["cpu", "tasks"]);
+        assert!(ignored[0].reason.contains("0.25, 0.5, 1, 2, 4, 8, 16"), "{:?}", ignored[0]);
+    }
+
+    #[test]
+    fn combinations_that_do_not_fit_are_mended_and_reported() {
+        let (i, ignored) = decode("cpu=0.25&mem=8");
+        assert_eq!((i.cpu, i.mem), (0.25, 2.0));
+        assert_eq!(ignored[0].param, "mem");
+        let (i, ignored) = decode("buy=reserved-1y&capacity=follow");
+        assert_eq!(i.capacity, crate::model::ec2::Capacity::AlwaysOn);
+        assert_eq!(ignored[0].param, "capacity");
+        assert!(i.scenario().is_ok());
+    }
+
+    #[test]
+    fn hostile_values_stay_text() {
+        let (i, ignored) = decode("region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&ec2=%22%3E%3Cimg%20onerror%3Dx%3E");
+        assert_eq!(i, Inputs::default());
+        assert_eq!(ignored.len(), 2);
+    }
+}
