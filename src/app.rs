@@ -155,6 +155,36 @@ fn sync_address(inputs: &Inputs) {
 }
 
 #[derive(Properties, PartialEq)]
+struct ExportProps {
+    estimate: Rc<Estimate>,
+    svg: AttrValue,
+}
+
+/// Downloads of the chart (SVG) and the numbers behind it (CSV), named for the
+/// scenario. The file is built when the link is clicked, not on every render.
+#[function_component(Export)]
+fn export(props: &ExportProps) -> Html {
+    let stem = estimate::file_stem(&props.estimate);
+    let link = |id: &'static str, ext: &str, label: &'static str, media: &'static str, body: Rc<dyn Fn() -> String>| {
+        let onclick = Callback::from(move |e: MouseEvent| {
+            let url = format!("data:{media};charset=utf-8,{}", crate::inputs::percent_encode(&body()));
+            let _ = e.target_unchecked_into::<web_sys::Element>().set_attribute("href", &url);
+        });
+        html! { <a id={id} href="#" download={format!("{stem}.{ext}")} {onclick}>{ label }</a> }
+    };
+    let estimate = props.estimate.clone();
+    let svg = props.svg.clone();
+    html! {
+        <p class="export">
+            { "Download: " }
+            { link("export-svg", "svg", "chart (SVG)", "image/svg+xml", Rc::new(move || svg.to_string())) }
+            { " · " }
+            { link("export-csv", "csv", "numbers (CSV)", "text/csv", Rc::new(move || estimate::hours_csv(&estimate))) }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct ShareProps {
     url: AttrValue,
 }
@@ -276,6 +306,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
                             { show_toggles(&state, e) }
+                            <Export estimate={e.clone()} svg={AttrValue::from(by_hours.clone())} />
                             <figcaption>{ caption(e) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e) }</p>

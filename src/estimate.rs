@@ -309,3 +309,46 @@ pub fn tasks_points(e: &Estimate, series: &[Series]) -> Vec<ChartPoint> {
         })
         .collect()
 }
+
+/// A file name that says the scenario: `fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib`.
+pub fn file_stem(e: &Estimate) -> String {
+    let i = &e.inputs;
+    let usage = match i.runs {
+        Some(runs) => format!("{runs}runs-{}min", format::quantity(i.minutes)),
+        None => format!("{}h", format::quantity(i.hours)),
+    };
+    format!(
+        "fargate-vs-ec2_{}_{}_{}x{}vcpu-{}gib_{usage}_{}",
+        i.region,
+        i.platform.slug(),
+        i.tasks,
+        format::quantity(i.cpu),
+        format::quantity(i.mem),
+        e.evaluation.ec2.candidate.name
+    )
+}
+
+/// The numbers behind the hours chart: one row per whole hour per task,
+/// 0–730, one column per option, USD per month (unrounded).
+pub fn hours_csv(e: &Estimate) -> String {
+    let (series, _) = chart_lines(e);
+    let column = |label: &str| format!("{}_usd_per_month", label.to_lowercase().replace([' ', '-'], "_"));
+    let mut out = String::from("hours_per_task");
+    for s in &series {
+        out.push(',');
+        out.push_str(&column(&s.label));
+    }
+    out.push('\n');
+    for hour in 0..=HOURS_PER_MONTH as u32 {
+        let h = f64::from(hour);
+        out.push_str(&hour.to_string());
+        for s in &series {
+            out.push(',');
+            if let Some(usd) = s.at(h) {
+                out.push_str(&usd.to_string());
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -250,6 +250,18 @@ impl Inputs {
     }
 }
 
+/// Escapes everything but unreserved characters, for query values and data URLs.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// `%41` and `+` decoding for query values; invalid escapes stay as they are.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();

@@ -6,7 +6,7 @@
 //! bad or out-of-range value falls back to its default with a notice saying
 //! which parameter was ignored and why. Nothing decoded is ever HTML.
 
-use crate::inputs::{percent_decode, Inputs, NAMES};
+use crate::inputs::{percent_decode, percent_encode, Inputs, NAMES};
 use crate::model::task_size::TaskSize;
 
 /// The format this build writes. Version 1 is the first; a decoder keeps
@@ -60,15 +60,6 @@ fn text(i: &Inputs, name: &str) -> String {
         "rate" => i.rate.to_string(),
         _ => String::new(),
     }
-}
-
-fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a

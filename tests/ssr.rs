@@ -130,3 +130,21 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let svg = chart::cost_by_tasks(&lines, 10.0, 20.0);
     assert!(svg.contains(">tasks<") || svg.contains("tasks"), "x axis named");
 }
+
+#[test]
+fn the_csv_has_a_row_per_hour_and_a_column_per_option_with_units() {
+    let e = estimate_for(&[]);
+    let csv = estimate::hours_csv(&e);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 731, "header and hours 0–730");
+    assert_eq!(
+        lines[0],
+        "hours_per_task,fargate_on_demand_usd_per_month,fargate_spot_usd_per_month,fargate_savings_plan_1y_usd_per_month,fargate_savings_plan_3y_usd_per_month,ec2_on_demand_usd_per_month,ec2_reserved_1y_usd_per_month,ec2_reserved_3y_usd_per_month,ec2_spot_usd_per_month"
+    );
+    // At 365 h: Fargate on-demand 10 × 365 × 0.04937 = 180.2005; EC2 on-demand flat (always on).
+    let row: Vec<f64> = lines[1 + 365].split(',').map(|v| v.parse().unwrap()).collect();
+    assert_eq!(row[0], 365.0);
+    assert!((row[1] - 180.2005).abs() < 1e-9);
+    assert!((row[5] - e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap()).abs() < 1e-9);
+    assert_eq!(estimate::file_stem(&e), format!("fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_{}", e.evaluation.ec2.candidate.name));
+}

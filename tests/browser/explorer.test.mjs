@@ -32,7 +32,7 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -155,6 +155,27 @@ test('lines can be turned off and on; the table keeps every option', async () =>
   await page.check('#show-ec2-spot');
   await page.waitForFunction(() => [...document.querySelectorAll('#chart-hours .legend li')].some((li) => li.textContent.trim() === 'EC2 Spot'), null, WAIT);
   assert.ok((await legend('#chart-hours')).includes('EC2 Spot'));
+});
+
+test('the chart downloads as SVG and its numbers as CSV, named for the scenario', async () => {
+  const want = cli();
+  const stem = `fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_${want.ec2.instance_type}`;
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(csv.suggestedFilename(), `${stem}.csv`);
+  const rows = (await fs.readFile(await csv.path(), 'utf8')).trim().split('\n');
+  assert.equal(rows.length, 732, 'a header and one row per hour, 0–730');
+  const header = rows[0].split(',');
+  assert.equal(header[0], 'hours_per_task');
+  assert.ok(header.includes('ec2_on_demand_usd_per_month') && header.every((h, k) => k === 0 || h.endsWith('_usd_per_month')));
+  const at = (hours, column) => Number(rows[1 + hours].split(',')[header.indexOf(column)]);
+  // 10 × 365 × 0.04937 = 180.2005; EC2 is always on, so its column is the CLI's monthly figure at every hour.
+  assert.ok(Math.abs(at(365, 'fargate_on_demand_usd_per_month') - 180.2005) < 1e-9);
+  assert.ok(Math.abs(at(100, 'ec2_on_demand_usd_per_month') - want.ec2.monthly.on_demand) < 1e-9);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  assert.equal(svg.suggestedFilename(), `${stem}.svg`);
+  const text = await fs.readFile(await svg.path(), 'utf8');
+  assert.match(text, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.ok(text.includes(`${Math.round(want.break_even_hours.on_demand)} h`), 'the break-even label is in the file');
 });
 
 test('a second chart shows cost against the task count, EC2 in steps', async () => {
