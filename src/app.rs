@@ -133,8 +133,8 @@ fn initial_state() -> State {
 }
 
 /// This page's address for `inputs`: the same path, the state as its query.
-fn page_url(inputs: &Inputs) -> String {
-    let query = crate::share_link::encode(inputs);
+fn page_url(inputs: &Inputs, embed: bool) -> String {
+    let query = crate::share_link::encode(inputs) + if embed { "&embed=1" } else { "" };
     #[cfg(target_arch = "wasm32")]
     if let Some(location) = web_sys::window().map(|w| w.location()) {
         let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
@@ -145,13 +145,13 @@ fn page_url(inputs: &Inputs) -> String {
 
 /// Keeps the address bar on the current state, replacing the history entry so
 /// dragging a slider does not flood the back button.
-fn sync_address(inputs: &Inputs) {
+fn sync_address(inputs: &Inputs, embed: bool) {
     #[cfg(target_arch = "wasm32")]
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs)));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs, embed)));
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = inputs;
+    let _ = (inputs, embed);
 }
 
 #[derive(Properties, PartialEq)]
@@ -187,12 +187,26 @@ fn export(props: &ExportProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ShareProps {
     url: AttrValue,
+    embed_url: AttrValue,
+}
+
+/// A ready-to-paste iframe for an article: the compact layout, this scenario.
+fn iframe_snippet(embed_url: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"Fargate or EC2: where is the break-even?\" width=\"100%\" height=\"900\" style=\"border:0;max-width:900px\" loading=\"lazy\"></iframe>",
+        embed_url.replace('&', "&amp;").replace('"', "&quot;")
+    )
 }
 
 /// The link to this exact view, and a button that copies it.
 #[function_component(Share)]
 fn share(props: &ShareProps) -> Html {
     let copied = use_state(|| false);
+    let show_embed = use_state(|| false);
+    let toggle_embed = {
+        let show_embed = show_embed.clone();
+        Callback::from(move |_: MouseEvent| show_embed.set(!*show_embed))
+    };
     let onclick = {
         let url = props.url.clone();
         let copied = copied.clone();
@@ -215,7 +229,12 @@ fn share(props: &ShareProps) -> Html {
             <div class="share-row">
                 <input id="share-url" type="text" readonly=true value={props.url.clone()} />
                 <button type="button" id="copy-link" {onclick}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+                <button type="button" id="embed" aria-expanded={show_embed.to_string()} onclick={toggle_embed}>{ "Embed" }</button>
             </div>
+            if *show_embed {
+                <label for="embed-snippet">{ "Paste this into an article: a compact explorer with this scenario" }</label>
+                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&props.embed_url)} />
+            }
         </section>
     }
 }
@@ -224,7 +243,7 @@ fn share(props: &ShareProps) -> Html {
 fn explorer(props: &ExplorerProps) -> Html {
     let state = use_reducer(initial_state);
     let inputs = state.inputs.clone();
-    use_effect_with(inputs.clone(), |inputs| sync_address(inputs));
+    use_effect_with((inputs.clone(), state.embed), |(inputs, embed)| sync_address(inputs, *embed));
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
@@ -281,22 +300,34 @@ fn explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
+    let verdict = shown.as_ref().map_or_else(|| "Working out the cheapest EC2 fleet…".to_string(), |e| estimate::verdict(e));
+    if state.embed {
+        // The compact layout for an article: the answer, the chart, the key sliders.
+        return html! {
+            <div class="page embed">
+                <p class="lede" id="verdict" aria-live="polite">{ verdict }</p>
+                { notices(&state, &status) }
+                if let Some((by_hours, points, hours_legend, ..)) = &*svg {
+                    <figure class="chart" id="chart-hours">
+                        { chart_box(by_hours, points) }
+                        { legend(hours_legend) }
+                    </figure>
+                }
+                <Controls compact=true manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
+                <p class="embed-foot">
+                    <a id="open-full" href={page_url(&inputs, false)} target="_blank" rel="noopener">{ "Open the full explorer" }</a>
+                    { format!(" · AWS list prices, newest data {}", props.manifest.date) }
+                </p>
+            </div>
+        };
+    }
+
     html! {
         <div class="page">
             <header>
                 <h1>{ "Fargate or EC2: where is the break-even?" }</h1>
-                <p class="lede" id="verdict" aria-live="polite">
-                    { shown.as_ref().map_or_else(|| "Working out the cheapest EC2 fleet…".to_string(), |e| estimate::verdict(e)) }
-                </p>
-                if !state.ignored.is_empty() {
-                    <p class="status notice" role="status" id="link-notice">
-                        { "Part of the link could not be used and was left at its default: " }
-                        { state.ignored.iter().map(|i| format!("{}={} ({})", i.param, i.value, i.reason)).collect::<Vec<_>>().join("; ") }
-                    </p>
-                }
-                if let Some((is_error, message)) = &status {
-                    <p class={classes!("status", is_error.then_some("error"))} role={if *is_error { "alert" } else { "status" }}>{ message.clone() }</p>
-                }
+                <p class="lede" id="verdict" aria-live="polite">{ verdict }</p>
+                { notices(&state, &status) }
             </header>
             <div class="layout">
                 <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
@@ -322,7 +353,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                                 e.evaluation.ec2.candidate.name
                             ) }</figcaption>
                         </figure>
-                        <Share url={AttrValue::from(page_url(&inputs))} />
+                        <Share url={AttrValue::from(page_url(&inputs, false))} embed_url={AttrValue::from(page_url(&inputs, true))} />
                         <Sources manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>
@@ -384,6 +415,23 @@ fn show_toggles(state: &UseReducerHandle<State>, e: &Estimate) -> Html {
                 }
             }) }
         </fieldset>
+    }
+}
+
+/// What the page has to say about the link it opened and the prices loading.
+fn notices(state: &State, status: &Option<(bool, String)>) -> Html {
+    html! {
+        <>
+            if !state.ignored.is_empty() {
+                <p class="status notice" role="status" id="link-notice">
+                    { "Part of the link could not be used and was left at its default: " }
+                    { state.ignored.iter().map(|i| format!("{}={} ({})", i.param, i.value, i.reason)).collect::<Vec<_>>().join("; ") }
+                </p>
+            }
+            if let Some((is_error, message)) = status {
+                <p class={classes!("status", is_error.then_some("error"))} role={if *is_error { "alert" } else { "status" }}>{ message.clone() }</p>
+            }
+        </>
     }
 }
 

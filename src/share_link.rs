@@ -62,6 +62,14 @@ fn text(i: &Inputs, name: &str) -> String {
     }
 }
 
+/// Whether a link asks for the compact layout for articles (`embed=1`).
+/// It is about the page, not the scenario, so it is not part of `Inputs`.
+pub fn is_embed(query: &str) -> bool {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query.split('&').rev().find_map(|p| p.strip_prefix("embed=")).is_some_and(|v| v == "1")
+}
+
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a
 /// valid state; every value it could not use is listed with the reason.
 pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
@@ -156,6 +164,13 @@ mod tests {
         assert_eq!(i.capacity, crate::model::ec2::Capacity::AlwaysOn);
         assert_eq!(ignored[0].param, "capacity");
         assert!(i.scenario().is_ok());
+    }
+
+    #[test]
+    fn embed_is_a_page_flag() {
+        assert!(is_embed("?tasks=3&embed=1&v=1"));
+        assert!(!is_embed("?embed=0") && !is_embed("?embed=yes") && !is_embed(""));
+        assert_eq!(decode("embed=1&lang=zh").1, vec![], "page flags are not ignored values");
     }
 
     #[test]

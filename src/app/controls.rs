@@ -22,6 +22,9 @@ pub struct ControlsProps {
     /// (type, label) of every instance type the fleet may use, cheapest first.
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
+    /// Only the key sliders (task size, count, hours), for the embedded layout.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 fn value_of(e: &Event) -> String {
@@ -78,7 +81,8 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
 
     html! {
-        <form class="controls" aria-label="Workload and fleet" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class={classes!("controls", props.compact.then_some("compact"))} aria-label="Workload and fleet" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            if !props.compact {
             <fieldset>
                 <legend>{ "Where" }</legend>
                 <label for="region">{ "AWS region" }</label>
@@ -100,6 +104,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </fieldset>
+            }
             <fieldset>
                 <legend>{ "Task size" }</legend>
                 <label for="cpu">{ "vCPU per task" } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
@@ -109,15 +114,19 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <input id="memory" type="range" min="0" max={(memories.len().max(1) - 1).to_string()} step="1"
                     value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, "mem", mem_text))} />
                 <p class="hint">{ format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories)) }</p>
-                <label for="disk">{ "Ephemeral storage, GiB" }</label>
-                <input id="disk" type="number" min="20" max="200" step="1" value={i.disk.to_string()} onchange={setter(on, "disk", as_is)} />
+                if !props.compact {
+                    <label for="disk">{ "Ephemeral storage, GiB" }</label>
+                    <input id="disk" type="number" min="20" max="200" step="1" value={i.disk.to_string()} onchange={setter(on, "disk", as_is)} />
+                }
             </fieldset>
             <fieldset>
                 <legend>{ "Workload" }</legend>
                 <label for="tasks">{ "Tasks running" }</label>
                 <input id="tasks" type="number" min="1" max={MAX_TASKS.to_string()} step="1" inputmode="numeric"
                     value={i.tasks.to_string()} oninput={live(setter(on, "tasks", as_is))} />
-                <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ " Scheduled job (runs × minutes)" }</label>
+                if !props.compact {
+                    <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ " Scheduled job (runs × minutes)" }</label>
+                }
                 if let Some(runs) = i.runs {
                     <label for="runs">{ "Runs per month per task" }</label>
                     <input id="runs" type="number" min="1" step="1" value={runs.to_string()} oninput={live(setter(on, "runs", as_is))} />
@@ -133,6 +142,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                         aria-valuetext={format!("{} hours per month", format::quantity(i.hours))} oninput={live(setter(on, "hours", as_is))} />
                 }
             </fieldset>
+            if !props.compact {
             <fieldset>
                 <legend>{ "EC2 fleet" }</legend>
                 <label for="ec2">{ "Instance type (auto, or type to search)" }</label>
@@ -172,6 +182,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="rate">{ "Engineer rate, USD/hour" }</label>
                 <input id="rate" type="number" min="0" step="any" value={format::quantity(i.rate)} onchange={setter(on, "rate", as_is)} />
             </fieldset>
+            }
         </form>
     }
 }

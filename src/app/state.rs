@@ -22,13 +22,15 @@ pub struct State {
     pub hidden: std::collections::BTreeSet<String>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
+    /// The compact layout for an iframe in an article (`embed=1`).
+    pub embed: bool,
 }
 
 impl State {
     /// The state a share link describes (a URL or its query string).
     pub fn from_link(query: &str) -> State {
         let (inputs, ignored) = crate::share_link::decode(query);
-        State { inputs, ignored, ..State::default() }
+        State { inputs, ignored, embed: crate::share_link::is_embed(query), ..State::default() }
     }
 }
 

@@ -424,6 +424,48 @@ test('copy link puts the address on the clipboard', async () => {
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
 });
 
+test('embed: the snippet, and the compact explorer inside an iframe of a plain page', async () => {
+  await page.click('#embed');
+  const snippet = await page.locator('#embed-snippet').inputValue();
+  const link = page.url();
+  assert.ok(snippet.startsWith('<iframe src="') && snippet.includes('&amp;embed=1"'), snippet);
+  const embedUrl = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  assert.equal(embedUrl, `${link}&embed=1`);
+  const want = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+  for (const width of [320, 800]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const host = await context.newPage();
+    const outside = [];
+    host.on('request', (r) => { const u = r.url(); if (!u.startsWith('data:') && !u.startsWith('about:') && new URL(u).origin !== server.origin) outside.push(u); });
+    // A plain article page with only the snippet in it.
+    await host.setContent(`<!doctype html><html><body style="margin:0"><h1>An article</h1>${snippet}</body></html>`);
+    const frame = host.frameLocator('iframe');
+    await frame.locator('#verdict').waitFor(WAIT);
+    const inner = host.frames().find((f) => f.url().includes('embed=1'));
+    await inner.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+    assert.equal((await frame.locator('#verdict').textContent()).trim(), want.verdict, `verdict at ${width} px`);
+    assert.equal(await frame.locator('form.controls fieldset').count(), 2, 'only the key sliders');
+    assert.equal(await frame.locator('#region').count(), 0);
+    const facts = await inner.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      chart: document.querySelector('#chart-hours .chart-box > svg').getBoundingClientRect().width,
+      cookies: document.cookie,
+      // In a third-party iframe the browser may deny storage outright: the app works without it.
+      stored: (() => { try { return localStorage.length + sessionStorage.length; } catch { return 0; } })(),
+      full: document.querySelector('#open-full').href,
+    }));
+    assert.ok(facts.overflow <= 0, `${facts.overflow}px too wide at ${width} px`);
+    assert.ok(facts.chart > 250, `chart ${facts.chart}px wide at ${width} px`);
+    assert.equal(facts.cookies, '');
+    assert.equal(facts.stored, 0);
+    assert.equal(facts.full, link, '"open full explorer" is the same scenario');
+    assert.deepEqual(outside, [], `no request off the app's origin at ${width} px`);
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    await host.screenshot({ path: path.join(ARTIFACTS, `embed-${width}.png`), fullPage: true });
+    await context.close();
+  }
+});
+
 test('no console errors, no failed or off-origin requests', () => {
   // The deliberate 503 above is a routed response, not a request to the server.
   assert.deepEqual(consoleErrors.filter((e) => !/503/.test(e)), [], 'console errors');
