@@ -174,14 +174,55 @@ fn export(props: &ExportProps) -> Html {
     };
     let estimate = props.estimate.clone();
     let svg = props.svg.clone();
+    let on_png = {
+        let svg = props.svg.clone();
+        let name = format!("{stem}.png");
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (svg, name) = (svg.to_string(), name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = save_png(&svg, &name).await;
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&svg, &name);
+        })
+    };
     html! {
         <p class="export">
             { "Download: " }
             { link("export-svg", "svg", "chart (SVG)", "image/svg+xml", Rc::new(move || svg.to_string())) }
             { " · " }
+            <a id="export-png" href="#" onclick={on_png}>{ "chart (PNG)" }</a>
+            { " · " }
             { link("export-csv", "csv", "numbers (CSV)", "text/csv", Rc::new(move || estimate::hours_csv(&estimate))) }
         </p>
     }
+}
+
+/// Draws the chart's SVG onto a white canvas at twice its size and saves it as
+/// a PNG: the browser renders the text exactly as on screen.
+#[cfg(target_arch = "wasm32")]
+async fn save_png(svg: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let image = web_sys::HtmlImageElement::new()?;
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{}", crate::inputs::percent_encode(svg)));
+    wasm_bindgen_futures::JsFuture::from(image.decode()).await?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width(chart::WIDTH * 2);
+    canvas.set_height(chart::HEIGHT * 2);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, f64::from(chart::WIDTH * 2), f64::from(chart::HEIGHT * 2));
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(chart::WIDTH * 2), f64::from(chart::HEIGHT * 2))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&canvas.to_data_url_with_type("image/png")?);
+    anchor.set_download(name);
+    anchor.click();
+    Ok(())
 }
 
 #[derive(Properties, PartialEq)]

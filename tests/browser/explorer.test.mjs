@@ -176,6 +176,13 @@ test('the chart downloads as SVG and its numbers as CSV, named for the scenario'
   const text = await fs.readFile(await svg.path(), 'utf8');
   assert.match(text, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.ok(text.includes(`${Math.round(want.break_even_hours.on_demand)} h`), 'the break-even label is in the file');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  assert.equal(png.suggestedFilename(), `${stem}.png`);
+  const bytes = await fs.readFile(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
+  // IHDR: the chart at twice its 720 × 420 size.
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1440, 840]);
+  assert.ok(bytes.length > 20_000, `a drawn chart, not a blank image (${bytes.length} bytes)`);
 });
 
 test('a second chart shows cost against the task count, EC2 in steps', async () => {
