@@ -473,6 +473,39 @@ test('embed: the snippet, and the compact explorer inside an iframe of a plain p
   }
 });
 
+test('text meets WCAG AA contrast in light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const low = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, k) => sum + v * [0.2126, 0.7152, 0.0722][k], 0);
+      // The colour behind an element: the nearest ancestor with an opaque background.
+      const behind = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+        }
+        return rgb(getComputedStyle(document.body).backgroundColor).slice(0, 3);
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const out = [];
+      const selectors = ['h1', '.lede', 'label', 'output', '.hint', 'legend', 'th', 'td', 'figcaption', '.legend li', '.packing', '.sources li', '.sources a', '.export a', '.status', 'select', 'input[type=number]', '#chart-hours svg text'];
+      for (const sel of selectors) {
+        for (const el of [...document.querySelectorAll(sel)].slice(0, 5)) {
+          const style = getComputedStyle(el);
+          const fg = rgb(el instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+          const r = ratio(fg, behind(el));
+          if (r < 4.5) out.push(`${sel}: ${r.toFixed(2)}`);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(low, [], `contrast below 4.5:1 in ${scheme} mode`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
 test('no console errors, no failed or off-origin requests', () => {
   // The deliberate 503 above is a routed response, not a request to the server.
   assert.deepEqual(consoleErrors.filter((e) => !/503/.test(e)), [], 'console errors');
