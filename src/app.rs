@@ -311,7 +311,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let instance_types = {
         let instances = props.instances.clone();
-        use_memo((ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), inputs.buy), move |_| {
+        use_memo(ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| {
             Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices))))
         })
     };
@@ -321,6 +321,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone()), move |_| {
             shown.as_ref().map(|e| {
                 let (mut series, mut crossings) = estimate::chart_lines(e);
+                let toggles: Vec<String> = series.iter().map(|s| s.label.clone()).filter(|l| l != "Fargate on-demand").collect();
                 series.retain(|s| !hidden.contains(&s.label));
                 crossings.retain(|c| !hidden.iter().any(|h| c.option_label == *h));
                 let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
@@ -332,7 +333,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), max_tasks);
                 let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
                 let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines));
-                (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines))
+                (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
             })
         })
     };
@@ -373,11 +374,11 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <section class="results" aria-label="Results">
-                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend))) = (&shown, &*svg) {
+                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
-                            { show_toggles(&state, e) }
+                            { show_toggles(&state, toggles) }
                             <Export estimate={e.clone()} svg={AttrValue::from(by_hours.clone())} />
                             <figcaption>{ caption(e) }</figcaption>
                         </figure>
@@ -431,13 +432,12 @@ fn placed(frame: chart::Frame, points: Vec<estimate::ChartPoint>) -> Vec<(f64, f
 
 /// Checkboxes that turn chart lines on and off (Fargate on-demand, the
 /// reference every break-even is measured against, always stays).
-fn show_toggles(state: &UseReducerHandle<State>, e: &Estimate) -> Html {
-    let (all, _) = estimate::chart_lines(e);
+fn show_toggles(state: &UseReducerHandle<State>, labels: &[String]) -> Html {
     html! {
         <fieldset class="show">
             <legend>{ "Show on the charts" }</legend>
-            { for all.iter().filter(|s| s.label != "Fargate on-demand").map(|s| {
-                let label = s.label.clone();
+            { for labels.iter().map(|label| {
+                let label = label.clone();
                 let id = format!("show-{}", label.to_lowercase().replace(' ', "-"));
                 let shown = !state.hidden.contains(&label);
                 let onchange = {

@@ -190,6 +190,31 @@ pub fn ec2_style(option: PurchaseOption) -> (chart::RGBColor, Dash) {
     }
 }
 
+/// One Fargate purchase option's bill, USD.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FargateRow {
+    pub label: &'static str,
+    /// USD per month at the billed hours.
+    pub monthly: f64,
+    /// USD per task-hour.
+    pub task_hour: f64,
+}
+
+/// Every Fargate option with a rate here: its monthly bill and per task-hour.
+pub fn fargate_rows(e: &Estimate) -> Vec<FargateRow> {
+    fargate_task_hours(e)
+        .into_iter()
+        .map(|(label, task_hour)| FargateRow { label, monthly: fargate_cost::monthly(task_hour, e.inputs.tasks, e.evaluation.fargate.billed_hours), task_hour })
+        .collect()
+}
+
+/// What the EC2 fleet costs per task-hour actually run (USD): the monthly bill
+/// over the hours the tasks ran; None when they do not run at all.
+pub fn ec2_per_task_hour(e: &Estimate, monthly: f64) -> Option<f64> {
+    let task_hours = f64::from(e.inputs.tasks) * e.evaluation.fargate.billed_hours;
+    (task_hours > 0.0).then(|| monthly / task_hours)
+}
+
 /// USD per task-hour on Fargate for each option that has a rate.
 pub fn fargate_task_hours(e: &Estimate) -> Vec<(&'static str, f64)> {
     let Ok(task) = FargateTask::new(e.scenario.platform, e.scenario.size, e.scenario.storage_gib) else { return Vec::new() };

@@ -20,17 +20,14 @@ fn percent(x: f64) -> String {
 pub fn options_table(props: &OptionsTableProps) -> Html {
     let e = &props.estimate;
     let ev = &e.evaluation;
-    let task_hours = f64::from(e.inputs.tasks) * ev.fargate.billed_hours;
-    // USD per task-hour actually run: the monthly bill over the hours the tasks ran.
-    let per_task_hour = |monthly: f64| if task_hours > 0.0 { format::usd_fine(monthly / task_hours) } else { "—".to_string() };
-    let fargate_rows = estimate::fargate_task_hours(e).into_iter().map(|(label, task_hour)| {
-        let monthly = crate::model::fargate::monthly(task_hour, e.inputs.tasks, ev.fargate.billed_hours);
-        let id = label.to_lowercase().replace(' ', "-");
+    let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), format::usd_fine);
+    let fargate_rows = estimate::fargate_rows(e).into_iter().map(|row| {
+        let id = row.label.to_lowercase().replace(' ', "-");
         html! {
             <tr id={id}>
-                <th scope="row">{ label }</th>
-                <td class="num">{ format::usd(monthly) }</td>
-                <td class="num">{ format::usd_fine(task_hour) }</td>
+                <th scope="row">{ row.label }</th>
+                <td class="num">{ format::usd(row.monthly) }</td>
+                <td class="num">{ format::usd_fine(row.task_hour) }</td>
                 <td colspan="4"></td>
             </tr>
         }
