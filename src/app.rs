@@ -9,6 +9,7 @@ pub mod state;
 
 use crate::chart;
 use crate::estimate::{self, Estimate};
+use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::pricing::{Ec2Prices, Instances, Manifest, INSTANCES_JSON, MANIFEST_JSON};
 use controls::Controls;
@@ -59,13 +60,16 @@ pub fn app() -> Html {
     });
     match &*bundle {
         Ok(b) => html! { <Explorer manifest={b.manifest.clone()} instances={b.instances.clone()} /> },
-        Err(message) => html! {
-            <main class="failure" role="alert">
-                <h1>{ "The price data could not be read" }</h1>
-                <p>{ message.clone() }</p>
-                <p>{ "Reload the page; if this stays, the published site is broken and we would like to hear about it." }</p>
-            </main>
-        },
+        Err(message) => {
+            let words = initial_state().lang().words();
+            html! {
+                <main class="failure" role="alert">
+                    <h1>{ words.failure_title }</h1>
+                    <p>{ message.clone() }</p>
+                    <p>{ words.failure_hint }</p>
+                </main>
+            }
+        }
     }
 }
 
@@ -106,8 +110,7 @@ fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path
             let result = fetch_text(&path)
                 .await
                 .and_then(|text| Ec2Prices::parse(&text, &instances))
-                .map(Rc::new)
-                .map_err(|e| format!("EC2 prices for this region could not be loaded ({e})"));
+                .map(Rc::new);
             state.dispatch(Action::Loaded(path, result));
         });
     }
@@ -123,18 +126,40 @@ fn ec2_for(state: &State, inputs: &Inputs) -> Option<Rc<Ec2Prices>> {
     }
 }
 
-/// The state the page opens in: the link's, in the browser.
+/// The state the page opens in: the link's, in the browser's language.
 fn initial_state() -> State {
     #[cfg(target_arch = "wasm32")]
-    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
-        return State::from_link(&search);
+    if let Some(window) = web_sys::window() {
+        let languages: Vec<String> = window.navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+        let browser = Lang::negotiate(languages.iter().map(String::as_str));
+        return State::from_link(&window.location().search().unwrap_or_default(), browser);
     }
     State::default()
 }
 
+/// Tells the browser (screen readers, fonts, the tab) which language the page is in.
+fn sync_document_language(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document.set_title(lang.words().title);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = lang;
+}
+
 /// This page's address for `inputs`: the same path, the state as its query.
-fn page_url(inputs: &Inputs, embed: bool) -> String {
-    let query = crate::share_link::encode(inputs) + if embed { "&embed=1" } else { "" };
+/// The language goes in only when someone chose it.
+fn page_url(inputs: &Inputs, embed: bool, lang: Option<Lang>) -> String {
+    let mut query = crate::share_link::encode(inputs);
+    if let Some(lang) = lang {
+        query += &format!("&lang={}", lang.slug());
+    }
+    if embed {
+        query += "&embed=1";
+    }
     #[cfg(target_arch = "wasm32")]
     if let Some(location) = web_sys::window().map(|w| w.location()) {
         let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
@@ -145,19 +170,20 @@ fn page_url(inputs: &Inputs, embed: bool) -> String {
 
 /// Keeps the address bar on the current state, replacing the history entry so
 /// dragging a slider does not flood the back button.
-fn sync_address(inputs: &Inputs, embed: bool) {
+fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs, embed)));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs, embed, lang)));
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (inputs, embed);
+    let _ = (inputs, embed, lang);
 }
 
 #[derive(Properties, PartialEq)]
 struct ExportProps {
     estimate: Rc<Estimate>,
     svg: AttrValue,
+    lang: Lang,
 }
 
 /// Downloads of the chart (SVG) and the numbers behind it (CSV), named for the
@@ -165,6 +191,7 @@ struct ExportProps {
 #[function_component(Export)]
 fn export(props: &ExportProps) -> Html {
     let stem = estimate::file_stem(&props.estimate);
+    let words = props.lang.words();
     let link = |id: &'static str, ext: &str, label: &'static str, media: &'static str, body: Rc<dyn Fn() -> String>| {
         let onclick = Callback::from(move |e: MouseEvent| {
             let url = format!("data:{media};charset=utf-8,{}", crate::inputs::percent_encode(&body()));
@@ -192,12 +219,12 @@ fn export(props: &ExportProps) -> Html {
     };
     html! {
         <p class="export">
-            { "Download: " }
-            { link("export-svg", "svg", "chart (SVG)", "image/svg+xml", Rc::new(move || svg.to_string())) }
+            { words.download }
+            { link("export-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(move || svg.to_string())) }
             { " · " }
-            <a id="export-png" href="#" onclick={on_png}>{ "chart (PNG)" }</a>
+            <a id="export-png" href="#" onclick={on_png}>{ words.chart_png }</a>
             { " · " }
-            { link("export-csv", "csv", "numbers (CSV)", "text/csv", Rc::new(move || estimate::hours_csv(&estimate))) }
+            { link("export-csv", "csv", words.numbers_csv, "text/csv", Rc::new(move || estimate::hours_csv(&estimate))) }
         </p>
     }
 }
@@ -229,12 +256,13 @@ async fn save_png(svg: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
 struct ShareProps {
     url: AttrValue,
     embed_url: AttrValue,
+    lang: Lang,
 }
 
 /// A ready-to-paste iframe for an article: the compact layout, this scenario.
-fn iframe_snippet(embed_url: &str) -> String {
+fn iframe_snippet(embed_url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"Fargate or EC2: where is the break-even?\" width=\"100%\" height=\"900\" style=\"border:0;max-width:900px\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"900\" style=\"border:0;max-width:900px\" loading=\"lazy\"></iframe>",
         embed_url.replace('&', "&amp;").replace('"', "&quot;")
     )
 }
@@ -264,17 +292,18 @@ fn share(props: &ShareProps) -> Html {
             let _ = (&url, &copied);
         })
     };
+    let words = props.lang.words();
     html! {
-        <section class="share" aria-label="Share">
-            <label for="share-url">{ "Link to this view" }</label>
+        <section class="share" aria-label={words.share}>
+            <label for="share-url">{ words.link_to_view }</label>
             <div class="share-row">
                 <input id="share-url" type="text" readonly=true value={props.url.clone()} />
-                <button type="button" id="copy-link" {onclick}>{ if *copied { "Copied" } else { "Copy link" } }</button>
-                <button type="button" id="embed" aria-expanded={show_embed.to_string()} onclick={toggle_embed}>{ "Embed" }</button>
+                <button type="button" id="copy-link" {onclick}>{ if *copied { words.copied } else { words.copy_link } }</button>
+                <button type="button" id="embed" aria-expanded={show_embed.to_string()} onclick={toggle_embed}>{ words.embed }</button>
             </div>
             if *show_embed {
-                <label for="embed-snippet">{ "Paste this into an article: a compact explorer with this scenario" }</label>
-                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&props.embed_url)} />
+                <label for="embed-snippet">{ words.embed_hint }</label>
+                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&props.embed_url, words.title)} />
             }
         </section>
     }
@@ -284,7 +313,10 @@ fn share(props: &ShareProps) -> Html {
 fn explorer(props: &ExplorerProps) -> Html {
     let state = use_reducer(initial_state);
     let inputs = state.inputs.clone();
-    use_effect_with((inputs.clone(), state.embed), |(inputs, embed)| sync_address(inputs, *embed));
+    let lang = state.lang();
+    let words = lang.words();
+    use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
+    use_effect_with(lang, |lang| sync_document_language(*lang));
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
@@ -294,7 +326,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
     let ec2 = ec2_for(&state, &inputs);
-    let result: Option<Result<Rc<Estimate>, String>> =
+    let result: Option<Result<Rc<Estimate>, estimate::Problem>> =
         ec2.as_ref().map(|prices| estimate::estimate(&inputs, &props.manifest, &props.instances, prices).map(Rc::new));
     if let Some(Ok(e)) = &result {
         *last.borrow_mut() = Some(e.clone());
@@ -304,35 +336,41 @@ fn explorer(props: &ExplorerProps) -> Html {
         _ => last.borrow().clone(),
     };
     let status: Option<(bool, String)> = match (state.ec2.get(&path), &result) {
-        (Some(Load::Loading) | None, _) => Some((false, format!("Loading EC2 prices for {}…", inputs.region))),
-        (Some(Load::Failed(e)), _) => Some((true, e.clone())),
-        (_, Some(Err(e))) => Some((true, e.clone())),
+        (Some(Load::Loading) | None, _) => Some((false, match lang {
+            Lang::En => format!("Loading EC2 prices for {}…", inputs.region),
+            Lang::Zh => format!("正在加载 {} 的 EC2 价格…", inputs.region),
+        })),
+        (Some(Load::Failed(e)), _) => Some((true, match lang {
+            Lang::En => format!("EC2 prices for this region could not be loaded ({e})"),
+            Lang::Zh => format!("无法加载该区域的 EC2 价格（{e}）"),
+        })),
+        (_, Some(Err(problem))) => Some((true, problem.explain(lang))),
         _ => None,
     };
     let instance_types = {
         let instances = props.instances.clone();
-        use_memo(ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| {
-            Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices))))
+        use_memo((ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), lang), move |_| {
+            Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices, lang))))
         })
     };
     let svg = {
         let shown = shown.clone();
         let hidden = state.hidden.clone();
-        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone()), move |_| {
+        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone(), lang), move |_| {
             shown.as_ref().map(|e| {
-                let (mut series, mut crossings) = estimate::chart_lines(e);
-                let toggles: Vec<String> = series.iter().map(|s| s.label.clone()).filter(|l| l != "Fargate on-demand").collect();
-                series.retain(|s| !hidden.contains(&s.label));
-                crossings.retain(|c| !hidden.iter().any(|h| c.option_label == *h));
-                let by_hours = chart::cost_by_hours(&series, e.evaluation.fargate.billed_hours, &crossings);
+                let (mut series, mut crossings) = estimate::chart_lines(e, lang);
+                let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
+                series.retain(|s| !hidden.contains(&s.id));
+                crossings.retain(|c| !hidden.contains(&c.option_id));
+                let by_hours = chart::cost_by_hours(lang, &series, e.evaluation.fargate.billed_hours, &crossings);
                 let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
-                let points = placed(frame, estimate::hours_points(e, &series, &crossings));
-                let mut tasks_lines = estimate::tasks_lines(e);
-                tasks_lines.retain(|s| !hidden.iter().any(|h| s.label == *h || s.label.starts_with(&format!("{h} ("))));
+                let points = placed(frame, estimate::hours_points(e, &series, &crossings, lang));
+                let mut tasks_lines = estimate::tasks_lines(e, lang);
+                tasks_lines.retain(|s| !hidden.contains(&s.id));
                 let max_tasks = f64::from(estimate::max_tasks_shown(e));
-                let by_tasks = chart::cost_by_tasks(&tasks_lines, f64::from(e.inputs.tasks), max_tasks);
+                let by_tasks = chart::cost_by_tasks(lang, &tasks_lines, f64::from(e.inputs.tasks), max_tasks);
                 let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
-                let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines));
+                let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines, lang));
                 (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
             })
         })
@@ -342,7 +380,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    let verdict = shown.as_ref().map_or_else(|| "Working out the cheapest EC2 fleet…".to_string(), |e| estimate::verdict(e));
+    let verdict = shown.as_ref().map_or_else(|| words.working.to_string(), |e| estimate::verdict_in(e, lang));
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {
@@ -355,10 +393,10 @@ fn explorer(props: &ExplorerProps) -> Html {
                         { legend(hours_legend) }
                     </figure>
                 }
-                <Controls compact=true manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
+                <Controls compact=true {lang} manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
                 <p class="embed-foot">
-                    <a id="open-full" href={page_url(&inputs, false)} target="_blank" rel="noopener">{ "Open the full explorer" }</a>
-                    { format!(" · AWS list prices, newest data {}", props.manifest.date) }
+                    <a id="open-full" href={page_url(&inputs, false, state.lang_choice)} target="_blank" rel="noopener">{ words.open_full }</a>
+                    { format!(" · {} {}", words.list_prices_newest, lang.date(&props.manifest.date)) }
                 </p>
             </div>
         };
@@ -367,39 +405,59 @@ fn explorer(props: &ExplorerProps) -> Html {
     html! {
         <div class="page">
             <header>
-                <h1>{ "Fargate or EC2: where is the break-even?" }</h1>
+                <div class="title-row">
+                    <h1>{ words.title }</h1>
+                    { language_switch(lang, &dispatch) }
+                </div>
                 <p class="lede" id="verdict" aria-live="polite">{ verdict }</p>
                 { notices(&state, &status) }
             </header>
             <div class="layout">
-                <Controls manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
-                <section class="results" aria-label="Results">
+                <Controls {lang} manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
+                <section class="results" aria-label={words.results}>
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
                             { show_toggles(&state, toggles) }
-                            <Export estimate={e.clone()} svg={AttrValue::from(by_hours.clone())} />
-                            <figcaption>{ caption(e) }</figcaption>
+                            <Export estimate={e.clone()} svg={AttrValue::from(by_hours.clone())} {lang} />
+                            <figcaption>{ caption(e, lang) }</figcaption>
                         </figure>
-                        <p class="packing" id="packing">{ packing_text(e) }</p>
-                        <OptionsTable estimate={e.clone()} />
+                        <p class="packing" id="packing">{ packing_text(e, lang) }</p>
+                        <OptionsTable estimate={e.clone()} {lang} />
                         <figure class="chart" id="chart-tasks">
                             { chart_box(by_tasks, task_points) }
                             { legend(tasks_legend) }
-                            <figcaption>{ format!(
-                                "Monthly cost against the number of tasks at {} h per task: EC2 steps up each time {} more task{} need another {}; Fargate grows in a straight line.",
-                                crate::format::quantity(e.evaluation.fargate.billed_hours),
-                                e.evaluation.ec2.packing.tasks_per_instance,
-                                if e.evaluation.ec2.packing.tasks_per_instance == 1 { "" } else { "s" },
-                                e.evaluation.ec2.candidate.name
-                            ) }</figcaption>
+                            <figcaption>{ tasks_caption(e, lang) }</figcaption>
                         </figure>
-                        <Share url={AttrValue::from(page_url(&inputs, false))} embed_url={AttrValue::from(page_url(&inputs, true))} />
-                        <Sources manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
+                        <Share url={AttrValue::from(page_url(&inputs, false, state.lang_choice))} embed_url={AttrValue::from(page_url(&inputs, true, state.lang_choice))} {lang} />
+                        <Sources {lang} manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>
             </div>
+        </div>
+    }
+}
+
+/// English | 中文: each language named in itself, so a reader finds their own.
+fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(lang) = Lang::from_tag(&value) {
+                dispatch.emit(Action::Lang(lang));
+            }
+        })
+    };
+    html! {
+        <div class="lang-switch">
+            <label for="lang">{ lang.words().language }</label>
+            <select id="lang" {onchange}>
+                { for Lang::ALL.into_iter().map(|l| html! {
+                    <option value={l.slug()} lang={l.tag()} selected={l == lang}>{ l.name() }</option>
+                }) }
+            </select>
         </div>
     }
 }
@@ -432,20 +490,19 @@ fn placed(frame: chart::Frame, points: Vec<estimate::ChartPoint>) -> Vec<(f64, f
 
 /// Checkboxes that turn chart lines on and off (Fargate on-demand, the
 /// reference every break-even is measured against, always stays).
-fn show_toggles(state: &UseReducerHandle<State>, labels: &[String]) -> Html {
+fn show_toggles(state: &UseReducerHandle<State>, lines: &[(String, String)]) -> Html {
     html! {
         <fieldset class="show">
-            <legend>{ "Show on the charts" }</legend>
-            { for labels.iter().map(|label| {
-                let label = label.clone();
-                let id = format!("show-{}", label.to_lowercase().replace(' ', "-"));
-                let shown = !state.hidden.contains(&label);
+            <legend>{ state.lang().words().show_on_charts }</legend>
+            { for lines.iter().map(|(line, label)| {
+                let id = format!("show-{line}");
+                let shown = !state.hidden.contains(line);
                 let onchange = {
-                    let label = label.clone();
+                    let line = line.clone();
                     let state = state.clone();
                     Callback::from(move |ev: Event| {
                         let checked = ev.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        state.dispatch(Action::Show(label.clone(), checked));
+                        state.dispatch(Action::Show(line.clone(), checked));
                     })
                 };
                 html! {
@@ -461,12 +518,17 @@ fn show_toggles(state: &UseReducerHandle<State>, labels: &[String]) -> Html {
 
 /// What the page has to say about the link it opened and the prices loading.
 fn notices(state: &State, status: &Option<(bool, String)>) -> Html {
+    let lang = state.lang();
+    let (open, close, separator) = match lang {
+        Lang::En => (" (", ")", "; "),
+        Lang::Zh => ("（", "）", "；"),
+    };
     html! {
         <>
             if !state.ignored.is_empty() {
                 <p class="status notice" role="status" id="link-notice">
-                    { "Part of the link could not be used and was left at its default: " }
-                    { state.ignored.iter().map(|i| format!("{}={} ({})", i.param, i.value, i.reason)).collect::<Vec<_>>().join("; ") }
+                    { lang.words().link_notice }
+                    { state.ignored.iter().map(|i| format!("{}={}{open}{}{close}", i.param, i.value, i.reason_in(lang))).collect::<Vec<_>>().join(separator) }
                 </p>
             }
             if let Some((is_error, message)) = status {
@@ -493,48 +555,73 @@ fn legend(entries: &[(String, String, &'static str)]) -> Html {
     }
 }
 
-fn caption(e: &Estimate) -> String {
+fn caption(e: &Estimate, lang: Lang) -> String {
     let i = &e.inputs;
-    format!(
-        "Monthly cost of {} tasks of {} vCPU / {} GiB ({}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
-        i.tasks,
-        crate::format::quantity(i.cpu),
-        crate::format::quantity(i.mem),
-        i.platform.label(),
-        i.region
-    )
+    let (cpu, mem, platform) = (crate::format::quantity(i.cpu), crate::format::quantity(i.mem), i.platform.label());
+    match lang {
+        Lang::En => format!(
+            "Monthly cost of {} tasks of {cpu} vCPU / {mem} GiB ({platform}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
+            i.tasks, i.region
+        ),
+        Lang::Zh => format!(
+            "{} 个 {cpu} vCPU / {mem} GiB 任务（{platform}，{}）的月费用随每个任务每月运行小时数的变化；叉号标出 Fargate 按需与各 EC2 方案持平之处。",
+            i.tasks, i.region
+        ),
+    }
+}
+
+fn tasks_caption(e: &Estimate, lang: Lang) -> String {
+    let hours = crate::format::quantity(e.evaluation.fargate.billed_hours);
+    let per = e.evaluation.ec2.packing.tasks_per_instance;
+    let name = &e.evaluation.ec2.candidate.name;
+    match lang {
+        Lang::En => format!(
+            "Monthly cost against the number of tasks at {hours} h per task: EC2 steps up each time {per} more task{} need another {name}; Fargate grows in a straight line.",
+            lang.plural(per)
+        ),
+        Lang::Zh => format!("每个任务 {hours} 小时时，月费用随任务数的变化：每多 {per} 个任务，EC2 就要多一台 {name}，费用阶梯上升；Fargate 呈直线增长。"),
+    }
 }
 
 /// "2 tasks fit per t3a.large (2 vCPU, 8 GiB): CPU-bound. 5 instances."
-fn packing_text(e: &Estimate) -> String {
+fn packing_text(e: &Estimate, lang: Lang) -> String {
     let f = &e.evaluation.ec2;
     let min = e.inputs.min;
-    format!(
-        "{} task{} fit per {} ({} vCPU, {} GiB): {}. {} instance{}{}; the fleet's vCPU is {:.0}% and its memory {:.0}% allocated.",
-        f.packing.tasks_per_instance,
-        if f.packing.tasks_per_instance == 1 { "" } else { "s" },
-        f.candidate.name,
-        f.candidate.shape.vcpu,
-        crate::format::quantity(f64::from(f.candidate.shape.memory_mib) / 1024.0),
-        f.packing.bound,
-        f.instances,
-        if f.instances == 1 { "" } else { "s" },
-        if f.instances == min && e.inputs.tasks.div_ceil(f.packing.tasks_per_instance) < min { format!(" (the minimum of {min})") } else { String::new() },
-        f.utilisation.vcpu * 100.0,
-        f.utilisation.memory * 100.0
-    )
+    let (per, name, vcpu) = (f.packing.tasks_per_instance, &f.candidate.name, f.candidate.shape.vcpu);
+    let gib = crate::format::quantity(f64::from(f.candidate.shape.memory_mib) / 1024.0);
+    let bound = lang.words().bound(f.packing.bound);
+    let at_minimum = f.instances == min && e.inputs.tasks.div_ceil(per) < min;
+    let (cpu_used, mem_used) = (f.utilisation.vcpu * 100.0, f.utilisation.memory * 100.0);
+    match lang {
+        Lang::En => format!(
+            "{per} task{} fit per {name} ({vcpu} vCPU, {gib} GiB): {bound}. {} instance{}{}; the fleet's vCPU is {cpu_used:.0}% and its memory {mem_used:.0}% allocated.",
+            lang.plural(per),
+            f.instances,
+            lang.plural(f.instances),
+            if at_minimum { format!(" (the minimum of {min})") } else { String::new() },
+        ),
+        Lang::Zh => format!(
+            "每台 {name}（{vcpu} vCPU，{gib} GiB）可容纳 {per} 个任务：{bound}。共 {} 台实例{}；集群的 vCPU 已分配 {cpu_used:.0}%，内存已分配 {mem_used:.0}%。",
+            f.instances,
+            if at_minimum { format!("（最少 {min} 台）") } else { String::new() },
+        ),
+    }
 }
 
 /// "2 vCPU · 8 GiB · $0.0752/h" by type, for the instance picker.
-fn instance_labels(instances: &Instances, prices: &Ec2Prices) -> Vec<(String, String)> {
+fn instance_labels(instances: &Instances, prices: &Ec2Prices, lang: Lang) -> Vec<(String, String)> {
+    let per_hour = match lang {
+        Lang::En => "/h",
+        Lang::Zh => "/小时",
+    };
     let mut rows: Vec<(String, String)> = estimate::candidates(instances, prices)
         .into_iter()
         .map(|c| {
             let label = format!(
-                "{} vCPU · {} GiB · {}/h",
+                "{} vCPU · {} GiB · {}{per_hour}",
                 c.shape.vcpu,
                 crate::format::quantity(f64::from(c.shape.memory_mib) / 1024.0),
-                crate::format::usd_rate(c.hourly.on_demand)
+                lang.usd_rate(c.hourly.on_demand)
             );
             (c.name, label)
         })

@@ -3,7 +3,7 @@
 //! The app inlines the string; tests read it natively. Nothing here knows about
 //! yew or the browser, and no text in the chart comes from user input.
 
-use crate::format;
+use crate::i18n::Lang;
 use crate::model::HOURS_PER_MONTH;
 use plotters::prelude::*;
 pub use plotters::style::RGBColor;
@@ -29,6 +29,10 @@ pub enum Dash {
 /// One line on the chart: monthly cost (USD) against hours per month per task.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
+    /// Stable and language-free ("ec2-reserved-3y"): element ids, CSV
+    /// columns and the lines a person hid are keyed by it.
+    pub id: String,
+    /// The name shown, in the page's language.
     pub label: String,
     pub color: RGBColor,
     pub dash: Dash,
@@ -50,8 +54,8 @@ impl Series {
 /// A point where two lines cross, marked and labelled on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Crossing {
-    /// The label of the line that crosses Fargate on-demand here.
-    pub option_label: String,
+    /// The id of the line that crosses Fargate on-demand here.
+    pub option_id: String,
     /// Hours per month per task.
     pub hours: f64,
     /// USD per month there.
@@ -96,14 +100,14 @@ impl Frame {
 
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
-pub fn cost_by_hours(series: &[Series], current_hours: f64, crossings: &[Crossing]) -> String {
-    cost_chart(&Axis { max: HOURS_PER_MONTH, label: "hours per month per task", whole: false }, series, current_hours, crossings)
+pub fn cost_by_hours(lang: Lang, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> String {
+    cost_chart(lang, &Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, current_hours, crossings)
 }
 
 /// Monthly cost against the number of tasks, 1 to `max_tasks`, the current
 /// count marked: EC2 steps up as instances are added, Fargate is a straight line.
-pub fn cost_by_tasks(series: &[Series], current_tasks: f64, max_tasks: f64) -> String {
-    cost_chart(&Axis { max: max_tasks, label: "tasks", whole: true }, series, current_tasks, &[])
+pub fn cost_by_tasks(lang: Lang, series: &[Series], current_tasks: f64, max_tasks: f64) -> String {
+    cost_chart(lang, &Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, current_tasks, &[])
 }
 
 /// The x axis of a cost chart: 0 to `max`.
@@ -114,17 +118,17 @@ struct Axis {
     whole: bool,
 }
 
-fn cost_chart(axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> String {
+fn cost_chart(lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    if let Err(e) = draw_cost_chart(&mut svg, axis, series, marker, crossings) {
+    if let Err(e) = draw_cost_chart(&mut svg, lang, axis, series, marker, crossings) {
         return format!("<!-- chart error: {} -->", format!("{e:?}").replace("--", "- -"));
     }
     svg
 }
 
-fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
+fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
     let y_max = Frame::new(series, axis.max).y_max;
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     let text = ("sans-serif", 14).into_font().color(&BLACK);
@@ -137,13 +141,13 @@ fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], mark
     chart
         .configure_mesh()
         .x_desc(axis.label)
-        .y_desc("USD per month")
+        .y_desc(lang.words().axis_usd_month)
         .label_style(text.clone())
         .axis_desc_style(text.clone())
         .x_labels(if axis.whole { axis.max.min(10.0) as usize + 1 } else { 9 })
         .y_labels(6)
         .x_label_formatter(&|h| format!("{h:.0}"))
-        .y_label_formatter(&|usd| axis_usd(*usd, y_max))
+        .y_label_formatter(&|usd| axis_usd(lang, *usd, y_max))
         .bold_line_style(RGBColor(0xC8, 0xC8, 0xC8).stroke_width(1))
         .light_line_style(TRANSPARENT)
         .draw()?;
@@ -171,7 +175,7 @@ fn draw_cost_chart<'a>(svg: &'a mut String, axis: &Axis, series: &[Series], mark
     for (&(value, color), label_y) in values.iter().zip(label_ys) {
         chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
         chart.draw_series(std::iter::once(
-            EmptyElement::at((here, label_y)) + Text::new(format::usd(value), (anchor, -7), text.clone()),
+            EmptyElement::at((here, label_y)) + Text::new(lang.usd(value), (anchor, -7), text.clone()),
         ))?;
     }
     // Break-even points: a cross on the crossing and the hours above it.
@@ -228,11 +232,12 @@ fn spread(values: &[f64], gap: f64, top: f64) -> Vec<f64> {
 }
 
 /// Axis labels: whole dollars, or cents when the whole axis is under $10.
-fn axis_usd(usd: f64, y_max: f64) -> String {
+fn axis_usd(lang: Lang, usd: f64, y_max: f64) -> String {
+    let text = lang.usd(usd);
     if y_max < 10.0 {
-        format!("${usd:.2}")
+        text
     } else {
-        format!("${}", format::usd(usd).trim_start_matches('$').trim_end_matches(".00"))
+        text.trim_end_matches(".00").to_string()
     }
 }
 
@@ -255,7 +260,7 @@ mod tests {
     use super::*;
 
     fn line(label: &str, monthly_at_730: f64) -> Series {
-        Series { label: label.into(), color: BLUE, dash: Dash::Solid, points: vec![(0.0, 0.0), (730.0, monthly_at_730)] }
+        Series { id: label.into(), label: label.into(), color: BLUE, dash: Dash::Solid, points: vec![(0.0, 0.0), (730.0, monthly_at_730)] }
     }
 
     #[test]
@@ -291,8 +296,8 @@ mod tests {
 
     #[test]
     fn svg_has_every_line_its_legend_and_the_values_at_the_marker() {
-        let crossing = Crossing { option_label: "EC2 on-demand".into(), hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
-        let svg = cost_by_hours(&[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
+        let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
+        let svg = cost_by_hours(Lang::En, &[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
         assert_eq!(legend(&[line("Linux/x86", 1.0)]), vec![("Linux/x86".to_string(), "#0072B2".to_string(), "")]);
         // 360.401 / 2 and 288.36 / 2 at half the month, rounded to the cent.
@@ -301,5 +306,13 @@ mod tests {
         assert!(svg.contains("hours per month per task") && svg.contains("USD per month"));
         assert!(svg.contains("#6E6E6E"), "current-hours marker");
         assert!(svg.contains(">500 h<") || svg.contains("500 h"), "break-even label");
+    }
+
+    #[test]
+    fn chinese_axes_and_amounts() {
+        let svg = cost_by_hours(Lang::Zh, &[line("Linux/x86", 360.401)], 365.0, &[]);
+        assert!(svg.contains("每个任务每月小时数") && svg.contains("每月费用（美元）"));
+        assert!(svg.contains("US$180.20") && svg.contains("US$400"), "amounts and ticks in US$");
+        assert!(!svg.contains("hours per month"));
     }
 }

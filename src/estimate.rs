@@ -4,12 +4,14 @@
 
 use crate::chart::{self, Crossing, Dash, Series};
 use crate::format;
+use crate::i18n::Lang;
 use crate::inputs::{InputError, Inputs};
 use crate::model::ec2::{self as ec2_cost, Ec2Hourly, PurchaseOption};
 use crate::model::fargate::{self as fargate_cost, FargateTask};
 use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
 use crate::model::packing::InstanceShape;
-use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario};
+use crate::model::platform::Platform;
+use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::{Ec2Prices, FargatePrices, Instances, Manifest, RateSet};
 use serde_json::{json, Value};
@@ -23,11 +25,66 @@ pub struct Estimate {
     pub evaluation: Evaluation,
 }
 
+/// Why no estimate could be made. `Display` is the CLI's English line;
+/// `explain` says it on the page, in its language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// An option the CLI was given is invalid (the page never holds one).
+    Input(InputError),
+    /// The region has no Fargate price for the platform; `known` lists those it has.
+    NoFargate { platform: Platform, region: String, known: Vec<Platform> },
+    /// More than the free 20 GiB of storage where its price is unknown.
+    NoStoragePrice,
+    Scenario(ScenarioError),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Input(e) => e.fmt(f),
+            Problem::NoFargate { platform, region, known } => {
+                write!(f, "--platform: no Fargate {} price is known in {region}", platform.slug())?;
+                if !known.is_empty() {
+                    write!(f, "; known: {}", known.iter().map(|p| p.slug()).collect::<Vec<_>>().join(", "))?;
+                }
+                Ok(())
+            }
+            Problem::NoStoragePrice => write!(f, "no Fargate ephemeral storage price is known here; keep --disk at {FREE_STORAGE_GIB} GiB"),
+            Problem::Scenario(e) => e.fmt(f),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem as the page says it.
+    pub fn explain(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return match self {
+                Problem::NoFargate { platform, region, .. } => format!("No Fargate {} price is known in {region}.", platform.label()),
+                Problem::NoStoragePrice => format!("No Fargate ephemeral storage price is known here; storage above {FREE_STORAGE_GIB} GiB cannot be priced."),
+                other => other.to_string(),
+            };
+        }
+        match self {
+            Problem::Input(e) => format!("参数 {} 的值无效：{}", e.option, e.given),
+            Problem::NoFargate { platform, region, .. } => format!("{region} 没有已知的 Fargate {} 价格。", platform.label()),
+            Problem::NoStoragePrice => format!("此区域没有已知的 Fargate 临时存储价格，超过 {FREE_STORAGE_GIB} GiB 的存储无法计价。"),
+            Problem::Scenario(ScenarioError::Fargate(_)) => "Fargate 不支持这个任务规格。".to_string(),
+            Problem::Scenario(ScenarioError::UsageOverMonth(h)) => format!("每个任务将运行 {h:.1} 小时，超过了一个月的 730 小时。"),
+            Problem::Scenario(ScenarioError::UnknownInstance(name)) => format!("此区域的这个平台没有 EC2 实例类型 {name}。"),
+            Problem::Scenario(ScenarioError::InstanceTooSmall(name)) => format!("{name} 连一个这种规格的任务都容纳不下。"),
+            Problem::Scenario(ScenarioError::NoCandidate(option)) => {
+                format!("此区域没有既能容纳该任务、又有{}价格的 EC2 实例类型。", lang.words().purchase(*option))
+            }
+        }
+    }
+}
+
 /// The region's Fargate rates for the platform, for each purchase option.
-pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<FargateOptions, String> {
+pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<FargateOptions, Problem> {
     let storage = prices.storage.as_ref();
     if storage_gib > FREE_STORAGE_GIB && storage.is_none() {
-        return Err(format!("no Fargate ephemeral storage price is known here; keep --disk at {FREE_STORAGE_GIB} GiB"));
+        return Err(Problem::NoStoragePrice);
     }
     let rates = |set: &RateSet| set.rates(storage);
     Ok(FargateOptions {
@@ -55,61 +112,74 @@ pub fn candidates(instances: &Instances, prices: &Ec2Prices) -> Vec<Candidate> {
 }
 
 /// Checks the region and platform against the snapshot.
-pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m FargatePrices, String> {
+pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m FargatePrices, Problem> {
     let region = manifest.region(&inputs.region).ok_or_else(|| {
         let codes: Vec<&str> = manifest.regions.iter().map(|r| r.code.as_str()).collect();
-        InputError { option: "region", given: inputs.region.clone(), accepted: codes.join(", ") }.to_string()
+        Problem::Input(InputError { option: "region", given: inputs.region.clone(), accepted: codes.join(", ") })
     })?;
-    region.fargate.get(&inputs.platform).ok_or_else(|| {
-        let known: Vec<&str> = region.fargate.keys().map(|p| p.slug()).collect();
-        format!(
-            "--platform: no Fargate {} price is known in {}{}",
-            inputs.platform.slug(),
-            region.code,
-            if known.is_empty() { String::new() } else { format!("; known: {}", known.join(", ")) }
-        )
+    region.fargate.get(&inputs.platform).ok_or_else(|| Problem::NoFargate {
+        platform: inputs.platform,
+        region: region.code.clone(),
+        known: region.fargate.keys().copied().collect(),
     })
 }
 
-pub fn estimate(inputs: &Inputs, manifest: &Manifest, instances: &Instances, ec2: &Ec2Prices) -> Result<Estimate, String> {
-    let scenario = inputs.scenario().map_err(|e| e.to_string())?;
+pub fn estimate(inputs: &Inputs, manifest: &Manifest, instances: &Instances, ec2: &Ec2Prices) -> Result<Estimate, Problem> {
+    let scenario = inputs.scenario().map_err(Problem::Input)?;
     let rates = fargate_options(fargate_prices(inputs, manifest)?, inputs.disk)?;
-    let evaluation = scenario::evaluate(&scenario, &rates, &candidates(instances, ec2)).map_err(|e| e.to_string())?;
+    let evaluation = scenario::evaluate(&scenario, &rates, &candidates(instances, ec2)).map_err(Problem::Scenario)?;
     Ok(Estimate { inputs: inputs.clone(), scenario, rates, evaluation })
 }
 
-fn hours_text(e: &Estimate) -> String {
-    let h = e.evaluation.fargate.billed_hours;
-    if e.inputs.runs.is_some() {
-        format!("{} billed h/month per task", format::quantity(h))
-    } else {
-        format!("{} h/month", format::quantity(h))
+fn hours_text(e: &Estimate, lang: Lang) -> String {
+    let h = format::quantity(e.evaluation.fargate.billed_hours);
+    match (lang, e.inputs.runs.is_some()) {
+        (Lang::En, true) => format!("{h} billed h/month per task"),
+        (Lang::En, false) => format!("{h} h/month"),
+        (Lang::Zh, true) => format!("每个任务每月计费 {h} 小时"),
+        (Lang::Zh, false) => format!("每月 {h} 小时"),
     }
 }
 
-/// The one sentence that answers "Fargate or EC2?" for this estimate.
+/// The one sentence that answers "Fargate or EC2?", in English (the CLI's).
 pub fn verdict(e: &Estimate) -> String {
+    verdict_in(e, Lang::En)
+}
+
+/// The one sentence that answers "Fargate or EC2?" for this estimate.
+pub fn verdict_in(e: &Estimate, lang: Lang) -> String {
     let ev = &e.evaluation;
     let buy = e.inputs.buy;
-    let fleet = format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name);
+    let words = lang.words();
+    let name = &ev.ec2.candidate.name;
+    let fleet = format!("{} × {name}", ev.ec2.instances);
+    let (hours, fargate) = (hours_text(e, lang), lang.usd(ev.fargate.on_demand));
     let Some(ec2) = ev.ec2.monthly(buy) else {
-        return format!(
-            "At {}, Fargate costs {}; {} has no {} price here.",
-            hours_text(e),
-            format::usd(ev.fargate.on_demand),
-            ev.ec2.candidate.name,
-            buy.slug()
-        );
+        return match lang {
+            Lang::En => format!("At {hours}, Fargate costs {fargate}; {name} has no {} price here.", buy.slug()),
+            Lang::Zh => format!("{hours}时，Fargate 的费用是 {fargate}；此区域没有 {name} 的{}价格。", words.purchase(buy)),
+        };
     };
-    let head = format!("At {}, Fargate costs {} and {} ({fleet}) {}", hours_text(e), format::usd(ev.fargate.on_demand), buy.label(), format::usd(ec2));
-    match ev.break_even(buy) {
-        Some(h) if h <= 0.0 => format!("{head}: EC2 is cheaper at any usage."),
-        Some(h) => format!(
-            "{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.",
-            h.round(),
-            format::percent_of_month(h)
-        ),
-        None => format!("{head}: Fargate is cheaper at any usage up to the full month."),
+    let ec2 = lang.usd(ec2);
+    let option = words.purchase(buy);
+    let break_even = ev.break_even(buy);
+    match lang {
+        Lang::En => {
+            let head = format!("At {hours}, Fargate costs {fargate} and {option} ({fleet}) {ec2}");
+            match break_even {
+                Some(h) if h <= 0.0 => format!("{head}: EC2 is cheaper at any usage."),
+                Some(h) => format!("{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.", h.round(), format::percent_of_month(h)),
+                None => format!("{head}: Fargate is cheaper at any usage up to the full month."),
+            }
+        }
+        Lang::Zh => {
+            let head = format!("{hours}时，Fargate 的费用是 {fargate}，{option}（{fleet}）是 {ec2}");
+            match break_even {
+                Some(h) if h <= 0.0 => format!("{head}：任何用量下 EC2 都更便宜。"),
+                Some(h) => format!("{head}：每个任务每月超过 {} 小时（占整月的 {}）时 EC2 更便宜，低于此用量时 Fargate 更便宜。", h.round(), format::percent_of_month(h)),
+                None => format!("{head}：直到整月运行，任何用量下 Fargate 都更便宜。"),
+            }
+        }
     }
 }
 
@@ -193,7 +263,8 @@ pub fn ec2_style(option: PurchaseOption) -> (chart::RGBColor, Dash) {
 /// One Fargate purchase option's bill, USD.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FargateRow {
-    pub label: &'static str,
+    /// The line's id (`fargate-spot`); `Words::line` names it.
+    pub id: &'static str,
     /// USD per month at the billed hours.
     pub monthly: f64,
     /// USD per task-hour.
@@ -204,7 +275,7 @@ pub struct FargateRow {
 pub fn fargate_rows(e: &Estimate) -> Vec<FargateRow> {
     fargate_task_hours(e)
         .into_iter()
-        .map(|(label, task_hour)| FargateRow { label, monthly: fargate_cost::monthly(task_hour, e.inputs.tasks, e.evaluation.fargate.billed_hours), task_hour })
+        .map(|(id, task_hour)| FargateRow { id, monthly: fargate_cost::monthly(task_hour, e.inputs.tasks, e.evaluation.fargate.billed_hours), task_hour })
         .collect()
 }
 
@@ -215,31 +286,32 @@ pub fn ec2_per_task_hour(e: &Estimate, monthly: f64) -> Option<f64> {
     (task_hours > 0.0).then(|| monthly / task_hours)
 }
 
-/// USD per task-hour on Fargate for each option that has a rate.
+/// USD per task-hour on Fargate for each option that has a rate, by line id.
 pub fn fargate_task_hours(e: &Estimate) -> Vec<(&'static str, f64)> {
     let Ok(task) = FargateTask::new(e.scenario.platform, e.scenario.size, e.scenario.storage_gib) else { return Vec::new() };
     let r = &e.rates;
-    [("Fargate on-demand", Some(&r.on_demand)), ("Fargate Spot", r.spot.as_ref().filter(|_| e.evaluation.fargate.spot.is_some())), ("Fargate Savings Plan 1y", r.savings_plan_1y.as_ref()), ("Fargate Savings Plan 3y", r.savings_plan_3y.as_ref())]
+    [("fargate-on-demand", Some(&r.on_demand)), ("fargate-spot", r.spot.as_ref().filter(|_| e.evaluation.fargate.spot.is_some())), ("fargate-savings-plan-1y", r.savings_plan_1y.as_ref()), ("fargate-savings-plan-3y", r.savings_plan_3y.as_ref())]
         .into_iter()
-        .filter_map(|(label, rates)| Some((label, task.hourly(rates?))))
+        .filter_map(|(id, rates)| Some((id, task.hourly(rates?))))
         .collect()
 }
 
 /// The break-even chart's lines (monthly USD against hours per task, 0–730)
 /// and its crossings: Fargate on-demand and Spot, and every priced EC2 option
 /// for the chosen fleet.
-pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
+pub fn chart_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
     let tasks = e.inputs.tasks;
+    let words = lang.words();
     let mut series = Vec::new();
-    for (label, task_hour) in fargate_task_hours(e) {
-        let (color, dash) = match label {
-            "Fargate on-demand" => (chart::BLUE, Dash::Solid),
-            "Fargate Spot" => (chart::SKY, Dash::Dashed),
-            "Fargate Savings Plan 1y" => (chart::BLUE, Dash::Dashed),
+    for (id, task_hour) in fargate_task_hours(e) {
+        let (color, dash) = match id {
+            "fargate-on-demand" => (chart::BLUE, Dash::Solid),
+            "fargate-spot" => (chart::SKY, Dash::Dashed),
+            "fargate-savings-plan-1y" => (chart::BLUE, Dash::Dashed),
             _ => (chart::BLUE, Dash::Dotted),
         };
         let points = vec![(0.0, 0.0), (HOURS_PER_MONTH, fargate_cost::monthly(task_hour, tasks, HOURS_PER_MONTH))];
-        series.push(Series { label: label.to_string(), color, dash, points });
+        series.push(Series { id: id.to_string(), label: words.line(id).to_string(), color, dash, points });
     }
     let fleet = &e.evaluation.ec2;
     let mut crossings = Vec::new();
@@ -247,12 +319,17 @@ pub fn chart_lines(e: &Estimate) -> (Vec<Series>, Vec<Crossing>) {
         let Some(hourly) = fleet.candidate.hourly.get(option) else { continue };
         let at = |h: f64| ec2_cost::monthly(fleet.instances, hourly, ec2_cost::instance_hours(option, e.scenario.capacity, h), e.scenario.overheads);
         let (color, dash) = ec2_style(option);
-        series.push(Series { label: option.label().to_string(), color, dash, points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))] });
+        series.push(Series { id: ec2_line(option), label: words.purchase(option).to_string(), color, dash, points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))] });
         if let Some(h) = e.evaluation.break_even(option) {
-            crossings.push(Crossing { option_label: option.label().to_string(), hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: format!("{} h", h.round()), color });
+            crossings.push(Crossing { option_id: ec2_line(option), hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: lang.hours(h.round()), color });
         }
     }
     (series, crossings)
+}
+
+/// The id of an EC2 option's line: `ec2-reserved-3y`.
+pub fn ec2_line(option: PurchaseOption) -> String {
+    format!("ec2-{}", option.slug())
 }
 
 /// The task-count chart's x range: up to twice the current count, at least 20.
@@ -263,15 +340,17 @@ pub fn max_tasks_shown(e: &Estimate) -> u32 {
 /// Monthly cost against the task count at the current hours: Fargate on-demand
 /// (a straight line) and each priced EC2 option on the chosen instance type,
 /// in steps as instances are added.
-pub fn tasks_lines(e: &Estimate) -> Vec<Series> {
+pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
     let max = max_tasks_shown(e);
     // At most ~400 steps drawn, whatever the range.
     let stride = max.div_ceil(400).max(1);
     let counts: Vec<u32> = (1..=max).step_by(stride as usize).collect();
     let billed = e.evaluation.fargate.billed_hours;
     let task_hour = e.evaluation.fargate.task_hour;
+    let words = lang.words();
     let mut series = vec![Series {
-        label: "Fargate on-demand".into(),
+        id: "fargate-on-demand".into(),
+        label: words.fargate_on_demand.into(),
         color: chart::BLUE,
         dash: Dash::Solid,
         points: vec![(0.0, 0.0), (f64::from(max), fargate_cost::monthly(task_hour, max, billed))],
@@ -290,7 +369,7 @@ pub fn tasks_lines(e: &Estimate) -> Vec<Series> {
             points.push((f64::from((tasks + stride).min(max)), cost));
         }
         let (color, dash) = ec2_style(option);
-        series.push(Series { label: format!("{} ({})", option.label(), e.evaluation.ec2.candidate.name), color, dash, points });
+        series.push(Series { id: ec2_line(option), label: format!("{} ({})", words.purchase(option), e.evaluation.ec2.candidate.name), color, dash, points });
     }
     series
 }
@@ -304,33 +383,43 @@ pub struct ChartPoint {
 }
 
 /// Each line's value at the current hours, and each break-even.
-pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing]) -> Vec<ChartPoint> {
+pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing], lang: Lang) -> Vec<ChartPoint> {
     let here = e.evaluation.fargate.billed_hours;
     let mut points: Vec<ChartPoint> = series
         .iter()
         .filter_map(|s| {
             let usd = s.at(here)?;
-            Some(ChartPoint { hours: here, usd, text: format!("{}: {} a month at {} h", s.label, format::usd(usd), format::quantity(here)) })
+            let text = match lang {
+                Lang::En => format!("{}: {} a month at {} h", s.label, lang.usd(usd), format::quantity(here)),
+                Lang::Zh => format!("{}：每个任务 {} 小时，每月 {}", s.label, format::quantity(here), lang.usd(usd)),
+            };
+            Some(ChartPoint { hours: here, usd, text })
         })
         .collect();
+    let words = lang.words();
     for c in crossings {
-        points.push(ChartPoint {
-            hours: c.hours,
-            usd: c.usd,
-            text: format!("{} meets Fargate on-demand at {} h/month per task: {} a month", c.option_label, c.hours.round(), format::usd(c.usd)),
-        });
+        let (option, h, usd) = (words.line(&c.option_id), c.hours.round(), lang.usd(c.usd));
+        let text = match lang {
+            Lang::En => format!("{option} meets Fargate on-demand at {h} h/month per task: {usd} a month"),
+            Lang::Zh => format!("{option}在每个任务每月 {h} 小时处与 Fargate 按需持平：每月 {usd}"),
+        };
+        points.push(ChartPoint { hours: c.hours, usd: c.usd, text });
     }
     points
 }
 
 /// Each task-chart line's value at the current task count.
-pub fn tasks_points(e: &Estimate, series: &[Series]) -> Vec<ChartPoint> {
+pub fn tasks_points(e: &Estimate, series: &[Series], lang: Lang) -> Vec<ChartPoint> {
     let tasks = f64::from(e.inputs.tasks);
     series
         .iter()
         .filter_map(|s| {
             let usd = s.at(tasks)?;
-            Some(ChartPoint { hours: tasks, usd, text: format!("{}: {} a month for {} tasks", s.label, format::usd(usd), e.inputs.tasks) })
+            let text = match lang {
+                Lang::En => format!("{}: {} a month for {} tasks", s.label, lang.usd(usd), e.inputs.tasks),
+                Lang::Zh => format!("{}：{} 个任务每月 {}", s.label, e.inputs.tasks, lang.usd(usd)),
+            };
+            Some(ChartPoint { hours: tasks, usd, text })
         })
         .collect()
 }
@@ -356,12 +445,12 @@ pub fn file_stem(e: &Estimate) -> String {
 /// The numbers behind the hours chart: one row per whole hour per task,
 /// 0–730, one column per option, USD per month (unrounded).
 pub fn hours_csv(e: &Estimate) -> String {
-    let (series, _) = chart_lines(e);
-    let column = |label: &str| format!("{}_usd_per_month", label.to_lowercase().replace([' ', '-'], "_"));
+    // Column names are ids, not labels: the same file whatever the page's language.
+    let (series, _) = chart_lines(e, Lang::En);
     let mut out = String::from("hours_per_task");
     for s in &series {
         out.push(',');
-        out.push_str(&column(&s.label));
+        out.push_str(&format!("{}_usd_per_month", s.id.replace('-', "_")));
     }
     out.push('\n');
     for hour in 0..=HOURS_PER_MONTH as u32 {

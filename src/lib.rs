@@ -8,6 +8,7 @@ pub mod app;
 pub mod chart;
 pub mod estimate;
 pub mod format;
+pub mod i18n;
 pub mod inputs;
 pub mod model;
 pub mod pricing;

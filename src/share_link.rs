@@ -6,6 +6,7 @@
 //! bad or out-of-range value falls back to its default with a notice saying
 //! which parameter was ignored and why. Nothing decoded is ever HTML.
 
+use crate::i18n::Lang;
 use crate::inputs::{percent_decode, percent_encode, Inputs, NAMES};
 use crate::model::task_size::TaskSize;
 
@@ -18,7 +19,43 @@ pub const VERSION: u32 = 1;
 pub struct Ignored {
     pub param: String,
     pub value: String,
+    /// Why, in English (what the parser says).
     pub reason: String,
+}
+
+impl Ignored {
+    /// Why, as the page says it: the English reason, or in Chinese what the
+    /// parameter accepts.
+    pub fn reason_in(&self, lang: Lang) -> String {
+        use crate::inputs::*;
+        use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+        if lang == Lang::En {
+            return self.reason.clone();
+        }
+        let accepted = match self.param.as_str() {
+            "region" => "AWS 区域代码，例如 us-east-1".to_string(),
+            "platform" => "linux-x86、linux-arm 或 windows".to_string(),
+            "cpu" => "vCPU 为 0.25、0.5、1、2、4、8 或 16（Windows 至少 1）".to_string(),
+            "mem" => "该 vCPU 下 Fargate 允许的内存（GiB）".to_string(),
+            "disk" => format!("{FREE_STORAGE_GIB} 到 {MAX_STORAGE_GIB} 之间的整数（GiB）"),
+            "tasks" => format!("1 到 {MAX_TASKS} 之间的整数"),
+            "hours" => "每个任务每月 0 到 730 小时".to_string(),
+            "runs" => "每个任务每月计费不超过 730 小时的运行次数（每次至少按 1 分钟计费）".to_string(),
+            "minutes" => "每次运行 0 到 1440 分钟".to_string(),
+            "ec2" => "auto 或实例类型，例如 m6i.large".to_string(),
+            "buy" => "on-demand、reserved-1y、reserved-3y 或 spot".to_string(),
+            "capacity" => "always 或 follow（预留实例只能是 always）".to_string(),
+            "min" => format!("0 到 {MAX_MIN_INSTANCES} 之间的整数"),
+            "reserve" => format!("0 到 {MAX_RESERVE_MIB} 之间的整数（MiB）"),
+            "net" => "bridge、awsvpc 或 awsvpc-trunking".to_string(),
+            "extra" | "rate" => "0 或更大的美元金额".to_string(),
+            "ops" => format!("0 到 {MAX_OPS_HOURS} 小时"),
+            "lang" => "en 或 zh".to_string(),
+            "v" => format!("链接版本；已按版本 {VERSION} 读取"),
+            _ => return "无法识别".to_string(),
+        };
+        format!("应为{accepted}")
+    }
 }
 
 /// The query string (without `?`) for `inputs`: non-default options only, in a
@@ -68,6 +105,20 @@ pub fn is_embed(query: &str) -> bool {
     let query = query.split_once('?').map_or(query, |(_, q)| q);
     let query = query.split_once('#').map_or(query, |(q, _)| q);
     query.split('&').rev().find_map(|p| p.strip_prefix("embed=")).is_some_and(|v| v == "1")
+}
+
+/// The language a link asks for (`lang=zh`), if any. A value we have no
+/// language for is reported like any other bad value.
+pub fn lang(query: &str) -> Result<Option<Lang>, Ignored> {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let Some(value) = query.split('&').rev().find_map(|p| p.strip_prefix("lang=")) else { return Ok(None) };
+    let value = percent_decode(value);
+    match value.as_str() {
+        "en" => Ok(Some(Lang::En)),
+        "zh" | "zh-CN" | "zh-cn" | "zh-Hans" => Ok(Some(Lang::Zh)),
+        _ => Err(Ignored { param: "lang".into(), value: value.chars().take(60).collect(), reason: "expected en or zh".into() }),
+    }
 }
 
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a
@@ -171,6 +222,25 @@ mod tests {
         assert!(is_embed("?tasks=3&embed=1&v=1"));
         assert!(!is_embed("?embed=0") && !is_embed("?embed=yes") && !is_embed(""));
         assert_eq!(decode("embed=1&lang=zh").1, vec![], "page flags are not ignored values");
+    }
+
+    #[test]
+    fn lang_is_read_and_a_bad_one_reported() {
+        assert_eq!(lang("?tasks=3&lang=zh&v=1"), Ok(Some(Lang::Zh)));
+        assert_eq!(lang("lang=en"), Ok(Some(Lang::En)));
+        assert_eq!(lang("tasks=3"), Ok(None));
+        let bad = lang("lang=%3Cb%3Efr").unwrap_err();
+        assert_eq!((bad.param.as_str(), bad.value.as_str()), ("lang", "<b>fr"));
+        assert!(bad.reason_in(Lang::Zh).contains("en 或 zh"));
+    }
+
+    #[test]
+    fn every_parameter_has_a_chinese_reason() {
+        for name in NAMES.into_iter().chain(["lang", "v"]) {
+            let ignored = Ignored { param: name.into(), value: "x".into(), reason: "expected y".into() };
+            let zh = ignored.reason_in(Lang::Zh);
+            assert!(zh.starts_with("应为") && zh.chars().any(|c| c > '\u{2E80}'), "{name}: {zh}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use fargate_vs_ec2::app::options_table::OptionsTable;
 use fargate_vs_ec2::app::App;
 use fargate_vs_ec2::chart;
 use fargate_vs_ec2::estimate::{self, Estimate};
+use fargate_vs_ec2::i18n::Lang;
 use fargate_vs_ec2::inputs::Inputs;
 use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
 use std::future::Future;
@@ -55,7 +56,7 @@ fn first_render_shows_the_controls_and_says_it_is_loading_ec2_prices() {
 #[test]
 fn options_table_renders_every_option_with_the_cli_numbers() {
     let e = estimate_for(&[]);
-    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()) };
+    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()), lang: Lang::En };
     let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
     // Fargate on-demand: 10 × 730 × 0.04937 = $360.40; the fleet and its monthly cost from the same estimate.
     assert!(html.contains("$360.40"), "{html}");
@@ -70,7 +71,7 @@ fn options_table_renders_every_option_with_the_cli_numbers() {
 #[test]
 fn a_windows_table_has_no_fargate_spot_row() {
     let e = estimate_for(&[("platform", "windows"), ("cpu", "2"), ("mem", "4")]);
-    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e) };
+    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e), lang: Lang::En };
     let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
     assert!(!html.contains("id=\"fargate-spot\""));
 }
@@ -81,9 +82,9 @@ fn a_windows_table_has_no_fargate_spot_row() {
 #[test]
 fn chart_marks_each_break_even_at_its_hours() {
     let e = estimate_for(&[]);
-    let (series, crossings) = estimate::chart_lines(&e);
+    let (series, crossings) = estimate::chart_lines(&e, Lang::En);
     assert!(crossings.len() >= 3, "{crossings:?}");
-    let svg = chart::cost_by_hours(&series, 730.0, &crossings);
+    let svg = chart::cost_by_hours(Lang::En, &series, 730.0, &crossings);
     for c in &crossings {
         assert!(svg.contains(&c.label), "label {}", c.label);
     }
@@ -114,7 +115,7 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let e = estimate_for(&[]);
     let tpi = e.evaluation.ec2.packing.tasks_per_instance;
     assert_eq!(tpi, 2);
-    let lines = estimate::tasks_lines(&e);
+    let lines = estimate::tasks_lines(&e, Lang::En);
     let od = lines.iter().find(|s| s.label.starts_with("EC2 on-demand")).unwrap();
     let hourly = e.evaluation.ec2.candidate.hourly.on_demand;
     // Each step is two points, (count, cost) and (next count, same cost).
@@ -127,7 +128,7 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let fargate = &lines[0];
     assert_eq!(fargate.points[0], (0.0, 0.0));
     assert!((fargate.points[1].1 - 20.0 * 730.0 * 0.04937).abs() < 1e-9);
-    let svg = chart::cost_by_tasks(&lines, 10.0, 20.0);
+    let svg = chart::cost_by_tasks(Lang::En, &lines, 10.0, 20.0);
     assert!(svg.contains(">tasks<") || svg.contains("tasks"), "x axis named");
 }
 
@@ -147,4 +148,34 @@ fn the_csv_has_a_row_per_hour_and_a_column_per_option_with_units() {
     assert!((row[1] - 180.2005).abs() < 1e-9);
     assert!((row[5] - e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap()).abs() < 1e-9);
     assert_eq!(estimate::file_stem(&e), format!("fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_{}", e.evaluation.ec2.candidate.name));
+}
+
+/// English words left in Chinese text, once product names, units and
+/// identifiers (instance types, region codes) are taken out.
+fn english_in(text: &str) -> Vec<String> {
+    const KEPT: [&str; 12] = ["Fargate", "EC2", "AWS", "Spot", "vCPU", "GiB", "MiB", "Linux", "ARM", "Windows", "US", "CPU"];
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '/'))
+        .filter(|w| !w.contains('.'))
+        .flat_map(|w| w.split('/'))
+        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+        .filter(|w| !KEPT.contains(w) && !w.contains('-') && !w.starts_with("x86"))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn in_chinese_the_verdict_and_the_table_say_the_same_numbers_in_chinese() {
+    let e = estimate_for(&[]);
+    let verdict = estimate::verdict_in(&e, Lang::Zh);
+    let od = e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap();
+    let fleet = format!("{} × {}", e.evaluation.ec2.instances, e.evaluation.ec2.candidate.name);
+    // The same sentence as the English one, number for number.
+    assert!(verdict.starts_with(&format!("每月 730 小时时，Fargate 的费用是 US$360.40，EC2 按需（{fleet}）是 {}", Lang::Zh.usd(od))), "{verdict}");
+    assert!(english_in(&verdict).is_empty(), "{verdict}: {:?}", english_in(&verdict));
+    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()), lang: Lang::Zh };
+    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    assert!(html.contains("US$360.40") && html.contains("Fargate 按需") && html.contains("EC2 预留 3 年"), "{html}");
+    let text: String = html.split('<').map(|part| part.split_once('>').map_or(part, |(_, text)| text)).collect::<Vec<_>>().join(" ");
+    assert!(english_in(&text).is_empty(), "{:?}", english_in(&text));
+    assert_eq!(english_in("EC2 按需 costs US$1 at 730 h, t3a.large"), ["costs", "at"], "the check itself finds English");
 }

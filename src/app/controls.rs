@@ -5,6 +5,7 @@
 use super::state::Action;
 use super::Shared;
 use crate::format;
+use crate::i18n::{regions, Lang};
 use crate::inputs::{Inputs, MAX_TASKS};
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::packing::NetworkMode;
@@ -25,6 +26,7 @@ pub struct ControlsProps {
     /// Only the key sliders (task size, count, hours), for the embedded layout.
     #[prop_or_default]
     pub compact: bool,
+    pub lang: Lang,
 }
 
 fn value_of(e: &Event) -> String {
@@ -59,6 +61,8 @@ fn live(cb: Callback<Event>) -> Callback<InputEvent> {
 pub fn controls(props: &ControlsProps) -> Html {
     let i = &props.inputs;
     let on = &props.on_action;
+    let lang = props.lang;
+    let w = lang.words();
     let cpus: Vec<u32> = TaskSize::cpu_choices().collect();
     let cpu_units = (i.cpu * 1024.0) as u32;
     let memories = TaskSize::memory_choices(cpu_units);
@@ -81,23 +85,23 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
 
     html! {
-        <form class={classes!("controls", props.compact.then_some("compact"))} aria-label="Workload and fleet" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class={classes!("controls", props.compact.then_some("compact"))} aria-label={w.controls} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             if !props.compact {
             <fieldset>
-                <legend>{ "Where" }</legend>
-                <label for="region">{ "AWS region" }</label>
+                <legend>{ w.where_ }</legend>
+                <label for="region">{ w.region }</label>
                 <select id="region" onchange={setter(on, "region", as_is)}>
                     { for geographies(&props.manifest).into_iter().map(|geography| html! {
-                        <optgroup label={geography.clone()}>
+                        <optgroup label={regions::geography(lang, &geography).to_string()}>
                             { for props.manifest.regions.iter().filter(|r| r.geography == geography).map(|r| html! {
                                 <option value={r.code.clone()} selected={r.code == i.region}>
-                                    { format!("{} {}{}", r.name, r.code, if r.fargate.is_empty() { " (no Fargate prices)" } else { "" }) }
+                                    { format!("{} {}{}", regions::region_name(lang, &r.code, &r.name), r.code, if r.fargate.is_empty() { w.no_fargate_prices } else { "" }) }
                                 </option>
                             }) }
                         </optgroup>
                     }) }
                 </select>
-                <label for="platform">{ "Platform" }</label>
+                <label for="platform">{ w.platform }</label>
                 <select id="platform" onchange={setter(on, "platform", as_is)}>
                     { for Platform::ALL.into_iter().map(|p| html! {
                         <option value={p.slug()} selected={p == i.platform}>{ p.label() }</option>
@@ -106,80 +110,83 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
             }
             <fieldset>
-                <legend>{ "Task size" }</legend>
-                <label for="cpu">{ "vCPU per task" } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
+                <legend>{ w.task_size }</legend>
+                <label for="cpu">{ w.vcpu_per_task } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
                 <input id="cpu" type="range" min="0" max={(TaskSize::cpu_choices().count() - 1).to_string()} step="1"
                     value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={live(setter(on, "cpu", cpu_text))} />
-                <label for="memory">{ "Memory per task" } <output for="memory">{ format!("{gib} GiB") }</output></label>
+                <label for="memory">{ w.memory_per_task } <output for="memory">{ format!("{gib} GiB") }</output></label>
                 <input id="memory" type="range" min="0" max={(memories.len().max(1) - 1).to_string()} step="1"
                     value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, "mem", mem_text))} />
-                <p class="hint">{ format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories)) }</p>
+                <p class="hint">{ match lang {
+                    Lang::En => format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories, lang)),
+                    Lang::Zh => format!("{vcpu} vCPU 时，Fargate 允许 {}。", memory_range(&memories, lang)),
+                } }</p>
                 if !props.compact {
-                    <label for="disk">{ "Ephemeral storage, GiB" }</label>
+                    <label for="disk">{ w.disk }</label>
                     <input id="disk" type="number" min="20" max="200" step="1" value={i.disk.to_string()} onchange={setter(on, "disk", as_is)} />
                 }
             </fieldset>
             <fieldset>
-                <legend>{ "Workload" }</legend>
-                <label for="tasks">{ "Tasks running" }</label>
+                <legend>{ w.workload }</legend>
+                <label for="tasks">{ w.tasks_running }</label>
                 <input id="tasks" type="number" min="1" max={MAX_TASKS.to_string()} step="1" inputmode="numeric"
                     value={i.tasks.to_string()} oninput={live(setter(on, "tasks", as_is))} />
                 if !props.compact {
-                    <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ " Scheduled job (runs × minutes)" }</label>
+                    <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ w.scheduled }</label>
                 }
                 if let Some(runs) = i.runs {
-                    <label for="runs">{ "Runs per month per task" }</label>
+                    <label for="runs">{ w.runs }</label>
                     <input id="runs" type="number" min="1" step="1" value={runs.to_string()} oninput={live(setter(on, "runs", as_is))} />
-                    <label for="minutes">{ "Minutes per run (at least 1 is billed)" }</label>
+                    <label for="minutes">{ w.minutes }</label>
                     <input id="minutes" type="number" min="0" max="1440" step="any" value={format::quantity(i.minutes)} onchange={setter(on, "minutes", as_is)} />
-                    <p class="hint">{ format!("Billed {} h per task a month ({}).", format::quantity(i.usage().billed_hours()), format::percent_of_month(i.usage().billed_hours())) }</p>
+                    <p class="hint">{ billed_hint(lang, i.usage().billed_hours()) }</p>
                 } else {
-                    <label for="hours">{ "Hours per month per task" }
-                        <output for="hours">{ format!("{} h ({} of the month)", format::quantity(i.hours), format::percent_of_month(i.hours)) }</output>
+                    <label for="hours">{ w.hours_per_task }
+                        <output for="hours">{ hours_output(lang, i.hours) }</output>
                     </label>
                     <input id="hours" type="range" min="0" max={HOURS_PER_MONTH.to_string()} step="1"
                         value={format::quantity(i.hours.round())}
-                        aria-valuetext={format!("{} hours per month", format::quantity(i.hours))} oninput={live(setter(on, "hours", as_is))} />
+                        aria-valuetext={hours_output(lang, i.hours)} oninput={live(setter(on, "hours", as_is))} />
                 }
             </fieldset>
             if !props.compact {
             <fieldset>
-                <legend>{ "EC2 fleet" }</legend>
-                <label for="ec2">{ "Instance type (auto, or type to search)" }</label>
+                <legend>{ w.fleet }</legend>
+                <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
                     value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))} />
                 <datalist id="ec2-types">
-                    <option value="auto">{ "the cheapest that fits" }</option>
+                    <option value="auto">{ w.auto_hint }</option>
                     { for props.instance_types.iter().map(|(t, label)| html! {
                         <option value={t.clone()}>{ label.clone() }</option>
                     }) }
                 </datalist>
-                <label for="buy">{ "Purchase option" }</label>
+                <label for="buy">{ w.purchase_option }</label>
                 <select id="buy" onchange={setter(on, "buy", as_is)}>
                     { for PurchaseOption::ALL.into_iter().map(|o| html! {
-                        <option value={o.slug()} selected={o == i.buy}>{ o.label() }</option>
+                        <option value={o.slug()} selected={o == i.buy}>{ w.purchase(o) }</option>
                     }) }
                 </select>
-                <label for="capacity">{ "Capacity" }</label>
+                <label for="capacity">{ w.capacity }</label>
                 <select id="capacity" onchange={setter(on, "capacity", as_is)}>
-                    <option value="always" selected={i.capacity == Capacity::AlwaysOn}>{ "Always on (730 h)" }</option>
-                    <option value="follow" selected={i.capacity == Capacity::FollowTasks} disabled={!i.buy.can_follow_tasks()}>{ "Follows the tasks" }</option>
+                    <option value="always" selected={i.capacity == Capacity::AlwaysOn}>{ w.always_on }</option>
+                    <option value="follow" selected={i.capacity == Capacity::FollowTasks} disabled={!i.buy.can_follow_tasks()}>{ w.follows_tasks }</option>
                 </select>
-                <label for="net">{ "Network mode" }</label>
+                <label for="net">{ w.network_mode }</label>
                 <select id="net" onchange={setter(on, "net", as_is)}>
                     { for NetworkMode::ALL.into_iter().map(|m| html! {
                         <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
                     }) }
                 </select>
-                <label for="min">{ "Minimum instances" }</label>
+                <label for="min">{ w.min_instances }</label>
                 <input id="min" type="number" min="0" step="1" value={i.min.to_string()} onchange={setter(on, "min", as_is)} />
-                <label for="reserve">{ "Memory kept for OS and agent, MiB" }</label>
+                <label for="reserve">{ w.reserve }</label>
                 <input id="reserve" type="number" min="0" step="64" value={i.reserve.to_string()} onchange={setter(on, "reserve", as_is)} />
-                <label for="extra">{ "Extra per instance, USD/month" }</label>
+                <label for="extra">{ w.extra }</label>
                 <input id="extra" type="number" min="0" step="any" value={format::quantity(i.extra)} onchange={setter(on, "extra", as_is)} />
-                <label for="ops">{ "Operations, engineer hours/month" }</label>
+                <label for="ops">{ w.ops }</label>
                 <input id="ops" type="number" min="0" step="any" value={format::quantity(i.ops)} onchange={setter(on, "ops", as_is)} />
-                <label for="rate">{ "Engineer rate, USD/hour" }</label>
+                <label for="rate">{ w.rate }</label>
                 <input id="rate" type="number" min="0" step="any" value={format::quantity(i.rate)} onchange={setter(on, "rate", as_is)} />
             </fieldset>
             }
@@ -199,11 +206,29 @@ fn geographies(manifest: &Manifest) -> Vec<String> {
 }
 
 /// "2–8 GiB in 1 GiB steps", or the list when the steps are uneven.
-fn memory_range(memories: &[u32]) -> String {
+fn memory_range(memories: &[u32], lang: Lang) -> String {
     let gib = |mib: u32| format::quantity(f64::from(mib) / 1024.0);
-    match memories {
-        [a, b, c] if b - a != c - b => format!("{}, {} or {} GiB", gib(*a), gib(*b), gib(*c)),
-        [first, second, .., last] => format!("{}–{} GiB in {} GiB steps", gib(*first), gib(*last), gib(second - first)),
+    match (memories, lang) {
+        ([a, b, c], Lang::En) if b - a != c - b => format!("{}, {} or {} GiB", gib(*a), gib(*b), gib(*c)),
+        ([a, b, c], Lang::Zh) if b - a != c - b => format!("{}、{} 或 {} GiB", gib(*a), gib(*b), gib(*c)),
+        ([first, second, .., last], Lang::En) => format!("{}–{} GiB in {} GiB steps", gib(*first), gib(*last), gib(second - first)),
+        ([first, second, .., last], Lang::Zh) => format!("{}–{} GiB，步长 {} GiB", gib(*first), gib(*last), gib(second - first)),
         _ => memories.iter().map(|&m| format!("{} GiB", gib(m))).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// "365 h (50% of the month)": the hours slider's value.
+fn hours_output(lang: Lang, hours: f64) -> String {
+    match lang {
+        Lang::En => format!("{} ({} of the month)", lang.hours(hours), format::percent_of_month(hours)),
+        Lang::Zh => format!("{}（占整月的 {}）", lang.hours(hours), format::percent_of_month(hours)),
+    }
+}
+
+/// What a schedule bills per task a month.
+fn billed_hint(lang: Lang, billed: f64) -> String {
+    match lang {
+        Lang::En => format!("Billed {} per task a month ({}).", lang.hours(billed), format::percent_of_month(billed)),
+        Lang::Zh => format!("每个任务每月计费 {}（占整月的 {}）。", lang.hours(billed), format::percent_of_month(billed)),
     }
 }

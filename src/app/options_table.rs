@@ -2,7 +2,7 @@
 //! text alternative.
 
 use crate::estimate::{self, Estimate};
-use crate::format;
+use crate::i18n::Lang;
 use crate::model::ec2::PurchaseOption;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,6 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OptionsTableProps {
     pub estimate: Rc<Estimate>,
+    pub lang: Lang,
 }
 
 fn percent(x: f64) -> String {
@@ -20,14 +21,15 @@ fn percent(x: f64) -> String {
 pub fn options_table(props: &OptionsTableProps) -> Html {
     let e = &props.estimate;
     let ev = &e.evaluation;
-    let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), format::usd_fine);
+    let lang = props.lang;
+    let w = lang.words();
+    let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), |usd| lang.usd_fine(usd));
     let fargate_rows = estimate::fargate_rows(e).into_iter().map(|row| {
-        let id = row.label.to_lowercase().replace(' ', "-");
         html! {
-            <tr id={id}>
-                <th scope="row">{ row.label }</th>
-                <td class="num">{ format::usd(row.monthly) }</td>
-                <td class="num">{ format::usd_fine(row.task_hour) }</td>
+            <tr id={row.id}>
+                <th scope="row">{ w.line(row.id) }</th>
+                <td class="num">{ lang.usd(row.monthly) }</td>
+                <td class="num">{ lang.usd_fine(row.task_hour) }</td>
                 <td colspan="4"></td>
             </tr>
         }
@@ -37,19 +39,22 @@ pub fn options_table(props: &OptionsTableProps) -> Html {
         match ev.ec2.monthly(o) {
             Some(monthly) => html! {
                 <tr id={id}>
-                    <th scope="row">{ o.label() }</th>
-                    <td class="num">{ format::usd(monthly) }</td>
+                    <th scope="row">{ w.purchase(o) }</th>
+                    <td class="num">{ lang.usd(monthly) }</td>
                     <td class="num">{ per_task_hour(monthly) }</td>
                     <td class="num">{ format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name) }</td>
                     <td class="num">{ ev.ec2.packing.tasks_per_instance }</td>
                     <td class="num">{ format!("{} / {}", percent(ev.ec2.utilisation.vcpu), percent(ev.ec2.utilisation.memory)) }</td>
-                    <td class="num">{ ev.break_even(o).map_or_else(|| "none".to_string(), |h| format!("{} h", h.round())) }</td>
+                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.hours(h.round())) }</td>
                 </tr>
             },
             None => html! {
                 <tr id={id} class="unavailable">
-                    <th scope="row">{ o.label() }</th>
-                    <td colspan="6">{ format!("no {} price for {} here", o.slug(), ev.ec2.candidate.name) }</td>
+                    <th scope="row">{ w.purchase(o) }</th>
+                    <td colspan="6">{ match lang {
+                        Lang::En => format!("no {} price for {} here", o.slug(), ev.ec2.candidate.name),
+                        Lang::Zh => format!("此区域没有 {} 的{}价格", ev.ec2.candidate.name, w.purchase(o)),
+                    } }</td>
                 </tr>
             },
         }
@@ -57,16 +62,19 @@ pub fn options_table(props: &OptionsTableProps) -> Html {
     html! {
         <div class="table-scroll">
         <table class="costs" id="options">
-            <caption>{ format!("At {} h per task, USD", format::quantity(ev.fargate.billed_hours)) }</caption>
+            <caption>{ match lang {
+                Lang::En => format!("At {} per task, USD", lang.hours(ev.fargate.billed_hours)),
+                Lang::Zh => format!("每个任务 {} 时的费用（美元）", lang.hours(ev.fargate.billed_hours)),
+            } }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Option" }</th>
-                    <th scope="col">{ "per month" }</th>
-                    <th scope="col">{ "per task-hour" }</th>
-                    <th scope="col">{ "instances" }</th>
-                    <th scope="col">{ "tasks per instance" }</th>
-                    <th scope="col">{ "vCPU / memory used" }</th>
-                    <th scope="col">{ "break-even" }</th>
+                    <th scope="col">{ w.option }</th>
+                    <th scope="col">{ w.per_month }</th>
+                    <th scope="col">{ w.per_task_hour }</th>
+                    <th scope="col">{ w.instances }</th>
+                    <th scope="col">{ w.tasks_per_instance }</th>
+                    <th scope="col">{ w.used }</th>
+                    <th scope="col">{ w.break_even }</th>
                 </tr>
             </thead>
             <tbody>

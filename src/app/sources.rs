@@ -3,6 +3,7 @@
 
 use super::Shared;
 use crate::estimate::Estimate;
+use crate::i18n::Lang;
 use crate::pricing::{Manifest, Provenance, ValueOrigin};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,25 +13,25 @@ pub struct SourcesProps {
     pub manifest: Shared<Manifest>,
     pub estimate: Rc<Estimate>,
     pub ec2_origin: Option<ValueOrigin>,
+    pub lang: Lang,
 }
 
-fn kind(p: Provenance) -> &'static str {
-    match p {
-        Provenance::Published => "published by AWS",
-        Provenance::Secondary => "AWS's price as copied by a third party",
-        Provenance::Derived => "derived",
-    }
-}
-
-fn item(manifest: &Manifest, id: &str, what: &str, origin: &ValueOrigin) -> Html {
+/// One value class and its source. Source titles and notes are quoted as the
+/// sources and the snapshot write them, in English, and marked `lang="en"`
+/// so a screen reader reads them in the right voice.
+fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOrigin) -> Html {
     let title = manifest.source(&origin.source).map_or(origin.source.as_str(), |s| s.title.as_str());
-    let as_of = origin.as_of.as_deref().unwrap_or("undated");
+    let words = lang.words();
+    let as_of = origin.as_of.as_deref().map_or_else(|| words.undated.to_string(), |d| lang.date(d));
+    let kind = words.provenance(origin.provenance);
+    let quoted = |text: String| html! { <span lang="en">{ text }</span> };
     html! {
         <li id={id.to_string()} class={classes!((origin.provenance == Provenance::Derived).then_some("derived"))}>
-            <strong>{ format!("{what}: ") }</strong>
-            { format!("{title}, as of {as_of} ({})", kind(origin.provenance)) }
+            <strong>{ match lang { Lang::En => format!("{what}: "), Lang::Zh => format!("{what}：") } }</strong>
+            { quoted(title.to_string()) }
+            { match lang { Lang::En => format!(", as of {as_of} ({kind})"), Lang::Zh => format!("，截至 {as_of}（{kind}）") } }
             if let Some(note) = &origin.note {
-                <span class="note">{ format!(" — {note}") }</span>
+                <span class="note">{ " — " }{ quoted(note.clone()) }</span>
             }
         </li>
     }
@@ -40,23 +41,30 @@ fn item(manifest: &Manifest, id: &str, what: &str, origin: &ValueOrigin) -> Html
 pub fn sources(props: &SourcesProps) -> Html {
     let i = &props.estimate.inputs;
     let fargate = props.manifest.fargate(&i.region, i.platform);
+    let (lang, m) = (props.lang, &props.manifest);
+    let words = lang.words();
+    let platform = i.platform.label();
+    let (fargate_what, ec2_what, snapshot) = match lang {
+        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {}", i.region), format!("Pricing snapshot: newest data {}. ", m.date)),
+        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{} 的 EC2 {platform}", i.region), format!("价格快照：数据最新至 {}。", lang.date(&m.date))),
+    };
     html! {
         <footer class="sources" id="sources">
-            <h2>{ "Where these prices come from" }</h2>
+            <h2>{ words.sources_title }</h2>
             <ul>
                 if let Some(f) = fargate {
-                    { item(&props.manifest, "source-fargate", &format!("Fargate {} on-demand", i.platform.label()), &f.on_demand.origin) }
+                    { item(m, lang, "source-fargate", &fargate_what, &f.on_demand.origin) }
                     if let Some(spot) = &f.spot {
-                        { item(&props.manifest, "source-fargate-spot", "Fargate Spot", &spot.origin) }
+                        { item(m, lang, "source-fargate-spot", "Fargate Spot", &spot.origin) }
                     }
                 }
                 if let Some(origin) = &props.ec2_origin {
-                    { item(&props.manifest, "source-ec2", &format!("EC2 {} in {}", i.platform.label(), i.region), origin) }
+                    { item(m, lang, "source-ec2", &ec2_what, origin) }
                 }
             </ul>
             <p>
-                { format!("Pricing snapshot: newest data {}. ", props.manifest.date) }
-                { "Sources and licences: " }<a href="pricing/SOURCES.md">{ "pricing/SOURCES.md" }</a>{ "." }
+                { snapshot }
+                { words.sources_and_licences }<a href="pricing/SOURCES.md">{ "pricing/SOURCES.md" }</a>{ match lang { Lang::En => ".", Lang::Zh => "。" } }
             </p>
         </footer>
     }

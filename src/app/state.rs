@@ -4,6 +4,7 @@
 //! command line and a link can never mean different things by one name; plus
 //! the EC2 price files loaded so far.
 
+use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::model::platform::Platform;
 use crate::model::task_size::TaskSize;
@@ -17,20 +18,35 @@ pub struct State {
     pub inputs: Inputs,
     /// EC2 price files by path under `pricing/`.
     pub ec2: BTreeMap<String, Load>,
-    /// Chart lines a person turned off, by label ("Fargate Spot", "EC2 reserved 3y").
-    /// Not yet in share links: the link format has no name for it (issue 6).
+    /// Chart lines a person turned off, by line id ("fargate-spot", "ec2-reserved-3y").
+    /// Not in share links: the link format has no parameter for it.
     pub hidden: std::collections::BTreeSet<String>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
     /// The compact layout for an iframe in an article (`embed=1`).
     pub embed: bool,
+    /// The language the link or the switcher chose; None follows the browser
+    /// (and stays out of share links, so each reader gets their own).
+    pub lang_choice: Option<Lang>,
+    /// The browser's first preferred language that the page has.
+    pub browser_lang: Lang,
 }
 
 impl State {
-    /// The state a share link describes (a URL or its query string).
-    pub fn from_link(query: &str) -> State {
-        let (inputs, ignored) = crate::share_link::decode(query);
-        State { inputs, ignored, embed: crate::share_link::is_embed(query), ..State::default() }
+    /// The state a share link describes (a URL or its query string), for a
+    /// browser that prefers `browser_lang`.
+    pub fn from_link(query: &str, browser_lang: Lang) -> State {
+        let (inputs, mut ignored) = crate::share_link::decode(query);
+        let lang_choice = crate::share_link::lang(query).unwrap_or_else(|bad| {
+            ignored.push(bad);
+            None
+        });
+        State { inputs, ignored, embed: crate::share_link::is_embed(query), lang_choice, browser_lang, ..State::default() }
+    }
+
+    /// The language the page speaks.
+    pub fn lang(&self) -> Lang {
+        self.lang_choice.unwrap_or(self.browser_lang)
     }
 }
 
@@ -47,8 +63,10 @@ pub enum Action {
     Set(&'static str, String),
     Loading(String),
     Loaded(String, Result<Rc<Ec2Prices>, String>),
-    /// Show or hide a chart line by its label.
+    /// Show or hide a chart line by its id.
     Show(String, bool),
+    /// The language switcher.
+    Lang(Lang),
 }
 
 impl Reducible for State {
@@ -75,6 +93,9 @@ impl Reducible for State {
             }
             Action::Show(label, false) => {
                 next.hidden.insert(label);
+            }
+            Action::Lang(lang) => {
+                next.lang_choice = Some(lang);
             }
         }
         if next == *self {
@@ -145,10 +166,22 @@ mod tests {
 
     #[test]
     fn a_link_opens_its_state_and_lists_what_it_ignored() {
-        let s = State::from_link("?region=eu-west-1&tasks=0");
+        let s = State::from_link("?region=eu-west-1&tasks=0", Lang::En);
         assert_eq!((s.inputs.region.as_str(), s.inputs.tasks), ("eu-west-1", 10));
         assert_eq!(s.ignored.len(), 1);
         assert!(set(s, "hours", "100").ignored.is_empty(), "the notice goes with the next change");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_link_else_the_browser_and_the_switcher_wins() {
+        let s = State::from_link("?tasks=3", Lang::Zh);
+        assert_eq!((s.lang(), s.lang_choice), (Lang::Zh, None), "the browser's, kept out of links");
+        let s = State::from_link("?lang=en", Lang::Zh);
+        assert_eq!(s.lang(), Lang::En);
+        let s = State::from_link("?lang=klingon", Lang::Zh);
+        assert_eq!((s.lang(), s.ignored[0].param.as_str()), (Lang::Zh, "lang"));
+        let s = reduce(s, Action::Lang(Lang::En));
+        assert_eq!((s.lang(), s.lang_choice), (Lang::En, Some(Lang::En)));
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn read(dir: &std::path::Path, file: &str) -> Result<String, String> {
 
 fn load(cmd: &Command) -> Result<(Manifest, Instances, Ec2Prices), String> {
     let manifest = Manifest::parse(&read(&cmd.pricing, "manifest.json")?)?;
-    estimate::fargate_prices(&cmd.inputs, &manifest)?;
+    estimate::fargate_prices(&cmd.inputs, &manifest).map_err(|e| e.to_string())?;
     let instances = Instances::parse(&read(&cmd.pricing, "instances.json")?)?;
     let ec2 = Ec2Prices::parse(&read(&cmd.pricing, &estimate::ec2_file(&cmd.inputs))?, &instances)?;
     Ok((manifest, instances, ec2))
@@ -193,7 +193,7 @@ fn run(out: &mut String, args: &[String]) -> Result<(), (u8, String)> {
     if cmd.list_instances {
         return list_instances(out, &cmd, &instances, &ec2).map_err(|e| (2, e));
     }
-    let e = estimate::estimate(&cmd.inputs, &manifest, &instances, &ec2).map_err(|e| (2, e))?;
+    let e = estimate::estimate(&cmd.inputs, &manifest, &instances, &ec2).map_err(|e| (2, e.to_string()))?;
     if cmd.json {
         let json = serde_json::to_string_pretty(&estimate::to_json(&e, &manifest)).map_err(|e| (1, e.to_string()))?;
         writeln!(out, "{json}").unwrap();

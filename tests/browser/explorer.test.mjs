@@ -32,7 +32,7 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -394,7 +394,7 @@ test('the address is always the whole state: a link reopens the same view, and t
   assert.match(link, /[?&]hours=630(&|$)/);
   assert.equal(await page.locator('#share-url').inputValue(), link, 'the share box shows the address');
   // A fresh browser profile opens the link: same sentence, and the CLI's --url agrees.
-  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   const fresh = await other.newPage();
   await fresh.goto(link);
   await fresh.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
@@ -406,7 +406,7 @@ test('the address is always the whole state: a link reopens the same view, and t
 });
 
 test('a link with bad values opens with defaults for them and says which it ignored', async () => {
-  const other = await browser.newContext();
+  const other = await browser.newContext({ locale: 'en-US' });
   const p = await other.newPage();
   const errors = [];
   p.on('pageerror', (e) => errors.push(String(e)));
@@ -440,7 +440,7 @@ test('embed: the snippet, and the compact explorer inside an iframe of a plain p
   assert.equal(embedUrl, `${link}&embed=1`);
   const want = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
   for (const width of [320, 800]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 } });
     const host = await context.newPage();
     const outside = [];
     host.on('request', (r) => { const u = r.url(); if (!u.startsWith('data:') && !u.startsWith('about:') && new URL(u).origin !== server.origin) outside.push(u); });
@@ -504,6 +504,80 @@ test('text meets WCAG AA contrast in light and dark', async () => {
     assert.deepEqual(low, [], `contrast below 4.5:1 in ${scheme} mode`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+// Words a Chinese page keeps in Latin letters: product names, units, file
+// formats, and the literal values a person types or ECS itself uses.
+const KEPT = new Set(['Fargate', 'EC2', 'AWS', 'Spot', 'vCPU', 'GiB', 'MiB', 'Linux', 'ARM', 'Windows', 'US', 'CPU',
+  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc']);
+const englishIn = (text) => text
+  .split(/[^A-Za-z0-9./-]+/)
+  // Instance types (t3a.large), file paths (pricing/SOURCES.md), region codes
+  // (us-east-1) and x86 are identifiers.
+  .filter((w) => !w.includes('.'))
+  .flatMap((w) => w.split('/'))
+  .filter((w) => (w.match(/[A-Za-z]/g) || []).length >= 2)
+  .filter((w) => !KEPT.has(w) && !w.includes('-') && !w.startsWith('x86'));
+
+test('中文: a Chinese browser gets every visible string in Chinese, with the same numbers; the switcher changes language and link', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${server.origin}${BASE_PATH}?tasks=12&hours=500&v=1`);
+  const want = JSON.parse(execFileSync(CLI, ['--tasks', '12', '--hours', '500', '--json'], { encoding: 'utf8' }));
+  await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('每月 500 小时时') && document.querySelector('#sources'), null, WAIT);
+  const verdict = (await p.locator('#verdict').textContent()).trim();
+  // Every amount in the CLI's sentence appears in the Chinese one, marked US$.
+  const amounts = want.verdict.match(/\$[\d,]+\.\d\d/g);
+  assert.ok(amounts.length >= 2, want.verdict);
+  for (const amount of amounts) assert.ok(verdict.includes(`US${amount}`), `${amount} in ${verdict}`);
+  assert.ok(verdict.includes(`${Math.round(want.break_even_hours.on_demand)} 小时`) || want.break_even_hours.on_demand === null, verdict);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.match(await p.title(), /^Fargate 还是 EC2/);
+  assert.ok(!p.url().includes('lang='), 'a language from the browser stays out of the link');
+  // Everything a person can read: text, options, labels for assistive technology,
+  // tooltips and the chart's own text. Quoted source titles are marked lang="en".
+  const visible = await p.evaluate(() => {
+    const quoted = (el) => el.closest('[lang="en"]') !== null;
+    const parts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || quoted(el) || el.closest('script, style, #loading, noscript')) continue;
+      parts.push(n.textContent);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [data-tip], [title], optgroup[label]')) {
+      if (quoted(el)) continue;
+      for (const a of ['aria-label', 'data-tip', 'title', 'label']) if (el.hasAttribute(a)) parts.push(el.getAttribute(a));
+    }
+    parts.push(document.title);
+    return parts.join('\n');
+  });
+  assert.deepEqual([...new Set(englishIn(visible))], [], 'English left in the Chinese page');
+  assert.ok(visible.includes('美国东部（弗吉尼亚北部）') && /受( CPU |内存|网络接口)限制/.test(visible), 'region names and packing in Chinese');
+  // The check itself notices English.
+  assert.deepEqual(englishIn('EC2 按需 costs US$1 at 730 h on t3a.large'), ['costs', 'at', 'on']);
+
+  // Switch to English: the same numbers in English, and the link now says so.
+  await p.selectOption('#lang', 'en');
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+  await p.waitForFunction(() => location.search.includes('lang=en'), null, WAIT);
+  // And back: a chosen language is part of the link, and the link reopens in it elsewhere.
+  await p.selectOption('#lang', 'zh');
+  await p.waitForFunction(() => location.search.includes('lang=zh') && document.querySelector('#verdict').textContent.startsWith('每月'), null, WAIT);
+  assert.equal(await p.locator('#share-url').inputValue(), p.url());
+  const english = await browser.newContext({ locale: 'en-US' });
+  const q = await english.newPage();
+  await q.goto(p.url());
+  await q.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('每月 500 小时时'), null, WAIT);
+  const byUrl = JSON.parse(execFileSync(CLI, ['--url', p.url(), '--json'], { encoding: 'utf8' }));
+  assert.equal(byUrl.verdict, want.verdict, 'the CLI reads a link with lang= alike');
+  assert.deepEqual(errors, []);
+  await english.close();
+  await context.close();
 });
 
 test('no console errors, no failed or off-origin requests', () => {

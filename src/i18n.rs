@@ -1,0 +1,157 @@
+//! The page's two languages, English and 简体中文: which one a visitor gets,
+//! the fixed words of each (`words`), region names (`regions`), and how money,
+//! hours and dates read in each. Sentences with numbers in them are built where
+//! their numbers are (`estimate`, the components), with a `match` on `Lang`.
+//!
+//! Rounding still happens only in `format`; this module only wraps its text.
+
+pub mod regions;
+pub mod words;
+
+use crate::format;
+pub use words::Words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The `lang` share-link value.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`, so screen readers and fonts pick the
+    /// right voice and glyphs.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, as a switcher shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Reads a `lang` value or a browser language tag: `zh`, `zh-CN`,
+    /// `zh-Hans-SG`, `en-GB`… Traditional Chinese tags (`zh-TW`, `zh-Hant`)
+    /// also get 简体中文: closer for those readers than English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The first of the browser's preferred languages that we have, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &words::EN,
+            Lang::Zh => &words::ZH,
+        }
+    }
+
+    /// Marks a US-dollar amount: "$" in English; "US$" in Chinese, where a
+    /// bare "$" could be read as another currency (CLDR's zh format for USD).
+    fn dollars(self, text: String) -> String {
+        match self {
+            Lang::En => text,
+            Lang::Zh => text.replacen('$', "US$", 1),
+        }
+    }
+
+    /// USD to the cent: "$1,234.56" / "US$1,234.56".
+    pub fn usd(self, amount: f64) -> String {
+        self.dollars(format::usd(amount))
+    }
+
+    /// A published rate with all its digits: "$0.04048".
+    pub fn usd_rate(self, amount: f64) -> String {
+        self.dollars(format::usd_rate(amount))
+    }
+
+    /// A cost per unit to a hundredth of a cent: "$0.2145".
+    pub fn usd_fine(self, amount: f64) -> String {
+        self.dollars(format::usd_fine(amount))
+    }
+
+    /// Hours: "730 h" / "730 小时".
+    pub fn hours(self, hours: f64) -> String {
+        let n = format::quantity(hours);
+        match self {
+            Lang::En => format!("{n} h"),
+            Lang::Zh => format!("{n} 小时"),
+        }
+    }
+
+    /// A snapshot date as written in the sources (`2025-08-28`, or `2021-01`):
+    /// unchanged in English, "2025年8月28日" in Chinese.
+    pub fn date(self, iso: &str) -> String {
+        if self == Lang::En {
+            return iso.to_string();
+        }
+        let parts: Vec<u32> = iso.split('-').map_while(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [y, m, d] => format!("{y}年{m}月{d}日"),
+            [y, m] => format!("{y}年{m}月"),
+            _ => iso.to_string(),
+        }
+    }
+
+    /// "2 tasks" / "2 个任务"-style plural suffix for English nouns; Chinese has none.
+    pub fn plural(self, n: u32) -> &'static str {
+        match (self, n) {
+            (Lang::En, 1) | (Lang::Zh, _) => "",
+            (Lang::En, _) => "s",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_languages_pick_the_first_we_have() {
+        assert_eq!(Lang::negotiate(["fr-FR", "zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::negotiate(["zh-Hant-TW"]), Lang::Zh);
+        assert_eq!(Lang::negotiate(["en-GB", "zh"]), Lang::En);
+        assert_eq!(Lang::negotiate(["de", "ja"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+        assert_eq!(Lang::from_tag("ZH_cn"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn money_hours_and_dates_read_per_language() {
+        assert_eq!(Lang::En.usd(1234.567), "$1,234.57");
+        assert_eq!(Lang::Zh.usd(1234.567), "US$1,234.57");
+        assert_eq!(Lang::Zh.usd(-12.5), "-US$12.50");
+        assert_eq!(Lang::Zh.usd_rate(0.04048), "US$0.04048");
+        assert_eq!(Lang::Zh.usd(f64::NAN), "—");
+        assert_eq!(Lang::Zh.hours(730.0), "730 小时");
+        assert_eq!(Lang::En.hours(0.5), "0.5 h");
+        assert_eq!(Lang::Zh.date("2025-08-28"), "2025年8月28日");
+        assert_eq!(Lang::Zh.date("2021-01"), "2021年1月");
+        assert_eq!(Lang::En.date("2025-08-28"), "2025-08-28");
+    }
+}
