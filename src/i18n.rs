@@ -1,11 +1,13 @@
 //! The page's two languages, English and 简体中文: which one a visitor gets,
-//! the fixed words of each (`words`), region names (`regions`), and how money,
+//! the fixed words of each (`words`), region names (`regions`), source titles
+//! (`sources`), and how money,
 //! hours and dates read in each. Sentences with numbers in them are built where
 //! their numbers are (`estimate`, the components), with a `match` on `Lang`.
 //!
 //! Rounding still happens only in `format`; this module only wraps its text.
 
 pub mod regions;
+pub mod sources;
 pub mod words;
 
 use crate::format;

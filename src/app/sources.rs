@@ -16,11 +16,12 @@ pub struct SourcesProps {
     pub lang: Lang,
 }
 
-/// One value class and its source. Source titles and notes are quoted as the
-/// sources and the snapshot write them, in English, and marked `lang="en"`
-/// so a screen reader reads them in the right voice.
+/// One value class and its source. Notes (which file, which row) are quoted
+/// as the snapshot writes them, in English, and marked `lang="en"` so a screen
+/// reader reads them in the right voice; so is a title with no translation.
 fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOrigin) -> Html {
-    let title = manifest.source(&origin.source).map_or(origin.source.as_str(), |s| s.title.as_str());
+    let english = manifest.source(&origin.source).map_or(origin.source.as_str(), |s| s.title.as_str());
+    let (title, title_is_english) = crate::i18n::sources::title(lang, english);
     let words = lang.words();
     let as_of = origin.as_of.as_deref().map_or_else(|| words.undated.to_string(), |d| lang.date(d));
     let kind = words.provenance(origin.provenance);
@@ -28,7 +29,7 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     html! {
         <li id={id.to_string()} class={classes!((origin.provenance == Provenance::Derived).then_some("derived"))}>
             <strong>{ match lang { Lang::En => format!("{what}: "), Lang::Zh => format!("{what}：") } }</strong>
-            { quoted(title.to_string()) }
+            if title_is_english { { quoted(title.to_string()) } } else { { title } }
             { match lang { Lang::En => format!(", as of {as_of} ({kind})"), Lang::Zh => format!("，截至 {as_of}（{kind}）") } }
             if let Some(note) = &origin.note {
                 <span class="note">{ " — " }{ quoted(note.clone()) }</span>

@@ -506,10 +506,10 @@ test('text meets WCAG AA contrast in light and dark', async () => {
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
-// Words a Chinese page keeps in Latin letters: product names, units, file
-// formats, and the literal values a person types or ECS itself uses.
+// Words a Chinese page keeps in Latin letters: product, service and company
+// names, units, file formats, and the literal values a person types or ECS uses.
 const KEPT = new Set(['Fargate', 'EC2', 'AWS', 'Spot', 'vCPU', 'GiB', 'MiB', 'Linux', 'ARM', 'Windows', 'US', 'CPU',
-  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc']);
+  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc', 'Amazon', 'AmazonECS', 'ECS', 'ENI', 'SKU', 'Vantage', 'DescribeInstanceTypes']);
 const englishIn = (text) => text
   .split(/[^A-Za-z0-9./-]+/)
   // Instance types (t3a.large), file paths (pricing/SOURCES.md), region codes
@@ -537,7 +537,11 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   assert.match(await p.title(), /^Fargate 还是 EC2/);
   assert.ok(!p.url().includes('lang='), 'a language from the browser stays out of the link');
   // Everything a person can read: text, options, labels for assistive technology,
-  // tooltips and the chart's own text. Quoted source titles are marked lang="en".
+  // tooltips and the chart's own text. Only the sources' notes (which file,
+  // which row, quoted) and the switcher's "English" are marked lang="en".
+  const quotedElsewhere = await p.evaluate(() => [...document.querySelectorAll('body [lang="en"]')]
+    .filter((el) => !el.closest('.note') && !(el.tagName === 'OPTION' && el.closest('#lang'))).map((el) => el.outerHTML));
+  assert.deepEqual(quotedElsewhere, [], 'lang="en" hides nothing else from the check below');
   const visible = await p.evaluate(() => {
     const quoted = (el) => el.closest('[lang="en"]') !== null;
     const parts = [];
