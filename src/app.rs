@@ -317,6 +317,8 @@ fn explorer(props: &ExplorerProps) -> Html {
     let words = lang.words();
     use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
     use_effect_with(lang, |lang| sync_document_language(*lang));
+    // After every render: the points' positions may have changed.
+    use_effect(position_points);
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
@@ -471,9 +473,26 @@ fn chart_box(svg: &str, points: &[(f64, f64, String)]) -> Html {
             { Html::from_html_unchecked(AttrValue::from(svg.to_string())) }
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
-                    style={format!("left:{x:.2}%;top:{y:.2}%")} aria-label={text.clone()} data-tip={text.clone()}></button>
+                    data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>
             }) }
         </div>
+    }
+}
+
+/// Places the chart points from their `data-x`/`data-y` (percent) through the
+/// CSS object model: the Content-Security-Policy forbids inline `style`
+/// attributes, not styles set from script.
+fn position_points() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(points) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(".point[data-x]").ok()) {
+        use wasm_bindgen::JsCast;
+        for i in 0..points.length() {
+            let Some(point) = points.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+            let style = point.style();
+            for (attribute, property) in [("data-x", "left"), ("data-y", "top")] {
+                let _ = style.set_property(property, &format!("{}%", point.get_attribute(attribute).unwrap_or_default()));
+            }
+        }
     }
 }
 

@@ -584,6 +584,40 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   await context.close();
 });
 
+test('a strict Content-Security-Policy is in force, and the app does nothing it refuses', async () => {
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.refused = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.refused.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const p = await context.newPage();
+  await p.goto(`${server.origin}${BASE_PATH}?tasks=7&v=1`);
+  await p.locator('#chart-hours .point').first().waitFor(WAIT);
+  const csp = await p.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='/, 'the loader pinned by its hash');
+  assert.ok(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
+  // What a person does: hover and focus points (placed through the CSSOM), switch language, export a PNG.
+  await p.locator('#chart-hours .point').first().hover();
+  const left = await p.locator('#chart-hours .point').first().evaluate((el) => el.style.left);
+  assert.match(left, /^\d+(\.\d+)?%$/, 'points are placed without inline style attributes');
+  await p.selectOption('#lang', 'zh');
+  const download = p.waitForEvent('download');
+  await p.click('#export-png');
+  assert.match((await download).suggestedFilename(), /\.png$/);
+  assert.deepEqual(await p.evaluate(() => window.refused), [], 'nothing the app does is refused');
+  // And it is enforced: a script injected into the page now does not run.
+  const ran = await p.evaluate(() => new Promise((resolve) => {
+    window.injected = false;
+    document.addEventListener('securitypolicyviolation', () => setTimeout(() => resolve(window.injected)), { once: true });
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = true';
+    document.body.append(s);
+  }));
+  assert.equal(ran, false, 'an injected inline script is refused');
+  await context.close();
+});
+
 test('no console errors, no failed or off-origin requests', () => {
   // The deliberate 503 above is a routed response, not a request to the server.
   assert.deepEqual(consoleErrors.filter((e) => !/503/.test(e)), [], 'console errors');
