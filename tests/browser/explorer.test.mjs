@@ -584,6 +584,49 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   await context.close();
 });
 
+test('hostile links: markup, javascript:, huge, odd and repeated values in every parameter stay inert text', async () => {
+  const names = ['region', 'platform', 'cpu', 'mem', 'disk', 'tasks', 'hours', 'runs', 'minutes', 'ec2', 'buy', 'capacity',
+    'min', 'reserve', 'net', 'extra', 'ops', 'rate', 'lang', 'embed', 'v'];
+  const hostile = ['<script>alert(1)</script>', 'javascript:alert(1)', '"><img src=x onerror=alert(1)>', "'-alert(1)-'",
+    '{{7*7}}${alert(1)}', '\u202e\u0000😀𝔘ñ%00%zz', 'A'.repeat(5000)];
+  const want = JSON.parse(execFileSync(CLI, ['--json'], { encoding: 'utf8' }));
+  const context = await browser.newContext({ locale: 'en-US' });
+  const p = await context.newPage();
+  const dialogs = [];
+  const errors = [];
+  p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  const check = async (query, label) => {
+    await p.goto(`${server.origin}${BASE_PATH}?${query}`);
+    await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+    assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict, `${label}: every value falls back to its default`);
+    const facts = await p.evaluate(() => ({
+      scripts: document.scripts.length,
+      injected: document.querySelectorAll('img:not(.chart-box img), [onerror], [onclick], iframe, object, embed').length,
+      embed: document.querySelector('.page.embed') !== null,
+      notice: document.querySelector('#link-notice')?.textContent ?? '',
+    }));
+    assert.equal(facts.scripts, 1, `${label}: only Trunk's loader script`);
+    assert.equal(facts.injected, 0, `${label}: no injected element or handler`);
+    assert.equal(facts.embed, false, `${label}: only embed=1 embeds`);
+    return facts.notice;
+  };
+  for (const value of hostile) {
+    const v = encodeURIComponent(value);
+    const notice = await check(names.map((n) => `${n}=${v}`).join('&'), JSON.stringify(value.slice(0, 20)));
+    // Each bad value is named, shown as text and cut to 60 characters.
+    for (const n of names.filter((n) => n !== 'embed')) assert.ok(notice.includes(`${n}=`), `${n} named in the notice`);
+    if (value.startsWith('<script>')) assert.ok(notice.includes('region=<script>alert(1)</script>'), 'shown as text');
+    assert.ok(notice.length < 200 * names.length, `the notice stays short: ${notice.length} characters`);
+  }
+  // Repeated keys: the last one counts, in the page as in the CLI.
+  const notice = await check('tasks=5&tasks=%3Cscript%3E&region=eu-west-1&region=javascript:x', 'repeated keys');
+  assert.match(notice, /tasks=<script>/);
+  assert.deepEqual(dialogs, [], 'no alert, confirm or prompt ever opened');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a strict Content-Security-Policy is in force, and the app does nothing it refuses', async () => {
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => {

@@ -18,7 +18,8 @@ const TYPES = {
 
 export async function serve(dist, basePath) {
   const root = path.resolve(dist);
-  const server = http.createServer(async (req, res) => {
+  // Long links are part of the hostile-input tests: allow request lines up to 1 MiB.
+  const server = http.createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(basePath)) {
       res.writeHead(404).end('outside the app');
