@@ -228,3 +228,76 @@ mod share_links {
         }
     }
 }
+
+/// Hostile input for the two parsers of untrusted text: share links and the
+/// CLI's arguments. The test run tries 2,000 cases of each; `./dev fuzz` a
+/// million (`FUZZ_CASES`), in release mode.
+mod fuzz {
+    use fargate_vs_ec2::cli_args;
+    use fargate_vs_ec2::inputs::NAMES;
+    use fargate_vs_ec2::share_link::{decode, is_embed, lang};
+    use proptest::prelude::*;
+
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2_000);
+        ProptestConfig { cases, ..ProptestConfig::default() }
+    }
+
+    /// Parameter names: every real one, the page flags, and near misses.
+    fn names() -> impl Strategy<Value = String> {
+        let mut known: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+        known.extend(["lang", "embed", "v"].map(String::from));
+        prop_oneof![proptest::sample::select(known), "[a-zA-Z%_]{0,8}"]
+    }
+
+    /// Values: any text, numbers in every notation, and broken percent-escapes.
+    fn values() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,24}",
+            "[-+]?[0-9]{0,12}(\\.[0-9]{0,8})?([eE][-+]?[0-9]{1,4})?",
+            "(inf|-inf|NaN|nan|1e999|-0|0x1F|  7 |٣)",
+            "(%[0-9A-Fa-f]{0,2}|%|&|=|#|\\?|\\+){1,6}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn a_link_of_any_text_gives_a_valid_state(query in "\\PC{0,400}") {
+            let (inputs, ignored) = decode(&query);
+            prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
+            prop_assert!(ignored.iter().all(|i| i.value.chars().count() <= 60 && !i.reason.is_empty()));
+            let _ = (lang(&query), is_embed(&query));
+        }
+
+        #[test]
+        fn a_link_shaped_query_gives_a_valid_state(pairs in proptest::collection::vec((names(), values()), 0..30), sep in "[&;]") {
+            let query: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            let (inputs, ignored) = decode(&query.join(&sep));
+            prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
+            prop_assert!(ignored.iter().all(|i| !i.reason.is_empty()));
+        }
+
+        #[test]
+        fn cli_arguments_parse_or_fail_in_one_line(
+            args in proptest::collection::vec(prop_oneof![
+                names().prop_map(|n| format!("--{n}")),
+                (names(), values()).prop_map(|(n, v)| format!("--{n}={v}")),
+                values(),
+                Just("--url".to_string()),
+                Just("--json".to_string()),
+                Just("instances".to_string()),
+            ], 0..14)
+        ) {
+            match cli_args::parse(&args) {
+                Ok(cmd) => {
+                    if let Err(e) = cmd.inputs.scenario() {
+                        prop_assert!(!e.to_string().contains('\n'), "{e}");
+                    }
+                }
+                Err(message) => prop_assert!(!message.is_empty() && !message.contains('\n'), "{message:?}"),
+            }
+        }
+    }
+}
