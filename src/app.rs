@@ -3,6 +3,7 @@
 //! same path as the CLI), text from `format`.
 
 pub mod controls;
+pub mod crash;
 pub mod options_table;
 pub mod sources;
 pub mod state;

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    fargate_vs_ec2::app::crash::install();
     yew::Renderer::<fargate_vs_ec2::app::App>::new().render();
 }
 

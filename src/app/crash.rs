@@ -1,0 +1,105 @@
+//! What a person sees if the app fails anyway: a short apology and two ways
+//! out (this view again, or a fresh start), instead of a page that silently
+//! stops responding. Every parser of outside input is total and fuzzed, so
+//! this is for bugs: a panic (its hook) and the WebAssembly trap that
+//! `panic = "abort"` turns it into (a window `error` listener).
+
+use crate::i18n::Lang;
+
+/// The crash page's text: heading, explanation, "reload this view", "start again".
+pub fn text(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::En => [
+            "Something went wrong",
+            "The explorer hit a bug and stopped. Nothing was sent anywhere; your scenario is still in the address.",
+            "Reload this view",
+            "Start again with the defaults",
+        ],
+        Lang::Zh => [
+            "出错了",
+            "计算器遇到程序错误，已停止运行。没有任何数据被发送；你的场景仍保存在地址栏中。",
+            "重新加载当前视图",
+            "以默认设置重新开始",
+        ],
+    }
+}
+
+/// Installs the panic hook and the trap listener. Call before the app mounts.
+pub fn install() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::*;
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&info.to_string().into());
+            show();
+        }));
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+            if event.error().is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                show();
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        on_error.forget();
+    }
+}
+
+/// Replaces the page with the crash message, in the page's language. Built
+/// from DOM calls and fixed text only.
+#[cfg(target_arch = "wasm32")]
+fn show() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::from_tag(&l)).unwrap_or_default();
+    let [title, explanation, reload, reset] = text(lang);
+    let location = window.location();
+    let here = location.href().unwrap_or_default();
+    let fresh = location.pathname().unwrap_or_default();
+    let element = |tag: &str, text: &str| {
+        let e = document.create_element(tag).ok()?;
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let build = || -> Option<web_sys::Element> {
+        let main = document.create_element("main").ok()?;
+        main.set_id("crash");
+        main.set_class_name("failure");
+        main.set_attribute("role", "alert").ok()?;
+        for (tag, text) in [("h1", title), ("p", explanation)] {
+            let child = element(tag, text)?;
+            main.append_child(&child).ok()?;
+        }
+        let links = document.create_element("p").ok()?;
+        for (id, href, label) in [("crash-reload", here.as_str(), reload), ("crash-reset", fresh.as_str(), reset)] {
+            let a = element("a", label)?;
+            a.set_id(id);
+            a.set_attribute("href", href).ok()?;
+            links.append_child(&a).ok()?;
+            links.append_child(&document.create_text_node(" ")).ok()?;
+        }
+        main.append_child(&links).ok()?;
+        Some(main)
+    };
+    if let Some(main) = build() {
+        body.set_text_content(None);
+        let _ = body.append_child(&main);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crash_page_speaks_both_languages() {
+        let [title, _, reload, reset] = text(Lang::Zh);
+        assert_eq!((title, reload, reset), ("出错了", "重新加载当前视图", "以默认设置重新开始"));
+        assert!(text(Lang::En).iter().chain(text(Lang::Zh).iter()).all(|t| !t.is_empty() && !t.contains('<')));
+    }
+}
