@@ -169,12 +169,36 @@ fn page_url(inputs: &Inputs, embed: bool, lang: Option<Lang>) -> String {
     format!("?{query}")
 }
 
-/// Keeps the address bar on the current state, replacing the history entry so
-/// dragging a slider does not flood the back button.
+/// How long the state must rest before the address bar follows it.
+#[cfg(target_arch = "wasm32")]
+const ADDRESS_DELAY_MS: i32 = 150;
+
+/// Keeps the address bar on the current state: replaceState, so dragging a
+/// slider does not flood the back button, and only once the state has rested
+/// for `ADDRESS_DELAY_MS`: Chrome's replaceState measured ~8 ms a call, a whole
+/// slider step's budget. The share box and "Copy link" are always current.
 fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url(inputs, embed, lang)));
+    {
+        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+        thread_local! {
+            static PENDING: std::cell::RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { std::cell::RefCell::new(None) };
+        }
+        let Some(window) = web_sys::window() else { return };
+        let url = page_url(inputs, embed, lang);
+        PENDING.with(|pending| {
+            if let Some((handle, _)) = pending.borrow_mut().take() {
+                window.clear_timeout_with_handle(handle);
+            }
+            let apply = Closure::<dyn FnMut()>::new(move || {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+                }
+            });
+            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(apply.as_ref().unchecked_ref(), ADDRESS_DELAY_MS) {
+                *pending.borrow_mut() = Some((handle, apply));
+            }
+        });
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (inputs, embed, lang);

@@ -122,13 +122,28 @@ fn cost_chart(lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    if let Err(e) = draw_cost_chart(&mut svg, lang, axis, series, marker, crossings) {
-        return format!("<!-- chart error: {} -->", format!("{e:?}").replace("--", "- -"));
+    let drawn = draw_cost_chart(&mut svg, lang, axis, series, marker, crossings).map_err(|e| format!("{e:?}"));
+    match drawn {
+        Ok(dashed) => dashed.into_iter().fold(svg, |svg, (placeholder, stroke)| svg.replace(&placeholder, &stroke)),
+        Err(e) => format!("<!-- chart error: {} -->", e.replace("--", "- -")),
     }
-    svg
 }
 
-fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<(), Box<dyn std::error::Error + 'a>> {
+/// Dashed and dotted lines are drawn solid in a placeholder colour of their
+/// own and given their real colour and an SVG `stroke-dasharray` afterwards:
+/// plotters draws every dash as its own element, hundreds per chart, and the
+/// page re-parsed them all on every slider step. Returns (placeholder, real)
+/// `stroke` attributes.
+fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (String, String)) {
+    let placeholder = RGBColor(0x01, 0x02, k as u8);
+    let attribute = |c: RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+    (placeholder, (attribute(placeholder), format!("{} stroke-dasharray=\"{dasharray}\"", attribute(color))))
+}
+
+type Dashed = Vec<(String, String)>;
+
+fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+    let mut dashed = Vec::new();
     let y_max = Frame::new(series, axis.max).y_max;
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
     let text = ("sans-serif", 14).into_font().color(&BLACK);
@@ -153,17 +168,22 @@ fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[S
         .draw()?;
 
     let here = marker.clamp(0.0, axis.max);
-    chart.draw_series(DashedLineSeries::new([(here, 0.0), (here, y_max)], 4, 4, MARKER.stroke_width(1)))?;
+    let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
+    dashed.push(stroke);
+    chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
 
-    for s in series {
-        let style = s.color.stroke_width(3);
+    for (k, s) in series.iter().enumerate() {
         let points = s.points.iter().copied();
         // The legend is HTML beside the chart (see `legend`): it never covers a line.
-        match s.dash {
-            Dash::Solid => chart.draw_series(LineSeries::new(points, style))?,
-            Dash::Dashed => chart.draw_series(DashedLineSeries::new(points, 10, 6, style))?,
-            Dash::Dotted => chart.draw_series(DashedLineSeries::new(points, 3, 5, style))?,
+        let color = match s.dash {
+            Dash::Solid => s.color,
+            Dash::Dashed | Dash::Dotted => {
+                let (placeholder, stroke) = dashed_stroke(k + 1, s.color, dasharray(s.dash));
+                dashed.push(stroke);
+                placeholder
+            }
         };
+        chart.draw_series(LineSeries::new(points, color.stroke_width(3)))?;
     }
 
     // Each line's value at the current hours: a dot on the line and the amount
@@ -184,7 +204,16 @@ fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[S
         chart.draw_series(std::iter::once(EmptyElement::at((c.hours, c.usd)) + Text::new(c.label.clone(), (-20, 10), text.clone())))?;
     }
     root.present()?;
-    Ok(())
+    Ok(dashed)
+}
+
+/// SVG `stroke-dasharray` for a dash pattern ("" for solid).
+fn dasharray(dash: Dash) -> &'static str {
+    match dash {
+        Dash::Solid => "",
+        Dash::Dashed => "10 6",
+        Dash::Dotted => "3 5",
+    }
 }
 
 /// One legend entry: the line's label, its colour as #RRGGBB and an SVG
@@ -193,12 +222,7 @@ pub fn legend(series: &[Series]) -> Vec<(String, String, &'static str)> {
     series
         .iter()
         .map(|s| {
-            let dash = match s.dash {
-                Dash::Solid => "",
-                Dash::Dashed => "10 6",
-                Dash::Dotted => "3 5",
-            };
-            (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dash)
+            (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dasharray(s.dash))
         })
         .collect()
 }
@@ -306,6 +330,19 @@ mod tests {
         assert!(svg.contains("hours per month per task") && svg.contains("USD per month"));
         assert!(svg.contains("#6E6E6E"), "current-hours marker");
         assert!(svg.contains(">500 h<") || svg.contains("500 h"), "break-even label");
+    }
+
+    #[test]
+    fn dashed_lines_are_one_element_each_with_a_dasharray() {
+        let dashed = Series { dash: Dash::Dashed, color: GREEN, ..line("reserved", 200.0) };
+        let dotted = Series { dash: Dash::Dotted, color: PURPLE, ..line("spot", 100.0) };
+        let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]);
+        let drawn = svg.lines().filter(|l| l.starts_with("<polyline") && !l.contains("stroke=\"#000000\"")).count();
+        assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks");
+        assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
+        assert!(svg.contains("stroke=\"#CC79A7\" stroke-dasharray=\"3 5\""));
+        assert!(svg.contains("stroke=\"#6E6E6E\" stroke-dasharray=\"4 4\""), "the current-hours marker");
+        assert!(!svg.contains("#0102"), "no placeholder colour left");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +17,9 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-export async function serve(dist, basePath) {
+// `gzip`: compress responses (gzip -9) for clients that accept it, as a
+// production host would; the benchmark measures what is transferred that way.
+export async function serve(dist, basePath, { gzip = false } = {}) {
   const root = path.resolve(dist);
   // Long links are part of the hostile-input tests: allow request lines up to 1 MiB.
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
@@ -33,8 +36,13 @@ export async function serve(dist, basePath) {
     }
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers).end(zlib.gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers).end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
