@@ -155,12 +155,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
                     value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))} />
-                <datalist id="ec2-types">
-                    <option value="auto">{ w.auto_hint }</option>
-                    { for props.instance_types.iter().map(|(t, label)| html! {
-                        <option value={t.clone()}>{ label.clone() }</option>
-                    }) }
-                </datalist>
+                <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
                 <label for="buy">{ w.purchase_option }</label>
                 <select id="buy" onchange={setter(on, "buy", as_is)}>
                     { for PurchaseOption::ALL.into_iter().map(|o| html! {
@@ -191,6 +186,27 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
             }
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InstanceTypesProps {
+    instance_types: Shared<Vec<(String, String)>>,
+    auto_hint: &'static str,
+}
+
+/// The instance picker's suggestions: hundreds of options, so a component of
+/// their own that re-renders only when the list changes (props compare the
+/// list by pointer), not on every slider step.
+#[function_component(InstanceTypes)]
+fn instance_types(props: &InstanceTypesProps) -> Html {
+    html! {
+        <datalist id="ec2-types">
+            <option value="auto">{ props.auto_hint }</option>
+            { for props.instance_types.iter().map(|(t, label)| html! {
+                <option value={t.clone()}>{ label.clone() }</option>
+            }) }
+        </datalist>
     }
 }
 

@@ -8,6 +8,8 @@
 //   slider       50 successive hours values by keyboard: the work each input
 //                causes before the chart and verdict are updated (p50/p95/max),
 //                and input to the next frame against an empty page with one slider
+//
+// PROFILE=1 ./dev bench also prints where the slider steps spend their time.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -107,7 +109,27 @@ async function slide(p, selector) {
   }
   return p.evaluate(() => window.samples);
 }
+// PROFILE=1: a CPU profile of the slider steps, by self time (wasm functions
+// are nameless in the stripped build; the JS glue says which DOM call it is).
+const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
 const app = await slide(page, '#hours');
+if (cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url } = nodes.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.log('slider profile, self time over 50 steps:');
+  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${t.toFixed(1).padStart(9)} ms  ${key}`);
+}
 await context.close();
 
 // The same measurement on an empty page with one slider.
