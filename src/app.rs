@@ -458,7 +458,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figcaption>{ tasks_caption(e, lang) }</figcaption>
                         </figure>
                         <Share url={AttrValue::from(page_url(&inputs, false, state.lang_choice))} embed_url={AttrValue::from(page_url(&inputs, true, state.lang_choice))} {lang} />
-                        <Sources {lang} manifest={props.manifest.clone()} estimate={e.clone()} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
+                        <Sources {lang} manifest={props.manifest.clone()} region={AttrValue::from(e.inputs.region.clone())} platform={e.inputs.platform} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>
             </div>

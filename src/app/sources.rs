@@ -2,16 +2,17 @@
 //! AWS's own, a third party's copy of it, or derived.
 
 use super::Shared;
-use crate::estimate::Estimate;
+use crate::model::platform::Platform;
 use crate::i18n::Lang;
 use crate::pricing::{Manifest, Provenance, ValueOrigin};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
     pub manifest: Shared<Manifest>,
-    pub estimate: Rc<Estimate>,
+    /// Only what the sources depend on, so a slider step does not re-render them.
+    pub region: AttrValue,
+    pub platform: Platform,
     pub ec2_origin: Option<ValueOrigin>,
     pub lang: Lang,
 }
@@ -40,14 +41,13 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
 
 #[function_component(Sources)]
 pub fn sources(props: &SourcesProps) -> Html {
-    let i = &props.estimate.inputs;
-    let fargate = props.manifest.fargate(&i.region, i.platform);
+    let fargate = props.manifest.fargate(&props.region, props.platform);
     let (lang, m) = (props.lang, &props.manifest);
     let words = lang.words();
-    let platform = i.platform.label();
+    let platform = props.platform.label();
     let (fargate_what, ec2_what, snapshot) = match lang {
-        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {}", i.region), format!("Pricing snapshot: newest data {}. ", m.date)),
-        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{} 的 EC2 {platform}", i.region), format!("价格快照：数据最新至 {}。", lang.date(&m.date))),
+        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {}", props.region), format!("Pricing snapshot: newest data {}. ", m.date)),
+        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{} 的 EC2 {platform}", props.region), format!("价格快照：数据最新至 {}。", lang.date(&m.date))),
     };
     html! {
         <footer class="sources" id="sources">

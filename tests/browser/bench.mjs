@@ -149,7 +149,7 @@ const results = {
   first_load_files: firstLoad.files,
   region_file_bytes: Object.fromEntries(regionBytes),
   chart_visible_ms: { median: median(loads.map((l) => l.chartAt)), all: loads.map((l) => Math.round(l.chartAt)) },
-  slider_work_ms: { p50: median(work), p95: quantile(work, 0.95), max: Math.max(...work) },
+  slider_work_ms: { p50: median(work), p95: quantile(work, 0.95), max: Math.max(...work), each: work.map((w) => Math.round(w * 10) / 10) },
   slider_frame_ms: { p50: median(frame), p95: quantile(frame, 0.95), max: Math.max(...frame) },
   empty_page_frame_ms: { p50: median(baseFrame), p95: quantile(baseFrame, 0.95), max: Math.max(...baseFrame) },
 };
