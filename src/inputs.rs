@@ -230,24 +230,36 @@ impl Inputs {
     /// Options apply in `NAMES` order, so `hours` and `runs` mean the same
     /// whatever order a link lists them in; a repeated one: the last counts.
     pub fn from_query(query: &str) -> Result<Inputs, InputError> {
-        let query = query.split_once('?').map_or(query, |(_, q)| q);
-        let query = query.split_once('#').map_or(query, |(q, _)| q);
-        let pairs: Vec<(String, String)> = query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (n, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent_decode(n), percent_decode(v))
-            })
-            .collect();
+        let pairs = query_pairs(query);
         let mut inputs = Inputs::default();
         for name in NAMES {
-            if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == name) {
+            if let Some(value) = last_value(&pairs, name) {
                 inputs.set(name, value)?;
             }
         }
         Ok(inputs)
     }
+}
+
+/// The decoded `name=value` pairs of a query string, given with or without
+/// `?`, or as a whole URL (the fragment is not part of it).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(n), percent_decode(v))
+        })
+        .collect()
+}
+
+/// A parameter's value; when it is repeated, the last one counts, as in most
+/// web frameworks.
+pub fn last_value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
 /// Escapes everything but unreserved characters, for query values and data URLs.

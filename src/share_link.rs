@@ -7,7 +7,7 @@
 //! which parameter was ignored and why. Nothing decoded is ever HTML.
 
 use crate::i18n::Lang;
-use crate::inputs::{percent_decode, percent_encode, Inputs, NAMES};
+use crate::inputs::{last_value, percent_encode, query_pairs, Inputs, NAMES};
 use crate::model::task_size::TaskSize;
 
 /// The format this build writes. Version 1 is the first; a decoder keeps
@@ -27,7 +27,7 @@ impl Ignored {
     /// Why, as the page says it: the English reason, or in Chinese what the
     /// parameter accepts.
     pub fn reason_in(&self, lang: Lang) -> String {
-        use crate::inputs::*;
+        use crate::inputs::{MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_TASKS};
         use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
         if lang == Lang::En {
             return self.reason.clone();
@@ -102,53 +102,37 @@ fn text(i: &Inputs, name: &str) -> String {
 /// Whether a link asks for the compact layout for articles (`embed=1`).
 /// It is about the page, not the scenario, so it is not part of `Inputs`.
 pub fn is_embed(query: &str) -> bool {
-    let query = query.split_once('?').map_or(query, |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
-    query.split('&').rev().find_map(|p| p.strip_prefix("embed=")).is_some_and(|v| v == "1")
+    last_value(&query_pairs(query), "embed") == Some("1")
 }
 
-/// The language a link asks for (`lang=zh`), if any. A value we have no
-/// language for is reported like any other bad value.
+/// The language a link asks for (`lang=zh`, also `zh-CN`, `en-GB`…), if any.
+/// A value we have no language for is reported like any other bad value.
 pub fn lang(query: &str) -> Result<Option<Lang>, Ignored> {
-    let query = query.split_once('?').map_or(query, |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
-    let Some(value) = query.split('&').rev().find_map(|p| p.strip_prefix("lang=")) else { return Ok(None) };
-    let value = percent_decode(value);
-    match value.as_str() {
-        "en" => Ok(Some(Lang::En)),
-        "zh" | "zh-CN" | "zh-cn" | "zh-Hans" => Ok(Some(Lang::Zh)),
-        _ => Err(Ignored { param: "lang".into(), value: value.chars().take(60).collect(), reason: "expected en or zh".into() }),
-    }
+    let pairs = query_pairs(query);
+    let Some(value) = last_value(&pairs, "lang") else { return Ok(None) };
+    Lang::from_tag(value)
+        .map(Some)
+        .ok_or_else(|| Ignored { param: "lang".into(), value: value.chars().take(60).collect(), reason: "expected en or zh".into() })
 }
 
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a
 /// valid state; every value it could not use is listed with the reason.
 pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
-    let query = query.split_once('?').map_or(query, |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (n, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(n), percent_decode(v))
-        })
-        .collect();
+    let pairs = query_pairs(query);
     let mut inputs = Inputs::default();
     let mut ignored = Vec::new();
     let mut ignore = |param: &str, value: &str, reason: String| {
         ignored.push(Ignored { param: param.to_string(), value: value.chars().take(60).collect(), reason });
     };
-    if let Some((_, v)) = pairs.iter().rev().find(|(n, _)| n == "v") {
+    if let Some(v) = last_value(&pairs, "v") {
         match v.parse::<u32>() {
             Ok(v) if (1..=VERSION).contains(&v) => {}
             _ => ignore("v", v, format!("unknown link version; read as version {VERSION}")),
         }
     }
     // The fixed order matters: `hours` before `runs`, as `encode` writes them.
-    // A repeated parameter: the last one counts, as in most web frameworks.
     for name in NAMES {
-        let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == name) else { continue };
+        let Some(value) = last_value(&pairs, name) else { continue };
         if let Err(e) = inputs.set(name, value) {
             ignore(name, value, format!("expected {}", e.accepted));
         }
