@@ -128,6 +128,15 @@ impl Lang {
     }
 }
 
+/// The Chinese text for `key` in a (key, 中文) table; None in English, or
+/// where the table has no entry (the caller keeps its English text).
+fn translated(lang: Lang, table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Zh => table.iter().find(|(k, _)| *k == key).map(|(_, zh)| *zh),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! them. The snapshot carries the English names; a test checks that every
 //! region it lists has a Chinese one here.
 
-use super::Lang;
+use super::{translated, Lang};
 
 const ZH_REGIONS: [(&str, &str); 34] = [
     ("us-east-1", "美国东部（弗吉尼亚北部）"),
@@ -50,25 +50,14 @@ const ZH_GEOGRAPHIES: [(&str, &str); 6] = [
     ("Asia Pacific", "亚太地区"),
 ];
 
-/// Whether `region_name` has a translation (used by the completeness test).
-pub fn has_zh(code: &str) -> bool {
-    ZH_REGIONS.iter().any(|(c, _)| *c == code)
-}
-
 /// The region's name in `lang`; the snapshot's English name where no
 /// translation is known (a region added by a later refresh).
 pub fn region_name<'a>(lang: Lang, code: &str, english: &'a str) -> &'a str {
-    match lang {
-        Lang::En => english,
-        Lang::Zh => ZH_REGIONS.iter().find(|(c, _)| *c == code).map_or(english, |(_, zh)| zh),
-    }
+    translated(lang, &ZH_REGIONS, code).unwrap_or(english)
 }
 
 pub fn geography(lang: Lang, english: &str) -> &str {
-    match lang {
-        Lang::En => english,
-        Lang::Zh => ZH_GEOGRAPHIES.iter().find(|(e, _)| *e == english).map_or(english, |(_, zh)| zh),
-    }
+    translated(lang, &ZH_GEOGRAPHIES, english).unwrap_or(english)
 }
 
 #[cfg(test)]
@@ -80,7 +69,7 @@ mod tests {
     fn every_region_and_geography_of_the_snapshot_reads_in_chinese() {
         let manifest = Manifest::parse_unchecked(MANIFEST_JSON).unwrap();
         for r in &manifest.regions {
-            assert!(has_zh(&r.code), "{} has no Chinese name", r.code);
+            assert!(translated(Lang::Zh, &ZH_REGIONS, &r.code).is_some(), "{} has no Chinese name", r.code);
             assert_ne!(geography(Lang::Zh, &r.geography), r.geography, "{} has no Chinese name", r.geography);
         }
         assert_eq!(region_name(Lang::Zh, "us-east-1", "US East (N. Virginia)"), "美国东部（弗吉尼亚北部）");

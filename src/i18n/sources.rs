@@ -3,7 +3,7 @@
 //! changed (a new offer version) shows its new English title, never a stale
 //! translation; a test checks the bundled snapshot is fully covered.
 
-use super::Lang;
+use super::{translated, Lang};
 
 const ZH_TITLES: [(&str, &str); 7] = [
     (
@@ -30,10 +30,7 @@ const ZH_TITLES: [(&str, &str); 7] = [
 /// The source's title in `lang`, and whether it is the English original
 /// (quoted as such on a Chinese page).
 pub fn title(lang: Lang, english: &str) -> (&str, bool) {
-    match lang {
-        Lang::En => (english, true),
-        Lang::Zh => ZH_TITLES.iter().find(|(en, _)| *en == english).map_or((english, true), |(_, zh)| (zh, false)),
-    }
+    translated(lang, &ZH_TITLES, english).map_or((english, true), |zh| (zh, false))
 }
 
 #[cfg(test)]
