@@ -55,6 +55,16 @@ after(async () => {
 // throttled); the share box is always current. Waits until they agree.
 const addressSettled = (p) => p.waitForFunction(() => location.href === document.querySelector('#share-url')?.value, null, WAIT);
 
+// A page in a fresh browser profile (nothing shared with `page`), English
+// unless told otherwise, collecting its uncaught errors.
+async function freshPage(options = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  return { context, p, errors };
+}
+
 function cli(extra = {}) {
   const all = { ...options, ...extra };
   const args = Object.entries(all).flatMap(([k, v]) => [`--${k}`, String(v)]);
@@ -411,10 +421,7 @@ test('the address is always the whole state: a link reopens the same view, and t
 });
 
 test('a link with bad values opens with defaults for them and says which it ignored', async () => {
-  const other = await browser.newContext({ locale: 'en-US' });
-  const p = await other.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
+  const { context: other, p, errors } = await freshPage();
   await p.goto(`${server.origin}${BASE_PATH}?cpu=3&tasks=25&region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&utm_source=x`);
   await p.locator('#link-notice').waitFor(WAIT);
   const notice = await p.locator('#link-notice').textContent();
@@ -527,10 +534,7 @@ const englishIn = (text) => text
   .filter((w) => !KEPT.has(w) && !w.includes('-') && !w.startsWith('x86'));
 
 test('中文: a Chinese browser gets every visible string in Chinese, with the same numbers; the switcher changes language and link', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  const p = await context.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
+  const { context, p, errors } = await freshPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   await p.goto(`${server.origin}${BASE_PATH}?tasks=12&hours=500&v=1`);
   const want = JSON.parse(execFileSync(CLI, ['--tasks', '12', '--hours', '500', '--json'], { encoding: 'utf8' }));
   await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('每月 500 小时时') && document.querySelector('#sources'), null, WAIT);
@@ -597,12 +601,9 @@ test('hostile links: markup, javascript:, huge, odd and repeated values in every
   const hostile = ['<script>alert(1)</script>', 'javascript:alert(1)', '"><img src=x onerror=alert(1)>', "'-alert(1)-'",
     '{{7*7}}${alert(1)}', '\u202e\u0000😀𝔘ñ%00%zz', 'A'.repeat(5000)];
   const want = JSON.parse(execFileSync(CLI, ['--json'], { encoding: 'utf8' }));
-  const context = await browser.newContext({ locale: 'en-US' });
-  const p = await context.newPage();
+  const { context, p, errors } = await freshPage();
   const dialogs = [];
-  const errors = [];
   p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  p.on('pageerror', (e) => errors.push(String(e)));
   const check = async (query, label) => {
     await p.goto(`${server.origin}${BASE_PATH}?${query}`);
     await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
@@ -635,10 +636,7 @@ test('hostile links: markup, javascript:, huge, odd and repeated values in every
 });
 
 test('corrupted price files are errors on the page, and even a crash leaves a way out, never a frozen page', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const p = await context.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(String(e)));
+  const { context, p, errors } = await freshPage();
   const region = (code) => `**/pricing/regions/${code}/linux-x86.json`;
   // Cut off mid-file; and well-formed with a negative and a zero price.
   await p.route(region('eu-west-2'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"region": "eu-west-2", "rows": [["m5.lar' }));
