@@ -90,17 +90,19 @@ pub struct Words {
 }
 
 impl Words {
-    /// A chart line's name by its id (`estimate`'s line ids).
-    pub fn line(&self, id: &str) -> &'static str {
+    /// A chart line's name by its id (`estimate`'s line ids); an id it does
+    /// not know shows as itself rather than as some other line's name.
+    pub fn line<'a>(&self, id: &'a str) -> &'a str {
         match id {
             "fargate-on-demand" => self.fargate_on_demand,
             "fargate-spot" => self.fargate_spot,
             "fargate-savings-plan-1y" => self.fargate_sp_1y,
             "fargate-savings-plan-3y" => self.fargate_sp_3y,
+            "ec2-on-demand" => self.ec2_on_demand,
             "ec2-reserved-1y" => self.ec2_reserved_1y,
             "ec2-reserved-3y" => self.ec2_reserved_3y,
             "ec2-spot" => self.ec2_spot,
-            _ => self.ec2_on_demand,
+            other => other,
         }
     }
 
