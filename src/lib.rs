@@ -11,6 +11,7 @@ pub mod estimate;
 pub mod format;
 pub mod i18n;
 pub mod inputs;
+pub mod json;
 pub mod model;
 pub mod pricing;
 pub mod share_link;

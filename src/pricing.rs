@@ -15,17 +15,18 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod offer;
+mod read;
 pub mod regions;
 
 use crate::model::fargate::FargateRates;
 use crate::model::platform::Platform;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
 pub const SCHEMA: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
     pub schema: u32,
     /// The newest data date among the sources the prices came from.
@@ -39,7 +40,7 @@ pub struct Manifest {
 }
 
 /// Where a class of values came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -52,7 +53,7 @@ pub struct Source {
     pub kind: Provenance,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     /// AWS's own price file, copied unchanged.
@@ -63,7 +64,7 @@ pub enum Provenance {
     Derived,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Region {
     pub code: String,
     /// AWS's name, e.g. "Europe (Frankfurt)".
@@ -77,62 +78,62 @@ pub struct Region {
 }
 
 /// One platform's Fargate prices in one region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FargatePrices {
     pub on_demand: RateSet,
     /// Ephemeral storage above the free 20 GiB; unknown in most regions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage: Option<StorageRate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spot: Option<RateSet>,
     /// Compute Savings Plans, 1 year, no upfront.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub savings_plan_1y: Option<RateSet>,
     /// Compute Savings Plans, 3 years, no upfront.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub savings_plan_3y: Option<RateSet>,
 }
 
 /// Fargate's per-hour rates for one purchase option, USD.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RateSet {
     /// USD per vCPU-hour.
     pub vcpu_hour: f64,
     /// USD per GB-hour of memory.
     pub gb_hour: f64,
     /// USD per vCPU-hour of Windows licence; Windows only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_vcpu_hour: Option<f64>,
     pub origin: ValueOrigin,
 }
 
 /// USD per GB-hour of ephemeral storage above the free 20 GiB.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StorageRate {
     pub gb_hour: f64,
     pub origin: ValueOrigin,
 }
 
 /// Provenance of one group of values.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValueOrigin {
     pub source: String,
     pub provenance: Provenance,
     /// When these values were captured, if the source says: YYYY-MM-DD, YYYY-MM or YYYY.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileInfo {
     pub path: String,
     pub bytes: u64,
 }
 
 /// `instances.json`: the EC2 types an ECS cluster would use, with their specs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Instances {
     /// What each row holds, in order (documentation carried with the data).
     pub columns: Vec<String>,
@@ -144,7 +145,7 @@ pub struct Instances {
 pub const INSTANCE_COLUMNS: [&str; 7] =
     ["type", "vcpu", "memory_mib", "arch", "enis", "awsvpc_trunking_tasks", "category"];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Arch {
     #[serde(rename = "x86_64")]
     X86,
@@ -153,8 +154,8 @@ pub enum Arch {
 }
 
 /// One instance type. Serialised as a row (see `INSTANCE_COLUMNS`) to keep the file small.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "SpecRow", into = "SpecRow")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(into = "SpecRow")]
 pub struct InstanceSpec {
     pub instance_type: String,
     pub vcpu: u32,
@@ -171,12 +172,6 @@ pub struct InstanceSpec {
 
 type SpecRow = (String, u32, u32, Arch, u32, Option<u32>, String);
 
-impl From<SpecRow> for InstanceSpec {
-    fn from((instance_type, vcpu, memory_mib, arch, enis, trunking_tasks, category): SpecRow) -> Self {
-        InstanceSpec { instance_type, vcpu, memory_mib, arch, enis, trunking_tasks, category }
-    }
-}
-
 impl From<InstanceSpec> for SpecRow {
     fn from(s: InstanceSpec) -> Self {
         (s.instance_type, s.vcpu, s.memory_mib, s.arch, s.enis, s.trunking_tasks, s.category)
@@ -184,7 +179,7 @@ impl From<InstanceSpec> for SpecRow {
 }
 
 /// `regions/<region>/<platform>.json`: EC2 hourly prices, USD per instance-hour.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ec2Prices {
     pub region: String,
     pub platform: Platform,
@@ -197,8 +192,8 @@ pub const EC2_COLUMNS: [&str; 5] = ["type", "on_demand", "reserved_1y", "reserve
 
 /// One type's hourly prices. Reserved are Standard, all upfront, as the
 /// effective hourly rate (upfront ÷ hours in the term); Spot is a recent average.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "PriceRow", into = "PriceRow")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(into = "PriceRow")]
 pub struct Ec2Price {
     pub instance_type: String,
     pub on_demand: f64,
@@ -208,12 +203,6 @@ pub struct Ec2Price {
 }
 
 type PriceRow = (String, f64, Option<f64>, Option<f64>, Option<f64>);
-
-impl From<PriceRow> for Ec2Price {
-    fn from((instance_type, on_demand, reserved_1y, reserved_3y, spot): PriceRow) -> Self {
-        Ec2Price { instance_type, on_demand, reserved_1y, reserved_3y, spot }
-    }
-}
 
 impl From<Ec2Price> for PriceRow {
     fn from(p: Ec2Price) -> Self {
@@ -241,9 +230,9 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 pub const MANIFEST_JSON: &str = include_str!("../pricing/manifest.json");
 pub const INSTANCES_JSON: &str = include_str!("../pricing/instances.json");
 
-/// Parse a generated file and reject it if it is not sound.
-fn parse<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<T, String> {
-    serde_json::from_str(json).map_err(|e| format!("pricing {what} is unreadable: {e}"))
+/// Parse a generated file with `read` (its shape only: `problems()` checks the values).
+fn parse<T>(what: &str, json: &str, read: fn(&crate::json::Value) -> Result<T, String>) -> Result<T, String> {
+    crate::json::parse(json).and_then(|v| read(&v)).map_err(|e| format!("pricing {what} is unreadable: {e}"))
 }
 
 fn fail_on(what: &str, problems: Vec<String>) -> Result<(), String> {
@@ -265,7 +254,7 @@ impl Manifest {
     /// Reads a manifest without `problems()`: for the bundled one in the app,
     /// which the build and the tests have already validated (2 KB less wasm).
     pub fn parse_unchecked(json: &str) -> Result<Manifest, String> {
-        let manifest: Manifest = parse("manifest", json)?;
+        let manifest = parse("manifest", json, read::manifest)?;
         if manifest.schema != SCHEMA {
             return Err(format!("pricing manifest has schema {}, this build reads {SCHEMA}", manifest.schema));
         }
@@ -400,7 +389,7 @@ impl Instances {
 
     /// Without `problems()`: for the bundled file in the app, validated at build and in tests.
     pub fn parse_unchecked(json: &str) -> Result<Instances, String> {
-        parse("instances", json)
+        parse("instances", json, read::instances)
     }
 
     pub fn bundled() -> Result<Instances, String> {
@@ -440,7 +429,7 @@ impl Instances {
 impl Ec2Prices {
     /// Parse a region file and check it against the specs it refers to.
     pub fn parse(json: &str, instances: &Instances) -> Result<Ec2Prices, String> {
-        let prices: Ec2Prices = parse("region file", json)?;
+        let prices = parse("region file", json, read::ec2_prices)?;
         fail_on("region file", prices.problems(instances))?;
         Ok(prices)
     }

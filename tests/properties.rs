@@ -1,7 +1,8 @@
 //! Properties of the cost model over generated inputs, with the real
 //! us-east-1 prices: no panic, NaN or negative money; Fargate is linear in
 //! hours; EC2 never gets cheaper with more tasks; the break-even is where the
-//! two lines cross. And the option parser takes any string without panicking.
+//! two lines cross. And the option parser, the link decoder, the CLI parser
+//! and the pricing files' JSON reader take any string without panicking.
 
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
@@ -238,7 +239,7 @@ mod fuzz {
     use fargate_vs_ec2::share_link::{decode, is_embed, lang};
     use proptest::prelude::*;
 
-    fn config() -> ProptestConfig {
+    pub(super) fn config() -> ProptestConfig {
         let cases = std::env::var("FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2_000);
         ProptestConfig { cases, ..ProptestConfig::default() }
     }
@@ -297,6 +298,89 @@ mod fuzz {
                     }
                 }
                 Err(message) => prop_assert!(!message.is_empty() && !message.contains('\n'), "{message:?}"),
+            }
+        }
+    }
+}
+
+/// `json` reads the pricing files in the app: it must read what serde_json
+/// writes, and refuse anything else with an error rather than a panic.
+mod json_reader {
+    use fargate_vs_ec2::json::{parse, Value};
+    use fargate_vs_ec2::pricing::{Ec2Prices, Instances};
+    use proptest::prelude::*;
+
+    fn documents() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(|n| n.into()),
+            any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(|x| x.into()),
+            "\\PC{0,12}|[\"\\\\/\u{0}-\u{1f}\u{7f}\u{2028}😀]{0,6}".prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                proptest::collection::vec(("\\PC{0,6}", inner), 0..6)
+                    .prop_map(|members| serde_json::Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// What our reader should make of a serde_json value (numbers as f64).
+    fn expected(v: &serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(items) => Value::Array(items.iter().map(expected).collect()),
+            serde_json::Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), expected(v))).collect()),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(super::fuzz::config())]
+
+        #[test]
+        fn reads_whatever_serde_json_writes(doc in documents()) {
+            prop_assert_eq!(parse(&serde_json::to_string(&doc).unwrap()), Ok(expected(&doc)));
+            prop_assert_eq!(parse(&serde_json::to_string_pretty(&doc).unwrap()), Ok(expected(&doc)));
+        }
+
+        #[test]
+        fn any_text_is_a_value_or_an_error(text in "\\PC{0,300}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn json_shaped_junk_is_a_value_or_an_error(
+            tokens in proptest::collection::vec(prop_oneof![
+                Just("[".to_string()), Just("]".to_string()), Just("{".to_string()), Just("}".to_string()),
+                Just(",".to_string()), Just(":".to_string()), Just("null".to_string()), Just("\"".to_string()),
+                "\"(\\\\(u[0-9a-fA-F]{0,4}|.)|\\PC){0,6}\"?",
+                "-?[0-9]{0,3}(\\.[0-9]{0,3})?([eE][-+]?[0-9]{0,4})?",
+            ], 0..40)
+        ) {
+            let text = tokens.concat();
+            match parse(&text) {
+                Ok(v) => prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&text).map(|d| expected(&d)).ok(), Some(v)),
+                Err(e) => prop_assert!(!e.is_empty()),
+            }
+        }
+
+        /// A region file cut short or with a byte changed is an error, never a panic.
+        #[test]
+        fn a_damaged_region_file_is_an_error_or_valid(cut in 0usize..17_000, at in 0usize..17_000, byte in any::<u8>()) {
+            let instances = Instances::bundled().unwrap();
+            let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json")).unwrap();
+            let mut bytes = text.into_bytes();
+            bytes.truncate(cut.min(bytes.len()));
+            if let Some(b) = bytes.get_mut(at) {
+                *b = byte;
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                let _ = Ec2Prices::parse(&text, &instances);
             }
         }
     }

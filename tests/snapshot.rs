@@ -66,6 +66,20 @@ fn every_claimed_file_exists_validates_and_matches_its_count() {
     assert_eq!(files, manifest.files.len());
 }
 
+/// The app reads with `pricing::read` (by hand), the snapshot command writes
+/// with serde: every committed file must read back to exactly what it holds.
+#[test]
+fn every_committed_file_reads_back_to_its_own_bytes() {
+    let manifest = Manifest::bundled().unwrap();
+    assert_eq!(serde_json::to_string(&manifest).unwrap() + "\n", committed("manifest.json"));
+    let instances = Instances::bundled().unwrap();
+    assert_eq!(build::to_row_json(&instances, "types").unwrap(), committed("instances.json"));
+    for file in &manifest.files {
+        let prices = Ec2Prices::parse(&committed(&file.path), &instances).unwrap();
+        assert_eq!(build::to_row_json(&prices, "rows").unwrap(), committed(&file.path), "{}", file.path);
+    }
+}
+
 #[test]
 fn us_east_1_fargate_rates_are_the_published_offer_rates() {
     let m = Manifest::bundled().unwrap();

@@ -1,8 +1,8 @@
 //! The three Fargate platforms a task can run on.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Platform {
     #[serde(rename = "linux-x86")]
     LinuxX86,

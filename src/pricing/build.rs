@@ -26,7 +26,7 @@ fn read(dir: &Path, file: &str) -> Result<String, String> {
 
 /// One line per row: the EC2 price files are long tables, and a row per line
 /// keeps them small and their diffs readable.
-fn to_row_json<T: serde::Serialize>(value: &T, rows_key: &str) -> Result<String, String> {
+pub fn to_row_json<T: serde::Serialize>(value: &T, rows_key: &str) -> Result<String, String> {
     let mut value = serde_json::to_value(value).map_err(|e| e.to_string())?;
     let rows = value.as_object_mut().and_then(|o| o.remove(rows_key)).and_then(|r| r.as_array().cloned()).unwrap_or_default();
     let mut out = String::from("{\n");

@@ -1,0 +1,168 @@
+//! Reading the pricing files into their types, with `crate::json`.
+//!
+//! By hand rather than serde's derive: the page does this, and the derived code
+//! was the largest part of its wasm. The writer (`build`, native) still uses
+//! serde's `Serialize`; `tests/snapshot.rs` proves every committed file reads
+//! back equal to what was written.
+
+use super::{
+    Arch, Ec2Price, Ec2Prices, FargatePrices, FileInfo, InstanceSpec, Instances, Manifest, Provenance, RateSet,
+    Region, Source, StorageRate, ValueOrigin,
+};
+use crate::json::Value;
+use crate::model::platform::Platform;
+use std::collections::BTreeMap;
+
+fn string(v: &Value) -> Result<String, String> {
+    v.str().map(str::to_string)
+}
+
+fn platform(name: &str) -> Result<Platform, String> {
+    Platform::from_slug(name).ok_or_else(|| format!("unknown platform {name:?}"))
+}
+
+/// An object keyed by platform slug, e.g. `{"linux-x86": …, "windows": …}`.
+fn per_platform<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<BTreeMap<Platform, T>, String> {
+    // Inserted one by one: collecting into a BTreeMap sorts, and sorting is wasm code.
+    let mut map = BTreeMap::new();
+    for (name, v) in v.members()? {
+        map.insert(platform(name)?, read(v).map_err(|e| format!("{name}: {e}"))?);
+    }
+    Ok(map)
+}
+
+pub(super) fn manifest(v: &Value) -> Result<Manifest, String> {
+    Ok(Manifest {
+        schema: v.read("schema", Value::u32)?,
+        date: v.read("date", string)?,
+        default_region: v.read("default_region", string)?,
+        sources: v.read_all("sources", source)?,
+        regions: v.read_all("regions", region)?,
+        files: v.read_all("files", |f| Ok(FileInfo { path: f.read("path", string)?, bytes: f.read("bytes", Value::u64)? }))?,
+    })
+}
+
+fn source(v: &Value) -> Result<Source, String> {
+    Ok(Source {
+        id: v.read("id", string)?,
+        title: v.read("title", string)?,
+        file: v.read("file", string)?,
+        date: v.read("date", string)?,
+        licence: v.read("licence", string)?,
+        origin: v.read("origin", string)?,
+        kind: v.read("kind", provenance)?,
+    })
+}
+
+fn provenance(v: &Value) -> Result<Provenance, String> {
+    match v.str()? {
+        "published" => Ok(Provenance::Published),
+        "secondary" => Ok(Provenance::Secondary),
+        "derived" => Ok(Provenance::Derived),
+        other => Err(format!("unknown provenance {other:?}")),
+    }
+}
+
+fn region(v: &Value) -> Result<Region, String> {
+    let code = v.read("code", string)?;
+    let read = || -> Result<Region, String> {
+        Ok(Region {
+            name: v.read("name", string)?,
+            geography: v.read("geography", string)?,
+            fargate: v.read("fargate", |f| per_platform(f, fargate_prices))?,
+            ec2_types: v.read("ec2_types", |t| per_platform(t, Value::u32))?,
+            code: code.clone(),
+        })
+    };
+    read().map_err(|e| format!("{code}: {e}"))
+}
+
+fn fargate_prices(v: &Value) -> Result<FargatePrices, String> {
+    Ok(FargatePrices {
+        on_demand: v.read("on_demand", rate_set)?,
+        storage: v.read_opt("storage", |s| Ok(StorageRate { gb_hour: s.read("gb_hour", Value::f64)?, origin: s.read("origin", origin)? }))?,
+        spot: v.read_opt("spot", rate_set)?,
+        savings_plan_1y: v.read_opt("savings_plan_1y", rate_set)?,
+        savings_plan_3y: v.read_opt("savings_plan_3y", rate_set)?,
+    })
+}
+
+fn rate_set(v: &Value) -> Result<RateSet, String> {
+    Ok(RateSet {
+        vcpu_hour: v.read("vcpu_hour", Value::f64)?,
+        gb_hour: v.read("gb_hour", Value::f64)?,
+        os_vcpu_hour: v.read_opt("os_vcpu_hour", Value::f64)?,
+        origin: v.read("origin", origin)?,
+    })
+}
+
+fn origin(v: &Value) -> Result<ValueOrigin, String> {
+    Ok(ValueOrigin {
+        source: v.read("source", string)?,
+        provenance: v.read("provenance", provenance)?,
+        as_of: v.read_opt("as_of", string)?,
+        note: v.read_opt("note", string)?,
+    })
+}
+
+/// A row of a fixed number of cells.
+fn row(v: &Value, cells: usize) -> Result<&[Value], String> {
+    let row = v.items()?;
+    if row.len() == cells {
+        Ok(row)
+    } else {
+        Err(format!("a row of {} cells, expected {cells}", row.len()))
+    }
+}
+
+/// A cell that is null where the price is unknown.
+fn opt_price(v: &Value) -> Result<Option<f64>, String> {
+    if *v == Value::Null {
+        Ok(None)
+    } else {
+        v.f64().map(Some)
+    }
+}
+
+pub(super) fn instances(v: &Value) -> Result<Instances, String> {
+    Ok(Instances {
+        columns: v.read_all("columns", string)?,
+        source: v.read("source", string)?,
+        trunking_source: v.read("trunking_source", string)?,
+        types: v.read_all("types", |r| {
+            let r = row(r, 7)?;
+            Ok(InstanceSpec {
+                instance_type: string(&r[0])?,
+                vcpu: r[1].u32()?,
+                memory_mib: r[2].u32()?,
+                arch: match r[3].str()? {
+                    "x86_64" => Arch::X86,
+                    "arm64" => Arch::Arm,
+                    other => return Err(format!("unknown architecture {other:?}")),
+                },
+                enis: r[4].u32()?,
+                trunking_tasks: if r[5] == Value::Null { None } else { Some(r[5].u32()?) },
+                category: string(&r[6])?,
+            })
+        })?,
+    })
+}
+
+pub(super) fn ec2_prices(v: &Value) -> Result<Ec2Prices, String> {
+    Ok(Ec2Prices {
+        region: v.read("region", string)?,
+        platform: v.read("platform", |p| platform(p.str()?))?,
+        columns: v.read_all("columns", string)?,
+        origin: v.read("origin", origin)?,
+        rows: v.read_all("rows", |r| {
+            let r = row(r, 5)?;
+            Ok(Ec2Price {
+                instance_type: string(&r[0])?,
+                on_demand: r[1].f64()?,
+                reserved_1y: opt_price(&r[2])?,
+                reserved_3y: opt_price(&r[3])?,
+                spot: opt_price(&r[4])?,
+            })
+        })?,
+    })
+}
