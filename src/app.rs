@@ -207,7 +207,7 @@ fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
 #[derive(Properties, PartialEq)]
 struct ExportProps {
     estimate: Rc<Estimate>,
-    svg: AttrValue,
+    chart: ChartSvg,
     lang: Lang,
 }
 
@@ -225,15 +225,15 @@ fn export(props: &ExportProps) -> Html {
         html! { <a id={id} href="#" download={format!("{stem}.{ext}")} {onclick}>{ label }</a> }
     };
     let estimate = props.estimate.clone();
-    let svg = props.svg.clone();
+    let svg = props.chart.clone();
     let on_png = {
-        let svg = props.svg.clone();
+        let svg = props.chart.clone();
         let name = format!("{stem}.png");
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             #[cfg(target_arch = "wasm32")]
             {
-                let (svg, name) = (svg.to_string(), name.clone());
+                let (svg, name) = (svg.flat(), name.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = save_png(&svg, &name).await;
                 });
@@ -245,7 +245,7 @@ fn export(props: &ExportProps) -> Html {
     html! {
         <p class="export">
             { words.download }
-            { link("export-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(move || svg.to_string())) }
+            { link("export-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(move || svg.flat())) }
             { " · " }
             <a id="export-png" href="#" onclick={on_png}>{ words.chart_png }</a>
             { " · " }
@@ -389,13 +389,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                 let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
                 series.retain(|s| !hidden.contains(&s.id));
                 crossings.retain(|c| !hidden.contains(&c.option_id));
-                let by_hours = chart::cost_by_hours(lang, &series, e.evaluation.fargate.billed_hours, &crossings);
+                let by_hours = ChartSvg::from(chart::cost_by_hours(lang, &series, e.evaluation.fargate.billed_hours, &crossings));
                 let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
                 let points = placed(frame, estimate::hours_points(e, &series, &crossings, lang));
                 let mut tasks_lines = estimate::tasks_lines(e, lang);
                 tasks_lines.retain(|s| !hidden.contains(&s.id));
                 let max_tasks = f64::from(estimate::max_tasks_shown(e));
-                let by_tasks = chart::cost_by_tasks(lang, &tasks_lines, f64::from(e.inputs.tasks), max_tasks);
+                let by_tasks = ChartSvg::from(chart::cost_by_tasks(lang, &tasks_lines, f64::from(e.inputs.tasks), max_tasks));
                 let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
                 let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines, lang));
                 (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
@@ -447,7 +447,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
                             { show_toggles(&state, toggles) }
-                            <Export estimate={e.clone()} svg={AttrValue::from(by_hours.clone())} {lang} />
+                            <Export estimate={e.clone()} chart={by_hours.clone()} {lang} />
                             <figcaption>{ caption(e, lang) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e, lang) }</p>
@@ -489,13 +489,35 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// A chart's SVG with a button over each of its points: hover or focus one
-/// for its values. The SVG, positions and texts come from our own numbers,
+/// A chart's two SVG layers (see `chart::Layers`) as shared strings: cheap to
+/// put in props, and an unchanged layer is left alone in the page (Yew skips
+/// raw HTML equal to what is there).
+#[derive(Clone, PartialEq)]
+struct ChartSvg {
+    base: AttrValue,
+    marker: AttrValue,
+}
+
+impl From<chart::Layers> for ChartSvg {
+    fn from(layers: chart::Layers) -> Self {
+        ChartSvg { base: AttrValue::from(layers.base), marker: AttrValue::from(layers.marker) }
+    }
+}
+
+impl ChartSvg {
+    fn flat(&self) -> String {
+        chart::flatten(&self.base, &self.marker)
+    }
+}
+
+/// A chart's SVG layers with a button over each of its points: hover or focus
+/// one for its values. The SVG, positions and texts come from our own numbers,
 /// never from user input.
-fn chart_box(svg: &str, points: &[(f64, f64, String)]) -> Html {
+fn chart_box(svg: &ChartSvg, points: &[(f64, f64, String)]) -> Html {
     html! {
         <div class="chart-box">
-            { Html::from_html_unchecked(AttrValue::from(svg.to_string())) }
+            { Html::from_html_unchecked(svg.base.clone()) }
+            <div class="marker-layer">{ Html::from_html_unchecked(svg.marker.clone()) }</div>
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
                     data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>

@@ -98,16 +98,44 @@ impl Frame {
     }
 }
 
+/// A chart as two SVGs of the same size, stacked: `base` holds the axes, the
+/// lines and the break-evens; `marker` the current value's line, the dots on
+/// each line there and their amounts. A slider step that only moves the marker
+/// leaves `base` byte for byte the same, and the page leaves its hundred
+/// elements alone instead of parsing them again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layers {
+    pub base: String,
+    pub marker: String,
+}
+
+impl Layers {
+    /// Both layers as one SVG (exports, tests).
+    pub fn flat(&self) -> String {
+        flatten(&self.base, &self.marker)
+    }
+}
+
+/// One SVG from a base and a marker layer: the marker's elements go last, on top.
+pub fn flatten(base: &str, marker: &str) -> String {
+    let inner = marker.split_once('>').map_or("", |(_, rest)| rest);
+    let inner = inner.trim_end().strip_suffix("</svg>").unwrap_or(inner);
+    match base.rfind("</svg>") {
+        Some(end) => format!("{}{inner}{}", &base[..end], &base[end..]),
+        None => base.to_string(),
+    }
+}
+
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
-pub fn cost_by_hours(lang: Lang, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> String {
-    cost_chart(lang, &Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, current_hours, crossings)
+pub fn cost_by_hours(lang: Lang, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> Layers {
+    cost_chart(&Chart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings })
 }
 
 /// Monthly cost against the number of tasks, 1 to `max_tasks`, the current
 /// count marked: EC2 steps up as instances are added, Fargate is a straight line.
-pub fn cost_by_tasks(lang: Lang, series: &[Series], current_tasks: f64, max_tasks: f64) -> String {
-    cost_chart(lang, &Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, current_tasks, &[])
+pub fn cost_by_tasks(lang: Lang, series: &[Series], current_tasks: f64, max_tasks: f64) -> Layers {
+    cost_chart(&Chart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: &[] })
 }
 
 /// The x axis of a cost chart: 0 to `max`.
@@ -118,11 +146,27 @@ struct Axis {
     whole: bool,
 }
 
-fn cost_chart(lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> String {
+/// Everything one chart shows.
+struct Chart<'s> {
+    lang: Lang,
+    axis: Axis,
+    series: &'s [Series],
+    marker: f64,
+    crossings: &'s [Crossing],
+}
+
+type Draw = for<'a> fn(&'a mut String, &Chart, f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>>;
+
+fn cost_chart(chart: &Chart) -> Layers {
+    let y_max = Frame::new(chart.series, chart.axis.max).y_max;
+    Layers { base: layer(draw_base, chart, y_max), marker: layer(draw_marker, chart, y_max) }
+}
+
+fn layer(draw: Draw, chart: &Chart, y_max: f64) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    let drawn = draw_cost_chart(&mut svg, lang, axis, series, marker, crossings).map_err(|e| format!("{e:?}"));
+    let drawn = draw(&mut svg, chart, y_max).map_err(|e| format!("{e:?}"));
     match drawn {
         Ok(dashed) => dashed.into_iter().fold(svg, |svg, (placeholder, stroke)| svg.replace(&placeholder, &stroke)),
         Err(e) => format!("<!-- chart error: {} -->", e.replace("--", "- -")),
@@ -142,24 +186,32 @@ fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (Stri
 
 type Dashed = Vec<(String, String)>;
 
-fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[Series], marker: f64, crossings: &[Crossing]) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
-    let mut dashed = Vec::new();
-    let y_max = Frame::new(series, axis.max).y_max;
+fn text_style() -> TextStyle<'static> {
+    ("sans-serif", 14).into_font().color(&BLACK)
+}
+
+/// The plot area both layers share, so their coordinates agree to the pixel.
+fn plot_area<'a>(svg: &'a mut String, axis: &Axis, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, Box<dyn std::error::Error + 'a>> {
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
-    let text = ("sans-serif", 14).into_font().color(&BLACK);
-    let mut chart = ChartBuilder::on(&root)
+    Ok(ChartBuilder::on(&root)
         .margin(MARGIN)
         .margin_right(MARGIN_RIGHT)
         .x_label_area_size(X_LABELS)
         .y_label_area_size(Y_LABELS)
-        .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?;
+        .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?)
+}
+
+fn draw_base<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+    let mut dashed = Vec::new();
+    let mut chart = plot_area(svg, &c.axis, y_max)?;
+    let lang = c.lang;
     chart
         .configure_mesh()
-        .x_desc(axis.label)
+        .x_desc(c.axis.label)
         .y_desc(lang.words().axis_usd_month)
-        .label_style(text.clone())
-        .axis_desc_style(text.clone())
-        .x_labels(if axis.whole { axis.max.min(10.0) as usize + 1 } else { 9 })
+        .label_style(text_style())
+        .axis_desc_style(text_style())
+        .x_labels(if c.axis.whole { c.axis.max.min(10.0) as usize + 1 } else { 9 })
         .y_labels(6)
         .x_label_formatter(&|h| format!("{h:.0}"))
         .y_label_formatter(&|usd| axis_usd(lang, *usd, y_max))
@@ -167,12 +219,7 @@ fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[S
         .light_line_style(TRANSPARENT)
         .draw()?;
 
-    let here = marker.clamp(0.0, axis.max);
-    let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
-    dashed.push(stroke);
-    chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
-
-    for (k, s) in series.iter().enumerate() {
+    for (k, s) in c.series.iter().enumerate() {
         let points = s.points.iter().copied();
         // The legend is HTML beside the chart (see `legend`): it never covers a line.
         let color = match s.dash {
@@ -185,26 +232,34 @@ fn draw_cost_chart<'a>(svg: &'a mut String, lang: Lang, axis: &Axis, series: &[S
         };
         chart.draw_series(LineSeries::new(points, color.stroke_width(3)))?;
     }
+    // Break-even points: a cross on the crossing and the hours above it.
+    for x in c.crossings {
+        chart.draw_series(std::iter::once(Cross::new((x.hours, x.usd), 7, x.color.stroke_width(3))))?;
+        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (-20, 10), text_style())))?;
+    }
+    chart.plotting_area().present()?;
+    Ok(dashed)
+}
 
-    // Each line's value at the current hours: a dot on the line and the amount
-    // beside it, the labels spread apart so close lines stay readable.
-    let values: Vec<(f64, RGBColor)> = series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
+/// The current value: a dashed vertical line, and each line's value there as a
+/// dot on the line and the amount beside it, spread apart so close lines stay readable.
+fn draw_marker<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+    let mut chart = plot_area(svg, &c.axis, y_max)?;
+    let here = c.marker.clamp(0.0, c.axis.max);
+    let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
+    chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
+    let values: Vec<(f64, RGBColor)> = c.series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
     let plot_height = f64::from(HEIGHT - 12 - 44);
     let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
-    let anchor = if here > axis.max * 0.8 { -84 } else { 10 };
+    let anchor = if here > c.axis.max * 0.8 { -84 } else { 10 };
     for (&(value, color), label_y) in values.iter().zip(label_ys) {
         chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
         chart.draw_series(std::iter::once(
-            EmptyElement::at((here, label_y)) + Text::new(lang.usd(value), (anchor, -7), text.clone()),
+            EmptyElement::at((here, label_y)) + Text::new(c.lang.usd(value), (anchor, -7), text_style()),
         ))?;
     }
-    // Break-even points: a cross on the crossing and the hours above it.
-    for c in crossings {
-        chart.draw_series(std::iter::once(Cross::new((c.hours, c.usd), 7, c.color.stroke_width(3))))?;
-        chart.draw_series(std::iter::once(EmptyElement::at((c.hours, c.usd)) + Text::new(c.label.clone(), (-20, 10), text.clone())))?;
-    }
-    root.present()?;
-    Ok(dashed)
+    chart.plotting_area().present()?;
+    Ok(vec![stroke])
 }
 
 /// SVG `stroke-dasharray` for a dash pattern ("" for solid).
@@ -321,7 +376,7 @@ mod tests {
     #[test]
     fn svg_has_every_line_its_legend_and_the_values_at_the_marker() {
         let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
-        let svg = cost_by_hours(Lang::En, &[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]);
+        let svg = cost_by_hours(Lang::En, &[line("Linux/x86", 360.401), line("Linux/ARM", 288.36)], 365.0, &[crossing]).flat();
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
         assert_eq!(legend(&[line("Linux/x86", 1.0)]), vec![("Linux/x86".to_string(), "#0072B2".to_string(), "")]);
         // 360.401 / 2 and 288.36 / 2 at half the month, rounded to the cent.
@@ -336,7 +391,7 @@ mod tests {
     fn dashed_lines_are_one_element_each_with_a_dasharray() {
         let dashed = Series { dash: Dash::Dashed, color: GREEN, ..line("reserved", 200.0) };
         let dotted = Series { dash: Dash::Dotted, color: PURPLE, ..line("spot", 100.0) };
-        let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]);
+        let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]).flat();
         let drawn = svg.lines().filter(|l| l.starts_with("<polyline") && !l.contains("stroke=\"#000000\"")).count();
         assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks");
         assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
@@ -346,8 +401,22 @@ mod tests {
     }
 
     #[test]
+    fn moving_the_marker_changes_only_the_marker_layer() {
+        let lines = [line("Fargate", 360.0), line("EC2", 200.0)];
+        let (a, b) = (cost_by_hours(Lang::En, &lines, 100.0, &[]), cost_by_hours(Lang::En, &lines, 500.0, &[]));
+        assert_eq!(a.base, b.base, "the page can leave the base alone");
+        assert_ne!(a.marker, b.marker);
+        assert!(a.marker.contains("#6E6E6E") && !a.base.contains("#6E6E6E"), "the marker is only in its layer");
+        let open = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
+        assert_eq!(open(&a.marker), open(&a.base), "same size and viewBox, so they stack exactly");
+        let flat = a.flat();
+        assert_eq!((flat.matches("<svg").count(), flat.matches("</svg>").count()), (1, 1));
+        assert!(flat.find("#6E6E6E").unwrap() > flat.find("polyline").unwrap(), "marker drawn last, on top");
+    }
+
+    #[test]
     fn chinese_axes_and_amounts() {
-        let svg = cost_by_hours(Lang::Zh, &[line("Linux/x86", 360.401)], 365.0, &[]);
+        let svg = cost_by_hours(Lang::Zh, &[line("Linux/x86", 360.401)], 365.0, &[]).flat();
         assert!(svg.contains("每个任务每月小时数") && svg.contains("每月费用（美元）"));
         assert!(svg.contains("US$180.20") && svg.contains("US$400"), "amounts and ticks in US$");
         assert!(!svg.contains("hours per month"));

@@ -84,7 +84,7 @@ fn chart_marks_each_break_even_at_its_hours() {
     let e = estimate_for(&[]);
     let (series, crossings) = estimate::chart_lines(&e, Lang::En);
     assert!(crossings.len() >= 3, "{crossings:?}");
-    let svg = chart::cost_by_hours(Lang::En, &series, 730.0, &crossings);
+    let svg = chart::cost_by_hours(Lang::En, &series, 730.0, &crossings).flat();
     for c in &crossings {
         assert!(svg.contains(&c.label), "label {}", c.label);
     }
@@ -128,7 +128,7 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let fargate = &lines[0];
     assert_eq!(fargate.points[0], (0.0, 0.0));
     assert!((fargate.points[1].1 - 20.0 * 730.0 * 0.04937).abs() < 1e-9);
-    let svg = chart::cost_by_tasks(Lang::En, &lines, 10.0, 20.0);
+    let svg = chart::cost_by_tasks(Lang::En, &lines, 10.0, 20.0).flat();
     assert!(svg.contains(">tasks<") || svg.contains("tasks"), "x axis named");
 }
 

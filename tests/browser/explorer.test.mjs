@@ -134,6 +134,13 @@ test('the chart is a visible inline SVG with every option and its break-even mar
   }));
   assert.ok(facts.isSvg, 'a real SVG element');
   assert.ok(facts.width > 500 && facts.height > 250, `rendered at ${facts.width}×${facts.height}`);
+  // The current-hours layer (marker, dots, amounts) lies exactly over the lines.
+  const boxes = await page.locator('#chart-hours .chart-box svg').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map(Math.round);
+  }));
+  assert.equal(boxes.length, 2, 'a base and a marker layer');
+  assert.deepEqual(boxes[1], boxes[0], 'the marker layer lies exactly over the chart');
   const texts = await chartTexts();
   const legend = (await page.locator('#chart-hours .legend li').allTextContents()).map((t) => t.trim());
   for (const label of ['Fargate on-demand', 'Fargate Spot', 'Fargate Savings Plan 1y', 'Fargate Savings Plan 3y', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
@@ -206,7 +213,7 @@ test('a second chart shows cost against the task count, EC2 in steps', async () 
   assert.ok(texts.includes(`EC2 on-demand (${want.ec2.instance_type})`), texts.join(' | '));
   assert.ok(await page.locator('#chart-tasks .chart-box > svg').evaluate((el) => el instanceof SVGSVGElement));
   // At the current task count the step chart shows the table's EC2 figure.
-  const tasksTexts = (await page.locator('#chart-tasks .chart-box > svg text').allTextContents()).map((t) => t.trim());
+  const tasksTexts = (await page.locator('#chart-tasks .chart-box svg text').allTextContents()).map((t) => t.trim());
   const od = `$${want.ec2.monthly.on_demand.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   assert.ok(tasksTexts.includes(od), `${od} in ${tasksTexts.join(' | ')}`);
   const point = page.getByRole('button', { name: `EC2 on-demand (${want.ec2.instance_type}): ${od} a month for 10 tasks` });
@@ -226,9 +233,12 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
   await expectSameAsCli();
   const x730 = await markerX();
   await page.keyboard.press('Home');
+  // Moving the hours moves only the marker: the lines' SVG stays the same element.
+  await page.evaluate(() => { window.linesSvg = document.querySelector('#chart-hours .chart-box > svg'); });
   await pressTimes('#hours', 'ArrowRight', 300);
   options.hours = 300;
   await expectSameAsCli();
+  assert.ok(await page.evaluate(() => document.querySelector('#chart-hours .chart-box > svg') === window.linesSvg), 'the hours chart was not rebuilt');
   const x300 = await markerX();
   const expected = x0 + ((x730 - x0) * 300) / 730;
   assert.ok(Math.abs(x300 - expected) <= 1.5, `marker at 300 h is at ${x300}, expected ${expected.toFixed(1)}`);
