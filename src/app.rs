@@ -342,8 +342,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     let words = lang.words();
     use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
     use_effect_with(lang, |lang| sync_document_language(*lang));
-    // After every render: the points' positions may have changed.
-    use_effect(position_points);
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
@@ -353,8 +351,12 @@ fn explorer(props: &ExplorerProps) -> Html {
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
     let ec2 = ec2_for(&state, &inputs);
+    let candidates = {
+        let (ec2, instances) = (ec2.clone(), props.instances.clone());
+        use_memo(ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| ec2.map(|prices| estimate::candidates(&instances, &prices)))
+    };
     let result: Option<Result<Rc<Estimate>, estimate::Problem>> =
-        ec2.as_ref().map(|prices| estimate::estimate(&inputs, &props.manifest, &props.instances, prices).map(Rc::new));
+        candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &props.manifest, c).map(Rc::new));
     if let Some(Ok(e)) = &result {
         *last.borrow_mut() = Some(e.clone());
     }
@@ -402,6 +404,8 @@ fn explorer(props: &ExplorerProps) -> Html {
             })
         })
     };
+    // New points are placed once they are in the page; unchanged ones keep their place.
+    use_effect_with(Rc::as_ptr(&svg) as usize, |_| position_points());
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))

@@ -125,9 +125,15 @@ pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m
 }
 
 pub fn estimate(inputs: &Inputs, manifest: &Manifest, instances: &Instances, ec2: &Ec2Prices) -> Result<Estimate, Problem> {
+    estimate_with(inputs, manifest, &candidates(instances, ec2))
+}
+
+/// `estimate` with the region's `candidates` already built: the page builds
+/// them once per price file, not on every slider step.
+pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, candidates: &[Candidate]) -> Result<Estimate, Problem> {
     let scenario = inputs.scenario().map_err(Problem::Input)?;
     let rates = fargate_options(fargate_prices(inputs, manifest)?, inputs.disk)?;
-    let evaluation = scenario::evaluate(&scenario, &rates, &candidates(instances, ec2)).map_err(Problem::Scenario)?;
+    let evaluation = scenario::evaluate(&scenario, &rates, candidates).map_err(Problem::Scenario)?;
     Ok(Estimate { inputs: inputs.clone(), scenario, rates, evaluation })
 }
 
