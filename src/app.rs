@@ -684,7 +684,8 @@ fn instance_labels(instances: &Instances, prices: &Ec2Prices, lang: Lang) -> Vec
         Lang::En => "/h",
         Lang::Zh => "/小时",
     };
-    let mut rows: Vec<(String, String)> = estimate::candidates(instances, prices)
+    // In the price file's order, which `Ec2Prices::problems` holds sorted by type.
+    estimate::candidates(instances, prices)
         .into_iter()
         .map(|c| {
             let label = format!(
@@ -695,7 +696,5 @@ fn instance_labels(instances: &Instances, prices: &Ec2Prices, lang: Lang) -> Vec
             );
             (c.name, label)
         })
-        .collect();
-    rows.sort();
-    rows
+        .collect()
 }

@@ -435,7 +435,7 @@ impl Ec2Prices {
     }
 
     pub fn get(&self, instance_type: &str) -> Option<&Ec2Price> {
-        self.rows.iter().find(|p| p.instance_type == instance_type)
+        self.rows.binary_search_by(|p| p.instance_type.as_str().cmp(instance_type)).ok().map(|i| &self.rows[i])
     }
 
     pub fn problems(&self, instances: &Instances) -> Vec<String> {
@@ -462,6 +462,10 @@ impl Ec2Prices {
         }
         if self.rows.is_empty() {
             problems.push(format!("{at}: no prices"));
+        }
+        // Lookups search by name, and the page lists types in file order.
+        if !self.rows.windows(2).all(|w| w[0].instance_type < w[1].instance_type) {
+            problems.push(format!("{at}: types are not sorted and unique"));
         }
         problems
     }
@@ -515,6 +519,19 @@ mod tests {
         let problems = m.problems();
         assert!(problems.iter().any(|p| p.contains("unknown source \"nowhere\"")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("derived without saying how")), "{problems:?}");
+    }
+
+    #[test]
+    fn region_rows_must_be_sorted_and_unique() {
+        let instances = Instances::bundled().unwrap();
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/us-east-1/linux-arm.json")).unwrap();
+        let mut prices = Ec2Prices::parse(&text, &instances).unwrap();
+        assert_eq!(prices.get("c6g.large").map(|p| p.on_demand), Some(0.068));
+        prices.rows.swap(0, 1);
+        assert!(prices.problems(&instances).iter().any(|p| p.ends_with("not sorted and unique")));
+        prices.rows.swap(0, 1);
+        prices.rows.insert(1, prices.rows[0].clone());
+        assert!(prices.problems(&instances).iter().any(|p| p.ends_with("not sorted and unique")));
     }
 
     #[test]
