@@ -404,8 +404,9 @@ fn explorer(props: &ExplorerProps) -> Html {
             })
         })
     };
-    // New points are placed once they are in the page; unchanged ones keep their place.
-    use_effect_with(Rc::as_ptr(&svg) as usize, |_| position_points());
+    // Points are placed once they are in the page, and again only when they move.
+    // (Keyed by the points, not the memo's address: a new memo can reuse the old one's.)
+    use_effect_with(svg.as_ref().as_ref().map(|charts| (charts.1.clone(), charts.4.clone())), |_| position_points());
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -498,19 +499,20 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
 /// raw HTML equal to what is there).
 #[derive(Clone, PartialEq)]
 struct ChartSvg {
-    base: AttrValue,
+    axes: AttrValue,
+    lines: AttrValue,
     marker: AttrValue,
 }
 
 impl From<chart::Layers> for ChartSvg {
     fn from(layers: chart::Layers) -> Self {
-        ChartSvg { base: AttrValue::from(layers.base), marker: AttrValue::from(layers.marker) }
+        ChartSvg { axes: layers.axes.into(), lines: layers.lines.into(), marker: layers.marker.into() }
     }
 }
 
 impl ChartSvg {
     fn flat(&self) -> String {
-        chart::flatten(&self.base, &self.marker)
+        chart::flatten(&self.axes, &[&self.lines, &self.marker])
     }
 }
 
@@ -520,8 +522,9 @@ impl ChartSvg {
 fn chart_box(svg: &ChartSvg, points: &[(f64, f64, String)]) -> Html {
     html! {
         <div class="chart-box">
-            { Html::from_html_unchecked(svg.base.clone()) }
-            <div class="marker-layer">{ Html::from_html_unchecked(svg.marker.clone()) }</div>
+            { Html::from_html_unchecked(svg.axes.clone()) }
+            <div class="chart-layer">{ Html::from_html_unchecked(svg.lines.clone()) }</div>
+            <div class="chart-layer">{ Html::from_html_unchecked(svg.marker.clone()) }</div>
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
                     data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>

@@ -98,32 +98,36 @@ impl Frame {
     }
 }
 
-/// A chart as two SVGs of the same size, stacked: `base` holds the axes, the
-/// lines and the break-evens; `marker` the current value's line, the dots on
-/// each line there and their amounts. A slider step that only moves the marker
-/// leaves `base` byte for byte the same, and the page leaves its hundred
-/// elements alone instead of parsing them again.
+/// A chart as three SVGs of the same frame, stacked: `axes` (grid, ticks and
+/// their labels), `lines` (the series and the break-evens) and `marker` (the
+/// current value's line, the dots on each line there and their amounts). A
+/// slider step changes the layers it moves and leaves the others byte for byte
+/// the same, and the page then leaves their elements alone instead of parsing
+/// them again: an hours step redraws only the hours chart's marker, and the
+/// task chart's lines and marker while its axes stay.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layers {
-    pub base: String,
+    pub axes: String,
+    pub lines: String,
     pub marker: String,
 }
 
 impl Layers {
-    /// Both layers as one SVG (exports, tests).
+    /// All layers as one SVG (exports, tests).
     pub fn flat(&self) -> String {
-        flatten(&self.base, &self.marker)
+        flatten(&self.axes, &[&self.lines, &self.marker])
     }
 }
 
-/// One SVG from a base and a marker layer: the marker's elements go last, on top.
-pub fn flatten(base: &str, marker: &str) -> String {
-    let inner = marker.split_once('>').map_or("", |(_, rest)| rest);
-    let inner = inner.trim_end().strip_suffix("</svg>").unwrap_or(inner);
-    match base.rfind("</svg>") {
-        Some(end) => format!("{}{inner}{}", &base[..end], &base[end..]),
-        None => base.to_string(),
+/// One SVG from a bottom layer and the layers drawn over it, in order.
+pub fn flatten(bottom: &str, over: &[&str]) -> String {
+    let Some(end) = bottom.rfind("</svg>") else { return bottom.to_string() };
+    let mut out = bottom[..end].to_string();
+    for layer in over {
+        let inner = layer.split_once('>').map_or("", |(_, rest)| rest);
+        out.push_str(inner.trim_end().strip_suffix("</svg>").unwrap_or(inner));
     }
+    out + &bottom[end..]
 }
 
 /// Monthly cost against hours per month per task, 0–730 h, with the current
@@ -159,7 +163,7 @@ type Draw = for<'a> fn(&'a mut String, &Chart, f64) -> Result<Dashed, Box<dyn st
 
 fn cost_chart(chart: &Chart) -> Layers {
     let y_max = Frame::new(chart.series, chart.axis.max).y_max;
-    Layers { base: layer(draw_base, chart, y_max), marker: layer(draw_marker, chart, y_max) }
+    Layers { axes: layer(draw_axes, chart, y_max), lines: layer(draw_lines, chart, y_max), marker: layer(draw_marker, chart, y_max) }
 }
 
 fn layer(draw: Draw, chart: &Chart, y_max: f64) -> String {
@@ -201,8 +205,7 @@ fn plot_area<'a>(svg: &'a mut String, axis: &Axis, y_max: f64) -> Result<ChartCo
         .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?)
 }
 
-fn draw_base<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
-    let mut dashed = Vec::new();
+fn draw_axes<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, &c.axis, y_max)?;
     let lang = c.lang;
     chart
@@ -218,7 +221,13 @@ fn draw_base<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, B
         .bold_line_style(RGBColor(0xC8, 0xC8, 0xC8).stroke_width(1))
         .light_line_style(TRANSPARENT)
         .draw()?;
+    chart.plotting_area().present()?;
+    Ok(Vec::new())
+}
 
+fn draw_lines<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+    let mut dashed = Vec::new();
+    let mut chart = plot_area(svg, &c.axis, y_max)?;
     for (k, s) in c.series.iter().enumerate() {
         let points = s.points.iter().copied();
         // The legend is HTML beside the chart (see `legend`): it never covers a line.
@@ -401,17 +410,24 @@ mod tests {
     }
 
     #[test]
-    fn moving_the_marker_changes_only_the_marker_layer() {
+    fn each_layer_changes_only_with_what_it_shows() {
         let lines = [line("Fargate", 360.0), line("EC2", 200.0)];
         let (a, b) = (cost_by_hours(Lang::En, &lines, 100.0, &[]), cost_by_hours(Lang::En, &lines, 500.0, &[]));
-        assert_eq!(a.base, b.base, "the page can leave the base alone");
+        assert_eq!((&a.axes, &a.lines), (&b.axes, &b.lines), "the page can leave axes and lines alone");
         assert_ne!(a.marker, b.marker);
-        assert!(a.marker.contains("#6E6E6E") && !a.base.contains("#6E6E6E"), "the marker is only in its layer");
+        assert!(a.marker.contains("#6E6E6E") && !a.lines.contains("#6E6E6E"), "the marker is only in its layer");
+        assert!(a.axes.contains("USD per month") && !a.lines.contains("<text"), "labels with the axes");
+        // New lines under the same axes: only the lines and marker layers change.
+        let c = cost_by_hours(Lang::En, &[line("Fargate", 350.0), line("EC2", 210.0)], 100.0, &[]);
+        assert_eq!(a.axes, c.axes);
+        assert_ne!(a.lines, c.lines);
         let open = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
-        assert_eq!(open(&a.marker), open(&a.base), "same size and viewBox, so they stack exactly");
+        assert_eq!(open(&a.marker), open(&a.axes), "same size and viewBox, so they stack exactly");
+        assert_eq!(open(&a.lines), open(&a.axes));
         let flat = a.flat();
         assert_eq!((flat.matches("<svg").count(), flat.matches("</svg>").count()), (1, 1));
-        assert!(flat.find("#6E6E6E").unwrap() > flat.find("polyline").unwrap(), "marker drawn last, on top");
+        let (grid, line, marker) = (flat.find("#C8C8C8").unwrap(), flat.find("#0072B2").unwrap(), flat.find("#6E6E6E").unwrap());
+        assert!(grid < line && line < marker, "grid, then lines, then the marker on top");
     }
 
     #[test]

@@ -134,13 +134,13 @@ test('the chart is a visible inline SVG with every option and its break-even mar
   }));
   assert.ok(facts.isSvg, 'a real SVG element');
   assert.ok(facts.width > 500 && facts.height > 250, `rendered at ${facts.width}×${facts.height}`);
-  // The current-hours layer (marker, dots, amounts) lies exactly over the lines.
+  // The lines and the current-hours marker are layers lying exactly over the axes.
   const boxes = await page.locator('#chart-hours .chart-box svg').evaluateAll((els) => els.map((el) => {
     const r = el.getBoundingClientRect();
     return [r.x, r.y, r.width, r.height].map(Math.round);
   }));
-  assert.equal(boxes.length, 2, 'a base and a marker layer');
-  assert.deepEqual(boxes[1], boxes[0], 'the marker layer lies exactly over the chart');
+  assert.equal(boxes.length, 3, 'axes, lines and marker layers');
+  assert.deepEqual(boxes, [boxes[0], boxes[0], boxes[0]], 'the layers lie exactly over each other');
   const texts = await chartTexts();
   const legend = (await page.locator('#chart-hours .legend li').allTextContents()).map((t) => t.trim());
   for (const label of ['Fargate on-demand', 'Fargate Spot', 'Fargate Savings Plan 1y', 'Fargate Savings Plan 3y', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
@@ -233,12 +233,21 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
   await expectSameAsCli();
   const x730 = await markerX();
   await page.keyboard.press('Home');
-  // Moving the hours moves only the marker: the lines' SVG stays the same element.
-  await page.evaluate(() => { window.linesSvg = document.querySelector('#chart-hours .chart-box > svg'); });
+  // Moving the hours moves only the marker: the axes and lines stay the same elements.
+  const layers = '#chart-hours .chart-box > svg, #chart-hours .chart-layer:first-of-type > svg';
+  await page.evaluate((sel) => { window.kept = [...document.querySelectorAll(sel)]; }, layers);
   await pressTimes('#hours', 'ArrowRight', 300);
   options.hours = 300;
   await expectSameAsCli();
-  assert.ok(await page.evaluate(() => document.querySelector('#chart-hours .chart-box > svg') === window.linesSvg), 'the hours chart was not rebuilt');
+  const kept = await page.evaluate((sel) => {
+    const now = [...document.querySelectorAll(sel)];
+    return now.length === 2 && now.every((el, i) => el === window.kept[i]);
+  }, layers);
+  assert.ok(kept, 'the hours chart\'s axes and lines were not rebuilt');
+  const misplaced = await page.evaluate(() => [...document.querySelectorAll('.point')]
+    .filter((el) => parseFloat(el.style.left) !== Number(el.dataset.x) || parseFloat(el.style.top) !== Number(el.dataset.y))
+    .map((el) => `${el.dataset.tip}: data ${el.dataset.x}, ${el.dataset.y}; placed ${el.style.left}, ${el.style.top}`));
+  assert.deepEqual(misplaced, [], 'after every step each point sits where its numbers put it');
   const x300 = await markerX();
   const expected = x0 + ((x730 - x0) * 300) / 730;
   assert.ok(Math.abs(x300 - expected) <= 1.5, `marker at 300 h is at ${x300}, expected ${expected.toFixed(1)}`);
