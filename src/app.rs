@@ -382,6 +382,8 @@ fn explorer(props: &ExplorerProps) -> Html {
             Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices, lang))))
         })
     };
+    // The charts last drawn, so the next step redraws only the layers it moves.
+    let drawn = use_mut_ref(|| [None, None]);
     let svg = {
         let shown = shown.clone();
         let hidden = state.hidden.clone();
@@ -391,13 +393,14 @@ fn explorer(props: &ExplorerProps) -> Html {
                 let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
                 series.retain(|s| !hidden.contains(&s.id));
                 crossings.retain(|c| !hidden.contains(&c.option_id));
-                let by_hours = ChartSvg::from(chart::cost_by_hours(lang, &series, e.evaluation.fargate.billed_hours, &crossings));
+                let mut drawn = drawn.borrow_mut();
+                let by_hours = redraw(&mut drawn[0], chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()));
                 let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
                 let points = placed(frame, estimate::hours_points(e, &series, &crossings, lang));
                 let mut tasks_lines = estimate::tasks_lines(e, lang);
                 tasks_lines.retain(|s| !hidden.contains(&s.id));
                 let max_tasks = f64::from(estimate::max_tasks_shown(e));
-                let by_tasks = ChartSvg::from(chart::cost_by_tasks(lang, &tasks_lines, f64::from(e.inputs.tasks), max_tasks));
+                let by_tasks = redraw(&mut drawn[1], chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks));
                 let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
                 let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines, lang));
                 (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
@@ -508,6 +511,13 @@ impl From<chart::Layers> for ChartSvg {
     fn from(layers: chart::Layers) -> Self {
         ChartSvg { axes: layers.axes.into(), lines: layers.lines.into(), marker: layers.marker.into() }
     }
+}
+
+/// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
+fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> ChartSvg {
+    let layers = chart.redraw(last.as_ref());
+    *last = Some((chart, layers.clone()));
+    ChartSvg::from(layers)
 }
 
 impl ChartSvg {

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::model::HOURS_PER_MONTH;
 use plotters::prelude::*;
 pub use plotters::style::RGBColor;
+use std::rc::Rc;
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
@@ -105,11 +106,12 @@ impl Frame {
 /// the same, and the page then leaves their elements alone instead of parsing
 /// them again: an hours step redraws only the hours chart's marker, and the
 /// task chart's lines and marker while its axes stay.
+/// Shared strings: a layer reused from the previous step is the same allocation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layers {
-    pub axes: String,
-    pub lines: String,
-    pub marker: String,
+    pub axes: Rc<str>,
+    pub lines: Rc<str>,
+    pub marker: Rc<str>,
 }
 
 impl Layers {
@@ -133,16 +135,17 @@ pub fn flatten(bottom: &str, over: &[&str]) -> String {
 /// Monthly cost against hours per month per task, 0–730 h, with the current
 /// hours marked and each line's value there written beside its point.
 pub fn cost_by_hours(lang: Lang, series: &[Series], current_hours: f64, crossings: &[Crossing]) -> Layers {
-    cost_chart(&Chart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings })
+    CostChart::hours(lang, series.to_vec(), current_hours, crossings.to_vec()).draw()
 }
 
 /// Monthly cost against the number of tasks, 1 to `max_tasks`, the current
 /// count marked: EC2 steps up as instances are added, Fargate is a straight line.
 pub fn cost_by_tasks(lang: Lang, series: &[Series], current_tasks: f64, max_tasks: f64) -> Layers {
-    cost_chart(&Chart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: &[] })
+    CostChart::tasks(lang, series.to_vec(), current_tasks, max_tasks).draw()
 }
 
 /// The x axis of a cost chart: 0 to `max`.
+#[derive(Clone, Debug, PartialEq)]
 struct Axis {
     max: f64,
     label: &'static str,
@@ -150,23 +153,58 @@ struct Axis {
     whole: bool,
 }
 
-/// Everything one chart shows.
-struct Chart<'s> {
+/// Everything one cost chart shows. Kept beside its layers, it tells the next
+/// step which layers need drawing again (`redraw`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostChart {
     lang: Lang,
     axis: Axis,
-    series: &'s [Series],
+    series: Vec<Series>,
     marker: f64,
-    crossings: &'s [Crossing],
+    crossings: Vec<Crossing>,
 }
 
-type Draw = for<'a> fn(&'a mut String, &Chart, f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>>;
+impl CostChart {
+    /// See `cost_by_hours`.
+    pub fn hours(lang: Lang, series: Vec<Series>, current_hours: f64, crossings: Vec<Crossing>) -> CostChart {
+        CostChart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings }
+    }
 
-fn cost_chart(chart: &Chart) -> Layers {
-    let y_max = Frame::new(chart.series, chart.axis.max).y_max;
-    Layers { axes: layer(draw_axes, chart, y_max), lines: layer(draw_lines, chart, y_max), marker: layer(draw_marker, chart, y_max) }
+    /// See `cost_by_tasks`.
+    pub fn tasks(lang: Lang, series: Vec<Series>, current_tasks: f64, max_tasks: f64) -> CostChart {
+        CostChart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: Vec::new() }
+    }
+
+    fn y_max(&self) -> f64 {
+        Frame::new(&self.series, self.axis.max).y_max
+    }
+
+    pub fn draw(&self) -> Layers {
+        self.redraw(None)
+    }
+
+    /// Draws this chart, taking from `previous` (a chart and its layers) each
+    /// layer whose inputs are the same: a slider step then skips plotters for
+    /// what it did not move. Always equal to `draw()`.
+    pub fn redraw(&self, previous: Option<&(CostChart, Layers)>) -> Layers {
+        let y_max = self.y_max();
+        let same_frame = previous.filter(|(p, _)| p.axis == self.axis && p.y_max() == y_max);
+        let reuse = |unchanged: bool, kept: fn(&Layers) -> &Rc<str>, draw: Draw| match same_frame {
+            Some((_, drawn)) if unchanged => kept(drawn).clone(),
+            _ => Rc::from(layer(self, draw, y_max)),
+        };
+        let p = same_frame.map(|(p, _)| p);
+        Layers {
+            axes: reuse(p.is_some_and(|p| p.lang == self.lang), |l| &l.axes, draw_axes),
+            lines: reuse(p.is_some_and(|p| p.series == self.series && p.crossings == self.crossings), |l| &l.lines, draw_lines),
+            marker: reuse(p.is_some_and(|p| p == self), |l| &l.marker, draw_marker),
+        }
+    }
 }
 
-fn layer(draw: Draw, chart: &Chart, y_max: f64) -> String {
+type Draw = for<'a> fn(&'a mut String, &CostChart, f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>>;
+
+fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
@@ -205,7 +243,7 @@ fn plot_area<'a>(svg: &'a mut String, axis: &Axis, y_max: f64) -> Result<ChartCo
         .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?)
 }
 
-fn draw_axes<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, &c.axis, y_max)?;
     let lang = c.lang;
     chart
@@ -225,7 +263,7 @@ fn draw_axes<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, B
     Ok(Vec::new())
 }
 
-fn draw_lines<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut dashed = Vec::new();
     let mut chart = plot_area(svg, &c.axis, y_max)?;
     for (k, s) in c.series.iter().enumerate() {
@@ -242,7 +280,7 @@ fn draw_lines<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, 
         chart.draw_series(LineSeries::new(points, color.stroke_width(3)))?;
     }
     // Break-even points: a cross on the crossing and the hours above it.
-    for x in c.crossings {
+    for x in &c.crossings {
         chart.draw_series(std::iter::once(Cross::new((x.hours, x.usd), 7, x.color.stroke_width(3))))?;
         chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (-20, 10), text_style())))?;
     }
@@ -252,7 +290,7 @@ fn draw_lines<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, 
 
 /// The current value: a dashed vertical line, and each line's value there as a
 /// dot on the line and the amount beside it, spread apart so close lines stay readable.
-fn draw_marker<'a>(svg: &'a mut String, c: &Chart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, &c.axis, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
@@ -428,6 +466,29 @@ mod tests {
         assert_eq!((flat.matches("<svg").count(), flat.matches("</svg>").count()), (1, 1));
         let (grid, line, marker) = (flat.find("#C8C8C8").unwrap(), flat.find("#0072B2").unwrap(), flat.find("#6E6E6E").unwrap());
         assert!(grid < line && line < marker, "grid, then lines, then the marker on top");
+    }
+
+    #[test]
+    fn redraw_reuses_unchanged_layers_and_always_equals_a_fresh_draw() {
+        let hours = |lang, fargate: f64, at: f64| CostChart::hours(lang, vec![line("Fargate", fargate), line("EC2", 200.0)], at, vec![]);
+        let start = hours(Lang::En, 360.0, 100.0);
+        let mut last = (start.clone(), start.draw());
+        // (next chart, which layers must be the previous step's own strings)
+        let steps = [
+            (hours(Lang::En, 360.0, 300.0), [true, true, false]),  // the marker moved
+            (hours(Lang::En, 380.0, 300.0), [true, false, false]), // a line moved, same axes
+            (hours(Lang::En, 900.0, 300.0), [false, false, false]), // a taller axis
+            (hours(Lang::Zh, 900.0, 300.0), [false, false, false]), // another language
+            (hours(Lang::Zh, 900.0, 300.0), [true, true, true]),   // nothing changed
+            (CostChart::tasks(Lang::Zh, vec![line("Fargate", 900.0)], 10.0, 20.0), [false, false, false]),
+        ];
+        for (next, kept) in steps {
+            let layers = next.redraw(Some(&last));
+            assert_eq!(layers, next.draw(), "{next:?}");
+            let (old, new) = (&last.1, &layers);
+            assert_eq!([Rc::ptr_eq(&old.axes, &new.axes), Rc::ptr_eq(&old.lines, &new.lines), Rc::ptr_eq(&old.marker, &new.marker)], kept, "{next:?}");
+            last = (next, layers);
+        }
     }
 
     #[test]
