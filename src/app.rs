@@ -497,7 +497,7 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// A chart's two SVG layers (see `chart::Layers`) as shared strings: cheap to
+/// A chart's three SVG layers (see `chart::Layers`) as shared strings: cheap to
 /// put in props, and an unchanged layer is left alone in the page (Yew skips
 /// raw HTML equal to what is there).
 #[derive(Clone, PartialEq)]
@@ -513,17 +513,17 @@ impl From<chart::Layers> for ChartSvg {
     }
 }
 
+impl ChartSvg {
+    fn flat(&self) -> String {
+        chart::flatten(&self.axes, &[&self.lines, &self.marker])
+    }
+}
+
 /// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
 fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> ChartSvg {
     let layers = chart.redraw(last.as_ref());
     *last = Some((chart, layers.clone()));
     ChartSvg::from(layers)
-}
-
-impl ChartSvg {
-    fn flat(&self) -> String {
-        chart::flatten(&self.axes, &[&self.lines, &self.marker])
-    }
 }
 
 /// A chart's SVG layers with a button over each of its points: hover or focus
