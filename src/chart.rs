@@ -104,9 +104,9 @@ impl Frame {
 /// current value's line, the dots on each line there and their amounts). A
 /// slider step changes the layers it moves and leaves the others byte for byte
 /// the same, and the page then leaves their elements alone instead of parsing
-/// them again: an hours step redraws only the hours chart's marker, and the
-/// task chart's lines and marker while its axes stay.
-/// Shared strings: a layer reused from the previous step is the same allocation.
+/// them again: an hours step changes only the hours chart's marker, and the
+/// task chart's lines and marker while its axes stay. The strings are shared:
+/// a layer reused from the previous step (`CostChart::redraw`) is the same one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layers {
     pub axes: Rc<str>,
