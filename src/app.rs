@@ -207,7 +207,7 @@ fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
 #[derive(Properties, PartialEq)]
 struct ExportProps {
     estimate: Rc<Estimate>,
-    chart: ChartSvg,
+    chart: chart::Layers,
     lang: Lang,
 }
 
@@ -497,44 +497,24 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// A chart's three SVG layers (see `chart::Layers`) as shared strings: cheap to
-/// put in props, and an unchanged layer is left alone in the page (Yew skips
-/// raw HTML equal to what is there).
-#[derive(Clone, PartialEq)]
-struct ChartSvg {
-    axes: AttrValue,
-    lines: AttrValue,
-    marker: AttrValue,
-}
-
-impl From<chart::Layers> for ChartSvg {
-    fn from(layers: chart::Layers) -> Self {
-        ChartSvg { axes: layers.axes.into(), lines: layers.lines.into(), marker: layers.marker.into() }
-    }
-}
-
-impl ChartSvg {
-    fn flat(&self) -> String {
-        chart::flatten(&self.axes, &[&self.lines, &self.marker])
-    }
-}
-
 /// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
-fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> ChartSvg {
+fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> chart::Layers {
     let layers = chart.redraw(last.as_ref());
     *last = Some((chart, layers.clone()));
-    ChartSvg::from(layers)
+    layers
 }
 
 /// A chart's SVG layers with a button over each of its points: hover or focus
 /// one for its values. The SVG, positions and texts come from our own numbers,
-/// never from user input.
-fn chart_box(svg: &ChartSvg, points: &[(f64, f64, String)]) -> Html {
+/// never from user input. A layer equal to the one in the page is left alone
+/// (Yew skips raw HTML equal to what is there).
+fn chart_box(svg: &chart::Layers, points: &[(f64, f64, String)]) -> Html {
+    let raw = |layer: &Rc<str>| Html::from_html_unchecked(AttrValue::from(layer.clone()));
     html! {
         <div class="chart-box">
-            { Html::from_html_unchecked(svg.axes.clone()) }
-            <div class="chart-layer">{ Html::from_html_unchecked(svg.lines.clone()) }</div>
-            <div class="chart-layer">{ Html::from_html_unchecked(svg.marker.clone()) }</div>
+            { raw(&svg.axes) }
+            <div class="chart-layer">{ raw(&svg.lines) }</div>
+            <div class="chart-layer">{ raw(&svg.marker) }</div>
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
                     data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>
