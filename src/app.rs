@@ -353,7 +353,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let ec2 = ec2_for(&state, &inputs);
     let candidates = {
         let (ec2, instances) = (ec2.clone(), props.instances.clone());
-        use_memo(ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| ec2.map(|prices| estimate::candidates(&instances, &prices)))
+        use_memo(ec2.clone().map(Shared), move |_| ec2.map(|prices| estimate::candidates(&instances, &prices)))
     };
     let result: Option<Result<Rc<Estimate>, estimate::Problem>> =
         candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &props.manifest, c).map(Rc::new));
@@ -378,7 +378,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let instance_types = {
         let instances = props.instances.clone();
-        use_memo((ec2.as_ref().map(|p| Rc::as_ptr(p) as usize), lang), move |_| {
+        use_memo((ec2.clone().map(Shared), lang), move |_| {
             Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices, lang))))
         })
     };
