@@ -63,11 +63,11 @@ pub fn geography(lang: Lang, english: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pricing::{Manifest, MANIFEST_JSON};
+    use crate::pricing::Manifest;
 
     #[test]
     fn every_region_and_geography_of_the_snapshot_reads_in_chinese() {
-        let manifest = Manifest::parse_unchecked(MANIFEST_JSON).unwrap();
+        let manifest = Manifest::bundled().unwrap();
         for r in &manifest.regions {
             assert!(translated(Lang::Zh, &ZH_REGIONS, &r.code).is_some(), "{} has no Chinese name", r.code);
             assert_ne!(geography(Lang::Zh, &r.geography), r.geography, "{} has no Chinese name", r.geography);

@@ -36,11 +36,11 @@ pub fn title(lang: Lang, english: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pricing::{Manifest, MANIFEST_JSON};
+    use crate::pricing::Manifest;
 
     #[test]
     fn every_bundled_source_has_a_chinese_title_and_a_changed_one_stays_english() {
-        let manifest = Manifest::parse_unchecked(MANIFEST_JSON).unwrap();
+        let manifest = Manifest::bundled().unwrap();
         for s in &manifest.sources {
             assert!(!title(Lang::Zh, &s.title).1, "no Chinese title for {}", s.id);
         }
