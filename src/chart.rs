@@ -122,7 +122,7 @@ impl Layers {
 }
 
 /// One SVG from a bottom layer and the layers drawn over it, in order.
-pub fn flatten(bottom: &str, over: &[&str]) -> String {
+fn flatten(bottom: &str, over: &[&str]) -> String {
     let Some(end) = bottom.rfind("</svg>") else { return bottom.to_string() };
     let mut out = bottom[..end].to_string();
     for layer in over {
