@@ -9,6 +9,11 @@ use plotters::prelude::*;
 pub use plotters::style::RGBColor;
 use std::rc::Rc;
 
+mod labels;
+
+use labels::{spread, Rect, Side};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
@@ -279,17 +284,31 @@ fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dash
         };
         chart.draw_series(LineSeries::new(points, color.stroke_width(3)))?;
     }
-    // Break-even points: a cross on the crossing and the hours above it.
+    // Break-even points: a cross on the crossing and the hours below it.
     for x in &c.crossings {
-        chart.draw_series(std::iter::once(Cross::new((x.hours, x.usd), 7, x.color.stroke_width(3))))?;
-        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (-20, 10), text_style())))?;
+        chart.draw_series(std::iter::once(Cross::new((x.hours, x.usd), CROSS_SIZE, x.color.stroke_width(3))))?;
+        let (dx, dy) = CROSSING_LABEL;
+        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (dx, dy), text_style())))?;
     }
     chart.plotting_area().present()?;
+    dashed.push(halo());
     Ok(dashed)
 }
 
+/// The break-even cross's half-size and where its label's top-left corner is
+/// from the crossing, in SVG pixels.
+const CROSS_SIZE: i32 = 7;
+const CROSSING_LABEL: (i32, i32) = (-20, 10);
+
+/// Labels drawn over lines get a white outline under their glyphs, so a line or
+/// another label passing behind them does not make them unreadable.
+fn halo() -> (String, String) {
+    ("<text ".into(), "<text paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" ".into())
+}
+
 /// The current value: a dashed vertical line, and each line's value there as a
-/// dot on the line and the amount beside it, spread apart so close lines stay readable.
+/// dot on the line and the amount beside it, spread apart so close lines stay
+/// readable, on the side of the line that covers fewer break-even labels.
 fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, &c.axis, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
@@ -298,15 +317,39 @@ fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Das
     let values: Vec<(f64, RGBColor)> = c.series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
     let plot_height = f64::from(HEIGHT - 12 - 44);
     let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
-    let anchor = if here > c.axis.max * 0.8 { -84 } else { 10 };
-    for (&(value, color), label_y) in values.iter().zip(label_ys) {
+    // Pixels, to keep the amounts off the break-even marks and labels.
+    let px = |x: f64, usd: f64| {
+        let (x, y) = chart.backend_coord(&(x, usd));
+        (f64::from(x), f64::from(y))
+    };
+    let texts: Vec<(String, f64)> = values.iter().zip(&label_ys).map(|(v, &y)| (c.lang.usd(v.0), px(here, y).1 + f64::from(MARKER_LABEL_DY))).collect();
+    let obstacles: Vec<Rect> = c.crossings.iter().flat_map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
+    let plot = (px(0.0, 0.0).0, f64::from(WIDTH));
+    let side = labels::marker_side(&texts, px(here, 0.0).0, plot, &obstacles);
+    let gap = labels::MARKER_GAP as i32;
+    let (dx, pos) = match side {
+        Side::Right => (gap, Pos::new(HPos::Left, VPos::Top)),
+        Side::Left => (-gap, Pos::new(HPos::Right, VPos::Top)),
+    };
+    for ((&(value, color), label_y), (text, _)) in values.iter().zip(label_ys).zip(texts) {
         chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((here, label_y)) + Text::new(c.lang.usd(value), (anchor, -7), text_style()),
-        ))?;
+        chart.draw_series(std::iter::once(EmptyElement::at((here, label_y)) + Text::new(text, (dx, MARKER_LABEL_DY), text_style().pos(pos))))?;
     }
     chart.plotting_area().present()?;
-    Ok(vec![stroke])
+    Ok(vec![stroke, halo()])
+}
+
+/// An amount's top edge from its spread-out height, in SVG pixels.
+const MARKER_LABEL_DY: i32 = -7;
+
+/// A break-even's cross and label as boxes in SVG pixels, given the crossing's pixel.
+fn crossing_boxes(x: &Crossing, (cx, cy): (f64, f64)) -> [Rect; 2] {
+    let r = f64::from(CROSS_SIZE);
+    let (dx, dy) = CROSSING_LABEL;
+    [
+        Rect { left: cx - r, top: cy - r, right: cx + r, bottom: cy + r },
+        labels::text_box(&x.label, (cx + f64::from(dx), cy + f64::from(dy)), false),
+    ]
 }
 
 /// SVG `stroke-dasharray` for a dash pattern ("" for solid).
@@ -327,34 +370,6 @@ pub fn legend(series: &[Series]) -> Vec<(String, String, &'static str)> {
             (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dasharray(s.dash))
         })
         .collect()
-}
-
-/// Label heights for `values` (same units), at least `gap` apart and within
-/// 0..=`top`, each as close to its own value as the others allow.
-fn spread(values: &[f64], gap: f64, top: f64) -> Vec<f64> {
-    // A handful of lines: an insertion sort is enough, and far smaller in wasm than sort_by.
-    let mut order: Vec<usize> = Vec::with_capacity(values.len());
-    for i in 0..values.len() {
-        let at = order.iter().position(|&j| values[j] > values[i]).unwrap_or(order.len());
-        order.insert(at, i);
-    }
-    let mut placed = vec![0.0; values.len()];
-    let mut floor = f64::NEG_INFINITY;
-    for &i in &order {
-        placed[i] = values[i].max(floor).max(0.0);
-        floor = placed[i] + gap;
-    }
-    // Pushed past the top: slide the whole stack down, keeping the gaps.
-    if let Some(&last) = order.last() {
-        let over = placed[last] + gap * 0.5 - top;
-        if over > 0.0 {
-            for (k, &i) in order.iter().rev().enumerate() {
-                let limit = top - gap * (0.5 + k as f64);
-                placed[i] = placed[i].min(limit);
-            }
-        }
-    }
-    placed
 }
 
 /// Axis labels: whole dollars, or cents when the whole axis is under $10.
@@ -401,16 +416,6 @@ mod tests {
     }
 
     #[test]
-    fn labels_spread_apart_but_stay_near_their_values() {
-        let ys = spread(&[354.32, 283.58, 628.27], 25.0, 5000.0);
-        assert_eq!(ys, vec![354.32, 283.58, 628.27], "far apart: unchanged");
-        let ys = spread(&[100.0, 95.0, 90.0], 25.0, 5000.0);
-        assert_eq!(ys, vec![140.0, 115.0, 90.0], "close: stacked upwards from the lowest");
-        let ys = spread(&[990.0, 995.0], 25.0, 1000.0);
-        assert!(ys[1] <= 1000.0 && ys[1] - ys[0] >= 25.0 - 1e-9, "{ys:?}");
-    }
-
-    #[test]
     fn nice_ceilings() {
         assert_eq!(nice_ceiling(360.401), 400.0);
         assert_eq!(nice_ceiling(750.26), 800.0);
@@ -432,6 +437,29 @@ mod tests {
         assert!(svg.contains("hours per month per task") && svg.contains("USD per month"));
         assert!(svg.contains("#6E6E6E"), "current-hours marker");
         assert!(svg.contains(">500 h<") || svg.contains("500 h"), "break-even label");
+    }
+
+    #[test]
+    fn amounts_at_the_marker_move_left_of_a_break_even_label_on_their_right() {
+        let lines = [line("Linux/x86", 360.401), line("Linux/ARM", 288.36)];
+        let anchors = |crossing_hours: f64| {
+            let usd = lines[0].at(crossing_hours).unwrap();
+            let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: crossing_hours, usd, label: format!("{crossing_hours} h"), color: VERMILLION };
+            let marker = cost_by_hours(Lang::En, &lines, 500.0, &[crossing]).marker;
+            (marker.matches("text-anchor=\"start\"").count(), marker.matches("text-anchor=\"end\"").count())
+        };
+        assert_eq!(anchors(100.0), (2, 0), "a break-even far away: amounts on the right");
+        assert_eq!(anchors(515.0), (0, 2), "a break-even just right of the marker: amounts on the left");
+    }
+
+    #[test]
+    fn labels_over_lines_have_a_halo_and_axis_labels_do_not() {
+        let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 500.0, usd: 246.85, label: "500 h".into(), color: VERMILLION };
+        let chart = cost_by_hours(Lang::En, &[line("Linux/x86", 360.401)], 365.0, &[crossing]);
+        let halo = "paint-order=\"stroke\" stroke=\"#FFFFFF\"";
+        assert_eq!(chart.lines.matches("<text").count(), chart.lines.matches(halo).count());
+        assert_eq!(chart.marker.matches("<text").count(), chart.marker.matches(halo).count());
+        assert!(chart.marker.contains(halo) && chart.lines.contains(halo) && !chart.axes.contains(halo));
     }
 
     #[test]

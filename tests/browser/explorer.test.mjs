@@ -253,6 +253,29 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
   assert.ok(Math.abs(x300 - expected) <= 1.5, `marker at 300 h is at ${x300}, expected ${expected.toFixed(1)}`);
 });
 
+test('the amounts at the marker move aside for a break-even label rather than cover it', async () => {
+  const { context, p } = await freshPage({ viewport: { width: 1280, height: 900 } });
+  // Default scenario: break-evens at 209, 261, 325 and 556 h. At 540 h the
+  // amounts would run into "556 h" on the right; at 330 h "325 h" is on the left.
+  for (const [hours, side] of [[540, 'end'], [330, 'start'], [100, 'start']]) {
+    await p.goto(`${server.origin}${BASE_PATH}?hours=${hours}`);
+    const marker = '#chart-hours .chart-layer:last-of-type svg text';
+    await p.waitForFunction((sel) => document.querySelectorAll(sel).length >= 8, marker, WAIT);
+    const found = await p.evaluate((sel) => {
+      // The layers share one viewBox: their boxes compare directly, measured from the real glyphs.
+      const box = (el) => { const b = el.getBBox(); return { text: el.textContent.trim(), l: b.x, t: b.y, r: b.x + b.width, b: b.y + b.height }; };
+      const amounts = [...document.querySelectorAll(sel)].map(box);
+      const breakEvens = [...document.querySelectorAll('#chart-hours .chart-layer:first-of-type svg text')].map(box);
+      const overlaps = amounts.flatMap((a) => breakEvens.filter((e) => a.l < e.r && e.l < a.r && a.t < e.b && e.t < a.b).map((e) => `${a.text} covers ${e.text}`));
+      return { anchors: [...new Set([...document.querySelectorAll(sel)].map((el) => el.getAttribute('text-anchor')))], overlaps, breakEvens: breakEvens.map((e) => e.text) };
+    }, marker);
+    assert.deepEqual(found.breakEvens.sort(), ['209 h', '261 h', '325 h', '556 h'], 'the default scenario\'s break-evens');
+    assert.deepEqual(found.anchors, [side], `at ${hours} h the amounts are ${side === 'end' ? 'left' : 'right'} of the marker`);
+    assert.deepEqual(found.overlaps, [], `at ${hours} h`);
+  }
+  await context.close();
+});
+
 test('dragging the hours slider with the mouse lands on a value the CLI agrees with', async () => {
   const box = await page.locator('#hours').boundingBox();
   const y = box.y + box.height / 2;
