@@ -10,7 +10,8 @@ use super::HOURS_PER_MONTH;
 /// cheaper. None when the lines do not cross within the month (0–730 h).
 pub fn break_even_hours(fargate_per_hour: f64, ec2_per_hour: f64, ec2_fixed: f64) -> Option<f64> {
     let slope = fargate_per_hour - ec2_per_hour;
-    if !(slope > 0.0) || !ec2_fixed.is_finite() || ec2_fixed < 0.0 {
+    // A NaN slope (from a NaN rate) crosses nowhere, like a flat or negative one.
+    if slope.is_nan() || slope <= 0.0 || !ec2_fixed.is_finite() || ec2_fixed < 0.0 {
         return None;
     }
     let hours = ec2_fixed / slope;

@@ -51,10 +51,13 @@ pub fn build(sources_dir: &Path) -> Result<Files, String> {
 struct AwsOffers {
     fargate: fargate::ByRegion,
     /// (region, type, os) → (on-demand, reserved 1y, reserved 3y), USD per hour.
-    ec2: BTreeMap<(String, String, String), (Option<f64>, Option<f64>, Option<f64>)>,
+    ec2: BTreeMap<(String, String, String), Ec2Hourly>,
     ecs_date: Option<String>,
     ec2_date: Option<String>,
 }
+
+/// On-demand, reserved 1y and reserved 3y, USD per hour, each where the offer has it.
+type Ec2Hourly = (Option<f64>, Option<f64>, Option<f64>);
 
 fn offer_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     if !dir.exists() {

@@ -186,7 +186,9 @@ pub fn prices_by_region(
     specs: &BTreeMap<String, InstanceSpec>,
     is_region: impl Fn(&str) -> bool,
 ) -> BTreeMap<String, BTreeMap<Platform, Vec<Ec2Price>>> {
-    let linux_reserved: BTreeMap<(&str, &str), (Option<f64>, Option<f64>)> = rows
+    // (region, type) → (reserved 1y, reserved 3y), USD per hour.
+    type Reserved<'r> = BTreeMap<(&'r str, &'r str), (Option<f64>, Option<f64>)>;
+    let linux_reserved: Reserved = rows
         .iter()
         .filter(|r| r.operating_system == "linux")
         .map(|r| {
