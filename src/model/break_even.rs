@@ -43,4 +43,12 @@ mod tests {
         // EC2 steeper than Fargate: they never cross (Fargate cheaper throughout).
         assert_eq!(break_even_hours(0.5, 1.0, 100.0), None);
     }
+
+    #[test]
+    fn not_a_number_crosses_nowhere() {
+        assert_eq!(break_even_hours(f64::NAN, 0.0, 100.0), None);
+        assert_eq!(break_even_hours(1.0, f64::NAN, 100.0), None);
+        assert_eq!(break_even_hours(1.0, 0.0, f64::NAN), None);
+        assert_eq!(break_even_hours(1.0, 1.0, 0.0), None, "parallel lines");
+    }
 }
