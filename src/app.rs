@@ -169,6 +169,35 @@ fn page_url(inputs: &Inputs, embed: bool, lang: Option<Lang>) -> String {
     format!("?{query}")
 }
 
+/// Reports the width the charts are shown at now and whenever the window
+/// resizes, so they are drawn at about that width (`chart::Canvas::fitting`).
+/// Not after every step: reading a width forces a layout. Listens until dropped.
+fn watch_chart_width(dispatch: Callback<Action>) -> Option<Listening> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let measure = move || {
+            let shown = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#chart-hours .chart-box").ok().flatten());
+            if let Some(chart) = shown {
+                dispatch.emit(Action::ChartWidth(f64::from(chart.client_width())));
+            }
+        };
+        measure();
+        let window = web_sys::window()?;
+        Some(gloo::events::EventListener::new(&window, "resize", move |_| measure()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = dispatch;
+        None
+    }
+}
+
+/// A window event listener, removed when dropped.
+#[cfg(target_arch = "wasm32")]
+type Listening = gloo::events::EventListener;
+#[cfg(not(target_arch = "wasm32"))]
+struct Listening;
+
 /// How long the state must rest before the address bar follows it.
 #[cfg(target_arch = "wasm32")]
 const ADDRESS_DELAY_MS: i32 = 150;
@@ -233,9 +262,9 @@ fn export(props: &ExportProps) -> Html {
             e.prevent_default();
             #[cfg(target_arch = "wasm32")]
             {
-                let (svg, name) = (svg.flat(), name.clone());
+                let (size, svg, name) = (svg.canvas, svg.flat(), name.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let _ = save_png(&svg, &name).await;
+                    let _ = save_png(&svg, size, &name).await;
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
@@ -257,19 +286,20 @@ fn export(props: &ExportProps) -> Html {
 /// Draws the chart's SVG onto a white canvas at twice its size and saves it as
 /// a PNG: the browser renders the text exactly as on screen.
 #[cfg(target_arch = "wasm32")]
-async fn save_png(svg: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+async fn save_png(svg: &str, size: chart::Canvas, name: &str) -> Result<(), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let image = web_sys::HtmlImageElement::new()?;
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{}", crate::inputs::percent_encode(svg)));
     wasm_bindgen_futures::JsFuture::from(image.decode()).await?;
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width(chart::WIDTH * 2);
-    canvas.set_height(chart::HEIGHT * 2);
+    let (width, height) = (size.width * 2, size.height * 2);
+    canvas.set_width(width);
+    canvas.set_height(height);
     let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
     context.set_fill_style_str("#ffffff");
-    context.fill_rect(0.0, 0.0, f64::from(chart::WIDTH * 2), f64::from(chart::HEIGHT * 2));
-    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(chart::WIDTH * 2), f64::from(chart::HEIGHT * 2))?;
+    context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(width), f64::from(height))?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&canvas.to_data_url_with_type("image/png")?);
     anchor.set_download(name);
@@ -387,22 +417,23 @@ fn explorer(props: &ExplorerProps) -> Html {
     let svg = {
         let shown = shown.clone();
         let hidden = state.hidden.clone();
-        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone(), lang), move |_| {
+        let canvas = state.canvas;
+        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone(), lang, canvas), move |_| {
             shown.as_ref().map(|e| {
                 let (mut series, mut crossings) = estimate::chart_lines(e, lang);
                 let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
                 series.retain(|s| !hidden.contains(&s.id));
                 crossings.retain(|c| !hidden.contains(&c.option_id));
                 let mut drawn = drawn.borrow_mut();
-                let by_hours = redraw(&mut drawn[0], chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()));
-                let frame = chart::Frame::new(&series, crate::model::HOURS_PER_MONTH);
-                let points = placed(frame, estimate::hours_points(e, &series, &crossings, lang));
+                let hours_chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
+                let points = placed(hours_chart.frame(), estimate::hours_points(e, &series, &crossings, lang));
+                let by_hours = redraw(&mut drawn[0], hours_chart);
                 let mut tasks_lines = estimate::tasks_lines(e, lang);
                 tasks_lines.retain(|s| !hidden.contains(&s.id));
                 let max_tasks = f64::from(estimate::max_tasks_shown(e));
-                let by_tasks = redraw(&mut drawn[1], chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks));
-                let tasks_frame = chart::Frame::new(&tasks_lines, max_tasks);
-                let task_points = placed(tasks_frame, estimate::tasks_points(e, &tasks_lines, lang));
+                let tasks_chart = chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks).on(canvas);
+                let task_points = placed(tasks_chart.frame(), estimate::tasks_points(e, &tasks_lines, lang));
+                let by_tasks = redraw(&mut drawn[1], tasks_chart);
                 (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
             })
         })
@@ -414,6 +445,13 @@ fn explorer(props: &ExplorerProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    use_effect_with(svg.is_some(), {
+        let dispatch = dispatch.clone();
+        move |&has_charts| {
+            let watching = has_charts.then(|| watch_chart_width(dispatch)).flatten();
+            move || drop(watching)
+        }
+    });
 
     let verdict = shown.as_ref().map_or_else(|| words.working.to_string(), |e| estimate::verdict_in(e, lang));
     if state.embed {

@@ -70,9 +70,38 @@ pub struct Crossing {
     pub color: RGBColor,
 }
 
-/// Size of the SVG's coordinate system; the page scales it to its container.
-pub const WIDTH: u32 = 720;
-pub const HEIGHT: u32 = 420;
+/// The size of a chart's coordinate system, in SVG units. The page scales the
+/// SVG to its column, text included, so a chart shown narrower than it is
+/// drawn has smaller text: the page draws it at about the width it is shown
+/// (`fitting`), and the text stays ~11 px on a phone as on a desktop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Canvas {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for Canvas {
+    fn default() -> Canvas {
+        Canvas::WIDE
+    }
+}
+
+impl Canvas {
+    /// The desktop chart, and the size of the native tools' and tests' charts.
+    pub const WIDE: Canvas = Canvas { width: 720, height: 420 };
+    const NARROWEST: u32 = 320;
+    /// Widths come in steps, so resizing a window redraws now and then, not every pixel.
+    const STEP: u32 = 40;
+
+    /// The canvas for a chart shown `css_px` wide: as wide as that (in steps,
+    /// 320 to 720), and proportionally shorter, down to 300 units tall.
+    pub fn fitting(css_px: f64) -> Canvas {
+        let stepped = if css_px.is_finite() && css_px > 0.0 { (css_px as u32) / Canvas::STEP * Canvas::STEP } else { Canvas::WIDE.width };
+        let width = stepped.clamp(Canvas::NARROWEST, Canvas::WIDE.width);
+        Canvas { width, height: (width * Canvas::WIDE.height / Canvas::WIDE.width).max(300) }
+    }
+}
+
 /// The plot area inside the SVG, in its own units: margins and label areas.
 const MARGIN: u32 = 12;
 const MARGIN_RIGHT: u32 = 24;
@@ -85,22 +114,24 @@ pub struct Frame {
     pub x_max: f64,
     /// USD at the top of the y axis.
     pub y_max: f64,
+    pub canvas: Canvas,
 }
 
 impl Frame {
     /// The frame a chart of `series` over 0..`x_max` gets: 15% headroom above
     /// the highest value keeps the top line clear of the frame and the legend.
-    pub fn new(series: &[Series], x_max: f64) -> Frame {
-        Frame { x_max, y_max: nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max)) }
+    pub fn new(series: &[Series], x_max: f64, canvas: Canvas) -> Frame {
+        Frame { x_max, y_max: nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max)), canvas }
     }
 
     /// (x, y) as percentages of the SVG's width and height, for placing HTML over it.
     pub fn percent(&self, x: f64, usd: f64) -> (f64, f64) {
-        let (left, right) = (f64::from(MARGIN + Y_LABELS), f64::from(WIDTH - MARGIN_RIGHT));
-        let (top, bottom) = (f64::from(MARGIN), f64::from(HEIGHT - MARGIN - X_LABELS));
+        let Canvas { width, height } = self.canvas;
+        let (left, right) = (f64::from(MARGIN + Y_LABELS), f64::from(width - MARGIN_RIGHT));
+        let (top, bottom) = (f64::from(MARGIN), f64::from(height - MARGIN - X_LABELS));
         let px = left + (x / self.x_max).clamp(0.0, 1.0) * (right - left);
         let py = bottom - (usd / self.y_max).clamp(0.0, 1.0) * (bottom - top);
-        (px / f64::from(WIDTH) * 100.0, py / f64::from(HEIGHT) * 100.0)
+        (px / f64::from(width) * 100.0, py / f64::from(height) * 100.0)
     }
 }
 
@@ -114,6 +145,7 @@ impl Frame {
 /// a layer reused from the previous step (`CostChart::redraw`) is the same one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layers {
+    pub canvas: Canvas,
     pub axes: Rc<str>,
     pub lines: Rc<str>,
     pub marker: Rc<str>,
@@ -167,21 +199,32 @@ pub struct CostChart {
     series: Vec<Series>,
     marker: f64,
     crossings: Vec<Crossing>,
+    canvas: Canvas,
 }
 
 impl CostChart {
     /// See `cost_by_hours`.
     pub fn hours(lang: Lang, series: Vec<Series>, current_hours: f64, crossings: Vec<Crossing>) -> CostChart {
-        CostChart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings }
+        CostChart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings, canvas: Canvas::WIDE }
     }
 
     /// See `cost_by_tasks`.
     pub fn tasks(lang: Lang, series: Vec<Series>, current_tasks: f64, max_tasks: f64) -> CostChart {
-        CostChart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: Vec::new() }
+        CostChart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: Vec::new(), canvas: Canvas::WIDE }
+    }
+
+    /// The same chart drawn on `canvas` rather than the wide one.
+    pub fn on(self, canvas: Canvas) -> CostChart {
+        CostChart { canvas, ..self }
+    }
+
+    /// Where this chart's data lands, for placing HTML over it.
+    pub fn frame(&self) -> Frame {
+        Frame::new(&self.series, self.axis.max, self.canvas)
     }
 
     fn y_max(&self) -> f64 {
-        Frame::new(&self.series, self.axis.max).y_max
+        self.frame().y_max
     }
 
     pub fn draw(&self) -> Layers {
@@ -193,13 +236,14 @@ impl CostChart {
     /// what it did not move. Always equal to `draw()`.
     pub fn redraw(&self, previous: Option<&(CostChart, Layers)>) -> Layers {
         let y_max = self.y_max();
-        let same_frame = previous.filter(|(p, _)| p.axis == self.axis && p.y_max() == y_max);
+        let same_frame = previous.filter(|(p, _)| p.axis == self.axis && p.canvas == self.canvas && p.y_max() == y_max);
         let reuse = |unchanged: bool, kept: fn(&Layers) -> &Rc<str>, draw: Draw| match same_frame {
             Some((_, drawn)) if unchanged => kept(drawn).clone(),
             _ => Rc::from(layer(self, draw, y_max)),
         };
         let p = same_frame.map(|(p, _)| p);
         Layers {
+            canvas: self.canvas,
             axes: reuse(p.is_some_and(|p| p.lang == self.lang), |l| &l.axes, draw_axes),
             lines: reuse(p.is_some_and(|p| p.series == self.series && p.crossings == self.crossings), |l| &l.lines, draw_lines),
             marker: reuse(p.is_some_and(|p| p == self), |l| &l.marker, draw_marker),
@@ -238,18 +282,18 @@ fn text_style() -> TextStyle<'static> {
 }
 
 /// The plot area both layers share, so their coordinates agree to the pixel.
-fn plot_area<'a>(svg: &'a mut String, axis: &Axis, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, Box<dyn std::error::Error + 'a>> {
-    let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
+fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, Box<dyn std::error::Error + 'a>> {
+    let root = SVGBackend::with_string(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
     Ok(ChartBuilder::on(&root)
         .margin(MARGIN)
         .margin_right(MARGIN_RIGHT)
         .x_label_area_size(X_LABELS)
         .y_label_area_size(Y_LABELS)
-        .build_cartesian_2d(0.0..axis.max, 0.0..y_max)?)
+        .build_cartesian_2d(0.0..c.axis.max, 0.0..y_max)?)
 }
 
 fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
-    let mut chart = plot_area(svg, &c.axis, y_max)?;
+    let mut chart = plot_area(svg, c, y_max)?;
     let lang = c.lang;
     chart
         .configure_mesh()
@@ -257,7 +301,8 @@ fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashe
         .y_desc(lang.words().axis_usd_month)
         .label_style(text_style())
         .axis_desc_style(text_style())
-        .x_labels(if c.axis.whole { c.axis.max.min(10.0) as usize + 1 } else { 9 })
+        // About one x label per 70 units of width: 9 on the wide canvas, 5 on a phone's.
+        .x_labels(if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize })
         .y_labels(6)
         .x_label_formatter(&|h| format!("{h:.0}"))
         .y_label_formatter(&|usd| axis_usd(lang, *usd, y_max))
@@ -270,7 +315,7 @@ fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashe
 
 fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
     let mut dashed = Vec::new();
-    let mut chart = plot_area(svg, &c.axis, y_max)?;
+    let mut chart = plot_area(svg, c, y_max)?;
     for (k, s) in c.series.iter().enumerate() {
         let points = s.points.iter().copied();
         // The legend is HTML beside the chart (see `legend`): it never covers a line.
@@ -310,12 +355,12 @@ fn halo() -> (String, String) {
 /// dot on the line and the amount beside it, spread apart so close lines stay
 /// readable, on the side of the line that covers fewer break-even labels.
 fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
-    let mut chart = plot_area(svg, &c.axis, y_max)?;
+    let mut chart = plot_area(svg, c, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
     chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
     let values: Vec<(f64, RGBColor)> = c.series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
-    let plot_height = f64::from(HEIGHT - 12 - 44);
+    let plot_height = f64::from(c.canvas.height - MARGIN - MARGIN - X_LABELS);
     let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
     // Pixels, to keep the amounts off the break-even marks and labels.
     let px = |x: f64, usd: f64| {
@@ -324,7 +369,7 @@ fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Das
     };
     let texts: Vec<(String, f64)> = values.iter().zip(&label_ys).map(|(v, &y)| (c.lang.usd(v.0), px(here, y).1 + f64::from(MARKER_LABEL_DY))).collect();
     let obstacles: Vec<Rect> = c.crossings.iter().flat_map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
-    let plot = (px(0.0, 0.0).0, f64::from(WIDTH));
+    let plot = (px(0.0, 0.0).0, f64::from(c.canvas.width));
     let side = labels::marker_side(&texts, px(here, 0.0).0, plot, &obstacles);
     let gap = labels::MARKER_GAP as i32;
     let (dx, pos) = match side {
@@ -413,6 +458,37 @@ mod tests {
         // A step from $10 to $20 at x = 2: the value at 2 is after the jump.
         let step = Series { points: vec![(1.0, 10.0), (2.0, 10.0), (2.0, 20.0), (3.0, 20.0)], ..s };
         assert_eq!((step.at(1.5), step.at(2.0), step.at(3.0)), (Some(10.0), Some(20.0), Some(20.0)));
+    }
+
+    #[test]
+    fn canvases_follow_the_shown_width_in_steps() {
+        assert_eq!(Canvas::fitting(1200.0), Canvas::WIDE);
+        assert_eq!(Canvas::fitting(735.0), Canvas::WIDE);
+        assert_eq!(Canvas::fitting(559.0), Canvas { width: 520, height: 303 });
+        assert_eq!(Canvas::fitting(358.0), Canvas { width: 320, height: 300 }, "a phone");
+        assert_eq!(Canvas::fitting(250.0), Canvas { width: 320, height: 300 }, "never narrower than 320");
+        assert_eq!(Canvas::fitting(f64::NAN), Canvas::WIDE);
+        assert_eq!(Canvas::fitting(0.0), Canvas::WIDE, "not shown (yet)");
+    }
+
+    #[test]
+    fn a_phone_chart_is_drawn_small_with_everything_inside_it() {
+        let canvas = Canvas::fitting(358.0);
+        let lines = [line("Linux/x86", 1197.63), line("Linux/ARM", 958.1)];
+        let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 700.0, usd: 1148.4, label: "700 h".into(), color: VERMILLION };
+        let chart = CostChart::hours(Lang::En, lines.to_vec(), 630.0, vec![crossing]).on(canvas);
+        let layers = chart.draw();
+        assert_eq!(layers.canvas, canvas);
+        let flat = layers.flat();
+        assert!(flat.starts_with("<svg width=\"320\" height=\"300\" viewBox=\"0 0 320 300\""), "{}", &flat[..80]);
+        // Every text's anchor point is on the canvas, and fewer x labels than the wide chart's 9.
+        let xs: Vec<f64> = flat.split("<text").skip(1).map(|t| t.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()).collect();
+        assert!(xs.iter().all(|&x| (0.0..=320.0).contains(&x)), "{xs:?}");
+        assert!(layers.axes.contains(">\n600\n<") && !layers.axes.contains(">\n100\n<"), "hours labelled every 200");
+        // The amounts near the right edge go left of the marker, inside the canvas.
+        assert!(layers.marker.contains("text-anchor=\"end\""));
+        let (x, y) = chart.frame().percent(730.0, 0.0);
+        assert!((0.0..=100.0).contains(&x) && (0.0..=100.0).contains(&y));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! command line and a link can never mean different things by one name; plus
 //! the EC2 price files loaded so far.
 
+use crate::chart::Canvas;
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::model::platform::Platform;
@@ -30,6 +31,8 @@ pub struct State {
     pub lang_choice: Option<Lang>,
     /// The browser's first preferred language that the page has.
     pub browser_lang: Lang,
+    /// What the charts are drawn on, for the width they are shown at.
+    pub canvas: Canvas,
 }
 
 impl State {
@@ -67,6 +70,8 @@ pub enum Action {
     Show(String, bool),
     /// The language switcher.
     Lang(Lang),
+    /// The charts are shown this wide (CSS pixels).
+    ChartWidth(f64),
 }
 
 impl Reducible for State {
@@ -96,6 +101,9 @@ impl Reducible for State {
             }
             Action::Lang(lang) => {
                 next.lang_choice = Some(lang);
+            }
+            Action::ChartWidth(css_px) => {
+                next.canvas = Canvas::fitting(css_px);
             }
         }
         if next == *self {

@@ -111,6 +111,39 @@ async function markerX() {
   });
 }
 
+// How the hours chart's text comes out on screen: the smallest font in CSS
+// pixels (the SVG is scaled to its column), its viewBox and box, and whether
+// its three layers lie over each other.
+function chartOnScreen() {
+  const layers = [...document.querySelectorAll('#chart-hours .chart-box svg')];
+  const svg = layers[0];
+  if (!svg) return null;
+  const box = svg.getBoundingClientRect();
+  const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
+  const scale = box.width / width;
+  const fonts = [...document.querySelectorAll('#chart-hours .chart-box svg text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+  const same = layers.every((l) => { const r = l.getBoundingClientRect(); return Math.abs(r.width - box.width) < 1 && Math.abs(r.height - box.height) < 1 && Math.abs(r.y - box.y) < 1; });
+  return { viewBox: [width, height], shown: [box.width, box.height], smallestFont: Math.min(...fonts), layersAligned: same };
+}
+
+// Waits until the hours chart is drawn for the width it is shown at (a resize
+// redraws it), then asserts its text is readable and its layers aligned.
+async function expectReadableChart(p, what) {
+  await p.waitForFunction(() => {
+    const svg = document.querySelector('#chart-hours .chart-box > svg');
+    if (!svg) return false;
+    const drawn = Number(svg.getAttribute('viewBox').split(' ')[2]);
+    const shown = svg.getBoundingClientRect().width;
+    return drawn === Math.min(720, Math.max(320, Math.floor(shown / 40) * 40)) && document.querySelectorAll('#chart-hours .chart-layer svg').length === 2;
+  }, null, WAIT).catch(() => {});
+  const c = await p.evaluate(chartOnScreen);
+  assert.ok(c, `${what}: a chart`);
+  assert.ok(c.smallestFont >= 10, `${what}: chart text ${c.smallestFont.toFixed(1)} px on screen (drawn ${c.viewBox.join('×')}, shown ${c.shown.map(Math.round).join('×')})`);
+  assert.ok(Math.abs(c.shown[1] / c.shown[0] - c.viewBox[1] / c.viewBox[0]) < 0.01, `${what}: shown at the drawing's aspect ratio`);
+  assert.ok(c.layersAligned, `${what}: the layers lie over each other`);
+  return c;
+}
+
 async function pressTimes(selector, key, times) {
   await page.focus(selector);
   for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
@@ -421,11 +454,16 @@ test('the phone layout stacks the controls above the chart', async () => {
   const chart = await page.locator('#chart-hours .chart-box > svg').boundingBox();
   assert.ok(chart.y > controls.y + controls.height - 1, 'chart below the controls');
   assert.ok(chart.width <= 375 && chart.width > 300, `chart fits the phone width (${chart.width})`);
+  const phone = await expectReadableChart(page, 'phone');
+  assert.deepEqual(phone.viewBox, [320, 300], 'drawn for a phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
   await fs.mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
+  const desktop = await expectReadableChart(page, 'desktop');
+  assert.deepEqual(desktop.viewBox, [720, 420], 'drawn wide again');
+  await expectSameAsCli();
   await page.screenshot({ path: path.join(ARTIFACTS, 'desktop.png'), fullPage: true });
 });
 
@@ -519,6 +557,7 @@ test('embed: the snippet, and the compact explorer inside an iframe of a plain p
     }));
     assert.ok(facts.overflow <= 0, `${facts.overflow}px too wide at ${width} px`);
     assert.ok(facts.chart > 250, `chart ${facts.chart}px wide at ${width} px`);
+    await expectReadableChart(inner, `embed at ${width} px`);
     assert.equal(facts.cookies, '');
     assert.equal(facts.stored, 0);
     assert.equal(facts.full, link, '"open full explorer" is the same scenario');
