@@ -585,13 +585,18 @@ test('text meets WCAG AA contrast in light and dark', async () => {
       };
       const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
       const out = [];
-      const selectors = ['h1', '.lede', 'label', 'output', '.hint', 'legend', 'th', 'td', 'figcaption', '.legend li', '.packing', '.sources li', '.sources a', '.export a', '.status', 'select', 'input[type=number]', '#chart-hours svg text'];
+      const selectors = ['h1', '.lede', 'label', 'output', '.hint', 'legend', 'th', 'td', 'figcaption', '.legend li', '.packing', '.sources li', '.sources a', '.export a', '.status', 'select', 'input[type=number]', '#chart-hours svg text', '#chart-hours svg text[paint-order]'];
       for (const sel of selectors) {
         for (const el of [...document.querySelectorAll(sel)].slice(0, 5)) {
           const style = getComputedStyle(el);
           const fg = rgb(el instanceof SVGElement ? style.fill : style.color).slice(0, 3);
           const r = ratio(fg, behind(el));
           if (r < 4.5) out.push(`${sel}: ${r.toFixed(2)}`);
+          // Labels over lines sit on their own halo (a stroke painted under the glyphs).
+          if (el.getAttribute('paint-order') === 'stroke') {
+            const h = ratio(fg, rgb(style.stroke).slice(0, 3));
+            if (h < 4.5) out.push(`${sel} on its halo: ${h.toFixed(2)}`);
+          }
         }
       }
       return out;
