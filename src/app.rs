@@ -17,6 +17,8 @@ use controls::Controls;
 use options_table::OptionsTable;
 use sources::Sources;
 use state::{Action, Load, State};
+#[cfg(target_arch = "wasm32")]
+use state::LoadError;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -82,19 +84,17 @@ struct ExplorerProps {
 
 /// Fetches `pricing/<path>` relative to the page, so it works under any sub-path.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(path: &str) -> Result<String, String> {
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("pricing/{path}")))
-        .await
-        .map_err(|_| "the network request failed".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not an HTTP response".to_string())?;
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("pricing/{path}"))).await.map_err(|_| LoadError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Unreadable)?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(LoadError::Status(response.status()));
     }
-    let text = response.text().map_err(|_| "the response has no body".to_string())?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| "the response is not text".to_string())
+    let text = response.text().map_err(|_| LoadError::Unreadable)?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or(LoadError::Unreadable)
 }
 
 /// Starts loading a region's EC2 prices for the platform, unless loaded or loading.
@@ -110,7 +110,7 @@ fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path
         wasm_bindgen_futures::spawn_local(async move {
             let result = fetch_text(&path)
                 .await
-                .and_then(|text| Ec2Prices::parse(&text, &instances))
+                .and_then(|text| Ec2Prices::parse(&text, &instances).map_err(LoadError::Invalid))
                 .map(Rc::new);
             state.dispatch(Action::Loaded(path, result));
         });
@@ -400,8 +400,8 @@ fn explorer(props: &ExplorerProps) -> Html {
             Lang::Zh => format!("正在加载 {} 的 EC2 价格…", inputs.region),
         })),
         (Some(Load::Failed(e)), _) => Some((true, match lang {
-            Lang::En => format!("EC2 prices for this region could not be loaded ({e})"),
-            Lang::Zh => format!("无法加载该区域的 EC2 价格（{e}）"),
+            Lang::En => format!("EC2 prices for this region could not be loaded ({})", e.explain(lang)),
+            Lang::Zh => format!("无法加载该区域的 EC2 价格（{}）", e.explain(lang)),
         })),
         (_, Some(Err(problem))) => Some((true, problem.explain(lang))),
         _ => None,
@@ -449,7 +449,9 @@ fn explorer(props: &ExplorerProps) -> Html {
         let dispatch = dispatch.clone();
         move |&has_charts| {
             let watching = has_charts.then(|| watch_chart_width(dispatch)).flatten();
-            move || drop(watching)
+            move || {
+                let _removed_now = watching;
+            }
         }
     });
 

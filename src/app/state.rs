@@ -57,7 +57,34 @@ impl State {
 pub enum Load {
     Loading,
     Ready(Rc<Ec2Prices>),
-    Failed(String),
+    Failed(LoadError),
+}
+
+/// Why a price file could not be used, said in the page's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No answer: offline, blocked, or the request was refused.
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// An answer whose body could not be read as text.
+    Unreadable,
+    /// A file that is not valid prices; the reader's own words (technical, English).
+    Invalid(String),
+}
+
+impl LoadError {
+    pub fn explain(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Network, Lang::En) => "the network request failed".into(),
+            (LoadError::Network, Lang::Zh) => "网络请求失败".into(),
+            (LoadError::Status(code), _) => format!("HTTP {code}"),
+            (LoadError::Unreadable, Lang::En) => "the response could not be read".into(),
+            (LoadError::Unreadable, Lang::Zh) => "无法读取服务器的响应".into(),
+            (LoadError::Invalid(detail), Lang::En) => format!("the file is damaged: {detail}"),
+            (LoadError::Invalid(detail), Lang::Zh) => format!("文件已损坏：{detail}"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +92,7 @@ pub enum Action {
     /// Set an option by its share-link name, as a control reports it.
     Set(&'static str, String),
     Loading(String),
-    Loaded(String, Result<Rc<Ec2Prices>, String>),
+    Loaded(String, Result<Rc<Ec2Prices>, LoadError>),
     /// Show or hide a chart line by its id.
     Show(String, bool),
     /// The language switcher.
@@ -196,7 +223,18 @@ mod tests {
     fn loads_are_recorded_by_path() {
         let s = reduce(State::default(), Action::Loading("regions/us-east-1/linux-x86.json".into()));
         assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Loading);
-        let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err("offline".into())));
-        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Failed("offline".into()));
+        let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err(LoadError::Network)));
+        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Failed(LoadError::Network));
+    }
+
+    #[test]
+    fn load_errors_in_each_language() {
+        assert_eq!(LoadError::Status(503).explain(Lang::En), "HTTP 503");
+        assert_eq!(LoadError::Status(503).explain(Lang::Zh), "HTTP 503");
+        assert_eq!(LoadError::Network.explain(Lang::Zh), "网络请求失败");
+        assert_eq!(LoadError::Invalid("eu-west-2: unterminated string".into()).explain(Lang::En), "the file is damaged: eu-west-2: unterminated string");
+        for e in [LoadError::Network, LoadError::Unreadable, LoadError::Invalid("x".into())] {
+            assert!(!e.explain(Lang::Zh).chars().any(|c| c.is_ascii_alphabetic() && c != 'x'), "{e:?} in Chinese");
+        }
     }
 }

@@ -731,7 +731,7 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
   for (const code of ['eu-west-2', 'eu-north-1']) {
     await p.goto(`${server.origin}${BASE_PATH}?region=${code}&v=1`);
     await p.locator('.status.error').waitFor(WAIT);
-    assert.match(await p.locator('.status.error').textContent(), /EC2 prices for this region could not be loaded/, code);
+    assert.match(await p.locator('.status.error').textContent(), /EC2 prices for this region could not be loaded \(the file is damaged: .+\)/, code);
     // Still alive: another region answers.
     await p.selectOption('#region', 'us-east-2');
     await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
