@@ -339,6 +339,15 @@ mod json_reader {
         }
     }
 
+    /// The specs and one region's file, read once (a million cases in `./dev fuzz`).
+    fn region_file() -> &'static (Instances, String) {
+        static FILE: std::sync::OnceLock<(Instances, String)> = std::sync::OnceLock::new();
+        FILE.get_or_init(|| {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json");
+            (Instances::bundled().unwrap(), std::fs::read_to_string(path).unwrap())
+        })
+    }
+
     proptest! {
         #![proptest_config(super::fuzz::config())]
 
@@ -372,15 +381,14 @@ mod json_reader {
         /// A region file cut short or with a byte changed is an error, never a panic.
         #[test]
         fn a_damaged_region_file_is_an_error_or_valid(cut in 0usize..17_000, at in 0usize..17_000, byte in any::<u8>()) {
-            let instances = Instances::bundled().unwrap();
-            let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json")).unwrap();
-            let mut bytes = text.into_bytes();
+            let (instances, text) = region_file();
+            let mut bytes = text.as_bytes().to_vec();
             bytes.truncate(cut.min(bytes.len()));
             if let Some(b) = bytes.get_mut(at) {
                 *b = byte;
             }
             if let Ok(text) = String::from_utf8(bytes) {
-                let _ = Ec2Prices::parse(&text, &instances);
+                let _ = Ec2Prices::parse(&text, instances);
             }
         }
     }
