@@ -10,18 +10,18 @@ use crate::inputs::Inputs;
 use crate::model::platform::Platform;
 use crate::model::task_size::TaskSize;
 use crate::pricing::Ec2Prices;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub inputs: Inputs,
-    /// EC2 price files by path under `pricing/`.
-    pub ec2: BTreeMap<String, Load>,
+    /// EC2 price files by path under `pricing/`, in the order first asked
+    /// for. (A few per visit: a list is enough, and smaller in wasm than a map.)
+    pub ec2: Vec<(String, Load)>,
     /// Chart lines a person turned off, by line id ("fargate-spot", "ec2-reserved-3y").
     /// Not in share links: the link format has no parameter for it.
-    pub hidden: std::collections::BTreeSet<String>,
+    pub hidden: Vec<String>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
     /// The compact layout for an iframe in an article (`embed=1`).
@@ -50,6 +50,18 @@ impl State {
     /// The language the page speaks.
     pub fn lang(&self) -> Lang {
         self.lang_choice.unwrap_or(self.browser_lang)
+    }
+
+    /// How the EC2 price file at `path` stands, if it was ever asked for.
+    pub fn ec2_file(&self, path: &str) -> Option<&Load> {
+        self.ec2.iter().find(|(p, _)| p == path).map(|(_, load)| load)
+    }
+
+    fn set_ec2_file(&mut self, path: String, load: Load) {
+        match self.ec2.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, slot)) => *slot = load,
+            None => self.ec2.push((path, load)),
+        }
     }
 }
 
@@ -115,16 +127,18 @@ impl Reducible for State {
                 next.ignored.clear();
             }
             Action::Loading(path) => {
-                next.ec2.insert(path, Load::Loading);
+                next.set_ec2_file(path, Load::Loading);
             }
             Action::Loaded(path, result) => {
-                next.ec2.insert(path, result.map_or_else(Load::Failed, Load::Ready));
+                next.set_ec2_file(path, result.map_or_else(Load::Failed, Load::Ready));
             }
             Action::Show(label, true) => {
-                next.hidden.remove(&label);
+                next.hidden.retain(|id| *id != label);
             }
             Action::Show(label, false) => {
-                next.hidden.insert(label);
+                if !next.hidden.contains(&label) {
+                    next.hidden.push(label);
+                }
             }
             Action::Lang(lang) => {
                 next.lang_choice = Some(lang);
@@ -222,9 +236,11 @@ mod tests {
     #[test]
     fn loads_are_recorded_by_path() {
         let s = reduce(State::default(), Action::Loading("regions/us-east-1/linux-x86.json".into()));
-        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Loading);
+        assert_eq!(s.ec2_file("regions/us-east-1/linux-x86.json"), Some(&Load::Loading));
         let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err(LoadError::Network)));
-        assert_eq!(s.ec2["regions/us-east-1/linux-x86.json"], Load::Failed(LoadError::Network));
+        assert_eq!(s.ec2_file("regions/us-east-1/linux-x86.json"), Some(&Load::Failed(LoadError::Network)));
+        assert_eq!(s.ec2.len(), 1, "one entry per file");
+        assert_eq!(s.ec2_file("regions/eu-west-1/linux-x86.json"), None);
     }
 
     #[test]
