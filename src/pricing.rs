@@ -15,13 +15,14 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 pub mod offer;
+mod per_platform;
 mod read;
 pub mod regions;
 
 use crate::model::fargate::FargateRates;
 use crate::model::platform::Platform;
+pub use per_platform::PerPlatform;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
 pub const SCHEMA: u32 = 2;
@@ -72,9 +73,9 @@ pub struct Region {
     /// For grouping in the region picker, e.g. "Europe".
     pub geography: String,
     /// Fargate prices per platform; a platform without known prices is absent.
-    pub fargate: BTreeMap<Platform, FargatePrices>,
+    pub fargate: PerPlatform<FargatePrices>,
     /// EC2 instance types priced per platform (each has a file in `regions/`).
-    pub ec2_types: BTreeMap<Platform, u32>,
+    pub ec2_types: PerPlatform<u32>,
 }
 
 /// One platform's Fargate prices in one region.

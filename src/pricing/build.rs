@@ -187,8 +187,8 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
             code: code.into(),
             name: name.into(),
             geography: geography.into(),
-            fargate: fargate.remove(code).unwrap_or_default(),
-            ec2_types,
+            fargate: fargate.remove(code).unwrap_or_default().into_iter().collect(),
+            ec2_types: ec2_types.into_iter().collect(),
         });
     }
 

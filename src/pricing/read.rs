@@ -6,12 +6,11 @@
 //! back equal to what was written.
 
 use super::{
-    Arch, Ec2Price, Ec2Prices, FargatePrices, FileInfo, InstanceSpec, Instances, Manifest, Provenance, RateSet,
-    Region, Source, StorageRate, ValueOrigin,
+    Arch, Ec2Price, Ec2Prices, FargatePrices, FileInfo, InstanceSpec, Instances, Manifest, PerPlatform, Provenance,
+    RateSet, Region, Source, StorageRate, ValueOrigin,
 };
 use crate::json::Value;
 use crate::model::platform::Platform;
-use std::collections::BTreeMap;
 
 fn string(v: &Value) -> Result<String, String> {
     v.str().map(str::to_string)
@@ -22,9 +21,8 @@ fn platform(name: &str) -> Result<Platform, String> {
 }
 
 /// An object keyed by platform slug, e.g. `{"linux-x86": …, "windows": …}`.
-fn per_platform<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<BTreeMap<Platform, T>, String> {
-    // Inserted one by one: collecting into a BTreeMap sorts, and sorting is wasm code.
-    let mut map = BTreeMap::new();
+fn per_platform<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<PerPlatform<T>, String> {
+    let mut map = PerPlatform::default();
     for (name, v) in v.members()? {
         map.insert(platform(name)?, read(v).map_err(|e| format!("{name}: {e}"))?);
     }
