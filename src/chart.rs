@@ -251,7 +251,7 @@ impl CostChart {
     }
 }
 
-type Draw = for<'a> fn(&'a mut String, &CostChart, f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>>;
+type Draw = for<'a> fn(&'a mut String, &CostChart, f64) -> Result<Patches, Box<dyn std::error::Error + 'a>>;
 
 fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     let mut svg = String::new();
@@ -259,7 +259,7 @@ fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     // would be layout bugs, and a missing chart beats a crashed page.
     let drawn = draw(&mut svg, chart, y_max).map_err(|e| format!("{e:?}"));
     match drawn {
-        Ok(dashed) => dashed.into_iter().fold(svg, |svg, (placeholder, stroke)| svg.replace(&placeholder, &stroke)),
+        Ok(patches) => patches.into_iter().fold(svg, |svg, (drawn, wanted)| svg.replace(&drawn, &wanted)),
         Err(e) => format!("<!-- chart error: {} -->", e.replace("--", "- -")),
     }
 }
@@ -275,7 +275,9 @@ fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (Stri
     (placeholder, (attribute(placeholder), format!("{} stroke-dasharray=\"{dasharray}\"", attribute(color))))
 }
 
-type Dashed = Vec<(String, String)>;
+/// What a layer's SVG needs after plotters has drawn it, as (text, replacement)
+/// pairs: dashed strokes' placeholders (`dashed_stroke`) and label halos (`halo`).
+type Patches = Vec<(String, String)>;
 
 fn text_style() -> TextStyle<'static> {
     ("sans-serif", 14).into_font().color(&BLACK)
@@ -292,7 +294,7 @@ fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Chart
         .build_cartesian_2d(0.0..c.axis.max, 0.0..y_max)?)
 }
 
-fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, c, y_max)?;
     let lang = c.lang;
     chart
@@ -301,7 +303,8 @@ fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashe
         .y_desc(lang.words().axis_usd_month)
         .label_style(text_style())
         .axis_desc_style(text_style())
-        // About one x label per 70 units of width: 9 on the wide canvas, 5 on a phone's.
+        // Fewer x labels on a narrower canvas: 9 (hours) or 11 (tasks) on the
+        // wide one, 4 or 5 on a phone's, so they never run into each other.
         .x_labels(if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize })
         .y_labels(6)
         .x_label_formatter(&|h| format!("{h:.0}"))
@@ -313,7 +316,7 @@ fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashe
     Ok(Vec::new())
 }
 
-fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
     let mut dashed = Vec::new();
     let mut chart = plot_area(svg, c, y_max)?;
     for (k, s) in c.series.iter().enumerate() {
@@ -354,7 +357,7 @@ fn halo() -> (String, String) {
 /// The current value: a dashed vertical line, and each line's value there as a
 /// dot on the line and the amount beside it, spread apart so close lines stay
 /// readable, on the side of the line that covers fewer break-even labels.
-fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Dashed, Box<dyn std::error::Error + 'a>> {
+fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, c, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
