@@ -368,6 +368,11 @@ fn share(props: &ShareProps) -> Html {
 fn explorer(props: &ExplorerProps) -> Html {
     let state = use_reducer(initial_state);
     let inputs = state.inputs.clone();
+    // Test builds only (see Cargo.toml): a bug in the middle of a render.
+    #[cfg(feature = "deliberate-panic")]
+    if inputs.tasks == 13 {
+        panic!("deliberate panic (test build): 13 tasks");
+    }
     let lang = state.lang();
     let words = lang.words();
     use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));

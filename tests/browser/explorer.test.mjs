@@ -11,8 +11,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
-const { CHROMIUM, DIST, BASE_PATH, CLI } = process.env;
-assert.ok(CHROMIUM && DIST && BASE_PATH && CLI, 'run through ./dev test (it sets CHROMIUM, DIST, BASE_PATH and CLI)');
+const { CHROMIUM, DIST, PANIC_DIST, BASE_PATH, CLI } = process.env;
+assert.ok(CHROMIUM && DIST && PANIC_DIST && BASE_PATH && CLI, 'run through ./dev test (it sets CHROMIUM, DIST, PANIC_DIST, BASE_PATH and CLI)');
 const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 const WAIT = { timeout: 15_000 };
 
@@ -751,6 +751,32 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
   await p.waitForFunction(() => location.search === '?v=1', null, WAIT);
   assert.ok(errors.length === 1 && /RuntimeError: unreachable/.test(errors[0]), errors.join('\n'));
   await context.close();
+});
+
+test('a real panic (a test build panics at 13 tasks) ends on the crash page, its message logged, with a way out', async () => {
+  // PANIC_DIST is this app built with the `deliberate-panic` feature: the
+  // whole path a bug takes, from the panic through its hook and the trap
+  // that panic = "abort" makes of it, not a trap thrown by the test.
+  const panicServer = await serve(PANIC_DIST, BASE_PATH);
+  const { context, p, errors } = await freshPage();
+  const logged = [];
+  p.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+  await p.goto(`${panicServer.origin}${BASE_PATH}?tasks=12&v=1`);
+  await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
+  const before = await p.locator('#share-url').inputValue();
+  await p.focus('#tasks');
+  await p.keyboard.press('ArrowUp');
+  await p.locator('#crash').waitFor(WAIT);
+  assert.equal(await p.locator('#crash h1').textContent(), 'Something went wrong');
+  assert.ok(logged.some((l) => l.includes('deliberate panic (test build): 13 tasks')), `the panic's own message is logged: ${logged.join(' | ')}`);
+  assert.ok(errors.some((e) => /RuntimeError: unreachable/.test(e)), `and the abort after it trapped: ${errors.join(' | ')}`);
+  assert.equal(await p.locator('form.controls').count(), 0, 'the broken app is gone, not half-alive');
+  assert.equal(await p.locator('#crash-reload').getAttribute('href'), before, 'reload: the last view that rendered');
+  await p.click('#crash-reset');
+  await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
+  assert.equal(await p.locator('#tasks').inputValue(), '10', 'started again from the defaults');
+  await context.close();
+  await panicServer.close();
 });
 
 test('a strict Content-Security-Policy is in force, and the app does nothing it refuses', async () => {
