@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 mod labels;
 
-use labels::{spread, Rect, Side};
+use labels::{Rect, Side};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -356,39 +356,35 @@ fn halo() -> (String, String) {
 
 /// The current value: a dashed vertical line, and each line's value there as a
 /// dot on the line and the amount beside it, spread apart so close lines stay
-/// readable, on the side of the line that covers fewer break-even labels.
+/// readable and clear of the break-even labels (`labels::place_amounts`).
 fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
     let mut chart = plot_area(svg, c, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
     chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
     let values: Vec<(f64, RGBColor)> = c.series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();
-    let plot_height = f64::from(c.canvas.height - MARGIN - MARGIN - X_LABELS);
-    let label_ys = spread(&values.iter().map(|v| v.0).collect::<Vec<_>>(), y_max * 18.0 / plot_height, y_max);
-    // Pixels, to keep the amounts off the break-even marks and labels.
     let px = |x: f64, usd: f64| {
         let (x, y) = chart.backend_coord(&(x, usd));
         (f64::from(x), f64::from(y))
     };
-    let texts: Vec<(String, f64)> = values.iter().zip(&label_ys).map(|(v, &y)| (c.lang.usd(v.0), px(here, y).1 + f64::from(MARKER_LABEL_DY))).collect();
+    let ((marker_x, bottom), (left, _), (_, top)) = (px(here, 0.0), px(0.0, 0.0), px(here, y_max));
+    let geometry = labels::Geometry { marker_x, left, right: f64::from(c.canvas.width), bottom, top, y_max };
+    let amounts: Vec<f64> = values.iter().map(|v| v.0).collect();
+    let texts: Vec<String> = amounts.iter().map(|&usd| c.lang.usd(usd)).collect();
     let obstacles: Vec<Rect> = c.crossings.iter().flat_map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
-    let plot = (px(0.0, 0.0).0, f64::from(c.canvas.width));
-    let side = labels::marker_side(&texts, px(here, 0.0).0, plot, &obstacles);
+    let (side, label_ys) = labels::place_amounts(&amounts, &texts, &geometry, &obstacles);
     let gap = labels::MARKER_GAP as i32;
     let (dx, pos) = match side {
         Side::Right => (gap, Pos::new(HPos::Left, VPos::Top)),
         Side::Left => (-gap, Pos::new(HPos::Right, VPos::Top)),
     };
-    for ((&(value, color), label_y), (text, _)) in values.iter().zip(label_ys).zip(texts) {
+    for ((&(value, color), label_y), text) in values.iter().zip(label_ys).zip(texts) {
         chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
-        chart.draw_series(std::iter::once(EmptyElement::at((here, label_y)) + Text::new(text, (dx, MARKER_LABEL_DY), text_style().pos(pos))))?;
+        chart.draw_series(std::iter::once(EmptyElement::at((here, label_y)) + Text::new(text, (dx, labels::AMOUNT_DY as i32), text_style().pos(pos))))?;
     }
     chart.plotting_area().present()?;
     Ok(vec![stroke, halo()])
 }
-
-/// An amount's top edge from its spread-out height, in SVG pixels.
-const MARKER_LABEL_DY: i32 = -7;
 
 /// A break-even's cross and label as boxes in SVG pixels, given the crossing's pixel.
 fn crossing_boxes(x: &Crossing, (cx, cy): (f64, f64)) -> [Rect; 2] {
@@ -396,7 +392,7 @@ fn crossing_boxes(x: &Crossing, (cx, cy): (f64, f64)) -> [Rect; 2] {
     let (dx, dy) = CROSSING_LABEL;
     [
         Rect { left: cx - r, top: cy - r, right: cx + r, bottom: cy + r },
-        labels::text_box(&x.label, (cx + f64::from(dx), cy + f64::from(dy)), false),
+        labels::text_box(&x.label, (cx + f64::from(dx), cy + f64::from(dy))),
     ]
 }
 
