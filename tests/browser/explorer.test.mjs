@@ -683,6 +683,14 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   assert.ok(visible.includes('美国东部（弗吉尼亚北部）') && /受( CPU |内存|网络接口)限制/.test(visible), 'region names and packing in Chinese');
   // The check itself notices English.
   assert.deepEqual(englishIn('EC2 按需 costs US$1 at 730 h on t3a.large'), ['costs', 'at', 'on']);
+  // A price file that cannot be fetched is explained in Chinese too.
+  await p.route('**/pricing/regions/eu-west-3/**', (route) => route.abort());
+  await p.selectOption('#region', 'eu-west-3');
+  await p.locator('.status.error').waitFor(WAIT);
+  const failed = (await p.locator('.status.error').textContent()).trim();
+  assert.equal(failed, '无法加载该区域的 EC2 价格（网络请求失败）');
+  await p.selectOption('#region', 'us-east-1');
+  await p.waitForFunction(() => !document.querySelector('.status.error') && location.search.indexOf('region=') === -1, null, WAIT);
 
   // Switch to English: the same numbers in English, and the link now says so.
   await p.selectOption('#lang', 'en');
