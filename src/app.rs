@@ -412,9 +412,10 @@ fn explorer(props: &ExplorerProps) -> Html {
         _ => None,
     };
     let instance_types = {
-        let instances = props.instances.clone();
+        // The candidates memo is keyed by the same price file: built once for both.
+        let candidates = candidates.clone();
         use_memo((ec2.clone().map(Shared), lang), move |_| {
-            Shared(Rc::new(ec2.as_ref().map_or_else(Vec::new, |prices| instance_labels(&instances, prices, lang))))
+            Shared(Rc::new(candidates.as_ref().as_ref().map_or_else(Vec::new, |c| instance_labels(c, lang))))
         })
     };
     // The charts last drawn, so the next step redraws only the layers it moves.
@@ -717,14 +718,14 @@ fn packing_text(e: &Estimate, lang: Lang) -> String {
 }
 
 /// "2 vCPU · 8 GiB · $0.0752/h" by type, for the instance picker.
-fn instance_labels(instances: &Instances, prices: &Ec2Prices, lang: Lang) -> Vec<(String, String)> {
+fn instance_labels(candidates: &[crate::model::scenario::Candidate], lang: Lang) -> Vec<(String, String)> {
     let per_hour = match lang {
         Lang::En => "/h",
         Lang::Zh => "/小时",
     };
     // In the price file's order, which `Ec2Prices::problems` holds sorted by type.
-    estimate::candidates(instances, prices)
-        .into_iter()
+    candidates
+        .iter()
         .map(|c| {
             let label = format!(
                 "{} vCPU · {} GiB · {}{per_hour}",
@@ -732,7 +733,7 @@ fn instance_labels(instances: &Instances, prices: &Ec2Prices, lang: Lang) -> Vec
                 crate::format::quantity(f64::from(c.shape.memory_mib) / 1024.0),
                 lang.usd_rate(c.hourly.on_demand)
             );
-            (c.name, label)
+            (c.name.clone(), label)
         })
         .collect()
 }
