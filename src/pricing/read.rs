@@ -113,12 +113,12 @@ fn row(v: &Value, cells: usize) -> Result<&[Value], String> {
     }
 }
 
-/// A cell that is null where the price is unknown.
-fn opt_price(v: &Value) -> Result<Option<f64>, String> {
+/// A cell that is null where the value is unknown (a price, a trunking limit).
+fn nullable<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<Option<T>, String> {
     if *v == Value::Null {
         Ok(None)
     } else {
-        v.f64().map(Some)
+        read(v).map(Some)
     }
 }
 
@@ -139,7 +139,7 @@ pub(super) fn instances(v: &Value) -> Result<Instances, String> {
                     other => return Err(format!("unknown architecture {other:?}")),
                 },
                 enis: r[4].u32()?,
-                trunking_tasks: if r[5] == Value::Null { None } else { Some(r[5].u32()?) },
+                trunking_tasks: nullable(&r[5], Value::u32)?,
                 category: string(&r[6])?,
             })
         })?,
@@ -157,9 +157,9 @@ pub(super) fn ec2_prices(v: &Value) -> Result<Ec2Prices, String> {
             Ok(Ec2Price {
                 instance_type: string(&r[0])?,
                 on_demand: r[1].f64()?,
-                reserved_1y: opt_price(&r[2])?,
-                reserved_3y: opt_price(&r[3])?,
-                spot: opt_price(&r[4])?,
+                reserved_1y: nullable(&r[2], Value::f64)?,
+                reserved_3y: nullable(&r[3], Value::f64)?,
+                spot: nullable(&r[4], Value::f64)?,
             })
         })?,
     })
