@@ -99,7 +99,7 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
 
 /// Starts loading a region's EC2 prices for the platform, unless loaded or loading.
 fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path: String) {
-    if state.ec2_file(&path).is_some() {
+    if state.ec2_load(&path).is_some() {
         return;
     }
     state.dispatch(Action::Loading(path.clone()));
@@ -121,7 +121,7 @@ fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path
 
 /// The newest loaded prices for the inputs, or the last good ones while loading.
 fn ec2_for(state: &State, inputs: &Inputs) -> Option<Rc<Ec2Prices>> {
-    match state.ec2_file(&estimate::ec2_file(inputs)) {
+    match state.ec2_load(&estimate::ec2_file(inputs)) {
         Some(Load::Ready(prices)) => Some(prices.clone()),
         _ => None,
     }
@@ -399,7 +399,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         Some(Ok(e)) => Some(e.clone()),
         _ => last.borrow().clone(),
     };
-    let status: Option<(bool, String)> = match (state.ec2_file(&path), &result) {
+    let status: Option<(bool, String)> = match (state.ec2_load(&path), &result) {
         (Some(Load::Loading) | None, _) => Some((false, match lang {
             Lang::En => format!("Loading EC2 prices for {}…", inputs.region),
             Lang::Zh => format!("正在加载 {} 的 EC2 价格…", inputs.region),

@@ -53,11 +53,11 @@ impl State {
     }
 
     /// How the EC2 price file at `path` stands, if it was ever asked for.
-    pub fn ec2_file(&self, path: &str) -> Option<&Load> {
+    pub fn ec2_load(&self, path: &str) -> Option<&Load> {
         self.ec2.iter().find(|(p, _)| p == path).map(|(_, load)| load)
     }
 
-    fn set_ec2_file(&mut self, path: String, load: Load) {
+    fn set_ec2_load(&mut self, path: String, load: Load) {
         match self.ec2.iter_mut().find(|(p, _)| *p == path) {
             Some((_, slot)) => *slot = load,
             None => self.ec2.push((path, load)),
@@ -127,10 +127,10 @@ impl Reducible for State {
                 next.ignored.clear();
             }
             Action::Loading(path) => {
-                next.set_ec2_file(path, Load::Loading);
+                next.set_ec2_load(path, Load::Loading);
             }
             Action::Loaded(path, result) => {
-                next.set_ec2_file(path, result.map_or_else(Load::Failed, Load::Ready));
+                next.set_ec2_load(path, result.map_or_else(Load::Failed, Load::Ready));
             }
             Action::Show(label, true) => {
                 next.hidden.retain(|id| *id != label);
@@ -236,11 +236,11 @@ mod tests {
     #[test]
     fn loads_are_recorded_by_path() {
         let s = reduce(State::default(), Action::Loading("regions/us-east-1/linux-x86.json".into()));
-        assert_eq!(s.ec2_file("regions/us-east-1/linux-x86.json"), Some(&Load::Loading));
+        assert_eq!(s.ec2_load("regions/us-east-1/linux-x86.json"), Some(&Load::Loading));
         let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err(LoadError::Network)));
-        assert_eq!(s.ec2_file("regions/us-east-1/linux-x86.json"), Some(&Load::Failed(LoadError::Network)));
+        assert_eq!(s.ec2_load("regions/us-east-1/linux-x86.json"), Some(&Load::Failed(LoadError::Network)));
         assert_eq!(s.ec2.len(), 1, "one entry per file");
-        assert_eq!(s.ec2_file("regions/eu-west-1/linux-x86.json"), None);
+        assert_eq!(s.ec2_load("regions/eu-west-1/linux-x86.json"), None);
     }
 
     #[test]
