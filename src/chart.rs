@@ -120,7 +120,7 @@ pub struct Frame {
 impl Frame {
     /// The frame a chart of `series` over 0..`x_max` gets: 15% headroom above
     /// the highest value keeps the top line clear of the frame and the legend.
-    pub fn new(series: &[Series], x_max: f64, canvas: Canvas) -> Frame {
+    fn new(series: &[Series], x_max: f64, canvas: Canvas) -> Frame {
         Frame { x_max, y_max: nice_ceiling(1.15 * series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0, f64::max)), canvas }
     }
 
@@ -279,8 +279,12 @@ fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (Stri
 /// pairs: dashed strokes' placeholders (`dashed_stroke`) and label halos (`halo`).
 type Patches = Vec<(String, String)>;
 
+/// The size of every text on the charts (plotters' units; `labels` estimates
+/// text boxes from it).
+const FONT_SIZE: f64 = 14.0;
+
 fn text_style() -> TextStyle<'static> {
-    ("sans-serif", 14).into_font().color(&BLACK)
+    ("sans-serif", FONT_SIZE).into_font().color(&BLACK)
 }
 
 /// The plot area both layers share, so their coordinates agree to the pixel.

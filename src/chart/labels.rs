@@ -10,7 +10,7 @@
 /// 0..=`top`, each as close to its own value as the others allow, and never
 /// inside a `blocked` interval (lo, hi): a label that would be moves to its
 /// nearer end, down only while that keeps the gap to the label below.
-pub(super) fn spread(values: &[f64], gap: f64, top: f64, blocked: &[(f64, f64)]) -> Vec<f64> {
+fn spread(values: &[f64], gap: f64, top: f64, blocked: &[(f64, f64)]) -> Vec<f64> {
     // A handful of lines: an insertion sort is enough, and far smaller in wasm than sort_by.
     let mut order: Vec<usize> = Vec::with_capacity(values.len());
     for i in 0..values.len() {
@@ -58,8 +58,8 @@ pub(super) struct Rect {
     pub bottom: f64,
 }
 
-/// The chart's text size in SVG pixels (plotters writes 14 / 1.24).
-pub(super) const FONT_PX: f64 = 14.0 / 1.24;
+/// The chart's text size in SVG pixels (plotters writes the size / 1.24).
+const FONT_PX: f64 = super::FONT_SIZE / 1.24;
 /// Where a text drawn at y (plotters' `dy="0.76em"`) has its glyphs: from
 /// about 0.2 em above y to 1.05 em below (ascent and descent of common fonts).
 const GLYPHS_ABOVE: f64 = 0.2 * FONT_PX;
@@ -70,7 +70,7 @@ const CLEARANCE: f64 = 2.0;
 
 /// Estimated width of `text` in SVG pixels: digits and Latin letters are
 /// 0.55–0.64 em in common sans-serif fonts (DejaVu Sans is the widest), CJK is 1 em.
-pub(super) fn text_width(text: &str) -> f64 {
+fn text_width(text: &str) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.64 } else { 1.0 }).sum::<f64>() * FONT_PX
 }
 
