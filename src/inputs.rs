@@ -108,7 +108,7 @@ pub const NAMES: [&str; 18] = [
 
 fn number(option: &'static str, value: &str, min: f64, max: f64, accepted: &str) -> Result<f64, InputError> {
     let err = || InputError { option, given: value.to_string(), accepted: accepted.to_string() };
-    let x: f64 = value.trim().parse().map_err(|_| err())?;
+    let x = crate::decimal::parse(value.trim()).ok_or_else(err)?;
     (x.is_finite() && (min..=max).contains(&x)).then_some(x).ok_or_else(err)
 }
 

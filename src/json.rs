@@ -164,8 +164,8 @@ impl Reader<'_> {
         }
         // The grammar above only lets ASCII through, so this slice is valid UTF-8.
         let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| self.error("malformed number"))?;
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
+        match crate::decimal::parse(text) {
+            Some(n) if n.is_finite() => Ok(Value::Number(n)),
             _ => Err(self.error("number out of range")),
         }
     }

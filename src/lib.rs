@@ -7,6 +7,7 @@
 pub mod app;
 pub mod chart;
 pub mod cli_args;
+pub mod decimal;
 pub mod estimate;
 pub mod format;
 pub mod i18n;

@@ -393,3 +393,86 @@ mod json_reader {
         }
     }
 }
+
+/// `decimal` replaces std's float parser in the page (json, inputs): it must
+/// give the same bits for every number std reads, and refuse what std refuses.
+mod decimal_text {
+    use fargate_vs_ec2::decimal::parse;
+    use proptest::prelude::*;
+
+    fn same_as_std(text: &str) -> Result<(), TestCaseError> {
+        let std = text.parse::<f64>().ok().filter(|_| !text.to_ascii_lowercase().contains(['i', 'n']));
+        prop_assert_eq!(parse(text).map(f64::to_bits), std.map(f64::to_bits), "{}", text);
+        Ok(())
+    }
+
+    /// The exact decimal halfway between `x` and the next f64 up: the inputs
+    /// where rounding is hardest (ties go to the even mantissa).
+    fn halfway_above(x: f64) -> String {
+        let bits = x.to_bits();
+        let (exponent, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+        let (mantissa, power) = if exponent == 0 { (fraction, -1074) } else { (fraction | 1 << 52, exponent - 1075) };
+        // (2·mantissa + 1) · 2^(power − 1), written as digits · 10^scale.
+        let mut limbs: Vec<u64> = vec![2 * mantissa + 1]; // base 10^9, least significant first
+        let normalise = |limbs: &mut Vec<u64>| {
+            let mut carry = 0;
+            for limb in limbs.iter_mut() {
+                *limb += carry;
+                carry = *limb / 1_000_000_000;
+                *limb %= 1_000_000_000;
+            }
+            while carry > 0 {
+                limbs.push(carry % 1_000_000_000);
+                carry /= 1_000_000_000;
+            }
+        };
+        normalise(&mut limbs);
+        let (factor, times, scale) = if power >= 1 { (2, power - 1, 0) } else { (5, 1 - power, power - 1) };
+        for _ in 0..times {
+            limbs.iter_mut().for_each(|l| *l *= factor);
+            normalise(&mut limbs);
+        }
+        let mut digits = limbs.last().unwrap().to_string();
+        for limb in limbs.iter().rev().skip(1) {
+            digits.push_str(&format!("{limb:09}"));
+        }
+        format!("{digits}e{scale}")
+    }
+
+    proptest! {
+        #![proptest_config(super::fuzz::config())]
+
+        #[test]
+        fn numbers_as_people_and_programs_write_them(
+            text in "[-+]?[0-9]{0,24}(\\.[0-9]{0,24})?([eE][-+]?[0-9]{1,4})?"
+        ) {
+            same_as_std(&text)?;
+        }
+
+        #[test]
+        fn every_f64_written_any_way(x in any::<f64>().prop_filter("finite", |x| x.is_finite()), digits in 0usize..25) {
+            for text in [format!("{x}"), format!("{x:e}"), format!("{x:.digits$e}"), format!("{:.digits$}", x / 1e280)] {
+                same_as_std(&text)?;
+            }
+        }
+
+        #[test]
+        fn halfway_between_two_f64s_and_just_past(x in any::<f64>().prop_filter("finite, not the largest", |x| x.is_finite() && x.abs() < f64::MAX)) {
+            let tie = halfway_above(x.abs());
+            same_as_std(&tie)?;
+            let (digits, scale) = tie.split_once('e').unwrap();
+            same_as_std(&format!("{digits}000001e{scale}"))?; // a hair above halfway
+        }
+
+        #[test]
+        fn long_digit_runs(digits in "[0-9]{0,900}", point in 0usize..900, exponent in -700i32..700) {
+            let point = point.min(digits.len());
+            same_as_std(&format!("{}.{}e{exponent}", &digits[..point], &digits[point..]))?;
+        }
+
+        #[test]
+        fn any_text_is_a_number_or_none(text in "\\PC{0,40}") {
+            same_as_std(&text)?;
+        }
+    }
+}
