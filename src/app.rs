@@ -697,7 +697,7 @@ fn packing_text(e: &Estimate, lang: Lang) -> String {
     let f = &e.evaluation.ec2;
     let min = e.inputs.min;
     let (per, name, vcpu) = (f.packing.tasks_per_instance, &f.candidate.name, f.candidate.shape.vcpu);
-    let gib = crate::format::quantity(f64::from(f.candidate.shape.memory_mib) / 1024.0);
+    let gib = crate::format::gib(f.candidate.shape.memory_mib);
     let bound = lang.words().bound(f.packing.bound);
     let at_minimum = f.instances == min && e.inputs.tasks.div_ceil(per) < min;
     let (cpu_used, mem_used) = (f.utilisation.vcpu * 100.0, f.utilisation.memory * 100.0);
@@ -730,7 +730,7 @@ fn instance_labels(candidates: &[crate::model::scenario::Candidate], lang: Lang)
             let label = format!(
                 "{} vCPU · {} GiB · {}{per_hour}",
                 c.shape.vcpu,
-                crate::format::quantity(f64::from(c.shape.memory_mib) / 1024.0),
+                crate::format::gib(c.shape.memory_mib),
                 lang.usd_rate(c.hourly.on_demand)
             );
             (c.name.clone(), label)

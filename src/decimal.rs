@@ -20,7 +20,7 @@ pub fn parse(text: &str) -> Option<f64> {
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
-    let magnitude = Decimal::read(number.as_bytes())?.to_f64();
+    let magnitude = Decimal::read(number.as_bytes())?.into_f64();
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -95,7 +95,7 @@ impl Decimal {
         Some(Decimal { digits, point, truncated })
     }
 
-    fn to_f64(mut self) -> f64 {
+    fn into_f64(mut self) -> f64 {
         if let Some(exact) = self.fast_path() {
             return exact;
         }

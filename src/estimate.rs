@@ -11,6 +11,7 @@ use crate::model::fargate::{self as fargate_cost, FargateTask};
 use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
 use crate::model::packing::InstanceShape;
 use crate::model::platform::Platform;
+use crate::model::task_size::gib_of;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::{Ec2Prices, FargatePrices, Instances, Manifest, RateSet};
@@ -237,7 +238,7 @@ pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
         "ec2": {
             "instance_type": ev.ec2.candidate.name,
             "vcpu": spec.vcpu,
-            "memory_gib": f64::from(spec.memory_mib) / 1024.0,
+            "memory_gib": gib_of(spec.memory_mib),
             "tasks_per_instance": ev.ec2.packing.tasks_per_instance,
             "instances": ev.ec2.instances,
             "hourly": options(|o| ev.ec2.candidate.hourly.get(o)),

@@ -48,6 +48,16 @@ pub fn quantity(x: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// ECS CPU units as a vCPU count: 256 → "0.25".
+pub fn vcpu(cpu_units: u32) -> String {
+    quantity(f64::from(cpu_units) / f64::from(crate::model::task_size::CPU_UNITS_PER_VCPU))
+}
+
+/// MiB as a GiB count: 512 → "0.5".
+pub fn gib(mib: u32) -> String {
+    quantity(crate::model::task_size::gib_of(mib))
+}
+
 /// Share of the 730-hour month, as a whole percentage.
 pub fn percent_of_month(hours: f64) -> String {
     format!("{}%", (hours / crate::model::HOURS_PER_MONTH * 100.0).round())
@@ -80,6 +90,10 @@ mod tests {
         assert_eq!(quantity(0.25), "0.25");
         assert_eq!(quantity(0.5), "0.5");
         assert_eq!(quantity(16.0), "16");
+        assert_eq!(vcpu(256), "0.25");
+        assert_eq!(vcpu(16384), "16");
+        assert_eq!(gib(512), "0.5");
+        assert_eq!(gib(1740), "1.7"); // c1.medium's 1.7 GiB
         assert_eq!(percent_of_month(365.0), "50%");
         assert_eq!(percent_of_month(730.0), "100%");
     }

@@ -9,7 +9,7 @@ use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::scenario::{InstanceChoice, Scenario};
-use crate::model::task_size::TaskSize;
+use crate::model::task_size::{cpu_units_of, TaskSize, CPU_UNITS_PER_VCPU};
 use crate::model::usage::Usage;
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::DEFAULT_REGION;
@@ -144,9 +144,9 @@ impl Inputs {
             }
             "platform" => self.platform = one_of("platform", v, &Platform::ALL, Platform::slug)?,
             "cpu" => {
-                let accepted = TaskSize::cpu_choices().map(|c| format::quantity(f64::from(c) / 1024.0)).collect::<Vec<_>>().join(", ");
+                let accepted = TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ");
                 let cpu = number("cpu", v, 0.0, 16.0, &format!("vCPU: {accepted}"))?;
-                if !TaskSize::cpu_choices().any(|c| f64::from(c) / 1024.0 == cpu) {
+                if !TaskSize::cpu_choices().any(|c| f64::from(c) / f64::from(CPU_UNITS_PER_VCPU) == cpu) {
                     return Err(InputError { option: "cpu", given: value.into(), accepted: format!("vCPU: {accepted}") });
                 }
                 self.cpu = cpu;
@@ -191,8 +191,7 @@ impl Inputs {
     /// The model's scenario, checking the options against each other.
     pub fn scenario(&self) -> Result<Scenario, InputError> {
         let size = TaskSize::from_vcpu_gib(self.cpu, self.mem).ok_or_else(|| {
-            let cpu_units = (self.cpu * 1024.0) as u32;
-            let mems: Vec<String> = TaskSize::memory_choices(cpu_units).into_iter().map(|m| format::quantity(f64::from(m) / 1024.0)).collect();
+            let mems: Vec<String> = TaskSize::memory_choices(cpu_units_of(self.cpu)).into_iter().map(format::gib).collect();
             InputError { option: "mem", given: format::quantity(self.mem), accepted: format!("with {} vCPU, GiB: {}", format::quantity(self.cpu), mems.join(", ")) }
         })?;
         if self.platform == Platform::Windows && self.cpu < 1.0 {

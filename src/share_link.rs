@@ -8,7 +8,7 @@
 
 use crate::i18n::Lang;
 use crate::inputs::{last_value, percent_encode, query_pairs, Inputs, NAMES};
-use crate::model::task_size::TaskSize;
+use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
 
 /// The format this build writes. Version 1 is the first; a decoder keeps
 /// reading every older version.
@@ -147,8 +147,7 @@ pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
                 if inputs.platform == crate::model::platform::Platform::Windows && inputs.cpu < 1.0 {
                     inputs.cpu = 1.0;
                 }
-                let units = (inputs.cpu * 1024.0) as u32;
-                inputs.mem = TaskSize::nearest(units, (inputs.mem * 1024.0) as u32).map_or(2.0, |s| s.memory_gib());
+                inputs.mem = TaskSize::nearest(cpu_units_of(inputs.cpu), mib_of(inputs.mem)).map_or(2.0, |s| s.memory_gib());
             }
             "capacity" => inputs.capacity = Inputs::default().capacity,
             "runs" => inputs.runs = None,

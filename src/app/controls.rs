@@ -10,7 +10,7 @@ use crate::inputs::{Inputs, MAX_TASKS};
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
-use crate::model::task_size::TaskSize;
+use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::Manifest;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -64,15 +64,15 @@ pub fn controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
     let w = lang.words();
     let cpus: Vec<u32> = TaskSize::cpu_choices().collect();
-    let cpu_units = (i.cpu * 1024.0) as u32;
+    let cpu_units = cpu_units_of(i.cpu);
     let memories = TaskSize::memory_choices(cpu_units);
     let cpu_index = cpus.iter().position(|&c| c == cpu_units).unwrap_or(0);
-    let memory_index = memories.iter().position(|&m| m == (i.mem * 1024.0) as u32).unwrap_or(0);
+    let memory_index = memories.iter().position(|&m| m == mib_of(i.mem)).unwrap_or(0);
     let vcpu = format::quantity(i.cpu);
     let gib = format::quantity(i.mem);
-    let cpu_text = move |index: String| index.parse::<usize>().ok().and_then(|k| cpus.get(k)).map(|&c| format::quantity(f64::from(c) / 1024.0));
+    let cpu_text = move |index: String| index.parse::<usize>().ok().and_then(|k| cpus.get(k)).map(|&c| format::vcpu(c));
     let mems = memories.clone();
-    let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::quantity(f64::from(m) / 1024.0));
+    let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::gib(m));
     let scheduled = i.runs.is_some();
     let hours = i.hours;
     let on_scheduled = {
@@ -223,7 +223,7 @@ fn geographies(manifest: &Manifest) -> Vec<String> {
 
 /// "2–8 GiB in 1 GiB steps", or the list when the steps are uneven.
 fn memory_range(memories: &[u32], lang: Lang) -> String {
-    let gib = |mib: u32| format::quantity(f64::from(mib) / 1024.0);
+    let gib = format::gib;
     match (memories, lang) {
         ([a, b, c], Lang::En) if b - a != c - b => format!("{}, {} or {} GiB", gib(*a), gib(*b), gib(*c)),
         ([a, b, c], Lang::Zh) if b - a != c - b => format!("{}、{} 或 {} GiB", gib(*a), gib(*b), gib(*c)),

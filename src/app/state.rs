@@ -8,7 +8,7 @@ use crate::chart::Canvas;
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::model::platform::Platform;
-use crate::model::task_size::TaskSize;
+use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
 use crate::pricing::Ec2Prices;
 use std::rc::Rc;
 use yew::Reducible;
@@ -163,8 +163,7 @@ fn keep_consistent(inputs: &mut Inputs, changed: &str) {
         inputs.cpu = 1.0;
     }
     if matches!(changed, "cpu" | "platform") || TaskSize::from_vcpu_gib(inputs.cpu, inputs.mem).is_none() {
-        let cpu_units = (inputs.cpu * 1024.0) as u32;
-        if let Some(size) = TaskSize::nearest(cpu_units, (inputs.mem * 1024.0) as u32) {
+        if let Some(size) = TaskSize::nearest(cpu_units_of(inputs.cpu), mib_of(inputs.mem)) {
             inputs.mem = size.memory_gib();
         }
     }

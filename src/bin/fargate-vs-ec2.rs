@@ -11,6 +11,7 @@ use fargate_vs_ec2::estimate::{self, Estimate};
 use fargate_vs_ec2::format;
 use fargate_vs_ec2::model::ec2::PurchaseOption;
 use fargate_vs_ec2::model::scenario;
+use fargate_vs_ec2::model::task_size::gib_of;
 use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -56,7 +57,7 @@ fn print_table(out: &mut String, e: &Estimate) {
         ev.ec2.instances,
         ev.ec2.candidate.name,
         ev.ec2.candidate.shape.vcpu,
-        format::quantity(f64::from(ev.ec2.candidate.shape.memory_mib) / 1024.0),
+        format::gib(ev.ec2.candidate.shape.memory_mib),
         ev.ec2.packing.tasks_per_instance,
         ev.ec2.packing.bound,
         ev.ec2.utilisation.vcpu * 100.0,
@@ -88,7 +89,7 @@ fn list_instances(out: &mut String, cmd: &Command, instances: &Instances, ec2: &
                 serde_json::json!({
                     "instance_type": f.candidate.name,
                     "vcpu": f.candidate.shape.vcpu,
-                    "memory_gib": f64::from(f.candidate.shape.memory_mib) / 1024.0,
+                    "memory_gib": gib_of(f.candidate.shape.memory_mib),
                     "enis": f.candidate.shape.enis,
                     "awsvpc_trunking_tasks": f.candidate.shape.trunking_tasks,
                     "hourly": {"on_demand": h.on_demand, "reserved_1y": h.reserved_1y, "reserved_3y": h.reserved_3y, "spot": h.spot},
@@ -114,7 +115,7 @@ fn list_instances(out: &mut String, cmd: &Command, instances: &Instances, ec2: &
                 "{:<18} {:>5} {:>8} {:>10} {:>6} {:>10} {:>14}",
                 f.candidate.name,
                 f.candidate.shape.vcpu,
-                format::quantity(f64::from(f.candidate.shape.memory_mib) / 1024.0),
+                format::gib(f.candidate.shape.memory_mib),
                 f.candidate.hourly.get(buy).map_or("—".to_string(), format::usd_rate),
                 f.packing.tasks_per_instance,
                 f.instances,

@@ -9,6 +9,21 @@ use std::fmt;
 pub const CPU_UNITS_PER_VCPU: u32 = 1024;
 pub const MIB_PER_GIB: u32 = 1024;
 
+/// A vCPU count in CPU units (0.25 → 256), truncated: look the result up in the table.
+pub fn cpu_units_of(vcpu: f64) -> u32 {
+    (vcpu * f64::from(CPU_UNITS_PER_VCPU)) as u32
+}
+
+/// A GiB count in MiB (0.5 → 512), truncated.
+pub fn mib_of(gib: f64) -> u32 {
+    (gib * f64::from(MIB_PER_GIB)) as u32
+}
+
+/// MiB in GiB (512 → 0.5).
+pub fn gib_of(mib: u32) -> f64 {
+    f64::from(mib) / f64::from(MIB_PER_GIB)
+}
+
 /// One row of the Fargate size table: a CPU value and the memory it allows.
 struct Row {
     cpu_units: u32,
@@ -98,7 +113,7 @@ impl TaskSize {
     }
 
     pub fn memory_gib(self) -> f64 {
-        f64::from(self.memory_mib) / f64::from(MIB_PER_GIB)
+        gib_of(self.memory_mib)
     }
 }
 
