@@ -1,5 +1,6 @@
 //! The cost model never touches the browser: no yew, web-sys, gloo,
 //! wasm-bindgen or js-sys, and no I/O, in `src/model.rs` or `src/model/`.
+//! And the page's code reads decimal numbers with `decimal::parse`.
 
 use std::path::{Path, PathBuf};
 
@@ -29,4 +30,27 @@ fn model_imports_nothing_browser_side() {
             assert!(!code.contains(word), "{} mentions {word}: the model must stay pure", file.display());
         }
     }
+}
+
+/// std's float parser brings a 10 KB table into the wasm that gzip cannot
+/// shrink (README "Size"): code the page can reach reads numbers with
+/// `decimal::parse`. Native-only code (the tools, the snapshot builder, the
+/// offer-file reader) and tests may use std's.
+#[test]
+fn the_page_reads_numbers_with_decimal_parse() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let native_only = ["bin", "build", "build.rs", "offer.rs", "decimal.rs"];
+    let mut checked = 0;
+    for file in files.iter().filter(|f| !f.strip_prefix(&src).unwrap().iter().any(|part| native_only.contains(&part.to_str().unwrap()))) {
+        let text = std::fs::read_to_string(file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (n, line) in code.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+            let float_parse = line.contains(".parse") && (line.contains("f64") || line.contains("f32"));
+            assert!(!float_parse, "{}:{}: reads a float with std's parser; use crate::decimal::parse", file.display(), n + 1);
+        }
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} files checked");
 }
