@@ -50,7 +50,7 @@ pub fn quantity(x: f64) -> String {
 
 /// ECS CPU units as a vCPU count: 256 → "0.25".
 pub fn vcpu(cpu_units: u32) -> String {
-    quantity(f64::from(cpu_units) / f64::from(crate::model::task_size::CPU_UNITS_PER_VCPU))
+    quantity(crate::model::task_size::vcpu_of(cpu_units))
 }
 
 /// MiB as a GiB count: 512 → "0.5".

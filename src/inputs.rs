@@ -9,7 +9,7 @@ use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::scenario::{InstanceChoice, Scenario};
-use crate::model::task_size::{cpu_units_of, TaskSize, CPU_UNITS_PER_VCPU};
+use crate::model::task_size::{cpu_units_of, vcpu_of, TaskSize};
 use crate::model::usage::Usage;
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::DEFAULT_REGION;
@@ -146,7 +146,7 @@ impl Inputs {
             "cpu" => {
                 let accepted = TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ");
                 let cpu = number("cpu", v, 0.0, 16.0, &format!("vCPU: {accepted}"))?;
-                if !TaskSize::cpu_choices().any(|c| f64::from(c) / f64::from(CPU_UNITS_PER_VCPU) == cpu) {
+                if !TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu) {
                     return Err(InputError { option: "cpu", given: value.into(), accepted: format!("vCPU: {accepted}") });
                 }
                 self.cpu = cpu;

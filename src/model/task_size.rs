@@ -14,6 +14,11 @@ pub fn cpu_units_of(vcpu: f64) -> u32 {
     (vcpu * f64::from(CPU_UNITS_PER_VCPU)) as u32
 }
 
+/// CPU units in vCPU (256 → 0.25).
+pub fn vcpu_of(cpu_units: u32) -> f64 {
+    f64::from(cpu_units) / f64::from(CPU_UNITS_PER_VCPU)
+}
+
 /// A GiB count in MiB (0.5 → 512), truncated.
 pub fn mib_of(gib: f64) -> u32 {
     (gib * f64::from(MIB_PER_GIB)) as u32
@@ -109,7 +114,7 @@ impl TaskSize {
     }
 
     pub fn vcpu(self) -> f64 {
-        f64::from(self.cpu_units) / f64::from(CPU_UNITS_PER_VCPU)
+        vcpu_of(self.cpu_units)
     }
 
     pub fn memory_gib(self) -> f64 {
