@@ -1,8 +1,9 @@
 //! What a person sees if the app fails anyway: a short apology and two ways
 //! out (this view again, or a fresh start), instead of a page that silently
 //! stops responding. Every parser of outside input is total and fuzzed, so
-//! this is for bugs: a panic (its hook) and the WebAssembly trap that
-//! `panic = "abort"` turns it into (a window `error` listener).
+//! this is for bugs: the WebAssembly trap a panic ends in (a window `error`
+//! listener), and before it the panic hook, in builds that keep panic messages
+//! (release builds abort at once: see `./dev`'s `with_wasm_env`).
 
 use crate::i18n::Lang;
 
