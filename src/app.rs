@@ -562,7 +562,7 @@ fn chart_box(svg: &chart::Layers, points: &[(f64, f64, String)]) -> Html {
             <div class="chart-layer">{ raw(&svg.lines) }</div>
             <div class="chart-layer">{ raw(&svg.marker) }</div>
             { for points.iter().map(|(x, y, text)| html! {
-                <button type="button" class={classes!("point", (*x > 70.0).then_some("right"))}
+                <button type="button" class="point" data-side={(*x > 70.0).then_some("right")}
                     data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>
             }) }
         </div>
@@ -641,7 +641,11 @@ fn notices(state: &State, status: &Option<(bool, String)>) -> Html {
                 </p>
             }
             if let Some((is_error, message)) = status {
-                <p class={classes!("status", is_error.then_some("error"))} role={if *is_error { "alert" } else { "status" }}>{ message.clone() }</p>
+                if *is_error {
+                    <p class="status error" role="alert">{ message.clone() }</p>
+                } else {
+                    <p class="status" role="status">{ message.clone() }</p>
+                }
             }
         </>
     }

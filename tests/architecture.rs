@@ -1,6 +1,7 @@
 //! The cost model never touches the browser: no yew, web-sys, gloo,
 //! wasm-bindgen or js-sys, and no I/O, in `src/model.rs` or `src/model/`.
-//! And the page's code reads decimal numbers with `decimal::parse`.
+//! And the page's code reads decimal numbers with `decimal::parse`, and gives
+//! elements literal classes only.
 
 use std::path::{Path, PathBuf};
 
@@ -53,4 +54,23 @@ fn the_page_reads_numbers_with_decimal_parse() {
         checked += 1;
     }
     assert!(checked > 20, "only {checked} files checked");
+}
+
+/// A `class` that is not a string literal goes through Yew's `Classes` (an
+/// `IndexSet` and its hashing): 2.5 KB gzip of wasm for a handful of toggles
+/// (README "Size"). Literal classes are static; state goes in `data-*`
+/// attributes or in `if` branches with literal classes.
+#[test]
+fn the_page_gives_elements_literal_classes() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.join("app.rs")];
+    rust_files(&src.join("app"), &mut files);
+    assert!(files.len() > 3, "the app's files were not found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+            let dynamic = line.contains("classes!") || line.contains("Classes") || line.contains("class={");
+            assert!(!dynamic, "{}:{}: a dynamic class brings Yew's Classes into the wasm; use a literal class or a data-* attribute", file.display(), n + 1);
+        }
+    }
 }

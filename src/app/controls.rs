@@ -85,7 +85,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
 
     html! {
-        <form class={classes!("controls", props.compact.then_some("compact"))} aria-label={w.controls} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="controls" aria-label={w.controls} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             if !props.compact {
             <fieldset>
                 <legend>{ w.where_ }</legend>

@@ -28,7 +28,7 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     let kind = words.provenance(origin.provenance);
     let quoted = |text: String| html! { <span lang="en">{ text }</span> };
     html! {
-        <li id={id.to_string()} class={classes!((origin.provenance == Provenance::Derived).then_some("derived"))}>
+        <li id={id.to_string()} data-provenance={(origin.provenance == Provenance::Derived).then_some("derived")}>
             <strong>{ match lang { Lang::En => format!("{what}: "), Lang::Zh => format!("{what}：") } }</strong>
             if title_is_english { { quoted(title.to_string()) } } else { { title } }
             { match lang { Lang::En => format!(", as of {as_of} ({kind})"), Lang::Zh => format!("，截至 {as_of}（{kind}）") } }
