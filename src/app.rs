@@ -1,6 +1,10 @@
-//! The Yew front end. Components receive values and callbacks; the one piece of
+//! The Yew front end. Views receive values and callbacks; the one piece of
 //! state lives in `state`'s reducer; every number comes from `estimate` (the
-//! same path as the CLI), text from `format`.
+//! same path as the CLI), text from `format`. A view that changes with every
+//! step anyway (controls, options table, export links) is a plain function:
+//! as a component it cost ~1 KB of wasm for its lifecycle and a props
+//! comparison that always found a change. Components are kept where skipping
+//! a render pays (`Sources`, the instance list) or a view has its own hooks.
 
 pub mod controls;
 pub mod crash;
@@ -13,8 +17,7 @@ use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::pricing::{Ec2Prices, Instances, Manifest, INSTANCES_JSON, MANIFEST_JSON};
-use controls::Controls;
-use options_table::OptionsTable;
+use controls::ControlsProps;
 use sources::Sources;
 use state::{Action, Load, State};
 #[cfg(target_arch = "wasm32")]
@@ -233,19 +236,11 @@ fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     let _ = (inputs, embed, lang);
 }
 
-#[derive(Properties, PartialEq)]
-struct ExportProps {
-    estimate: Rc<Estimate>,
-    chart: chart::Layers,
-    lang: Lang,
-}
-
 /// Downloads of the chart (SVG) and the numbers behind it (CSV), named for the
 /// scenario. The file is built when the link is clicked, not on every render.
-#[function_component(Export)]
-fn export(props: &ExportProps) -> Html {
-    let stem = estimate::file_stem(&props.estimate);
-    let words = props.lang.words();
+fn export(estimate: &Rc<Estimate>, chart: &chart::Layers, lang: Lang) -> Html {
+    let stem = estimate::file_stem(estimate);
+    let words = lang.words();
     let link = |id: &'static str, ext: &str, label: &'static str, media: &'static str, body: Rc<dyn Fn() -> String>| {
         let onclick = Callback::from(move |e: MouseEvent| {
             let url = format!("data:{media};charset=utf-8,{}", crate::inputs::percent_encode(&body()));
@@ -253,10 +248,10 @@ fn export(props: &ExportProps) -> Html {
         });
         html! { <a id={id} href="#" download={format!("{stem}.{ext}")} {onclick}>{ label }</a> }
     };
-    let estimate = props.estimate.clone();
-    let svg = props.chart.clone();
+    let estimate = estimate.clone();
+    let svg = chart.clone();
     let on_png = {
-        let svg = props.chart.clone();
+        let svg = chart.clone();
         let name = format!("{stem}.png");
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
@@ -474,7 +469,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                         { legend(hours_legend) }
                     </figure>
                 }
-                <Controls compact=true {lang} manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
+                { controls::controls(&ControlsProps { compact: true, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
                 <p class="embed-foot">
                     <a id="open-full" href={page_url(&inputs, false, state.lang_choice)} target="_blank" rel="noopener">{ words.open_full }</a>
                     { format!(" · {} {}", words.list_prices_newest, lang.date(&props.manifest.date)) }
@@ -494,18 +489,18 @@ fn explorer(props: &ExplorerProps) -> Html {
                 { notices(&state, &status) }
             </header>
             <div class="layout">
-                <Controls {lang} manifest={props.manifest.clone()} inputs={inputs.clone()} instance_types={(*instance_types).clone()} on_action={dispatch} />
+                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
                 <section class="results" aria-label={words.results}>
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
                             { show_toggles(&state, toggles) }
-                            <Export estimate={e.clone()} chart={by_hours.clone()} {lang} />
+                            { export(e, by_hours, lang) }
                             <figcaption>{ caption(e, lang) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e, lang) }</p>
-                        <OptionsTable estimate={e.clone()} {lang} />
+                        { options_table::options_table(e, lang) }
                         <figure class="chart" id="chart-tasks">
                             { chart_box(by_tasks, task_points) }
                             { legend(tasks_legend) }

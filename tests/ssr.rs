@@ -1,7 +1,6 @@
 //! Components rendered to HTML natively (yew's server renderer), and the
 //! break-even chart's SVG with its crossings where the numbers put them.
 
-use fargate_vs_ec2::app::options_table::OptionsTable;
 use fargate_vs_ec2::app::App;
 use fargate_vs_ec2::chart;
 use fargate_vs_ec2::estimate::{self, Estimate};
@@ -30,6 +29,21 @@ fn block_on<F: Future>(future: F) -> F::Output {
     }
 }
 
+/// The options table as the page renders it (a view function, not a component:
+/// the server renderer wants a component around it).
+fn options_table_html(estimate: Estimate, lang: Lang) -> String {
+    #[derive(yew::Properties, PartialEq)]
+    struct Props {
+        estimate: Rc<Estimate>,
+        lang: Lang,
+    }
+    #[yew::function_component]
+    fn Table(props: &Props) -> yew::Html {
+        fargate_vs_ec2::app::options_table::options_table(&props.estimate, props.lang)
+    }
+    block_on(LocalServerRenderer::<Table>::with_props(Props { estimate: Rc::new(estimate), lang }).render())
+}
+
 fn estimate_for(args: &[(&str, &str)]) -> Estimate {
     let mut inputs = Inputs::default();
     for (k, v) in args {
@@ -56,8 +70,7 @@ fn first_render_shows_the_controls_and_says_it_is_loading_ec2_prices() {
 #[test]
 fn options_table_renders_every_option_with_the_cli_numbers() {
     let e = estimate_for(&[]);
-    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()), lang: Lang::En };
-    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    let html = options_table_html(e.clone(), Lang::En);
     // Fargate on-demand: 10 × 730 × 0.04937 = $360.40; the fleet and its monthly cost from the same estimate.
     assert!(html.contains("$360.40"), "{html}");
     let od = e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap();
@@ -71,8 +84,7 @@ fn options_table_renders_every_option_with_the_cli_numbers() {
 #[test]
 fn a_windows_table_has_no_fargate_spot_row() {
     let e = estimate_for(&[("platform", "windows"), ("cpu", "2"), ("mem", "4")]);
-    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e), lang: Lang::En };
-    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    let html = options_table_html(e, Lang::En);
     assert!(!html.contains("id=\"fargate-spot\""));
 }
 
@@ -172,8 +184,7 @@ fn in_chinese_the_verdict_and_the_table_say_the_same_numbers_in_chinese() {
     // The same sentence as the English one, number for number.
     assert!(verdict.starts_with(&format!("每月 730 小时时，Fargate 的费用是 US$360.40，EC2 按需（{fleet}）是 {}", Lang::Zh.usd(od))), "{verdict}");
     assert!(english_in(&verdict).is_empty(), "{verdict}: {:?}", english_in(&verdict));
-    let props = fargate_vs_ec2::app::options_table::OptionsTableProps { estimate: Rc::new(e.clone()), lang: Lang::Zh };
-    let html = block_on(LocalServerRenderer::<OptionsTable>::with_props(props).render());
+    let html = options_table_html(e.clone(), Lang::Zh);
     assert!(html.contains("US$360.40") && html.contains("Fargate 按需") && html.contains("EC2 预留 3 年"), "{html}");
     let text: String = html.split('<').map(|part| part.split_once('>').map_or(part, |(_, text)| text)).collect::<Vec<_>>().join(" ");
     assert!(english_in(&text).is_empty(), "{:?}", english_in(&text));

@@ -16,7 +16,6 @@ use crate::pricing::Manifest;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub manifest: Shared<Manifest>,
     pub inputs: Inputs,
@@ -24,7 +23,6 @@ pub struct ControlsProps {
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
     /// Only the key sliders (task size, count, hours), for the embedded layout.
-    #[prop_or_default]
     pub compact: bool,
     pub lang: Lang,
 }
@@ -57,7 +55,6 @@ fn live(cb: Callback<Event>) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| cb.emit(e.into()))
 }
 
-#[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let i = &props.inputs;
     let on = &props.on_action;

@@ -4,24 +4,14 @@
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::model::ec2::PurchaseOption;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct OptionsTableProps {
-    pub estimate: Rc<Estimate>,
-    pub lang: Lang,
-}
 
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-#[function_component(OptionsTable)]
-pub fn options_table(props: &OptionsTableProps) -> Html {
-    let e = &props.estimate;
+pub fn options_table(e: &Estimate, lang: Lang) -> Html {
     let ev = &e.evaluation;
-    let lang = props.lang;
     let w = lang.words();
     let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), |usd| lang.usd_fine(usd));
     let fargate_rows = estimate::fargate_rows(e).into_iter().map(|row| {
