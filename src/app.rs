@@ -1,10 +1,11 @@
 //! The Yew front end. Views receive values and callbacks; the one piece of
 //! state lives in `state`'s reducer; every number comes from `estimate` (the
 //! same path as the CLI), text from `format`. A view that changes with every
-//! step anyway (controls, options table, export links) is a plain function:
-//! as a component it cost ~1 KB of wasm for its lifecycle and a props
-//! comparison that always found a change. Components are kept where skipping
-//! a render pays (`Sources`, the instance list) or a view has its own hooks.
+//! step anyway (controls, options table, export links, share box) is a plain
+//! function: as a component it cost ~1 KB of wasm for its lifecycle and a
+//! props comparison that always found a change. Components are kept where
+//! skipping a render pays (`Sources`, the instance list). Even the share box's
+//! "copied" and "show the iframe code" live in the reducer.
 
 pub mod controls;
 pub mod crash;
@@ -302,13 +303,6 @@ async fn save_png(svg: &str, size: chart::Canvas, name: &str) -> Result<(), wasm
     Ok(())
 }
 
-#[derive(Properties, PartialEq)]
-struct ShareProps {
-    url: AttrValue,
-    embed_url: AttrValue,
-    lang: Lang,
-}
-
 /// A ready-to-paste iframe for an article: the compact layout, this scenario.
 fn iframe_snippet(embed_url: &str, title: &str) -> String {
     format!(
@@ -317,43 +311,40 @@ fn iframe_snippet(embed_url: &str, title: &str) -> String {
     )
 }
 
-/// The link to this exact view, and a button that copies it.
-#[function_component(Share)]
-fn share(props: &ShareProps) -> Html {
-    let copied = use_state(|| false);
-    let show_embed = use_state(|| false);
+/// The link to this exact view, a button that copies it, and the iframe code
+/// for an article.
+fn share(state: &State, url: String, embed_url: &str, dispatch: &Callback<Action>) -> Html {
+    let words = state.lang().words();
     let toggle_embed = {
-        let show_embed = show_embed.clone();
-        Callback::from(move |_: MouseEvent| show_embed.set(!*show_embed))
+        let (dispatch, shown) = (dispatch.clone(), state.embed_code_shown);
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowEmbedCode(!shown)))
     };
     let onclick = {
-        let url = props.url.clone();
-        let copied = copied.clone();
+        let (url, dispatch) = (url.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             if let Some(window) = web_sys::window() {
                 let promise = window.navigator().clipboard().write_text(&url);
-                let copied = copied.clone();
+                let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+                    dispatch.emit(Action::LinkCopied(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()));
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&url, &copied);
+            let _ = (&url, &dispatch);
         })
     };
-    let words = props.lang.words();
     html! {
         <section class="share" aria-label={words.share}>
             <label for="share-url">{ words.link_to_view }</label>
             <div class="share-row">
-                <input id="share-url" type="text" readonly=true value={props.url.clone()} />
-                <button type="button" id="copy-link" {onclick}>{ if *copied { words.copied } else { words.copy_link } }</button>
-                <button type="button" id="embed" aria-expanded={show_embed.to_string()} onclick={toggle_embed}>{ words.embed }</button>
+                <input id="share-url" type="text" readonly=true value={url} />
+                <button type="button" id="copy-link" {onclick}>{ if state.link_copied { words.copied } else { words.copy_link } }</button>
+                <button type="button" id="embed" aria-expanded={state.embed_code_shown.to_string()} onclick={toggle_embed}>{ words.embed }</button>
             </div>
-            if *show_embed {
+            if state.embed_code_shown {
                 <label for="embed-snippet">{ words.embed_hint }</label>
-                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&props.embed_url, words.title)} />
+                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(embed_url, words.title)} />
             }
         </section>
     }
@@ -489,7 +480,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 { notices(&state, &status) }
             </header>
             <div class="layout">
-                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
+                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
                 <section class="results" aria-label={words.results}>
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
@@ -506,7 +497,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { legend(tasks_legend) }
                             <figcaption>{ tasks_caption(e, lang) }</figcaption>
                         </figure>
-                        <Share url={AttrValue::from(page_url(&inputs, false, state.lang_choice))} embed_url={AttrValue::from(page_url(&inputs, true, state.lang_choice))} {lang} />
+                        { share(&state, page_url(&inputs, false, state.lang_choice), &page_url(&inputs, true, state.lang_choice), &dispatch) }
                         <Sources {lang} manifest={props.manifest.clone()} region={AttrValue::from(e.inputs.region.clone())} platform={e.inputs.platform} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
                     }
                 </section>

@@ -33,6 +33,10 @@ pub struct State {
     pub browser_lang: Lang,
     /// What the charts are drawn on, for the width they are shown at.
     pub canvas: Canvas,
+    /// "Copy link" copied the link to this view (until the view changes).
+    pub link_copied: bool,
+    /// The iframe code for an article is shown.
+    pub embed_code_shown: bool,
 }
 
 impl State {
@@ -111,6 +115,10 @@ pub enum Action {
     Lang(Lang),
     /// The charts are shown this wide (CSS pixels).
     ChartWidth(f64),
+    /// Whether copying the link to the clipboard worked.
+    LinkCopied(bool),
+    /// Show or hide the iframe code.
+    ShowEmbedCode(bool),
 }
 
 impl Reducible for State {
@@ -125,6 +133,7 @@ impl Reducible for State {
                 }
                 keep_consistent(&mut next.inputs, name);
                 next.ignored.clear();
+                next.link_copied = false;
             }
             Action::Loading(path) => {
                 next.set_ec2_load(path, Load::Loading);
@@ -141,10 +150,18 @@ impl Reducible for State {
                 }
             }
             Action::Lang(lang) => {
+                // The language is in the link: what was copied is no longer this view's.
                 next.lang_choice = Some(lang);
+                next.link_copied = false;
             }
             Action::ChartWidth(css_px) => {
                 next.canvas = Canvas::fitting(css_px);
+            }
+            Action::LinkCopied(copied) => {
+                next.link_copied = copied;
+            }
+            Action::ShowEmbedCode(shown) => {
+                next.embed_code_shown = shown;
             }
         }
         if next == *self {
@@ -185,6 +202,16 @@ mod tests {
 
     fn set(state: State, name: &'static str, value: &str) -> State {
         reduce(state, Action::Set(name, value.to_string()))
+    }
+
+    #[test]
+    fn copied_says_so_only_until_the_view_changes() {
+        let copied = reduce(State::default(), Action::LinkCopied(true));
+        assert!(copied.link_copied);
+        assert!(reduce(copied.clone(), Action::ShowEmbedCode(true)).link_copied, "opening the iframe code keeps the link");
+        assert!(!set(copied.clone(), "tasks", "11").link_copied, "another scenario is another link");
+        assert!(!reduce(copied.clone(), Action::Lang(Lang::Zh)).link_copied, "the language is in the link");
+        assert!(set(copied, "tasks", "not a number").link_copied, "a value the page refuses changes nothing");
     }
 
     #[test]
