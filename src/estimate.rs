@@ -366,14 +366,20 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
         if e.evaluation.ec2.candidate.hourly.get(option).is_none() {
             continue;
         }
-        let mut points = Vec::with_capacity(counts.len() * 2);
+        let mut points: Vec<(f64, f64)> = Vec::with_capacity(counts.len() * 2);
         for &tasks in &counts {
             let mut scenario = e.scenario.clone();
             scenario.tasks = tasks;
             let Some(cost) = scenario::fleet(&scenario, &e.evaluation.ec2.candidate, billed).and_then(|f| f.monthly(option)) else { continue };
-            // A step: flat from this count to the next one drawn.
-            points.push((f64::from(tasks), cost));
-            points.push((f64::from((tasks + stride).min(max)), cost));
+            // A step: flat from this count to the next one drawn. Where the
+            // cost has not changed (the instances still have room), the last
+            // flat segment just gets longer: the same line in fewer points,
+            // so less SVG to write and parse on every slider step.
+            let (from, to) = (f64::from(tasks), f64::from((tasks + stride).min(max)));
+            match points.last_mut() {
+                Some(last) if *last == (from, cost) => last.0 = to,
+                _ => points.extend([(from, cost), (to, cost)]),
+            }
         }
         let (color, dash) = ec2_style(option);
         series.push(Series { id: ec2_line(option), label: format!("{} ({})", words.purchase(option), e.evaluation.ec2.candidate.name), color, dash, points });

@@ -130,8 +130,17 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let lines = estimate::tasks_lines(&e, Lang::En);
     let od = lines.iter().find(|s| s.label.starts_with("EC2 on-demand")).unwrap();
     let hourly = e.evaluation.ec2.candidate.hourly.on_demand;
-    // Each step is two points, (count, cost) and (next count, same cost).
-    let cost_at = |tasks: f64| od.points.chunks(2).find(|step| step[0].0 == tasks).unwrap()[0].1;
+    // Each step is two points, (first count, cost) and (where the next cost
+    // starts, same cost): 1–4 tasks, then 5–6, 7–8, … 19–20. Nine steps, not
+    // one per count, and they tile 1…20 with a new cost each.
+    let steps: Vec<&[(f64, f64)]> = od.points.chunks(2).collect();
+    assert_eq!(steps.len(), 9, "{:?}", od.points);
+    assert_eq!((steps[0][0].0, steps[8][1].0), (1.0, 20.0));
+    for pair in steps.windows(2) {
+        assert_eq!(pair[0][1].0, pair[1][0].0, "steps meet");
+        assert_ne!(pair[0][1].1, pair[1][0].1, "a step is a change of cost");
+    }
+    let cost_at = |tasks: f64| steps.iter().find(|s| s[0].0 <= tasks && (tasks < s[1].0 || s[1].0 == 20.0)).unwrap()[0].1;
     for tasks in 1..=20u32 {
         let instances = f64::from(tasks.div_ceil(tpi).max(2));
         assert!((cost_at(f64::from(tasks)) - instances * hourly * 730.0).abs() < 1e-9, "{tasks} tasks");
