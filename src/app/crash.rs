@@ -30,6 +30,8 @@ pub fn install() {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::prelude::*;
+        // Builds that abort at once never call a hook (`./dev`'s with_wasm_env).
+        #[cfg(not(panic = "immediate-abort"))]
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&info.to_string().into());
             show();
