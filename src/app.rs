@@ -165,12 +165,25 @@ fn page_url(inputs: &Inputs, embed: bool, lang: Option<Lang>) -> String {
     if embed {
         query += "&embed=1";
     }
+    format!("{}?{query}", page_base())
+}
+
+/// The page's origin and path: asked of the browser once, as they never change
+/// while the app runs (the address bar only ever gets a new query), instead of
+/// with each of the three addresses every slider step renders.
+fn page_base() -> &'static str {
     #[cfg(target_arch = "wasm32")]
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
-        let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-        return format!("{origin}{path}?{query}");
+    {
+        thread_local! {
+            static BASE: &'static str = web_sys::window().map_or_else(String::new, |w| {
+                let location = w.location();
+                location.origin().unwrap_or_default() + &location.pathname().unwrap_or_default()
+            }).leak();
+        }
+        BASE.with(|base| *base)
     }
-    format!("?{query}")
+    #[cfg(not(target_arch = "wasm32"))]
+    ""
 }
 
 /// Reports the width the charts are shown at now and whenever the window
