@@ -540,12 +540,20 @@ test('a link with bad values opens with defaults for them and says which it igno
   await other.close();
 });
 
-test('copy link puts the address on the clipboard', async () => {
+test('copy link puts the address on the clipboard, and says "Copied" only until the view changes', async () => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.click('#copy-link');
   await page.waitForFunction(() => document.querySelector('#copy-link').textContent === 'Copied', null, WAIT);
   await addressSettled(page);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  // One task more and back: the link was another one in between, so it was not copied.
+  const tasks = await page.locator('#tasks').inputValue();
+  await page.focus('#tasks');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#copy-link').textContent === 'Copy link', null, WAIT);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((n) => document.querySelector('#tasks').value === n, tasks, WAIT);
+  assert.equal(await page.locator('#copy-link').textContent(), 'Copy link');
 });
 
 test('embed: the snippet, and the compact explorer inside an iframe of a plain page', async () => {
