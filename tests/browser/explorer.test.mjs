@@ -821,6 +821,43 @@ test('a real panic (a test build panics at 13 tasks) ends on the crash page, wit
   await panicServer.close();
 });
 
+// index.html has wasm-opt assume the low 1 KiB of memory is never used
+// (--low-memory-unused): true while no data is placed there (Rust's wasm32
+// puts its stack first, below 1 MiB, and data above). Checked on the build.
+test('the built wasm places no data in the low 1 KiB of memory, as wasm-opt was told', async () => {
+  const name = (await fs.readdir(DIST)).find((f) => f.endsWith('_bg.wasm'));
+  const wasm = await fs.readFile(path.join(DIST, name));
+  let at = 8;
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return value;
+  };
+  const offsets = [];
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const flags = leb();
+        // 0: active, 2: active with a memory index, 1: passive (no address).
+        if (flags !== 1) {
+          if (flags === 2) leb();
+          assert.equal(wasm[at++], 0x41, 'an i32.const offset');
+          offsets.push(leb()); // signed LEB128, read as unsigned: the same for addresses
+          assert.equal(wasm[at++], 0x0b, 'end of the offset');
+        }
+        const length = leb(); // (not `at += leb()`: that adds to `at` as it was before the read)
+        at += length;
+      }
+    }
+    at = end;
+  }
+  assert.ok(offsets.length > 0, 'data segments found');
+  assert.ok(offsets.every((o) => o >= 1024), `data segments at ${offsets.join(', ')}`);
+});
+
 test('a strict Content-Security-Policy is in force, and the app does nothing it refuses', async () => {
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => {
