@@ -251,7 +251,11 @@ impl CostChart {
     }
 }
 
-type Draw = for<'a> fn(&'a mut String, &CostChart, f64) -> Result<Patches, Box<dyn std::error::Error + 'a>>;
+/// What plotters' SVG backend can report. A concrete type, not `Box<dyn Error>`:
+/// that would keep `io::Error`'s `Display` (and its table of messages) in the wasm.
+type DrawError = plotters::drawing::DrawingAreaErrorKind<std::io::Error>;
+
+type Draw = fn(&mut String, &CostChart, f64) -> Result<Patches, DrawError>;
 
 fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     let mut svg = String::new();
@@ -288,17 +292,17 @@ fn text_style() -> TextStyle<'static> {
 }
 
 /// The plot area both layers share, so their coordinates agree to the pixel.
-fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, Box<dyn std::error::Error + 'a>> {
+fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, DrawError> {
     let root = SVGBackend::with_string(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
-    Ok(ChartBuilder::on(&root)
+    ChartBuilder::on(&root)
         .margin(MARGIN)
         .margin_right(MARGIN_RIGHT)
         .x_label_area_size(X_LABELS)
         .y_label_area_size(Y_LABELS)
-        .build_cartesian_2d(0.0..c.axis.max, 0.0..y_max)?)
+        .build_cartesian_2d(0.0..c.axis.max, 0.0..y_max)
 }
 
-fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
+fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
     let mut chart = plot_area(svg, c, y_max)?;
     let lang = c.lang;
     chart
@@ -320,7 +324,7 @@ fn draw_axes<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patch
     Ok(Vec::new())
 }
 
-fn draw_lines<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
+fn draw_lines(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
     let mut dashed = Vec::new();
     let mut chart = plot_area(svg, c, y_max)?;
     for (k, s) in c.series.iter().enumerate() {
@@ -361,7 +365,7 @@ fn halo() -> (String, String) {
 /// The current value: a dashed vertical line, and each line's value there as a
 /// dot on the line and the amount beside it, spread apart so close lines stay
 /// readable and clear of the break-even labels (`labels::place_amounts`).
-fn draw_marker<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Patches, Box<dyn std::error::Error + 'a>> {
+fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
     let mut chart = plot_area(svg, c, y_max)?;
     let here = c.marker.clamp(0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
