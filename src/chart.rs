@@ -160,13 +160,14 @@ impl Layers {
 
 /// One SVG from a bottom layer and the layers drawn over it, in order.
 fn flatten(bottom: &str, over: &[&str]) -> String {
-    let Some(end) = bottom.rfind("</svg>") else { return bottom.to_string() };
-    let mut out = bottom[..end].to_string();
+    // strip_suffix, not rfind: std's reverse substring search costs 0.7 KB of wasm (gzip).
+    let Some(open) = bottom.trim_end().strip_suffix("</svg>") else { return bottom.to_string() };
+    let mut out = open.to_string();
     for layer in over {
         let inner = layer.split_once('>').map_or("", |(_, rest)| rest);
         out.push_str(inner.trim_end().strip_suffix("</svg>").unwrap_or(inner));
     }
-    out + &bottom[end..]
+    out + &bottom[open.len()..]
 }
 
 /// Monthly cost against hours per month per task, 0–730 h, with the current
@@ -430,7 +431,7 @@ fn axis_usd(lang: Lang, usd: f64, y_max: f64) -> String {
     if y_max < 10.0 {
         text
     } else {
-        text.trim_end_matches(".00").to_string()
+        text.strip_suffix(".00").unwrap_or(&text).to_string()
     }
 }
 
