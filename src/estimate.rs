@@ -362,15 +362,22 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
         dash: Dash::Solid,
         points: vec![(0.0, 0.0), (f64::from(max), fargate_cost::monthly(task_hour, max, billed))],
     }];
+    // One fleet per count prices every purchase option.
+    let fleets: Vec<_> = counts
+        .iter()
+        .map(|&tasks| {
+            let scenario = Scenario { tasks, ..e.scenario.clone() };
+            (tasks, scenario::fleet(&scenario, &e.evaluation.ec2.candidate, billed))
+        })
+        .collect();
     for option in PurchaseOption::ALL {
         if e.evaluation.ec2.candidate.hourly.get(option).is_none() {
             continue;
         }
         let mut points: Vec<(f64, f64)> = Vec::with_capacity(counts.len() * 2);
-        for &tasks in &counts {
-            let mut scenario = e.scenario.clone();
-            scenario.tasks = tasks;
-            let Some(cost) = scenario::fleet(&scenario, &e.evaluation.ec2.candidate, billed).and_then(|f| f.monthly(option)) else { continue };
+        for (tasks, fleet) in &fleets {
+            let Some(cost) = fleet.as_ref().and_then(|f| f.monthly(option)) else { continue };
+            let tasks = *tasks;
             // A step: flat from this count to the next one drawn. Where the
             // cost has not changed (the instances still have room), the last
             // flat segment just gets longer: the same line in fewer points,
