@@ -16,12 +16,18 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A module's files: `src/<name>.rs` and everything under `src/<name>/`.
+fn module_files(name: &str) -> Vec<PathBuf> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.join(format!("{name}.rs"))];
+    rust_files(&src.join(name), &mut files);
+    assert!(files.len() > 1, "the {name} module's files were not found");
+    files
+}
+
 #[test]
 fn model_imports_nothing_browser_side() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![src.join("model.rs")];
-    rust_files(&src.join("model"), &mut files);
-    assert!(files.len() > 1, "the model's files were not found");
+    let files = module_files("model");
     let forbidden = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys", "std::fs", "std::net", "crate::app", "crate::pricing"];
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
@@ -62,11 +68,7 @@ fn the_page_reads_numbers_with_decimal_parse() {
 /// attributes or in `if` branches with literal classes.
 #[test]
 fn the_page_gives_elements_literal_classes() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![src.join("app.rs")];
-    rust_files(&src.join("app"), &mut files);
-    assert!(files.len() > 3, "the app's files were not found");
-    for file in files {
+    for file in module_files("app") {
         let text = std::fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
             let dynamic = line.contains("classes!") || line.contains("Classes") || line.contains("class={");
