@@ -460,9 +460,6 @@ fn explorer(props: &ExplorerProps) -> Html {
         }
     });
 
-    let controls = |compact: bool| {
-        controls::controls(&ControlsProps { compact, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() })
-    };
     let verdict = shown.as_ref().map_or_else(|| words.working.to_string(), |e| estimate::verdict_in(e, lang));
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
@@ -476,7 +473,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                         { legend(hours_legend) }
                     </figure>
                 }
-                { controls(true) }
+                { controls::controls(&ControlsProps { compact: true, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
                 <p class="embed-foot">
                     <a id="open-full" href={page_url(&inputs, false, state.lang_choice)} target="_blank" rel="noopener">{ words.open_full }</a>
                     { format!(" · {} {}", words.list_prices_newest, lang.date(&props.manifest.date)) }
@@ -496,7 +493,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 { notices(&state, &status) }
             </header>
             <div class="layout">
-                { controls(false) }
+                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
                 <section class="results" aria-label={words.results}>
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
