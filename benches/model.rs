@@ -6,18 +6,17 @@ use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::usage::Usage;
-use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
+use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
 use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing");
     let manifest = Manifest::bundled().unwrap();
-    let instances = Instances::bundled().unwrap();
     let inputs = Inputs::default();
-    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(root.join(estimate::ec2_file(&inputs))).unwrap(), &instances).unwrap();
+    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(root.join(estimate::ec2_file(&inputs))).unwrap()).unwrap();
     let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest).unwrap(), inputs.disk).unwrap();
-    let candidates = estimate::candidates(&instances, &ec2);
+    let candidates = estimate::candidates(&ec2);
     let base = inputs.scenario().unwrap();
 
     let sweep = || {

@@ -17,7 +17,7 @@ use crate::chart;
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
-use crate::pricing::{Ec2Prices, Instances, Manifest, INSTANCES_JSON, MANIFEST_JSON};
+use crate::pricing::{Ec2Prices, Manifest, MANIFEST_JSON};
 use controls::ControlsProps;
 use sources::Sources;
 use state::{Action, Load, State};
@@ -50,23 +50,13 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// The bundled data, parsed once per page load. It was validated when it was
-/// built and by the tests; a parse error still shows a message, not a blank page.
-struct Bundle {
-    manifest: Shared<Manifest>,
-    instances: Shared<Instances>,
-}
-
+/// The bundled manifest, parsed once per page load. It was validated when it
+/// was built and by the tests; a parse error still shows a message, not a blank page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let bundle = use_memo((), |_| {
-        Ok::<_, String>(Bundle {
-            manifest: Shared(Rc::new(Manifest::parse_unchecked(MANIFEST_JSON)?)),
-            instances: Shared(Rc::new(Instances::parse_unchecked(INSTANCES_JSON)?)),
-        })
-    });
-    match &*bundle {
-        Ok(b) => html! { <Explorer manifest={b.manifest.clone()} instances={b.instances.clone()} /> },
+    let manifest = use_memo((), |_| Manifest::parse_unchecked(MANIFEST_JSON).map(|m| Shared(Rc::new(m))));
+    match &*manifest {
+        Ok(manifest) => html! { <Explorer manifest={manifest.clone()} /> },
         Err(message) => {
             let words = initial_state().lang().words();
             html! {
@@ -83,7 +73,6 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
     manifest: Shared<Manifest>,
-    instances: Shared<Instances>,
 }
 
 /// Fetches `pricing/<path>` relative to the page, so it works under any sub-path.
@@ -102,7 +91,7 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
 }
 
 /// Starts loading a region's EC2 prices for the platform, unless loaded or loading.
-fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path: String) {
+fn load_ec2(state: &UseReducerHandle<State>, path: String) {
     if state.ec2_load(&path).is_some() {
         return;
     }
@@ -110,17 +99,11 @@ fn load_ec2(state: &UseReducerHandle<State>, instances: &Shared<Instances>, path
     #[cfg(target_arch = "wasm32")]
     {
         let state = state.clone();
-        let instances = instances.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_text(&path)
-                .await
-                .and_then(|text| Ec2Prices::parse(&text, &instances).map_err(LoadError::Invalid))
-                .map(Rc::new);
+            let result = fetch_text(&path).await.and_then(|text| Ec2Prices::parse(&text).map_err(LoadError::Invalid)).map(Rc::new);
             state.dispatch(Action::Loaded(path, result));
         });
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = instances;
 }
 
 /// The newest loaded prices for the inputs, or the last good ones while loading.
@@ -379,15 +362,14 @@ fn explorer(props: &ExplorerProps) -> Html {
     let path = estimate::ec2_file(&inputs);
     {
         let state = state.clone();
-        let instances = props.instances.clone();
-        use_effect_with(path.clone(), move |path| load_ec2(&state, &instances, path.clone()));
+        use_effect_with(path.clone(), move |path| load_ec2(&state, path.clone()));
     }
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
     let ec2 = ec2_for(&state, &inputs);
     let candidates = {
-        let (ec2, instances) = (ec2.clone(), props.instances.clone());
-        use_memo(ec2.clone().map(Shared), move |_| ec2.map(|prices| estimate::candidates(&instances, &prices)))
+        let ec2 = ec2.clone();
+        use_memo(ec2.clone().map(Shared), move |_| ec2.map(|prices| estimate::candidates(&prices)))
     };
     let result: Option<Result<Rc<Estimate>, estimate::Problem>> =
         candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &props.manifest, c).map(Rc::new));

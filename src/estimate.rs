@@ -14,7 +14,7 @@ use crate::model::platform::Platform;
 use crate::model::task_size::gib_of;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
 use crate::model::HOURS_PER_MONTH;
-use crate::pricing::{Ec2Prices, FargatePrices, Instances, Manifest, RateSet};
+use crate::pricing::{Ec2Prices, FargatePrices, Manifest, RateSet};
 use serde_json::{json, Value};
 
 /// A finished comparison and what it was made from.
@@ -96,18 +96,18 @@ pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<Farga
     })
 }
 
-/// Every priced instance type of the region's platform file, with its specs.
-pub fn candidates(instances: &Instances, prices: &Ec2Prices) -> Vec<Candidate> {
+/// Every instance type of the region's platform file, with its specs and prices.
+pub fn candidates(prices: &Ec2Prices) -> Vec<Candidate> {
     prices
         .rows
         .iter()
-        .filter_map(|p| {
-            let spec = instances.get(&p.instance_type)?;
-            Some(Candidate {
-                name: p.instance_type.clone(),
+        .map(|p| {
+            let spec = &p.spec;
+            Candidate {
+                name: spec.instance_type.clone(),
                 shape: InstanceShape { vcpu: spec.vcpu, memory_mib: spec.memory_mib, enis: spec.enis, trunking_tasks: spec.trunking_tasks },
                 hourly: Ec2Hourly { on_demand: p.on_demand, reserved_1y: p.reserved_1y, reserved_3y: p.reserved_3y, spot: p.spot },
-            })
+            }
         })
         .collect()
 }
@@ -125,8 +125,8 @@ pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m
     })
 }
 
-pub fn estimate(inputs: &Inputs, manifest: &Manifest, instances: &Instances, ec2: &Ec2Prices) -> Result<Estimate, Problem> {
-    estimate_with(inputs, manifest, &candidates(instances, ec2))
+pub fn estimate(inputs: &Inputs, manifest: &Manifest, ec2: &Ec2Prices) -> Result<Estimate, Problem> {
+    estimate_with(inputs, manifest, &candidates(ec2))
 }
 
 /// `estimate` with the region's `candidates` already built: the page builds

@@ -309,16 +309,6 @@ impl Value {
         }
     }
 
-    /// A whole number up to 2^53, the largest a JSON number holds exactly.
-    pub fn u64(&self) -> Result<u64, String> {
-        let n = self.f64()?;
-        if n.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&n) {
-            Ok(n as u64)
-        } else {
-            Err(format!("expected a whole number, found {n}"))
-        }
-    }
-
     /// Reads a member with `read`, naming the member in any error.
     pub fn read<'a, T>(&'a self, name: &str, read: impl FnOnce(&'a Value) -> Result<T, String>) -> Result<T, String> {
         read(self.field(name)?).map_err(|e| at(name, e))

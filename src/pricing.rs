@@ -4,9 +4,11 @@
 //! `../shared/pricing-sources/` (see `build`), never edited by hand:
 //! - `manifest.json`: sources, and per region its name and Fargate rates (small,
 //!   so every region's Fargate prices travel with the app);
-//! - `instances.json`: EC2 instance specs, one compact row per type;
-//! - `regions/<region>/<platform>.json`: EC2 hourly prices, one file per region
-//!   and platform, loaded when a view needs it.
+//! - `regions/<region>/<platform>.json`: the EC2 types of one region and
+//!   platform, each with its specs and hourly prices, loaded when a view needs
+//!   it. Self-contained, so the first load carries the specs of the default
+//!   region's types only, and a cached file can never pair with another
+//!   snapshot's spec table.
 //!
 //! Every price class names its source and whether it is published by AWS,
 //! copied from AWS by a third party (secondary) or derived; a price that is not
@@ -25,7 +27,7 @@ pub use per_platform::PerPlatform;
 use serde::Serialize;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
@@ -35,9 +37,6 @@ pub struct Manifest {
     pub default_region: String,
     pub sources: Vec<Source>,
     pub regions: Vec<Region>,
-    /// Every `regions/<region>/<platform>.json` file, with its size: what a
-    /// visitor downloads when a view needs that region.
-    pub files: Vec<FileInfo>,
 }
 
 /// Where a class of values came from.
@@ -127,25 +126,6 @@ pub struct ValueOrigin {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FileInfo {
-    pub path: String,
-    pub bytes: u64,
-}
-
-/// `instances.json`: the EC2 types an ECS cluster would use, with their specs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Instances {
-    /// What each row holds, in order (documentation carried with the data).
-    pub columns: Vec<String>,
-    pub source: String,
-    pub trunking_source: String,
-    pub types: Vec<InstanceSpec>,
-}
-
-pub const INSTANCE_COLUMNS: [&str; 7] =
-    ["type", "vcpu", "memory_mib", "arch", "enis", "awsvpc_trunking_tasks", "category"];
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Arch {
     #[serde(rename = "x86_64")]
@@ -154,9 +134,8 @@ pub enum Arch {
     Arm,
 }
 
-/// One instance type. Serialised as a row (see `INSTANCE_COLUMNS`) to keep the file small.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(into = "SpecRow")]
+/// One instance type, as an ECS cluster would use it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct InstanceSpec {
     pub instance_type: String,
     pub vcpu: u32,
@@ -171,43 +150,45 @@ pub struct InstanceSpec {
     pub category: String,
 }
 
-type SpecRow = (String, u32, u32, Arch, u32, Option<u32>, String);
-
-impl From<InstanceSpec> for SpecRow {
-    fn from(s: InstanceSpec) -> Self {
-        (s.instance_type, s.vcpu, s.memory_mib, s.arch, s.enis, s.trunking_tasks, s.category)
-    }
-}
-
-/// `regions/<region>/<platform>.json`: EC2 hourly prices, USD per instance-hour.
+/// `regions/<region>/<platform>.json`: the platform's EC2 types in the
+/// region, their specs and hourly prices (USD per instance-hour).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ec2Prices {
     pub region: String,
     pub platform: Platform,
+    /// What each row holds, in order (documentation carried with the data).
     pub columns: Vec<String>,
+    /// Of the prices.
     pub origin: ValueOrigin,
+    /// Of vCPU, memory and ENIs (a `Source` id).
+    pub specs_source: String,
+    /// Of the awsvpc task limits with ENI trunking (a `Source` id).
+    pub trunking_source: String,
     pub rows: Vec<Ec2Price>,
 }
 
-pub const EC2_COLUMNS: [&str; 5] = ["type", "on_demand", "reserved_1y", "reserved_3y", "spot"];
+pub const EC2_COLUMNS: [&str; 10] =
+    ["type", "vcpu", "memory_mib", "enis", "awsvpc_trunking_tasks", "category", "on_demand", "reserved_1y", "reserved_3y", "spot"];
 
-/// One type's hourly prices. Reserved are Standard, all upfront, as the
-/// effective hourly rate (upfront ÷ hours in the term); Spot is a recent average.
+/// One type: its specs and hourly prices. Reserved are Standard, all upfront,
+/// as the effective hourly rate (upfront ÷ hours in the term); Spot is a
+/// recent average. Written as one row (`EC2_COLUMNS`) to keep the file small.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(into = "PriceRow")]
 pub struct Ec2Price {
-    pub instance_type: String,
+    pub spec: InstanceSpec,
     pub on_demand: f64,
     pub reserved_1y: Option<f64>,
     pub reserved_3y: Option<f64>,
     pub spot: Option<f64>,
 }
 
-type PriceRow = (String, f64, Option<f64>, Option<f64>, Option<f64>);
+type PriceRow = (String, u32, u32, u32, Option<u32>, String, f64, Option<f64>, Option<f64>, Option<f64>);
 
 impl From<Ec2Price> for PriceRow {
     fn from(p: Ec2Price) -> Self {
-        (p.instance_type, p.on_demand, p.reserved_1y, p.reserved_3y, p.spot)
+        let s = p.spec;
+        (s.instance_type, s.vcpu, s.memory_mib, s.enis, s.trunking_tasks, s.category, p.on_demand, p.reserved_1y, p.reserved_3y, p.spot)
     }
 }
 
@@ -229,7 +210,6 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// The files bundled into the app and the native tools.
 pub const MANIFEST_JSON: &str = include_str!("../pricing/manifest.json");
-pub const INSTANCES_JSON: &str = include_str!("../pricing/instances.json");
 
 /// Parse a generated file with `read` (its shape only: `problems()` checks the values).
 fn parse<T>(what: &str, json: &str, read: fn(&crate::json::Value) -> Result<T, String>) -> Result<T, String> {
@@ -342,9 +322,6 @@ impl Manifest {
                 if count == 0 {
                     problems.push(format!("{path}: claimed with no instance types"));
                 }
-                if !self.files.iter().any(|f| f.path == path) {
-                    problems.push(format!("{path}: claimed but not listed in files"));
-                }
             }
         }
         for (at, origin) in origins {
@@ -381,91 +358,61 @@ pub fn region_file(region: &str, platform: Platform) -> String {
     format!("regions/{region}/{}.json", platform.slug())
 }
 
-impl Instances {
-    pub fn parse(json: &str) -> Result<Instances, String> {
-        let instances = Instances::parse_unchecked(json)?;
-        fail_on("instances", instances.problems())?;
-        Ok(instances)
-    }
-
-    /// Without `problems()`: for the bundled file in the app, validated at build and in tests.
-    pub fn parse_unchecked(json: &str) -> Result<Instances, String> {
-        parse("instances", json, read::instances)
-    }
-
-    pub fn bundled() -> Result<Instances, String> {
-        Instances::parse(INSTANCES_JSON)
-    }
-
-    pub fn get(&self, instance_type: &str) -> Option<&InstanceSpec> {
-        self.types
-            .binary_search_by(|s| s.instance_type.as_str().cmp(instance_type))
-            .ok()
-            .map(|i| &self.types[i])
-    }
-
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.columns != INSTANCE_COLUMNS {
-            problems.push(format!("columns are {:?}, expected {INSTANCE_COLUMNS:?}", self.columns));
-        }
-        if !self.types.windows(2).all(|w| w[0].instance_type < w[1].instance_type) {
-            problems.push("types are not sorted and unique".to_string());
-        }
-        for s in &self.types {
-            if s.vcpu == 0 || s.memory_mib == 0 || s.enis == 0 {
-                problems.push(format!("{}: zero vCPU, memory or ENIs", s.instance_type));
-            }
-            if s.trunking_tasks == Some(0) {
-                problems.push(format!("{}: a trunking limit of 0", s.instance_type));
-            }
-            if !["general", "compute", "memory", "burstable"].contains(&s.category.as_str()) {
-                problems.push(format!("{}: unknown category {}", s.instance_type, s.category));
-            }
-        }
-        problems
+/// The architecture a platform's instances have: each file holds one.
+pub fn arch_of(platform: Platform) -> Arch {
+    if platform == Platform::LinuxArm {
+        Arch::Arm
+    } else {
+        Arch::X86
     }
 }
 
 impl Ec2Prices {
-    /// Parse a region file and check it against the specs it refers to.
-    pub fn parse(json: &str, instances: &Instances) -> Result<Ec2Prices, String> {
+    /// Parse and check a region file.
+    pub fn parse(json: &str) -> Result<Ec2Prices, String> {
         let prices = parse("region file", json, read::ec2_prices)?;
-        fail_on("region file", prices.problems(instances))?;
+        fail_on("region file", prices.problems())?;
         Ok(prices)
     }
 
     pub fn get(&self, instance_type: &str) -> Option<&Ec2Price> {
-        self.rows.binary_search_by(|p| p.instance_type.as_str().cmp(instance_type)).ok().map(|i| &self.rows[i])
+        self.rows.binary_search_by(|p| p.spec.instance_type.as_str().cmp(instance_type)).ok().map(|i| &self.rows[i])
     }
 
-    pub fn problems(&self, instances: &Instances) -> Vec<String> {
+    pub fn problems(&self) -> Vec<String> {
         let at = region_file(&self.region, self.platform);
         let mut problems = Vec::new();
         if self.columns != EC2_COLUMNS {
             problems.push(format!("{at}: columns are {:?}", self.columns));
         }
-        let want_arch = if self.platform == Platform::LinuxArm { Arch::Arm } else { Arch::X86 };
         for p in &self.rows {
-            match instances.get(&p.instance_type) {
-                None => problems.push(format!("{at}: {} has no specs", p.instance_type)),
-                Some(spec) if spec.arch != want_arch => {
-                    problems.push(format!("{at}: {} is {:?}, not for this platform", p.instance_type, spec.arch))
-                }
-                Some(_) => {}
+            let s = &p.spec;
+            let at = format!("{at} {}", s.instance_type);
+            // Only a build can get this wrong: a reader takes the platform's.
+            if s.arch != arch_of(self.platform) {
+                problems.push(format!("{at}: {:?}, not for this platform", s.arch));
+            }
+            if s.vcpu == 0 || s.memory_mib == 0 || s.enis == 0 {
+                problems.push(format!("{at}: zero vCPU, memory or ENIs"));
+            }
+            if s.trunking_tasks == Some(0) {
+                problems.push(format!("{at}: a trunking limit of 0"));
+            }
+            if !["general", "compute", "memory", "burstable"].contains(&s.category.as_str()) {
+                problems.push(format!("{at}: unknown category {}", s.category));
             }
             let mut rates = vec![("on_demand", p.on_demand)];
             rates.extend([("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)].into_iter().filter_map(|(n, v)| Some((n, v?))));
-            problems.extend(bad_prices(&format!("{at} {}", p.instance_type), &rates));
+            problems.extend(bad_prices(&at, &rates));
             if p.spot.is_some_and(|s| s > p.on_demand) {
-                problems.push(format!("{at} {}: Spot above on-demand", p.instance_type));
+                problems.push(format!("{at}: Spot above on-demand"));
             }
         }
         if self.rows.is_empty() {
             problems.push(format!("{at}: no prices"));
         }
         // Lookups search by name, and the page lists types in file order.
-        if !self.rows.windows(2).all(|w| w[0].instance_type < w[1].instance_type) {
+        if !self.rows.windows(2).all(|w| w[0].spec.instance_type < w[1].spec.instance_type) {
             problems.push(format!("{at}: types are not sorted and unique"));
         }
         problems
@@ -494,7 +441,6 @@ mod tests {
         for p in Platform::ALL {
             assert!(m.fargate("us-east-1", p).is_some(), "{p:?}");
         }
-        Instances::bundled().unwrap();
     }
 
     #[test]
@@ -524,15 +470,29 @@ mod tests {
 
     #[test]
     fn region_rows_must_be_sorted_and_unique() {
-        let instances = Instances::bundled().unwrap();
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/us-east-1/linux-arm.json")).unwrap();
-        let mut prices = Ec2Prices::parse(&text, &instances).unwrap();
+        let mut prices = Ec2Prices::parse(&text).unwrap();
         assert_eq!(prices.get("c6g.large").map(|p| p.on_demand), Some(0.068));
         prices.rows.swap(0, 1);
-        assert!(prices.problems(&instances).iter().any(|p| p.ends_with("not sorted and unique")));
+        assert!(prices.problems().iter().any(|p| p.ends_with("not sorted and unique")));
         prices.rows.swap(0, 1);
         prices.rows.insert(1, prices.rows[0].clone());
-        assert!(prices.problems(&instances).iter().any(|p| p.ends_with("not sorted and unique")));
+        assert!(prices.problems().iter().any(|p| p.ends_with("not sorted and unique")));
+    }
+
+    #[test]
+    fn a_region_files_specs_are_checked_with_its_prices() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/us-east-1/linux-x86.json")).unwrap();
+        let mut prices = Ec2Prices::parse(&text).unwrap();
+        let m5 = prices.get("m5.large").unwrap();
+        assert_eq!((m5.spec.vcpu, m5.spec.memory_mib, m5.spec.enis, m5.spec.trunking_tasks, m5.spec.arch), (2, 8192, 3, Some(10), Arch::X86));
+        let spec = &mut prices.rows[0].spec;
+        let name = spec.instance_type.clone();
+        (spec.vcpu, spec.trunking_tasks, spec.category, spec.arch) = (0, Some(0), "gpu".into(), Arch::Arm);
+        let problems = prices.problems();
+        for expected in ["zero vCPU, memory or ENIs", "a trunking limit of 0", "unknown category gpu", "Arm, not for this platform"] {
+            assert!(problems.iter().any(|p| p.contains(&name) && p.ends_with(expected)), "{expected}: {problems:?}");
+        }
     }
 
     #[test]

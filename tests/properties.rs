@@ -12,7 +12,7 @@ use fargate_vs_ec2::model::platform::Platform;
 use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
-use fargate_vs_ec2::pricing::{region_file, Ec2Prices, Instances, Manifest};
+use fargate_vs_ec2::pricing::{region_file, Ec2Prices, Manifest};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -25,12 +25,11 @@ fn us_east_1_x86() -> &'static Priced {
     static PRICED: OnceLock<Priced> = OnceLock::new();
     PRICED.get_or_init(|| {
         let manifest = Manifest::bundled().unwrap();
-        let instances = Instances::bundled().unwrap();
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(region_file("us-east-1", Platform::LinuxX86));
-        let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap(), &instances).unwrap();
+        let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
         Priced {
             rates: estimate::fargate_options(manifest.fargate("us-east-1", Platform::LinuxX86).unwrap(), 200).unwrap(),
-            candidates: estimate::candidates(&instances, &ec2),
+            candidates: estimate::candidates(&ec2),
         }
     })
 }
@@ -307,7 +306,7 @@ mod fuzz {
 /// writes, and refuse anything else with an error rather than a panic.
 mod json_reader {
     use fargate_vs_ec2::json::{parse, Value};
-    use fargate_vs_ec2::pricing::{Ec2Prices, Instances};
+    use fargate_vs_ec2::pricing::Ec2Prices;
     use proptest::prelude::*;
 
     fn documents() -> impl Strategy<Value = serde_json::Value> {
@@ -339,13 +338,10 @@ mod json_reader {
         }
     }
 
-    /// The specs and one region's file, read once (a million cases in `./dev fuzz`).
-    fn region_file() -> &'static (Instances, String) {
-        static FILE: std::sync::OnceLock<(Instances, String)> = std::sync::OnceLock::new();
-        FILE.get_or_init(|| {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json");
-            (Instances::bundled().unwrap(), std::fs::read_to_string(path).unwrap())
-        })
+    /// One region's file, read once (a million cases in `./dev fuzz`).
+    fn region_file() -> &'static str {
+        static FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        FILE.get_or_init(|| std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json")).unwrap())
     }
 
     proptest! {
@@ -380,15 +376,15 @@ mod json_reader {
 
         /// A region file cut short or with a byte changed is an error, never a panic.
         #[test]
-        fn a_damaged_region_file_is_an_error_or_valid(cut in 0usize..17_000, at in 0usize..17_000, byte in any::<u8>()) {
-            let (instances, text) = region_file();
+        fn a_damaged_region_file_is_an_error_or_valid(cut in 0usize..21_000, at in 0usize..21_000, byte in any::<u8>()) {
+            let text = region_file();
             let mut bytes = text.as_bytes().to_vec();
             bytes.truncate(cut.min(bytes.len()));
             if let Some(b) = bytes.get_mut(at) {
                 *b = byte;
             }
             if let Ok(text) = String::from_utf8(bytes) {
-                let _ = Ec2Prices::parse(&text, instances);
+                let _ = Ec2Prices::parse(&text);
             }
         }
     }

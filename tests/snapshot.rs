@@ -2,7 +2,8 @@
 //! `../shared/pricing-sources/`, and everything in it validates.
 
 use fargate_vs_ec2::model::platform::Platform;
-use fargate_vs_ec2::pricing::{build, region_file, Ec2Prices, Instances, Manifest, Provenance};
+use fargate_vs_ec2::pricing::{build, region_file, Ec2Prices, InstanceSpec, Manifest, Provenance};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -48,22 +49,41 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) {
 #[test]
 fn every_claimed_file_exists_validates_and_matches_its_count() {
     let manifest = Manifest::bundled().unwrap();
-    let instances = Instances::bundled().unwrap();
     assert_eq!(manifest.regions.len(), 34, "every commercial region");
-    let mut files = 0;
     for region in &manifest.regions {
         for (&platform, &count) in &region.ec2_types {
             let path = region_file(&region.code, platform);
-            let prices = Ec2Prices::parse(&committed(&path), &instances).unwrap_or_else(|e| panic!("{e}"));
+            let prices = Ec2Prices::parse(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(prices.rows.len() as u32, count, "{path}");
             assert_eq!((prices.region.as_str(), prices.platform), (region.code.as_str(), platform));
-            let info = manifest.files.iter().find(|f| f.path == path).unwrap();
-            assert_eq!(info.bytes, committed(&path).len() as u64, "{path} size in the manifest");
-            files += 1;
+            for id in [&prices.origin.source, &prices.specs_source, &prices.trunking_source] {
+                assert!(manifest.source(id).is_some(), "{path}: unknown source {id}");
+            }
         }
         assert_eq!(region.ec2_types.len(), 3, "{} has EC2 prices for all three platforms", region.code);
     }
-    assert_eq!(files, manifest.files.len());
+}
+
+/// Every region file carries its types' specs: a type is described the same
+/// way in all of them (they are copies of one table).
+#[test]
+fn a_type_has_the_same_specs_in_every_region_file() {
+    let manifest = Manifest::bundled().unwrap();
+    let mut seen: BTreeMap<String, (InstanceSpec, String)> = BTreeMap::new();
+    for region in &manifest.regions {
+        for &platform in region.ec2_types.keys() {
+            let path = region_file(&region.code, platform);
+            for row in Ec2Prices::parse(&committed(&path)).unwrap().rows {
+                let first = seen.entry(row.spec.instance_type.clone()).or_insert_with(|| (row.spec.clone(), path.clone()));
+                assert_eq!(first.0, row.spec, "{} in {path} and {}", row.spec.instance_type, first.1);
+            }
+        }
+    }
+    assert!(seen.len() > 1000, "{} types", seen.len());
+    for out_of_scope in ["i4i.large", "g5.xlarge", "u-6tb1.metal"] {
+        assert!(!seen.contains_key(out_of_scope), "{out_of_scope}: storage optimised, GPU and SAP hosts are out of scope");
+    }
+    assert!(committed("SOURCES.md").contains(&format!("{} EC2 instance types", seen.len())));
 }
 
 /// The app reads with `pricing::read` (by hand), the snapshot command writes
@@ -72,11 +92,12 @@ fn every_claimed_file_exists_validates_and_matches_its_count() {
 fn every_committed_file_reads_back_to_its_own_bytes() {
     let manifest = Manifest::bundled().unwrap();
     assert_eq!(serde_json::to_string(&manifest).unwrap() + "\n", committed("manifest.json"));
-    let instances = Instances::bundled().unwrap();
-    assert_eq!(build::to_row_json(&instances, "types").unwrap(), committed("instances.json"));
-    for file in &manifest.files {
-        let prices = Ec2Prices::parse(&committed(&file.path), &instances).unwrap();
-        assert_eq!(build::to_row_json(&prices, "rows").unwrap(), committed(&file.path), "{}", file.path);
+    for region in &manifest.regions {
+        for &platform in region.ec2_types.keys() {
+            let path = region_file(&region.code, platform);
+            let prices = Ec2Prices::parse(&committed(&path)).unwrap();
+            assert_eq!(build::to_row_json(&prices, "rows").unwrap(), committed(&path), "{path}");
+        }
     }
 }
 
@@ -120,25 +141,21 @@ fn other_regions_take_the_newest_copy_and_mark_derived_arm() {
 
 #[test]
 fn ec2_golden_prices_and_cleaned_faults() {
-    let instances = Instances::bundled().unwrap();
-    let prices = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json"), &instances).unwrap();
+    let prices = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap();
     // m5.large us-east-1 Linux: on-demand 0.096; 1y all upfront $494 / 8760 h = 0.056393; 3y $949 / 26280 h = 0.036111.
     let m5 = prices.get("m5.large").unwrap();
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(0.056393), Some(0.036111)));
     // Spot is the source's average price (0.04366), not on-demand × (1 − the Advisor's 59% savings) = 0.03936.
     assert_eq!(m5.spot, Some(0.04366));
-    let windows = Ec2Prices::parse(&committed("regions/us-east-1/windows.json"), &instances).unwrap();
+    let windows = Ec2Prices::parse(&committed("regions/us-east-1/windows.json")).unwrap();
     assert_eq!(windows.get("m5.large").unwrap().on_demand, 0.188);
     assert_eq!(windows.get("m5.large").unwrap().reserved_1y, Some(0.148402));
     // m6i.xlarge Windows 1-year equalled Linux's 0.118493 in the source: cleaned to unknown.
     assert_eq!(windows.get("m6i.xlarge").unwrap().reserved_1y, None);
     assert_eq!(prices.get("m6i.xlarge").unwrap().reserved_1y, Some(0.118493));
-    let m6i = instances.get("m6i.large").unwrap();
+    let m6i = &prices.get("m6i.large").unwrap().spec;
     assert_eq!((m6i.vcpu, m6i.memory_mib, m6i.enis), (2, 8192, 3));
-    assert_eq!(instances.get("m5.large").unwrap().trunking_tasks, Some(10));
-    assert!(instances.get("i4i.large").is_none(), "storage optimised is out of scope");
-    assert!(instances.get("g5.xlarge").is_none(), "GPU types are out of scope");
-    assert!(instances.get("u-6tb1.metal").is_none(), "high-memory SAP hosts are out of scope");
+    assert_eq!(m5.spec.trunking_tasks, Some(10));
 }
 
 #[test]
@@ -173,12 +190,11 @@ fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
     let files = build::build_with(&sources, Some(&aws)).unwrap();
     std::fs::remove_dir_all(&aws).unwrap();
     let manifest = Manifest::parse(&files["manifest.json"]).unwrap();
-    let instances = Instances::parse(&files["instances.json"]).unwrap();
-    let prices = Ec2Prices::parse(&files["regions/us-east-1/linux-x86.json"], &instances).unwrap();
+    let prices = Ec2Prices::parse(&files["regions/us-east-1/linux-x86.json"]).unwrap();
     let m5 = prices.get("m5.large").unwrap();
     // Unrounded now: $494 / 8,760 h and $949 / 26,280 h, where the CSV had 0.056393 and 0.036111.
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(494.0 / 8760.0), Some(949.0 / 26280.0)));
-    let committed_m5 = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json"), &instances).unwrap().get("m5.large").unwrap().spot;
+    let committed_m5 = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap().get("m5.large").unwrap().spot;
     assert_eq!(m5.spot, committed_m5, "Spot stays from the secondary source");
     assert_eq!((prices.origin.source.as_str(), prices.origin.provenance), ("aws-ec2-offers", Provenance::Published));
     assert_eq!(prices.origin.as_of.as_deref(), Some("2021-02-05"));
@@ -187,6 +203,6 @@ fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
     assert_eq!(x86.on_demand.origin.source, "aws-ecs-offers");
     assert!(x86.spot.is_some(), "Spot and Savings Plans survive an on-demand refresh");
     // Regions without an offer file keep their secondary prices.
-    let eu = Ec2Prices::parse(&files["regions/eu-central-1/linux-x86.json"], &instances).unwrap();
+    let eu = Ec2Prices::parse(&files["regions/eu-central-1/linux-x86.json"]).unwrap();
     assert_eq!(eu.origin.source, "vantage-ec2-prices");
 }

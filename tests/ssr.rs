@@ -6,7 +6,7 @@ use fargate_vs_ec2::chart;
 use fargate_vs_ec2::estimate::{self, Estimate};
 use fargate_vs_ec2::i18n::Lang;
 use fargate_vs_ec2::inputs::Inputs;
-use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
+use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -50,10 +50,9 @@ fn estimate_for(args: &[(&str, &str)]) -> Estimate {
         inputs.set(k, v).unwrap();
     }
     let manifest = Manifest::bundled().unwrap();
-    let instances = Instances::bundled().unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(estimate::ec2_file(&inputs));
-    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap(), &instances).unwrap();
-    estimate::estimate(&inputs, &manifest, &instances, &ec2).unwrap()
+    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    estimate::estimate(&inputs, &manifest, &ec2).unwrap()
 }
 
 #[test]

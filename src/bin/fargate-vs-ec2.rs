@@ -12,7 +12,7 @@ use fargate_vs_ec2::format;
 use fargate_vs_ec2::model::ec2::PurchaseOption;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::task_size::gib_of;
-use fargate_vs_ec2::pricing::{Ec2Prices, Instances, Manifest};
+use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -22,12 +22,11 @@ fn read(dir: &std::path::Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(file)).map_err(|e| format!("cannot read pricing file {}: {e}", dir.join(file).display()))
 }
 
-fn load(cmd: &Command) -> Result<(Manifest, Instances, Ec2Prices), String> {
+fn load(cmd: &Command) -> Result<(Manifest, Ec2Prices), String> {
     let manifest = Manifest::parse(&read(&cmd.pricing, "manifest.json")?)?;
     estimate::fargate_prices(&cmd.inputs, &manifest).map_err(|e| e.to_string())?;
-    let instances = Instances::parse(&read(&cmd.pricing, "instances.json")?)?;
-    let ec2 = Ec2Prices::parse(&read(&cmd.pricing, &estimate::ec2_file(&cmd.inputs))?, &instances)?;
-    Ok((manifest, instances, ec2))
+    let ec2 = Ec2Prices::parse(&read(&cmd.pricing, &estimate::ec2_file(&cmd.inputs))?)?;
+    Ok((manifest, ec2))
 }
 
 fn money(x: Option<f64>) -> String {
@@ -76,9 +75,9 @@ fn print_table(out: &mut String, e: &Estimate) {
     }
 }
 
-fn list_instances(out: &mut String, cmd: &Command, instances: &Instances, ec2: &Ec2Prices) -> Result<(), String> {
+fn list_instances(out: &mut String, cmd: &Command, ec2: &Ec2Prices) -> Result<(), String> {
     let scenario = cmd.inputs.scenario().map_err(|e| e.to_string())?;
-    let candidates = estimate::candidates(instances, ec2);
+    let candidates = estimate::candidates(ec2);
     let fleets = scenario::ranked(&scenario, &candidates);
     let buy = cmd.inputs.buy;
     if cmd.json {
@@ -129,11 +128,11 @@ fn list_instances(out: &mut String, cmd: &Command, instances: &Instances, ec2: &
 
 fn run(out: &mut String, args: &[String]) -> Result<(), (u8, String)> {
     let cmd = parse(args).map_err(|e| (2, e))?;
-    let (manifest, instances, ec2) = load(&cmd).map_err(|e| (if e.starts_with("--") { 2 } else { 1 }, e))?;
+    let (manifest, ec2) = load(&cmd).map_err(|e| (if e.starts_with("--") { 2 } else { 1 }, e))?;
     if cmd.list_instances {
-        return list_instances(out, &cmd, &instances, &ec2).map_err(|e| (2, e));
+        return list_instances(out, &cmd, &ec2).map_err(|e| (2, e));
     }
-    let e = estimate::estimate(&cmd.inputs, &manifest, &instances, &ec2).map_err(|e| (2, e.to_string()))?;
+    let e = estimate::estimate(&cmd.inputs, &manifest, &ec2).map_err(|e| (2, e.to_string()))?;
     if cmd.json {
         let json = serde_json::to_string_pretty(&estimate::to_json(&e, &manifest)).map_err(|e| (1, e.to_string()))?;
         writeln!(out, "{json}").unwrap();

@@ -6,8 +6,8 @@
 //! back equal to what was written.
 
 use super::{
-    Arch, Ec2Price, Ec2Prices, FargatePrices, FileInfo, InstanceSpec, Instances, Manifest, PerPlatform, Provenance,
-    RateSet, Region, Source, StorageRate, ValueOrigin,
+    arch_of, Ec2Price, Ec2Prices, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, Source,
+    StorageRate, ValueOrigin,
 };
 use crate::json::Value;
 use crate::model::platform::Platform;
@@ -36,7 +36,6 @@ pub(super) fn manifest(v: &Value) -> Result<Manifest, String> {
         default_region: v.read("default_region", string)?,
         sources: v.read_all("sources", source)?,
         regions: v.read_all("regions", region)?,
-        files: v.read_all("files", |f| Ok(FileInfo { path: f.read("path", string)?, bytes: f.read("bytes", Value::u64)? }))?,
     })
 }
 
@@ -122,44 +121,31 @@ fn nullable<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<
     }
 }
 
-pub(super) fn instances(v: &Value) -> Result<Instances, String> {
-    Ok(Instances {
-        columns: v.read_all("columns", string)?,
-        source: v.read("source", string)?,
-        trunking_source: v.read("trunking_source", string)?,
-        types: v.read_all("types", |r| {
-            let r = row(r, 7)?;
-            Ok(InstanceSpec {
-                instance_type: string(&r[0])?,
-                vcpu: r[1].u32()?,
-                memory_mib: r[2].u32()?,
-                arch: match r[3].str()? {
-                    "x86_64" => Arch::X86,
-                    "arm64" => Arch::Arm,
-                    other => return Err(format!("unknown architecture {other:?}")),
-                },
-                enis: r[4].u32()?,
-                trunking_tasks: nullable(&r[5], Value::u32)?,
-                category: string(&r[6])?,
-            })
-        })?,
-    })
-}
-
 pub(super) fn ec2_prices(v: &Value) -> Result<Ec2Prices, String> {
+    let platform = v.read("platform", |p| platform(p.str()?))?;
     Ok(Ec2Prices {
         region: v.read("region", string)?,
-        platform: v.read("platform", |p| platform(p.str()?))?,
+        platform,
         columns: v.read_all("columns", string)?,
         origin: v.read("origin", origin)?,
+        specs_source: v.read("specs_source", string)?,
+        trunking_source: v.read("trunking_source", string)?,
         rows: v.read_all("rows", |r| {
-            let r = row(r, 5)?;
+            let r = row(r, 10)?;
             Ok(Ec2Price {
-                instance_type: string(&r[0])?,
-                on_demand: r[1].f64()?,
-                reserved_1y: nullable(&r[2], Value::f64)?,
-                reserved_3y: nullable(&r[3], Value::f64)?,
-                spot: nullable(&r[4], Value::f64)?,
+                spec: InstanceSpec {
+                    instance_type: string(&r[0])?,
+                    vcpu: r[1].u32()?,
+                    memory_mib: r[2].u32()?,
+                    arch: arch_of(platform),
+                    enis: r[3].u32()?,
+                    trunking_tasks: nullable(&r[4], Value::u32)?,
+                    category: string(&r[5])?,
+                },
+                on_demand: r[6].f64()?,
+                reserved_1y: nullable(&r[7], Value::f64)?,
+                reserved_3y: nullable(&r[8], Value::f64)?,
+                spot: nullable(&r[9], Value::f64)?,
             })
         })?,
     })

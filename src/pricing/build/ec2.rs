@@ -4,6 +4,7 @@
 //! pricing-sources lists the faults they answer.
 
 use crate::model::platform::Platform;
+use crate::model::ec2::Ec2Hourly;
 use crate::pricing::{Arch, Ec2Price, InstanceSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -156,11 +157,10 @@ pub fn windows_reserved(windows: Option<f64>, linux: Option<f64>) -> Option<f64>
     price(windows).filter(|w| Some(*w) != linux)
 }
 
-/// A cleaned price row, before it is filed under its region and platform.
-pub fn clean_row(row: &TidyRow) -> Option<Ec2Price> {
+/// A row's cleaned prices, before they are filed under its region and platform.
+pub fn clean_row(row: &TidyRow) -> Option<Ec2Hourly> {
     let on_demand = price(row.ondemand_usd_per_hour)?;
-    Some(Ec2Price {
-        instance_type: row.instance_type.clone(),
+    Some(Ec2Hourly {
         on_demand,
         reserved_1y: price(row.reserved_1yr_allupfront_usd_per_hour),
         reserved_3y: price(row.reserved_3yr_allupfront_usd_per_hour),
@@ -200,17 +200,19 @@ pub fn prices_by_region(
     for row in rows.iter().filter(|r| is_region(&r.region_code)) {
         let Some(spec) = specs.get(&row.instance_type) else { continue };
         let Some(platform) = platform(&row.operating_system, spec.arch) else { continue };
-        let Some(mut price) = clean_row(row) else { continue };
+        let Some(mut hourly) = clean_row(row) else { continue };
         if platform == Platform::Windows {
             let linux = linux_reserved.get(&(row.region_code.as_str(), row.instance_type.as_str()));
-            price.reserved_1y = windows_reserved(price.reserved_1y, linux.and_then(|l| l.0));
-            price.reserved_3y = windows_reserved(price.reserved_3y, linux.and_then(|l| l.1));
+            hourly.reserved_1y = windows_reserved(hourly.reserved_1y, linux.and_then(|l| l.0));
+            hourly.reserved_3y = windows_reserved(hourly.reserved_3y, linux.and_then(|l| l.1));
         }
+        let Ec2Hourly { on_demand, reserved_1y, reserved_3y, spot } = hourly;
+        let price = Ec2Price { spec: spec.clone(), on_demand, reserved_1y, reserved_3y, spot };
         out.entry(row.region_code.clone()).or_default().entry(platform).or_default().push(price);
     }
     for platforms in out.values_mut() {
         for prices in platforms.values_mut() {
-            prices.sort_by(|a, b| a.instance_type.cmp(&b.instance_type));
+            prices.sort_by(|a, b| a.spec.instance_type.cmp(&b.spec.instance_type));
         }
     }
     out

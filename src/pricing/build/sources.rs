@@ -96,7 +96,7 @@ pub fn all(ecs_offer: (&str, &str), secondary_date: &str) -> Vec<Source> {
             "Amazon ECS developer guide: awsvpc task limits with ENI trunking",
             TRUNKING,
             "2023-04-18",
-            "CC BY-SA 4.0 (AWS documentation); the derived table in instances.json is shared under the same licence",
+            "CC BY-SA 4.0 (AWS documentation); the derived column in the region files is shared under the same licence",
             "github.com/awsdocs/amazon-ecs-developer-guide doc_source/container-instance-eni.md",
             Provenance::Published,
         ),
