@@ -262,10 +262,16 @@ fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
-    let drawn = draw(&mut svg, chart, y_max).map_err(|e| format!("{e:?}"));
-    match drawn {
+    match draw(&mut svg, chart, y_max) {
         Ok(patches) => patches.into_iter().fold(svg, |svg, (drawn, wanted)| svg.replace(&drawn, &wanted)),
-        Err(e) => format!("<!-- chart error: {} -->", e.replace("--", "- -")),
+        Err(e) => {
+            let kind = match e {
+                DrawError::BackendError(_) => "backend",
+                DrawError::SharingError => "sharing",
+                DrawError::LayoutError => "layout",
+            };
+            format!("<!-- chart error: {kind} -->")
+        }
     }
 }
 

@@ -260,7 +260,7 @@ impl Value {
 
     /// A member that must be there.
     pub fn field(&self, name: &str) -> Result<&Value, String> {
-        self.opt(name).ok_or_else(|| format!("missing field {name:?}"))
+        self.opt(name).ok_or_else(|| format!("missing field {}", crate::format::quoted(name)))
     }
 
     /// A member that may be absent or null.

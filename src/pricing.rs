@@ -21,6 +21,7 @@ mod per_platform;
 mod read;
 pub mod regions;
 
+use crate::format::quoted;
 use crate::model::fargate::FargateRates;
 use crate::model::platform::Platform;
 pub use per_platform::PerPlatform;
@@ -132,6 +133,16 @@ pub enum Arch {
     X86,
     #[serde(rename = "arm64")]
     Arm,
+}
+
+impl Arch {
+    /// As EC2 names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::X86 => "x86_64",
+            Arch::Arm => "arm64",
+        }
+    }
 }
 
 /// One instance type, as an ECS cluster would use it.
@@ -263,11 +274,11 @@ impl Manifest {
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         if !is_date(&self.date) {
-            problems.push(format!("snapshot date {:?} is not a date", self.date));
+            problems.push(format!("snapshot date {} is not a date", quoted(&self.date)));
         }
         for source in &self.sources {
             if !is_date(&source.date) {
-                problems.push(format!("source {} has date {:?}", source.id, source.date));
+                problems.push(format!("source {} has date {}", source.id, quoted(&source.date)));
             }
         }
         if self.region(&self.default_region).is_none() {
@@ -334,13 +345,13 @@ impl Manifest {
 fn origin_problems(manifest: &Manifest, at: &str, origin: &ValueOrigin) -> Vec<String> {
     let mut problems = Vec::new();
     if manifest.source(&origin.source).is_none() {
-        problems.push(format!("{at}: unknown source {:?}", origin.source));
+        problems.push(format!("{at}: unknown source {}", quoted(&origin.source)));
     }
     if origin.provenance == Provenance::Derived && origin.note.is_none() {
         problems.push(format!("{at}: derived without saying how"));
     }
     if origin.as_of.as_deref().is_some_and(|d| !is_date(d)) {
-        problems.push(format!("{at}: as_of {:?} is not a date", origin.as_of));
+        problems.push(format!("{at}: as_of {} is not a date", quoted(origin.as_of.as_deref().unwrap_or_default())));
     }
     problems
 }
@@ -383,14 +394,14 @@ impl Ec2Prices {
         let at = region_file(&self.region, self.platform);
         let mut problems = Vec::new();
         if self.columns != EC2_COLUMNS {
-            problems.push(format!("{at}: columns are {:?}", self.columns));
+            problems.push(format!("{at}: columns are [{}]", self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")));
         }
         for p in &self.rows {
             let s = &p.spec;
             let at = format!("{at} {}", s.instance_type);
             // Only a build can get this wrong: a reader takes the platform's.
             if s.arch != arch_of(self.platform) {
-                problems.push(format!("{at}: {:?}, not for this platform", s.arch));
+                problems.push(format!("{at}: {}, not for this platform", s.arch.name()));
             }
             if s.vcpu == 0 || s.memory_mib == 0 || s.enis == 0 {
                 problems.push(format!("{at}: zero vCPU, memory or ENIs"));
@@ -490,7 +501,7 @@ mod tests {
         let name = spec.instance_type.clone();
         (spec.vcpu, spec.trunking_tasks, spec.category, spec.arch) = (0, Some(0), "gpu".into(), Arch::Arm);
         let problems = prices.problems();
-        for expected in ["zero vCPU, memory or ENIs", "a trunking limit of 0", "unknown category gpu", "Arm, not for this platform"] {
+        for expected in ["zero vCPU, memory or ENIs", "a trunking limit of 0", "unknown category gpu", "arm64, not for this platform"] {
             assert!(problems.iter().any(|p| p.contains(&name) && p.ends_with(expected)), "{expected}: {problems:?}");
         }
     }

@@ -39,27 +39,45 @@ fn model_imports_nothing_browser_side() {
     }
 }
 
-/// std's float parser brings a 10 KB table into the wasm that gzip cannot
-/// shrink (README "Size"): code the page can reach reads numbers with
-/// `decimal::parse`. Native-only code (the tools, the snapshot builder, the
-/// offer-file reader) and tests may use std's.
-#[test]
-fn the_page_reads_numbers_with_decimal_parse() {
+/// The lines of code the page can reach (not the tools, the CLI's argument
+/// parser, the snapshot builder, the offer-file reader, nor tests), with
+/// their file and line number.
+fn page_code() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
-    let native_only = ["bin", "build", "build.rs", "offer.rs", "decimal.rs"];
-    let mut checked = 0;
+    let native_only = ["bin", "build", "build.rs", "offer.rs", "cli_args.rs"];
+    let mut lines = Vec::new();
     for file in files.iter().filter(|f| !f.strip_prefix(&src).unwrap().iter().any(|part| native_only.contains(&part.to_str().unwrap()))) {
         let text = std::fs::read_to_string(file).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap();
         for (n, line) in code.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
-            let float_parse = line.contains(".parse") && (line.contains("f64") || line.contains("f32"));
-            assert!(!float_parse, "{}:{}: reads a float with std's parser; use crate::decimal::parse", file.display(), n + 1);
+            lines.push((format!("{}:{}", file.display(), n + 1), line.to_string()));
         }
-        checked += 1;
     }
-    assert!(checked > 20, "only {checked} files checked");
+    assert!(lines.len() > 3000, "only {} lines checked", lines.len());
+    lines
+}
+
+/// std's float parser brings a 10 KB table into the wasm that gzip cannot
+/// shrink (README "Size"): code the page can reach reads numbers with
+/// `decimal::parse` (which checks itself against std's in its tests).
+#[test]
+fn the_page_reads_numbers_with_decimal_parse() {
+    for (at, line) in page_code().iter().filter(|(at, _)| !at.contains("decimal.rs")) {
+        let float_parse = line.contains(".parse") && (line.contains("f64") || line.contains("f32"));
+        assert!(!float_parse, "{at}: reads a float with std's parser; use crate::decimal::parse");
+    }
+}
+
+/// `{:?}` of a string brings std's Unicode tables for escaping into the wasm,
+/// 3.5 KB gzip (README "Size"): code the page can reach quotes values with
+/// `format::quoted` and formats nothing with `Debug`.
+#[test]
+fn the_page_quotes_text_without_debug() {
+    for (at, line) in page_code() {
+        assert!(!line.contains(":?}") && !line.contains(":#?}"), "{at}: Debug formatting; use crate::format::quoted");
+    }
 }
 
 /// A `class` that is not a string literal goes through Yew's `Classes` (an

@@ -9,6 +9,7 @@ use super::{
     arch_of, Ec2Price, Ec2Prices, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, Source,
     StorageRate, ValueOrigin,
 };
+use crate::format::quoted;
 use crate::json::Value;
 use crate::model::platform::Platform;
 
@@ -17,7 +18,7 @@ fn string(v: &Value) -> Result<String, String> {
 }
 
 fn platform(name: &str) -> Result<Platform, String> {
-    Platform::from_slug(name).ok_or_else(|| format!("unknown platform {name:?}"))
+    Platform::from_slug(name).ok_or_else(|| format!("unknown platform {}", quoted(name)))
 }
 
 /// An object keyed by platform slug, e.g. `{"linux-x86": …, "windows": …}`.
@@ -56,7 +57,7 @@ fn provenance(v: &Value) -> Result<Provenance, String> {
         "published" => Ok(Provenance::Published),
         "secondary" => Ok(Provenance::Secondary),
         "derived" => Ok(Provenance::Derived),
-        other => Err(format!("unknown provenance {other:?}")),
+        other => Err(format!("unknown provenance {}", quoted(other))),
     }
 }
 
