@@ -295,7 +295,9 @@ type Patches = Vec<(String, String)>;
 const FONT_SIZE: f64 = 14.0;
 
 fn text_style() -> TextStyle<'static> {
-    ("sans-serif", FONT_SIZE).into_font().color(&BLACK)
+    // The family as a value, not the string "sans-serif": plotters lowercases
+    // a family name with `str::to_lowercase`, whose Unicode tables cost wasm.
+    (FontFamily::SansSerif, FONT_SIZE).into_font().color(&BLACK)
 }
 
 /// The plot area both layers share, so their coordinates agree to the pixel.

@@ -70,13 +70,19 @@ fn the_page_reads_numbers_with_decimal_parse() {
     }
 }
 
-/// `{:?}` of a string brings std's Unicode tables for escaping into the wasm,
-/// 3.5 KB gzip (README "Size"): code the page can reach quotes values with
-/// `format::quoted` and formats nothing with `Debug`.
+/// std's Unicode tables cost wasm that gzip cannot shrink (README "Size"):
+/// `{:?}` of a string escapes by Unicode property (3.5 KB gzip), and
+/// `to_lowercase` converts by table (2.8 KB, plotters did it to every font
+/// family given by name). Code the page can reach quotes values with
+/// `format::quoted`, formats nothing with `Debug`, and names fonts by value.
 #[test]
-fn the_page_quotes_text_without_debug() {
+fn the_page_keeps_std_unicode_tables_out() {
     for (at, line) in page_code() {
         assert!(!line.contains(":?}") && !line.contains(":#?}"), "{at}: Debug formatting; use crate::format::quoted");
+        assert!(!line.contains("to_lowercase") && !line.contains("to_uppercase"), "{at}: Unicode case conversion; use the ASCII one");
+        for family in ["(\"sans-serif\"", "(\"serif\"", "(\"monospace\""] {
+            assert!(!line.contains(family), "{at}: a font family by name; use plotters' FontFamily value");
+        }
     }
 }
 
