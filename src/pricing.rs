@@ -127,11 +127,9 @@ pub struct ValueOrigin {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Arch {
-    #[serde(rename = "x86_64")]
     X86,
-    #[serde(rename = "arm64")]
     Arm,
 }
 
