@@ -1,5 +1,7 @@
 //! Every purchase option side by side: the numbers behind the chart, and its
-//! text alternative.
+//! text alternative. The answer first (monthly cost, break-even), then how
+//! the fleet gets there: on a phone the table scrolls sideways, and the
+//! columns a reader needs most are the ones in view.
 
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
@@ -19,8 +21,9 @@ pub fn options_table(e: &Estimate, lang: Lang) -> Html {
             <tr id={row.id}>
                 <th scope="row">{ w.line(row.id) }</th>
                 <td class="num">{ lang.usd(row.monthly) }</td>
+                <td></td>
                 <td class="num">{ lang.usd_fine(row.task_hour) }</td>
-                <td colspan="4"></td>
+                <td colspan="3"></td>
             </tr>
         }
     });
@@ -31,11 +34,11 @@ pub fn options_table(e: &Estimate, lang: Lang) -> Html {
                 <tr id={id}>
                     <th scope="row">{ w.purchase(o) }</th>
                     <td class="num">{ lang.usd(monthly) }</td>
+                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.hours(h.round())) }</td>
                     <td class="num">{ per_task_hour(monthly) }</td>
                     <td class="num">{ format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name) }</td>
                     <td class="num">{ ev.ec2.packing.tasks_per_instance }</td>
                     <td class="num">{ format!("{} / {}", percent(ev.ec2.utilisation.vcpu), percent(ev.ec2.utilisation.memory)) }</td>
-                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.hours(h.round())) }</td>
                 </tr>
             },
             None => html! {
@@ -60,11 +63,11 @@ pub fn options_table(e: &Estimate, lang: Lang) -> Html {
                 <tr>
                     <th scope="col">{ w.option }</th>
                     <th scope="col">{ w.per_month }</th>
+                    <th scope="col">{ w.break_even }</th>
                     <th scope="col">{ w.per_task_hour }</th>
                     <th scope="col">{ w.instances }</th>
                     <th scope="col">{ w.tasks_per_instance }</th>
                     <th scope="col">{ w.used }</th>
-                    <th scope="col">{ w.break_even }</th>
                 </tr>
             </thead>
             <tbody>

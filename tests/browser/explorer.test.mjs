@@ -482,6 +482,16 @@ test('the phone layout stacks the controls above the chart', async () => {
   assert.deepEqual(phone.viewBox, [320, 300], 'drawn for a phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
+  // The options table scrolls sideways on a phone; its answer (monthly cost,
+  // break-even) is in view without scrolling.
+  const inView = await page.evaluate(() => {
+    const box = document.querySelector('.table-scroll').getBoundingClientRect();
+    const header = [...document.querySelectorAll('#options thead th')].map((th) => th.textContent.trim());
+    const cells = [...document.querySelectorAll('#options tbody tr[id^="ec2-"]:not(.unavailable)')].map((row) => row.children[header.indexOf('break-even')]);
+    return { header, cells: cells.length, outside: cells.filter((c) => c.getBoundingClientRect().right > box.right + 0.5).length };
+  });
+  assert.deepEqual(inView.header.slice(0, 3), ['Option', 'per month', 'break-even'], 'the answer first');
+  assert.ok(inView.cells >= 3 && inView.outside === 0, `break-evens in view on a phone: ${JSON.stringify(inView)}`);
   await fs.mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
