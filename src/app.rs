@@ -90,20 +90,23 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or(LoadError::Unreadable)
 }
 
-/// Starts loading a region's EC2 prices for the platform, unless loaded or loading.
-fn load_ec2(state: &UseReducerHandle<State>, path: String) {
+/// Starts loading a region's EC2 prices for the platform, unless loaded or
+/// loading; `version` is the snapshot's (`Manifest::version`).
+fn load_ec2(state: &UseReducerHandle<State>, path: String, version: &str) {
     if state.ec2_load(&path).is_some() {
         return;
     }
     state.dispatch(Action::Loading(path.clone()));
     #[cfg(target_arch = "wasm32")]
     {
-        let state = state.clone();
+        let (state, address) = (state.clone(), format!("{path}?v={version}"));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_text(&path).await.and_then(|text| Ec2Prices::parse(&text).map_err(LoadError::Invalid)).map(Rc::new);
+            let result = fetch_text(&address).await.and_then(|text| Ec2Prices::parse(&text).map_err(LoadError::Invalid)).map(Rc::new);
             state.dispatch(Action::Loaded(path, result));
         });
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = version;
 }
 
 /// The newest loaded prices for the inputs, or the last good ones while loading.
@@ -361,8 +364,8 @@ fn explorer(props: &ExplorerProps) -> Html {
     use_effect_with(lang, |lang| sync_document_language(*lang));
     let path = estimate::ec2_file(&inputs);
     {
-        let state = state.clone();
-        use_effect_with(path.clone(), move |path| load_ec2(&state, path.clone()));
+        let (state, manifest) = (state.clone(), props.manifest.clone());
+        use_effect_with(path.clone(), move |path| load_ec2(&state, path.clone(), &manifest.version()));
     }
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);

@@ -256,6 +256,14 @@ impl Manifest {
         Manifest::parse(MANIFEST_JSON)
     }
 
+    /// Names this snapshot in the address a region file is fetched from
+    /// (`?v=3-2026-10-05`): region files keep their names from one snapshot to
+    /// the next, so without it a browser could pair a cached file from an
+    /// older snapshot with a newer app. Static hosts ignore the query.
+    pub fn version(&self) -> String {
+        format!("{}-{}", self.schema, self.date)
+    }
+
     pub fn region(&self, code: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.code == code)
     }

@@ -21,6 +21,7 @@ let browser;
 let page;
 const consoleErrors = [];
 const offOrigin = [];
+const regionRequests = [];
 const failedResponses = [];
 // The options the page is in now, as CLI arguments (tests change it as they go).
 const options = {};
@@ -39,6 +40,7 @@ before(async () => {
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith('data:') && new URL(url).origin !== server.origin) offOrigin.push(url);
+    if (url.includes('/pricing/regions/')) regionRequests.push(url);
   });
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().includes('/deliberately-broken/')) failedResponses.push(`${r.status()} ${r.url()}`);
@@ -773,15 +775,22 @@ test('hostile links: markup, javascript:, huge, odd and repeated values in every
 
 test('corrupted price files are errors on the page, and even a crash leaves a way out, never a frozen page', async () => {
   const { context, p, errors } = await freshPage();
-  const region = (code) => `**/pricing/regions/${code}/linux-x86.json`;
+  const region = (code) => `**/pricing/regions/${code}/linux-x86.json**`;
   // Cut off mid-file; and well-formed with a negative and a zero price.
   await p.route(region('eu-west-2'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"region": "eu-west-2", "rows": [["m5.lar' }));
   const real = await fs.readFile(path.join(DIST, 'pricing/regions/eu-north-1/linux-x86.json'), 'utf8');
-  await p.route(region('eu-north-1'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: real.replace(/\["m5\.large",[0-9.]+/, '["m5.large",-0.096').replace(/\["c5\.large",[0-9.]+/, '["c5.large",0') }));
+  // A row is type, five specs, then on-demand: the price is the seventh cell.
+  const price = (text, type, value) => text.replace(new RegExp(`(\\["${type.replace('.', '\\.')}",(?:[^,]*,){5})[0-9.]+`), (_, row) => row + value);
+  const broken = price(price(real, 'm5.large', '-0.096'), 'c5.large', '0');
+  assert.notEqual(broken, real);
+  await p.route(region('eu-north-1'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: broken }));
+  const why = { 'eu-west-2': /unexpected end|unterminated/, 'eu-north-1': /(?=.*m5\.large: on_demand is -0\.096, not a positive price)(?=.*c5\.large: on_demand is 0, not a positive price)/ };
   for (const code of ['eu-west-2', 'eu-north-1']) {
     await p.goto(`${server.origin}${BASE_PATH}?region=${code}&v=1`);
     await p.locator('.status.error').waitFor(WAIT);
-    assert.match(await p.locator('.status.error').textContent(), /EC2 prices for this region could not be loaded \(the file is damaged: .+\)/, code);
+    const message = await p.locator('.status.error').textContent();
+    assert.match(message, /EC2 prices for this region could not be loaded \(the file is damaged: .+\)/, code);
+    assert.match(message, why[code], code);
     // Still alive: another region answers.
     await p.selectOption('#region', 'us-east-2');
     await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
@@ -900,6 +909,13 @@ test('a strict Content-Security-Policy is in force, and the app does nothing it 
   }));
   assert.equal(ran, false, 'an injected inline script is refused');
   await context.close();
+});
+
+test('region files are asked for under the snapshot\'s version, so a cached file from another snapshot is never used', () => {
+  assert.ok(regionRequests.length >= 5, `${regionRequests.length} region files`);
+  const versions = new Set(regionRequests.map((u) => new URL(u).search));
+  assert.equal(versions.size, 1, [...versions].join(' '));
+  assert.match([...versions][0], /^\?v=\d+-\d{4}(-\d{2}){0,2}$/);
 });
 
 test('no console errors, no failed or off-origin requests', () => {
