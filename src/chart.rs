@@ -390,18 +390,35 @@ fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, D
     let texts: Vec<String> = amounts.iter().map(|&usd| c.lang.usd(usd)).collect();
     let obstacles: Vec<Rect> = c.crossings.iter().flat_map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
     let (side, label_ys) = labels::place_amounts(&amounts, &texts, &geometry, &obstacles);
+    // A break-even label that a dot lands on is written again above the dots
+    // (the labels are in the lines layer, under this one), so it stays readable.
+    let dots: Vec<(f64, f64)> = amounts.iter().map(|&usd| px(here, usd)).collect();
+    let covered: Vec<&Crossing> =
+        c.crossings.iter().filter(|x| dots.iter().any(|&dot| crossing_boxes(x, px(x.hours, x.usd))[1].meets_circle(dot, f64::from(DOT_RADIUS)))).collect();
     let gap = labels::MARKER_GAP as i32;
     let (dx, pos) = match side {
         Side::Right => (gap, Pos::new(HPos::Left, VPos::Top)),
         Side::Left => (-gap, Pos::new(HPos::Right, VPos::Top)),
     };
     for ((&(value, color), label_y), text) in values.iter().zip(label_ys).zip(texts) {
-        chart.draw_series(std::iter::once(Circle::new((here, value), 5, color.filled())))?;
+        chart.draw_series(std::iter::once(Circle::new((here, value), DOT_RADIUS, color.filled())))?;
         chart.draw_series(std::iter::once(EmptyElement::at((here, label_y)) + Text::new(text, (dx, labels::AMOUNT_DY as i32), text_style().pos(pos))))?;
     }
+    let (cross_dx, cross_dy) = CROSSING_LABEL;
+    for x in covered {
+        let style = text_style().color(&REPEATED_LABEL);
+        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (cross_dx, cross_dy), style)))?;
+    }
     chart.plotting_area().present()?;
-    Ok(vec![stroke, halo()])
+    let repeated = (format!("fill=\"#{:02X}{:02X}{:02X}\"", REPEATED_LABEL.0, REPEATED_LABEL.1, REPEATED_LABEL.2), "fill=\"#000000\" data-break-even=\"\"".to_string());
+    Ok(vec![stroke, halo(), repeated])
 }
+
+/// The dots where the marker meets each line, radius in SVG pixels.
+const DOT_RADIUS: i32 = 5;
+/// A placeholder colour for a break-even label repeated in the marker layer,
+/// patched to black and marked `data-break-even` (it is not an amount).
+const REPEATED_LABEL: RGBColor = RGBColor(0x01, 0x02, 0xFE);
 
 /// A break-even's cross and label as boxes in SVG pixels, given the crossing's pixel.
 fn crossing_boxes(x: &Crossing, (cx, cy): (f64, f64)) -> [Rect; 2] {
@@ -538,10 +555,27 @@ mod tests {
             let usd = lines[0].at(crossing_hours).unwrap();
             let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: crossing_hours, usd, label: format!("{crossing_hours} h"), color: VERMILLION };
             let marker = cost_by_hours(Lang::En, &lines, 500.0, &[crossing]).marker;
-            (marker.matches("text-anchor=\"start\"").count(), marker.matches("text-anchor=\"end\"").count())
+            let amounts: Vec<&str> = marker.split("<text").skip(1).filter(|t| !t.contains("data-break-even")).collect();
+            (amounts.iter().filter(|t| t.contains("text-anchor=\"start\"")).count(), amounts.iter().filter(|t| t.contains("text-anchor=\"end\"")).count())
         };
         assert_eq!(anchors(100.0), (2, 0), "a break-even far away: amounts on the right");
         assert_eq!(anchors(515.0), (0, 2), "a break-even just right of the marker: amounts on the left");
+    }
+
+    #[test]
+    fn a_break_even_label_under_a_dot_is_written_again_above_it() {
+        let lines = [line("Linux/x86", 360.401), line("Linux/ARM", 288.36)];
+        let usd = lines[0].at(510.0).unwrap();
+        let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 510.0, usd, label: "510 h".into(), color: VERMILLION };
+        let marker = |hours: f64| cost_by_hours(Lang::En, &lines, hours, std::slice::from_ref(&crossing)).marker;
+        let repeated = |svg: &str| svg.split("<text").filter(|t| t.contains("data-break-even")).map(|t| t.contains(">\n510 h\n<")).collect::<Vec<_>>();
+        assert_eq!(repeated(&marker(100.0)), Vec::<bool>::new(), "no dot near the label");
+        // The label sits left of and below its cross: the x86 dot passes over it a little before 510 h.
+        let over: Vec<u32> = (480..=520).filter(|&h| !repeated(&marker(f64::from(h))).is_empty()).collect();
+        assert!(!over.is_empty() && over.iter().all(|&h| h < 510), "{over:?}");
+        let svg = marker(f64::from(over[0]));
+        assert_eq!(repeated(&svg), vec![true], "once, the label's own text");
+        assert!(!svg.contains("#0102FE"), "the placeholder colour is patched");
     }
 
     #[test]

@@ -58,6 +58,14 @@ pub(super) struct Rect {
     pub bottom: f64,
 }
 
+impl Rect {
+    /// Whether a circle of radius `r` around `center` touches the rectangle.
+    pub(super) fn meets_circle(&self, (x, y): (f64, f64), r: f64) -> bool {
+        let (dx, dy) = (x - x.clamp(self.left, self.right), y - y.clamp(self.top, self.bottom));
+        dx * dx + dy * dy <= r * r
+    }
+}
+
 /// The chart's text size in SVG pixels (plotters writes the size / 1.24).
 const FONT_PX: f64 = super::FONT_SIZE / 1.24;
 /// Where a text drawn at y (plotters' `dy="0.76em"`) has its glyphs: from

@@ -292,21 +292,29 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
 // of the real glyphs (the layers share one viewBox, so boxes compare directly).
 function markerLabels() {
   const box = (el) => { const b = el.getBBox(); return { text: el.textContent.trim(), l: b.x, t: b.y, r: b.x + b.width, b: b.y + b.height }; };
-  const amountEls = [...document.querySelectorAll('#chart-hours .chart-layer:last-of-type svg text')];
+  const marker = '#chart-hours .chart-layer:last-of-type svg';
+  const amountEls = [...document.querySelectorAll(`${marker} text:not([data-break-even])`)];
   const amounts = amountEls.map(box);
   const breakEvens = [...document.querySelectorAll('#chart-hours .chart-layer:first-of-type svg text')].map(box);
+  // Labels repeated above the dots (a dot landed on them in the layer below).
+  const repeated = [...document.querySelectorAll(`${marker} text[data-break-even]`)].map((el) => el.textContent.trim());
   const meet = (a, e) => a.l < e.r && e.l < a.r && a.t < e.b && e.t < a.b;
+  // A dot covers a label when it reaches more than a pixel into its box.
+  const dots = [...document.querySelectorAll(`${marker} circle`)].map((c) => ['cx', 'cy', 'r'].map((k) => Number(c.getAttribute(k))));
+  const under = (e, [x, y, r]) => Math.hypot(x - Math.min(Math.max(x, e.l), e.r), y - Math.min(Math.max(y, e.t), e.b)) < r - 1;
   return {
     anchors: [...new Set(amountEls.map((el) => el.getAttribute('text-anchor')))],
     breakEvens: breakEvens.map((e) => e.text),
     overlaps: [
       ...amounts.flatMap((a) => breakEvens.filter((e) => meet(a, e)).map((e) => `${a.text} covers ${e.text}`)),
       ...amounts.flatMap((a, i) => amounts.slice(i + 1).filter((b) => meet(a, b)).map((b) => `${a.text} covers ${b.text}`)),
+      ...breakEvens.filter((e) => dots.some((d) => under(e, d)) && !repeated.includes(e.text)).map((e) => `a dot covers ${e.text}`),
     ],
+    repeated,
   };
 }
 
-test('at every hours value the amounts at the marker leave the break-even labels and each other readable, on a desktop and a phone', async () => {
+test('at every hours value the amounts and dots at the marker leave the break-even labels and each other readable, on a desktop and a phone', async () => {
   // Default scenario: break-evens at 209, 261, 325 and 556 h, the amounts of
   // eight lines around them. Every 5 h from 0 to 730: the slider is set and
   // its input event sent from script (stepping by keyboard is tested above;
@@ -316,6 +324,7 @@ test('at every hours value the amounts at the marker leave the break-even labels
     await p.goto(`${server.origin}${BASE_PATH}?hours=0`);
     await p.waitForFunction(() => document.querySelectorAll('#chart-hours .chart-layer:last-of-type svg text').length >= 8, null, WAIT);
     const problems = [];
+    const repeatedAt = [];
     for (let hours = 0; hours <= 730; hours += 5) {
       await p.evaluate((h) => {
         const slider = document.querySelector('#hours');
@@ -326,11 +335,13 @@ test('at every hours value the amounts at the marker leave the break-even labels
       const found = await p.evaluate(markerLabels);
       if (hours === 0) assert.deepEqual(found.breakEvens.sort(), ['209 h', '261 h', '325 h', '556 h'], 'the default scenario\'s break-evens');
       problems.push(...found.overlaps.map((o) => `${hours} h: ${o}`));
+      if (found.repeated.length) repeatedAt.push(hours);
       // Right of the marker unless the right is crowded: at 540 h "556 h" is there.
       if (width === 1280 && hours === 100) assert.deepEqual(found.anchors, ['start'], 'amounts right of the marker at 100 h');
       if (width === 1280 && hours === 540) assert.deepEqual(found.anchors, ['end'], 'amounts left of the marker at 540 h');
     }
     assert.deepEqual(problems, [], `${width} px wide`);
+    assert.ok(repeatedAt.length > 0, `${width} px: some hours put a dot on a label (${repeatedAt})`);
     await context.close();
   }
 });
