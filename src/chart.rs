@@ -300,8 +300,11 @@ fn text_style() -> TextStyle<'static> {
     (FontFamily::SansSerif, FONT_SIZE).into_font().color(&BLACK)
 }
 
+/// A layer being drawn: plotters' chart over an SVG string, hours (or tasks) by USD.
+type Chart<'a> = ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
 /// The plot area both layers share, so their coordinates agree to the pixel.
-fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, DrawError> {
+fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Chart<'a>, DrawError> {
     let root = SVGBackend::with_string(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
     ChartBuilder::on(&root)
         .margin(MARGIN)
@@ -352,8 +355,7 @@ fn draw_lines(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dr
     // Break-even points: a cross on the crossing and the hours below it.
     for x in &c.crossings {
         chart.draw_series(std::iter::once(Cross::new((x.hours, x.usd), CROSS_SIZE, x.color.stroke_width(3))))?;
-        let (dx, dy) = CROSSING_LABEL;
-        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (dx, dy), text_style())))?;
+        draw_crossing_label(&mut chart, x, text_style())?;
     }
     chart.plotting_area().present()?;
     dashed.push(halo());
@@ -364,6 +366,13 @@ fn draw_lines(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dr
 /// from the crossing, in SVG pixels.
 const CROSS_SIZE: i32 = 7;
 const CROSSING_LABEL: (i32, i32) = (-20, 10);
+
+/// A break-even's label ("556 h") at its place below the cross: one function
+/// for the lines layer and the repeat above the marker's dots, so they agree.
+fn draw_crossing_label(chart: &mut Chart, x: &Crossing, style: TextStyle<'static>) -> Result<(), DrawError> {
+    chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), CROSSING_LABEL, style)))?;
+    Ok(())
+}
 
 /// Labels drawn over lines get a white outline under their glyphs, so a line or
 /// another label passing behind them does not make them unreadable.
@@ -388,13 +397,18 @@ fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, D
     let geometry = labels::Geometry { marker_x, left, right: f64::from(c.canvas.width), bottom, top, y_max };
     let amounts: Vec<f64> = values.iter().map(|v| v.0).collect();
     let texts: Vec<String> = amounts.iter().map(|&usd| c.lang.usd(usd)).collect();
-    let obstacles: Vec<Rect> = c.crossings.iter().flat_map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
-    let (side, label_ys) = labels::place_amounts(&amounts, &texts, &geometry, &obstacles);
+    let boxes: Vec<[Rect; 2]> = c.crossings.iter().map(|x| crossing_boxes(x, px(x.hours, x.usd))).collect();
+    let (side, label_ys) = labels::place_amounts(&amounts, &texts, &geometry, &boxes.concat());
     // A break-even label that a dot lands on is written again above the dots
     // (the labels are in the lines layer, under this one), so it stays readable.
     let dots: Vec<(f64, f64)> = amounts.iter().map(|&usd| px(here, usd)).collect();
-    let covered: Vec<&Crossing> =
-        c.crossings.iter().filter(|x| dots.iter().any(|&dot| crossing_boxes(x, px(x.hours, x.usd))[1].meets_circle(dot, f64::from(DOT_RADIUS)))).collect();
+    let covered: Vec<&Crossing> = c
+        .crossings
+        .iter()
+        .zip(&boxes)
+        .filter(|(_, [_, label])| dots.iter().any(|&dot| label.meets_circle(dot, f64::from(DOT_RADIUS))))
+        .map(|(x, _)| x)
+        .collect();
     let gap = labels::MARKER_GAP as i32;
     let (dx, pos) = match side {
         Side::Right => (gap, Pos::new(HPos::Left, VPos::Top)),
@@ -404,10 +418,8 @@ fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, D
         chart.draw_series(std::iter::once(Circle::new((here, value), DOT_RADIUS, color.filled())))?;
         chart.draw_series(std::iter::once(EmptyElement::at((here, label_y)) + Text::new(text, (dx, labels::AMOUNT_DY as i32), text_style().pos(pos))))?;
     }
-    let (cross_dx, cross_dy) = CROSSING_LABEL;
     for x in covered {
-        let style = text_style().color(&REPEATED_LABEL);
-        chart.draw_series(std::iter::once(EmptyElement::at((x.hours, x.usd)) + Text::new(x.label.clone(), (cross_dx, cross_dy), style)))?;
+        draw_crossing_label(&mut chart, x, text_style().color(&REPEATED_LABEL))?;
     }
     chart.plotting_area().present()?;
     let repeated = (format!("fill=\"#{:02X}{:02X}{:02X}\"", REPEATED_LABEL.0, REPEATED_LABEL.1, REPEATED_LABEL.2), "fill=\"#000000\" data-break-even=\"\"".to_string());
