@@ -98,7 +98,7 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One line, whatever was given.
         let given: String = self.given.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect();
-        write!(f, "--{}: \"{}\" is not valid; expected {}", self.option, given, self.accepted)
+        write!(f, "--{}: {} is not valid; expected {}", self.option, crate::format::quoted(&given), self.accepted)
     }
 }
 
