@@ -170,19 +170,24 @@ pub fn controls(props: &ControlsProps) -> Html {
                         <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
                     }) }
                 </select>
-                <label for="min">{ w.min_instances }</label>
-                <input id="min" type="number" min="0" step="1" value={i.min.to_string()} onchange={setter(on, "min", as_is)} />
-                <label for="reserve">{ w.reserve }</label>
-                <input id="reserve" type="number" min="0" step="64" value={i.reserve.to_string()} onchange={setter(on, "reserve", as_is)} />
-                <label for="extra">{ w.extra }</label>
-                <input id="extra" type="number" min="0" step="any" value={format::quantity(i.extra)} onchange={setter(on, "extra", as_is)} />
-                <label for="ops">{ w.ops }</label>
-                <input id="ops" type="number" min="0" step="any" value={format::quantity(i.ops)} onchange={setter(on, "ops", as_is)} />
-                <label for="rate">{ w.rate }</label>
-                <input id="rate" type="number" min="0" step="any" value={format::quantity(i.rate)} onchange={setter(on, "rate", as_is)} />
+                { number("min", w.min_instances, "1", i.min.to_string(), on) }
+                { number("reserve", w.reserve, "64", i.reserve.to_string(), on) }
+                { number("extra", w.extra, "any", format::quantity(i.extra), on) }
+                { number("ops", w.ops, "any", format::quantity(i.ops), on) }
+                { number("rate", w.rate, "any", format::quantity(i.rate), on) }
             </fieldset>
             }
         </form>
+    }
+}
+
+/// A labelled box for a number of at least 0 that sets the option of its id when changed.
+fn number(id: &'static str, label: &'static str, step: &'static str, value: String, on: &Callback<Action>) -> Html {
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <input {id} type="number" min="0" {step} {value} onchange={setter(on, id, as_is)} />
+        </>
     }
 }
 
