@@ -6,7 +6,7 @@ use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::usage::Usage;
-use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
+use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -14,8 +14,8 @@ fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing");
     let manifest = Manifest::bundled().unwrap();
     let inputs = Inputs::default();
-    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(root.join(estimate::ec2_file(&inputs))).unwrap()).unwrap();
-    let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest).unwrap(), inputs.disk).unwrap();
+    let ec2 = RegionPrices::parse(&std::fs::read_to_string(root.join(estimate::region_file_of(&inputs))).unwrap()).unwrap();
+    let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest, &ec2).unwrap(), inputs.disk).unwrap();
     let candidates = estimate::candidates(&ec2);
     let base = inputs.scenario().unwrap();
 

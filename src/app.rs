@@ -17,7 +17,7 @@ use crate::chart;
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
-use crate::pricing::{Ec2Prices, Manifest, MANIFEST_JSON};
+use crate::pricing::{Manifest, RegionPrices, MANIFEST_JSON};
 use controls::ControlsProps;
 use sources::Sources;
 use state::{Action, Load, State};
@@ -90,10 +90,10 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or(LoadError::Unreadable)
 }
 
-/// Starts loading a region's EC2 prices for the platform, unless loaded or
+/// Starts loading a region's prices for the platform, unless loaded or
 /// loading; `version` is the snapshot's (`Manifest::version`).
-fn load_ec2(state: &UseReducerHandle<State>, path: String, version: &str) {
-    if state.ec2_load(&path).is_some() {
+fn load_prices(state: &UseReducerHandle<State>, path: String, version: &str) {
+    if state.prices_load(&path).is_some() {
         return;
     }
     state.dispatch(Action::Loading(path.clone()));
@@ -101,7 +101,7 @@ fn load_ec2(state: &UseReducerHandle<State>, path: String, version: &str) {
     {
         let (state, address) = (state.clone(), format!("{path}?v={version}"));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_text(&address).await.and_then(|text| Ec2Prices::parse(&text).map_err(LoadError::Invalid)).map(Rc::new);
+            let result = fetch_text(&address).await.and_then(|text| RegionPrices::parse(&text).map_err(LoadError::Invalid)).map(Rc::new);
             state.dispatch(Action::Loaded(path, result));
         });
     }
@@ -110,8 +110,8 @@ fn load_ec2(state: &UseReducerHandle<State>, path: String, version: &str) {
 }
 
 /// The newest loaded prices for the inputs, or the last good ones while loading.
-fn ec2_for(state: &State, inputs: &Inputs) -> Option<Rc<Ec2Prices>> {
-    match state.ec2_load(&estimate::ec2_file(inputs)) {
+fn prices_for(state: &State, inputs: &Inputs) -> Option<Rc<RegionPrices>> {
+    match state.prices_load(&estimate::region_file_of(inputs)) {
         Some(Load::Ready(prices)) => Some(prices.clone()),
         _ => None,
     }
@@ -362,20 +362,22 @@ fn explorer(props: &ExplorerProps) -> Html {
     let words = lang.words();
     use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
     use_effect_with(lang, |lang| sync_document_language(*lang));
-    let path = estimate::ec2_file(&inputs);
+    let path = estimate::region_file_of(&inputs);
     {
         let (state, manifest) = (state.clone(), props.manifest.clone());
-        use_effect_with(path.clone(), move |path| load_ec2(&state, path.clone(), &manifest.version()));
+        use_effect_with(path.clone(), move |path| load_prices(&state, path.clone(), &manifest.version()));
     }
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
-    let ec2 = ec2_for(&state, &inputs);
+    let prices = prices_for(&state, &inputs);
     let candidates = {
-        let ec2 = ec2.clone();
-        use_memo(ec2.clone().map(Shared), move |_| ec2.map(|prices| estimate::candidates(&prices)))
+        let prices = prices.clone();
+        use_memo(prices.clone().map(Shared), move |_| prices.map(|prices| estimate::candidates(&prices)))
     };
-    let result: Option<Result<Rc<Estimate>, estimate::Problem>> =
-        candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &props.manifest, c).map(Rc::new));
+    let result: Option<Result<Rc<Estimate>, estimate::Problem>> = match (&prices, candidates.as_ref()) {
+        (Some(prices), Some(c)) => Some(estimate::estimate_with(&inputs, &props.manifest, prices, c).map(Rc::new)),
+        _ => None,
+    };
     if let Some(Ok(e)) = &result {
         *last.borrow_mut() = Some(e.clone());
     }
@@ -383,14 +385,14 @@ fn explorer(props: &ExplorerProps) -> Html {
         Some(Ok(e)) => Some(e.clone()),
         _ => last.borrow().clone(),
     };
-    let status: Option<(bool, String)> = match (state.ec2_load(&path), &result) {
+    let status: Option<(bool, String)> = match (state.prices_load(&path), &result) {
         (Some(Load::Loading) | None, _) => Some((false, match lang {
-            Lang::En => format!("Loading EC2 prices for {}…", inputs.region),
-            Lang::Zh => format!("正在加载 {} 的 EC2 价格…", inputs.region),
+            Lang::En => format!("Loading prices for {}…", inputs.region),
+            Lang::Zh => format!("正在加载 {} 的价格…", inputs.region),
         })),
         (Some(Load::Failed(e)), _) => Some((true, match lang {
-            Lang::En => format!("EC2 prices for this region could not be loaded ({})", e.explain(lang)),
-            Lang::Zh => format!("无法加载该区域的 EC2 价格（{}）", e.explain(lang)),
+            Lang::En => format!("Prices for this region could not be loaded ({})", e.explain(lang)),
+            Lang::Zh => format!("无法加载该区域的价格（{}）", e.explain(lang)),
         })),
         (_, Some(Err(problem))) => Some((true, problem.explain(lang))),
         _ => None,
@@ -398,7 +400,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let instance_types = {
         // The candidates memo is keyed by the same price file: built once for both.
         let candidates = candidates.clone();
-        use_memo((ec2.clone().map(Shared), lang), move |_| {
+        use_memo((prices.clone().map(Shared), lang), move |_| {
             Shared(Rc::new(candidates.as_ref().as_ref().map_or_else(Vec::new, |c| instance_labels(c, lang))))
         })
     };
@@ -496,7 +498,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figcaption>{ tasks_caption(e, lang) }</figcaption>
                         </figure>
                         { share(&state, page_url(&inputs, false, state.lang_choice), &page_url(&inputs, true, state.lang_choice), &dispatch) }
-                        <Sources {lang} manifest={props.manifest.clone()} region={AttrValue::from(e.inputs.region.clone())} platform={e.inputs.platform} ec2_origin={ec2_for(&state, &e.inputs).map(|p| p.origin.clone())} />
+                        <Sources {lang} manifest={props.manifest.clone()} prices={prices_for(&state, &e.inputs).map(Shared)} />
                     }
                 </section>
             </div>
@@ -711,7 +713,7 @@ fn instance_labels(candidates: &[crate::model::scenario::Candidate], lang: Lang)
         Lang::En => "/h",
         Lang::Zh => "/小时",
     };
-    // In the price file's order, which `Ec2Prices::problems` holds sorted by type.
+    // In the price file's order, which `RegionPrices::problems` holds sorted by type.
     candidates
         .iter()
         .map(|c| {

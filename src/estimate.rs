@@ -14,7 +14,7 @@ use crate::model::platform::Platform;
 use crate::model::task_size::gib_of;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
 use crate::model::HOURS_PER_MONTH;
-use crate::pricing::{Ec2Prices, FargatePrices, Manifest, RateSet};
+use crate::pricing::{FargatePrices, Manifest, RateSet, RegionPrices};
 use serde_json::{json, Value};
 
 /// A finished comparison and what it was made from.
@@ -97,7 +97,7 @@ pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<Farga
 }
 
 /// Every instance type of the region's platform file, with its specs and prices.
-pub fn candidates(prices: &Ec2Prices) -> Vec<Candidate> {
+pub fn candidates(prices: &RegionPrices) -> Vec<Candidate> {
     prices
         .rows
         .iter()
@@ -112,28 +112,35 @@ pub fn candidates(prices: &Ec2Prices) -> Vec<Candidate> {
         .collect()
 }
 
-/// Checks the region and platform against the snapshot.
-pub fn fargate_prices<'m>(inputs: &Inputs, manifest: &'m Manifest) -> Result<&'m FargatePrices, Problem> {
+/// Checks the region against the snapshot: a known region, with Fargate
+/// prices for the platform (they are in its region file).
+pub fn check_region(inputs: &Inputs, manifest: &Manifest) -> Result<(), Problem> {
     let region = manifest.region(&inputs.region).ok_or_else(|| {
         let codes: Vec<&str> = manifest.regions.iter().map(|r| r.code.as_str()).collect();
         Problem::Input(InputError { option: "region", given: inputs.region.clone(), accepted: codes.join(", ") })
     })?;
-    region.fargate.get(&inputs.platform).ok_or_else(|| Problem::NoFargate {
-        platform: inputs.platform,
-        region: region.code.clone(),
-        known: region.fargate.keys().copied().collect(),
-    })
+    if region.fargate.contains(&inputs.platform) {
+        Ok(())
+    } else {
+        Err(Problem::NoFargate { platform: inputs.platform, region: region.code.clone(), known: region.fargate.clone() })
+    }
 }
 
-pub fn estimate(inputs: &Inputs, manifest: &Manifest, ec2: &Ec2Prices) -> Result<Estimate, Problem> {
-    estimate_with(inputs, manifest, &candidates(ec2))
+/// The Fargate prices in the inputs' region file (`prices`).
+pub fn fargate_prices<'p>(inputs: &Inputs, manifest: &Manifest, prices: &'p RegionPrices) -> Result<&'p FargatePrices, Problem> {
+    check_region(inputs, manifest)?;
+    prices.fargate.as_ref().ok_or_else(|| Problem::NoFargate { platform: inputs.platform, region: inputs.region.clone(), known: Vec::new() })
 }
 
-/// `estimate` with the region's `candidates` already built: the page builds
-/// them once per price file, not on every slider step.
-pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, candidates: &[Candidate]) -> Result<Estimate, Problem> {
+pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> Result<Estimate, Problem> {
+    estimate_with(inputs, manifest, prices, &candidates(prices))
+}
+
+/// `estimate` with the region file's `candidates` already built: the page
+/// builds them once per price file, not on every slider step.
+pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices, candidates: &[Candidate]) -> Result<Estimate, Problem> {
     let scenario = inputs.scenario().map_err(Problem::Input)?;
-    let rates = fargate_options(fargate_prices(inputs, manifest)?, inputs.disk)?;
+    let rates = fargate_options(fargate_prices(inputs, manifest, prices)?, inputs.disk)?;
     let evaluation = scenario::evaluate(&scenario, &rates, candidates).map_err(Problem::Scenario)?;
     Ok(Estimate { inputs: inputs.clone(), scenario, rates, evaluation })
 }
@@ -250,8 +257,8 @@ pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
     })
 }
 
-/// The platform's EC2 file in `pricing/`, relative to it.
-pub fn ec2_file(inputs: &Inputs) -> String {
+/// The inputs' region file (region and platform) in `pricing/`, relative to it.
+pub fn region_file_of(inputs: &Inputs) -> String {
     crate::pricing::region_file(&inputs.region, inputs.platform)
 }
 

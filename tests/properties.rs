@@ -12,7 +12,7 @@ use fargate_vs_ec2::model::platform::Platform;
 use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
-use fargate_vs_ec2::pricing::{region_file, Ec2Prices, Manifest};
+use fargate_vs_ec2::pricing::{region_file, RegionPrices};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -24,11 +24,10 @@ struct Priced {
 fn us_east_1_x86() -> &'static Priced {
     static PRICED: OnceLock<Priced> = OnceLock::new();
     PRICED.get_or_init(|| {
-        let manifest = Manifest::bundled().unwrap();
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(region_file("us-east-1", Platform::LinuxX86));
-        let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let ec2 = RegionPrices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
         Priced {
-            rates: estimate::fargate_options(manifest.fargate("us-east-1", Platform::LinuxX86).unwrap(), 200).unwrap(),
+            rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(),
             candidates: estimate::candidates(&ec2),
         }
     })
@@ -306,7 +305,7 @@ mod fuzz {
 /// writes, and refuse anything else with an error rather than a panic.
 mod json_reader {
     use fargate_vs_ec2::json::{parse, Value};
-    use fargate_vs_ec2::pricing::Ec2Prices;
+    use fargate_vs_ec2::pricing::RegionPrices;
     use proptest::prelude::*;
 
     fn documents() -> impl Strategy<Value = serde_json::Value> {
@@ -384,7 +383,7 @@ mod json_reader {
                 *b = byte;
             }
             if let Ok(text) = String::from_utf8(bytes) {
-                let _ = Ec2Prices::parse(&text);
+                let _ = RegionPrices::parse(&text);
             }
         }
     }

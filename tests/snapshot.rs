@@ -2,7 +2,7 @@
 //! `../shared/pricing-sources/`, and everything in it validates.
 
 use fargate_vs_ec2::model::platform::Platform;
-use fargate_vs_ec2::pricing::{build, region_file, Ec2Prices, InstanceSpec, Manifest, Provenance};
+use fargate_vs_ec2::pricing::{build, region_file, FargatePrices, InstanceSpec, Manifest, Provenance, RegionPrices};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,11 @@ fn root() -> PathBuf {
 
 fn committed(path: &str) -> String {
     std::fs::read_to_string(root().join("pricing").join(path)).unwrap_or_else(|e| panic!("pricing/{path}: {e}"))
+}
+
+/// The committed Fargate prices of a region and platform, if its file has them.
+fn fargate(region: &str, platform: Platform) -> Option<FargatePrices> {
+    RegionPrices::parse(&committed(&region_file(region, platform))).unwrap().fargate
 }
 
 #[test]
@@ -53,12 +58,10 @@ fn every_claimed_file_exists_validates_and_matches_its_count() {
     for region in &manifest.regions {
         for (&platform, &count) in &region.ec2_types {
             let path = region_file(&region.code, platform);
-            let prices = Ec2Prices::parse(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
+            let prices = RegionPrices::parse(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(prices.rows.len() as u32, count, "{path}");
             assert_eq!((prices.region.as_str(), prices.platform), (region.code.as_str(), platform));
-            for id in [&prices.origin.source, &prices.specs_source, &prices.trunking_source] {
-                assert!(manifest.source(id).is_some(), "{path}: unknown source {id}");
-            }
+            assert_eq!(manifest.problems_with(&prices), Vec::<String>::new(), "{path}");
         }
         assert_eq!(region.ec2_types.len(), 3, "{} has EC2 prices for all three platforms", region.code);
     }
@@ -73,7 +76,7 @@ fn a_type_has_the_same_specs_in_every_region_file() {
     for region in &manifest.regions {
         for &platform in region.ec2_types.keys() {
             let path = region_file(&region.code, platform);
-            for row in Ec2Prices::parse(&committed(&path)).unwrap().rows {
+            for row in RegionPrices::parse(&committed(&path)).unwrap().rows {
                 let first = seen.entry(row.spec.instance_type.clone()).or_insert_with(|| (row.spec.clone(), path.clone()));
                 assert_eq!(first.0, row.spec, "{} in {path} and {}", row.spec.instance_type, first.1);
             }
@@ -95,7 +98,7 @@ fn every_committed_file_reads_back_to_its_own_bytes() {
     for region in &manifest.regions {
         for &platform in region.ec2_types.keys() {
             let path = region_file(&region.code, platform);
-            let prices = Ec2Prices::parse(&committed(&path)).unwrap();
+            let prices = RegionPrices::parse(&committed(&path)).unwrap();
             assert_eq!(build::to_row_json(&prices, "rows").unwrap(), committed(&path), "{path}");
         }
     }
@@ -103,14 +106,14 @@ fn every_committed_file_reads_back_to_its_own_bytes() {
 
 #[test]
 fn us_east_1_fargate_rates_are_the_published_offer_rates() {
-    let m = Manifest::bundled().unwrap();
-    let f = |p| m.fargate("us-east-1", p).unwrap();
+    let f = |p| fargate("us-east-1", p).unwrap();
     // USE1-Fargate-vCPU-Hours:perCPU 0.0404800000, USE1-Fargate-GB-Hours 0.0044450000
     assert_eq!((f(Platform::LinuxX86).on_demand.vcpu_hour, f(Platform::LinuxX86).on_demand.gb_hour), (0.04048, 0.004445));
     // USE1-Fargate-ARM-vCPU-Hours:perCPU 0.0323800000, USE1-Fargate-ARM-GB-Hours 0.0035600000
     assert_eq!((f(Platform::LinuxArm).on_demand.vcpu_hour, f(Platform::LinuxArm).on_demand.gb_hour), (0.03238, 0.00356));
     // Windows vCPU 0.0465520000, GB 0.0051117500, OS licence 0.0460000000
-    let w = &f(Platform::Windows).on_demand;
+    let windows = f(Platform::Windows);
+    let w = &windows.on_demand;
     assert_eq!((w.vcpu_hour, w.gb_hour, w.os_vcpu_hour), (0.046552, 0.00511175, Some(0.046)));
     // USE1-Fargate-EphemeralStorage-GB-Hours 0.0001110000
     assert_eq!(f(Platform::LinuxX86).storage.as_ref().unwrap().gb_hour, 0.000111);
@@ -127,27 +130,28 @@ fn us_east_1_fargate_rates_are_the_published_offer_rates() {
 fn other_regions_take_the_newest_copy_and_mark_derived_arm() {
     let m = Manifest::bundled().unwrap();
     // eu-central-1: x86 from the 2026 secondary file (0.04656, 0.00511), ARM derived.
-    let x86 = &m.fargate("eu-central-1", Platform::LinuxX86).unwrap().on_demand;
+    let x86 = &fargate("eu-central-1", Platform::LinuxX86).unwrap().on_demand;
     assert_eq!((x86.vcpu_hour, x86.gb_hour, x86.origin.provenance), (0.04656, 0.00511, Provenance::Secondary));
-    let arm = &m.fargate("eu-central-1", Platform::LinuxArm).unwrap().on_demand;
+    let arm = &fargate("eu-central-1", Platform::LinuxArm).unwrap().on_demand;
     assert_eq!(arm.origin.provenance, Provenance::Derived);
     assert!((arm.vcpu_hour - 0.04656 * 0.03238 / 0.04048).abs() < 1e-12);
     // eu-west-1's ARM is a published copy, not derived.
-    assert_eq!(m.fargate("eu-west-1", Platform::LinuxArm).unwrap().on_demand.origin.provenance, Provenance::Secondary);
+    assert_eq!(fargate("eu-west-1", Platform::LinuxArm).unwrap().on_demand.origin.provenance, Provenance::Secondary);
     // Regions no source covers have no Fargate price at all, never a zero.
     assert!(m.region("ap-southeast-7").unwrap().fargate.is_empty());
-    assert!(m.fargate("eu-central-1", Platform::Windows).is_none());
+    assert!(fargate("eu-central-1", Platform::Windows).is_none() && !m.has_fargate("eu-central-1", Platform::Windows));
+    assert!(fargate("ap-southeast-7", Platform::LinuxX86).is_none());
 }
 
 #[test]
 fn ec2_golden_prices_and_cleaned_faults() {
-    let prices = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap();
+    let prices = RegionPrices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap();
     // m5.large us-east-1 Linux: on-demand 0.096; 1y all upfront $494 / 8760 h = 0.056393; 3y $949 / 26280 h = 0.036111.
     let m5 = prices.get("m5.large").unwrap();
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(0.056393), Some(0.036111)));
     // Spot is the source's average price (0.04366), not on-demand × (1 − the Advisor's 59% savings) = 0.03936.
     assert_eq!(m5.spot, Some(0.04366));
-    let windows = Ec2Prices::parse(&committed("regions/us-east-1/windows.json")).unwrap();
+    let windows = RegionPrices::parse(&committed("regions/us-east-1/windows.json")).unwrap();
     assert_eq!(windows.get("m5.large").unwrap().on_demand, 0.188);
     assert_eq!(windows.get("m5.large").unwrap().reserved_1y, Some(0.148402));
     // m6i.xlarge Windows 1-year equalled Linux's 0.118493 in the source: cleaned to unknown.
@@ -190,19 +194,19 @@ fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
     let files = build::build_with(&sources, Some(&aws)).unwrap();
     std::fs::remove_dir_all(&aws).unwrap();
     let manifest = Manifest::parse(&files["manifest.json"]).unwrap();
-    let prices = Ec2Prices::parse(&files["regions/us-east-1/linux-x86.json"]).unwrap();
+    let prices = RegionPrices::parse(&files["regions/us-east-1/linux-x86.json"]).unwrap();
     let m5 = prices.get("m5.large").unwrap();
     // Unrounded now: $494 / 8,760 h and $949 / 26,280 h, where the CSV had 0.056393 and 0.036111.
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(494.0 / 8760.0), Some(949.0 / 26280.0)));
-    let committed_m5 = Ec2Prices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap().get("m5.large").unwrap().spot;
+    let committed_m5 = RegionPrices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap().get("m5.large").unwrap().spot;
     assert_eq!(m5.spot, committed_m5, "Spot stays from the secondary source");
     assert_eq!((prices.origin.source.as_str(), prices.origin.provenance), ("aws-ec2-offers", Provenance::Published));
     assert_eq!(prices.origin.as_of.as_deref(), Some("2021-02-05"));
     assert!(manifest.source("aws-ec2-offers").is_some() && manifest.source("aws-ecs-offers").is_some());
-    let x86 = manifest.fargate("us-east-1", Platform::LinuxX86).unwrap();
+    let x86 = prices.fargate.as_ref().unwrap();
     assert_eq!(x86.on_demand.origin.source, "aws-ecs-offers");
     assert!(x86.spot.is_some(), "Spot and Savings Plans survive an on-demand refresh");
     // Regions without an offer file keep their secondary prices.
-    let eu = Ec2Prices::parse(&files["regions/eu-central-1/linux-x86.json"]).unwrap();
+    let eu = RegionPrices::parse(&files["regions/eu-central-1/linux-x86.json"]).unwrap();
     assert_eq!(eu.origin.source, "vantage-ec2-prices");
 }

@@ -6,7 +6,7 @@ use fargate_vs_ec2::chart;
 use fargate_vs_ec2::estimate::{self, Estimate};
 use fargate_vs_ec2::i18n::Lang;
 use fargate_vs_ec2::inputs::Inputs;
-use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
+use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -50,15 +50,15 @@ fn estimate_for(args: &[(&str, &str)]) -> Estimate {
         inputs.set(k, v).unwrap();
     }
     let manifest = Manifest::bundled().unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(estimate::ec2_file(&inputs));
-    let ec2 = Ec2Prices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(estimate::region_file_of(&inputs));
+    let ec2 = RegionPrices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
     estimate::estimate(&inputs, &manifest, &ec2).unwrap()
 }
 
 #[test]
 fn first_render_shows_the_controls_and_says_it_is_loading_ec2_prices() {
     let html = block_on(LocalServerRenderer::<App>::new().render());
-    assert!(html.contains("Loading EC2 prices for us-east-1…"), "{html}");
+    assert!(html.contains("Loading prices for us-east-1…"), "{html}");
     assert!(html.contains(">1 vCPU<") && html.contains(">2 GiB<"), "default task size");
     assert!(html.contains("730 h (100% of the month)"), "default hours");
     assert!(html.contains("Europe (Frankfurt) eu-central-1"), "regions by name");

@@ -2,18 +2,16 @@
 //! AWS's own, a third party's copy of it, or derived.
 
 use super::Shared;
-use crate::model::platform::Platform;
 use crate::i18n::Lang;
-use crate::pricing::{Manifest, Provenance, ValueOrigin};
+use crate::pricing::{Manifest, Provenance, RegionPrices, ValueOrigin};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
     pub manifest: Shared<Manifest>,
-    /// Only what the sources depend on, so a slider step does not re-render them.
-    pub region: AttrValue,
-    pub platform: Platform,
-    pub ec2_origin: Option<ValueOrigin>,
+    /// The region file of the prices shown. Compared by pointer, so a slider
+    /// step does not re-render the sources.
+    pub prices: Option<Shared<RegionPrices>>,
     pub lang: Lang,
 }
 
@@ -39,30 +37,40 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     }
 }
 
+/// The sources of a region file's Fargate (on-demand, Spot) and EC2 prices.
+fn listed(m: &Manifest, lang: Lang, prices: &RegionPrices) -> Html {
+    let (platform, region) = (prices.platform.label(), &prices.region);
+    let (fargate_what, ec2_what) = match lang {
+        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {region}")),
+        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{region} 的 EC2 {platform}")),
+    };
+    html! {
+        <ul>
+            if let Some(f) = &prices.fargate {
+                { item(m, lang, "source-fargate", &fargate_what, &f.on_demand.origin) }
+                if let Some(spot) = &f.spot {
+                    { item(m, lang, "source-fargate-spot", "Fargate Spot", &spot.origin) }
+                }
+            }
+            { item(m, lang, "source-ec2", &ec2_what, &prices.origin) }
+        </ul>
+    }
+}
+
 #[function_component(Sources)]
 pub fn sources(props: &SourcesProps) -> Html {
-    let fargate = props.manifest.fargate(&props.region, props.platform);
     let (lang, m) = (props.lang, &props.manifest);
     let words = lang.words();
-    let platform = props.platform.label();
-    let (fargate_what, ec2_what, snapshot) = match lang {
-        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {}", props.region), format!("Pricing snapshot: newest data {}. ", m.date)),
-        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{} 的 EC2 {platform}", props.region), format!("价格快照：数据最新至 {}。", lang.date(&m.date))),
+    let snapshot = match lang {
+        Lang::En => format!("Pricing snapshot: newest data {}. ", m.date),
+        Lang::Zh => format!("价格快照：数据最新至 {}。", lang.date(&m.date)),
     };
     html! {
         <footer class="sources" id="sources">
             <h2>{ words.sources_title }</h2>
-            <ul>
-                if let Some(f) = fargate {
-                    { item(m, lang, "source-fargate", &fargate_what, &f.on_demand.origin) }
-                    if let Some(spot) = &f.spot {
-                        { item(m, lang, "source-fargate-spot", "Fargate Spot", &spot.origin) }
-                    }
-                }
-                if let Some(origin) = &props.ec2_origin {
-                    { item(m, lang, "source-ec2", &ec2_what, origin) }
-                }
-            </ul>
+            if let Some(prices) = &props.prices {
+                { listed(m, lang, prices) }
+            }
             <p>
                 { snapshot }
                 { words.sources_and_licences }<a href="pricing/SOURCES.md">{ "pricing/SOURCES.md" }</a>{ match lang { Lang::En => ".", Lang::Zh => "。" } }

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::model::platform::Platform;
 use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
-use crate::pricing::Ec2Prices;
+use crate::pricing::RegionPrices;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -57,11 +57,11 @@ impl State {
     }
 
     /// How the EC2 price file at `path` stands, if it was ever asked for.
-    pub fn ec2_load(&self, path: &str) -> Option<&Load> {
+    pub fn prices_load(&self, path: &str) -> Option<&Load> {
         self.ec2.iter().find(|(p, _)| p == path).map(|(_, load)| load)
     }
 
-    fn set_ec2_load(&mut self, path: String, load: Load) {
+    fn set_prices_load(&mut self, path: String, load: Load) {
         match self.ec2.iter_mut().find(|(p, _)| *p == path) {
             Some((_, slot)) => *slot = load,
             None => self.ec2.push((path, load)),
@@ -72,7 +72,7 @@ impl State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     Loading,
-    Ready(Rc<Ec2Prices>),
+    Ready(Rc<RegionPrices>),
     Failed(LoadError),
 }
 
@@ -108,7 +108,7 @@ pub enum Action {
     /// Set an option by its share-link name, as a control reports it.
     Set(&'static str, String),
     Loading(String),
-    Loaded(String, Result<Rc<Ec2Prices>, LoadError>),
+    Loaded(String, Result<Rc<RegionPrices>, LoadError>),
     /// Show or hide a chart line by its id.
     Show(String, bool),
     /// The language switcher.
@@ -136,10 +136,10 @@ impl Reducible for State {
                 next.link_copied = false;
             }
             Action::Loading(path) => {
-                next.set_ec2_load(path, Load::Loading);
+                next.set_prices_load(path, Load::Loading);
             }
             Action::Loaded(path, result) => {
-                next.set_ec2_load(path, result.map_or_else(Load::Failed, Load::Ready));
+                next.set_prices_load(path, result.map_or_else(Load::Failed, Load::Ready));
             }
             Action::Show(label, true) => {
                 next.hidden.retain(|id| *id != label);
@@ -262,11 +262,11 @@ mod tests {
     #[test]
     fn loads_are_recorded_by_path() {
         let s = reduce(State::default(), Action::Loading("regions/us-east-1/linux-x86.json".into()));
-        assert_eq!(s.ec2_load("regions/us-east-1/linux-x86.json"), Some(&Load::Loading));
+        assert_eq!(s.prices_load("regions/us-east-1/linux-x86.json"), Some(&Load::Loading));
         let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86.json".into(), Err(LoadError::Network)));
-        assert_eq!(s.ec2_load("regions/us-east-1/linux-x86.json"), Some(&Load::Failed(LoadError::Network)));
+        assert_eq!(s.prices_load("regions/us-east-1/linux-x86.json"), Some(&Load::Failed(LoadError::Network)));
         assert_eq!(s.ec2.len(), 1, "one entry per file");
-        assert_eq!(s.ec2_load("regions/eu-west-1/linux-x86.json"), None);
+        assert_eq!(s.prices_load("regions/eu-west-1/linux-x86.json"), None);
     }
 
     #[test]

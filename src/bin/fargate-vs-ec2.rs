@@ -12,7 +12,7 @@ use fargate_vs_ec2::format;
 use fargate_vs_ec2::model::ec2::PurchaseOption;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::task_size::gib_of;
-use fargate_vs_ec2::pricing::{Ec2Prices, Manifest};
+use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -22,10 +22,10 @@ fn read(dir: &std::path::Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(file)).map_err(|e| format!("cannot read pricing file {}: {e}", dir.join(file).display()))
 }
 
-fn load(cmd: &Command) -> Result<(Manifest, Ec2Prices), String> {
+fn load(cmd: &Command) -> Result<(Manifest, RegionPrices), String> {
     let manifest = Manifest::parse(&read(&cmd.pricing, "manifest.json")?)?;
-    estimate::fargate_prices(&cmd.inputs, &manifest).map_err(|e| e.to_string())?;
-    let ec2 = Ec2Prices::parse(&read(&cmd.pricing, &estimate::ec2_file(&cmd.inputs))?)?;
+    estimate::check_region(&cmd.inputs, &manifest).map_err(|e| e.to_string())?;
+    let ec2 = RegionPrices::parse(&read(&cmd.pricing, &estimate::region_file_of(&cmd.inputs))?)?;
     Ok((manifest, ec2))
 }
 
@@ -75,7 +75,7 @@ fn print_table(out: &mut String, e: &Estimate) {
     }
 }
 
-fn list_instances(out: &mut String, cmd: &Command, ec2: &Ec2Prices) -> Result<(), String> {
+fn list_instances(out: &mut String, cmd: &Command, ec2: &RegionPrices) -> Result<(), String> {
     let scenario = cmd.inputs.scenario().map_err(|e| e.to_string())?;
     let candidates = estimate::candidates(ec2);
     let fleets = scenario::ranked(&scenario, &candidates);

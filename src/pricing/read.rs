@@ -6,7 +6,7 @@
 //! back equal to what was written.
 
 use super::{
-    arch_of, Ec2Price, Ec2Prices, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, Source,
+    arch_of, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source,
     StorageRate, ValueOrigin,
 };
 use crate::format::quoted;
@@ -67,7 +67,7 @@ fn region(v: &Value) -> Result<Region, String> {
         Ok(Region {
             name: v.read("name", string)?,
             geography: v.read("geography", string)?,
-            fargate: v.read("fargate", |f| per_platform(f, fargate_prices))?,
+            fargate: v.read_all("fargate", |p| platform(p.str()?))?,
             ec2_types: v.read("ec2_types", |t| per_platform(t, Value::u32))?,
             code: code.clone(),
         })
@@ -122,11 +122,12 @@ fn nullable<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<
     }
 }
 
-pub(super) fn ec2_prices(v: &Value) -> Result<Ec2Prices, String> {
+pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
     let platform = v.read("platform", |p| platform(p.str()?))?;
-    Ok(Ec2Prices {
+    Ok(RegionPrices {
         region: v.read("region", string)?,
         platform,
+        fargate: v.read_opt("fargate", fargate_prices)?,
         columns: v.read_all("columns", string)?,
         origin: v.read("origin", origin)?,
         specs_source: v.read("specs_source", string)?,
