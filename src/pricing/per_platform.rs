@@ -1,4 +1,4 @@
-//! A value per platform, for the snapshot's per-region tables.
+//! A value per platform, for the manifest's per-region counts.
 //!
 //! At most three entries, kept in `Platform` order: a list, because the page
 //! reads these and a B-tree map's code costs kilobytes of wasm for three keys.
@@ -22,10 +22,6 @@ impl<T> PerPlatform<T> {
         self.0.iter().find(|(p, _)| p == platform).map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, platform: &Platform) -> Option<&mut T> {
-        self.0.iter_mut().find(|(p, _)| p == platform).map(|(_, v)| v)
-    }
-
     /// Sets the platform's value, replacing one already there.
     pub fn insert(&mut self, platform: Platform, value: T) {
         match self.0.iter().position(|(p, _)| *p >= platform) {
@@ -35,12 +31,12 @@ impl<T> PerPlatform<T> {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Platform> {
@@ -92,7 +88,7 @@ mod tests {
         m.insert(Platform::Windows, 30);
         assert_eq!(m.iter().map(|(p, v)| (*p, *v)).collect::<Vec<_>>(), [(Platform::LinuxX86, 1), (Platform::LinuxArm, 2), (Platform::Windows, 30)]);
         assert_eq!((m.get(&Platform::LinuxArm), PerPlatform::<u32>::default().get(&Platform::LinuxArm)), (Some(&2), None));
-        *m.get_mut(&Platform::LinuxX86).unwrap() += 10;
+        m.insert(Platform::LinuxX86, 11);
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"linux-x86":11,"linux-arm":2,"windows":30}"#);
     }
 }
