@@ -411,23 +411,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         let hidden = state.hidden.clone();
         let canvas = state.canvas;
         use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone(), lang, canvas), move |_| {
-            shown.as_ref().map(|e| {
-                let (mut series, mut crossings) = estimate::chart_lines(e, lang);
-                let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
-                series.retain(|s| !hidden.contains(&s.id));
-                crossings.retain(|c| !hidden.contains(&c.option_id));
-                let mut drawn = drawn.borrow_mut();
-                let hours_chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
-                let points = placed(hours_chart.frame(), estimate::hours_points(e, &series, &crossings, lang));
-                let by_hours = redraw(&mut drawn[0], hours_chart);
-                let mut tasks_lines = estimate::tasks_lines(e, lang);
-                tasks_lines.retain(|s| !hidden.contains(&s.id));
-                let max_tasks = f64::from(estimate::max_tasks_shown(e));
-                let tasks_chart = chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks).on(canvas);
-                let task_points = placed(tasks_chart.frame(), estimate::tasks_points(e, &tasks_lines, lang));
-                let by_tasks = redraw(&mut drawn[1], tasks_chart);
-                (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
-            })
+            shown.as_ref().map(|e| draw_charts(e, &hidden, lang, canvas, &mut drawn.borrow_mut()))
         })
     };
     // Points are placed once they are in the page, and again only when they move.
@@ -446,7 +430,6 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         }
     });
-
     let verdict = shown.as_ref().map_or_else(|| words.working.to_string(), |e| estimate::verdict_in(e, lang));
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
@@ -529,6 +512,33 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// The hours chart (layers, points, legend), the tasks chart (the same) and
+/// the line toggles, as the page shows them.
+type Charts = (chart::Layers, Vec<Point>, Vec<LegendEntry>, chart::Layers, Vec<Point>, Vec<LegendEntry>, Vec<(String, String)>);
+/// (x %, y %, text) over a chart.
+type Point = (f64, f64, String);
+/// (label, colour, dash pattern).
+type LegendEntry = (String, String, &'static str);
+
+/// Draws both charts for `e` without the lines in `hidden`, reusing what they
+/// share with the charts last drawn in `drawn` (hours, tasks).
+fn draw_charts(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas, drawn: &mut [Option<(chart::CostChart, chart::Layers)>; 2]) -> Charts {
+    let (mut series, mut crossings) = estimate::chart_lines(e, lang);
+    let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
+    series.retain(|s| !hidden.contains(&s.id));
+    crossings.retain(|c| !hidden.contains(&c.option_id));
+    let hours_chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
+    let points = placed(hours_chart.frame(), estimate::hours_points(e, &series, &crossings, lang));
+    let by_hours = redraw(&mut drawn[0], hours_chart);
+    let mut tasks_lines = estimate::tasks_lines(e, lang);
+    tasks_lines.retain(|s| !hidden.contains(&s.id));
+    let max_tasks = f64::from(estimate::max_tasks_shown(e));
+    let tasks_chart = chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks).on(canvas);
+    let task_points = placed(tasks_chart.frame(), estimate::tasks_points(e, &tasks_lines, lang));
+    let by_tasks = redraw(&mut drawn[1], tasks_chart);
+    (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
+}
+
 /// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
 fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> chart::Layers {
     let layers = chart.redraw(last.as_ref());
@@ -540,7 +550,7 @@ fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::Co
 /// one for its values. The SVG, positions and texts come from our own numbers,
 /// never from user input. A layer equal to the one in the page is left alone
 /// (Yew skips raw HTML equal to what is there).
-fn chart_box(svg: &chart::Layers, points: &[(f64, f64, String)]) -> Html {
+fn chart_box(svg: &chart::Layers, points: &[Point]) -> Html {
     let raw = |layer: &Rc<str>| Html::from_html_unchecked(AttrValue::from(layer.clone()));
     html! {
         <div class="chart-box">
@@ -573,7 +583,7 @@ fn position_points() {
 }
 
 /// Chart points as (x %, y %, text) over the SVG.
-fn placed(frame: chart::Frame, points: Vec<estimate::ChartPoint>) -> Vec<(f64, f64, String)> {
+fn placed(frame: chart::Frame, points: Vec<estimate::ChartPoint>) -> Vec<Point> {
     points
         .into_iter()
         .map(|p| {
@@ -639,7 +649,7 @@ fn notices(state: &State, status: &Option<(bool, String)>) -> Html {
 
 /// The chart's key, as HTML so it never covers a line: a sample of each line
 /// in its colour and dash pattern, and its name.
-fn legend(entries: &[(String, String, &'static str)]) -> Html {
+fn legend(entries: &[LegendEntry]) -> Html {
     html! {
         <ul class="legend">
             { for entries.iter().map(|(label, color, dash)| html! {
