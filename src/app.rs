@@ -430,7 +430,13 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         }
     });
-    let verdict = shown.as_ref().map_or_else(|| words.working.to_string(), |e| estimate::verdict_in(e, lang));
+    let verdict = match (&shown, &status) {
+        (Some(e), _) => estimate::verdict_in(e, lang),
+        // Nothing was ever answered here (a link to a region without Fargate
+        // prices, a file that failed): not "working", which would never end.
+        (None, Some((true, _))) => words.no_answer.to_string(),
+        (None, _) => words.working.to_string(),
+    };
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {

@@ -398,6 +398,17 @@ test('task count, region and platform', async () => {
   await page.selectOption('#platform', 'windows');
   Object.assign(options, { region: 'us-east-1', platform: 'windows' });
   await expectSameAsCli();
+  // A region no source prices Fargate in: its picker entry says so, and a link
+  // to it says why there is no answer (its EC2 file loads; the CLI agrees).
+  assert.match(await page.locator('#region option[value="ap-southeast-7"]').textContent(), /\(no Fargate prices\)$/);
+  const { context, p, errors } = await freshPage();
+  await p.goto(`${server.origin}${BASE_PATH}?region=ap-southeast-7`);
+  await p.locator('.status.error').waitFor(WAIT);
+  assert.equal(await p.locator('.status.error').textContent(), 'No Fargate Linux/x86 price is known in ap-southeast-7.');
+  assert.equal(await p.locator('#verdict').textContent(), 'No answer for these settings: see why below.');
+  assert.throws(() => cli({ region: 'ap-southeast-7', platform: 'linux-x86' }), /no Fargate linux-x86 price is known in ap-southeast-7/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a scheduled job bills runs × minutes, at least a minute a run', async () => {
@@ -806,6 +817,8 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
     const message = await p.locator('.status.error').textContent();
     assert.match(message, /Prices for this region could not be loaded \(the file is damaged: .+\)/, code);
     assert.match(message, why[code], code);
+    // Opened on this region, there is no earlier answer to keep: the verdict says so, not "working".
+    assert.equal(await p.locator('#verdict').textContent(), 'No answer for these settings: see why below.', code);
     // Still alive: another region answers.
     await p.selectOption('#region', 'us-east-2');
     await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
