@@ -37,19 +37,26 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     }
 }
 
-/// The sources of a region file's Fargate (on-demand, Spot) and EC2 prices.
+/// The sources of every price class in a region file: Fargate's on-demand,
+/// Spot, Savings Plans and storage rates where it has them, and EC2's.
 fn listed(m: &Manifest, lang: Lang, prices: &RegionPrices) -> Html {
+    let words = lang.words();
     let (platform, region) = (prices.platform.label(), &prices.region);
-    let (fargate_what, ec2_what) = match lang {
-        Lang::En => (format!("Fargate {platform} on-demand"), format!("EC2 {platform} in {region}")),
-        Lang::Zh => (format!("Fargate {platform} 按需"), format!("{region} 的 EC2 {platform}")),
+    let (fargate_what, storage_what, ec2_what) = match lang {
+        Lang::En => (format!("Fargate {platform} on-demand"), "Fargate ephemeral storage above 20 GiB", format!("EC2 {platform} in {region}")),
+        Lang::Zh => (format!("Fargate {platform} 按需"), "Fargate 超过 20 GiB 的临时存储", format!("{region} 的 EC2 {platform}")),
     };
     html! {
         <ul>
             if let Some(f) = &prices.fargate {
                 { item(m, lang, "source-fargate", &fargate_what, &f.on_demand.origin) }
-                if let Some(spot) = &f.spot {
-                    { item(m, lang, "source-fargate-spot", "Fargate Spot", &spot.origin) }
+                { for [
+                    ("source-fargate-spot", words.fargate_spot, &f.spot),
+                    ("source-fargate-savings-plan-1y", words.fargate_sp_1y, &f.savings_plan_1y),
+                    ("source-fargate-savings-plan-3y", words.fargate_sp_3y, &f.savings_plan_3y),
+                ].into_iter().filter_map(|(id, what, set)| set.as_ref().map(|set| item(m, lang, id, what, &set.origin))) }
+                if let Some(storage) = &f.storage {
+                    { item(m, lang, "source-fargate-storage", storage_what, &storage.origin) }
                 }
             }
             { item(m, lang, "source-ec2", &ec2_what, &prices.origin) }

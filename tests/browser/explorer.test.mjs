@@ -158,6 +158,12 @@ test('first load answers the question for ten 1 vCPU / 2 GiB tasks, as the CLI d
   assert.match(await page.locator('#verdict').textContent(), /^At 730 h\/month, Fargate costs \$360\.40 and EC2 on-demand/);
   assert.match(await page.locator('#source-fargate').textContent(), /AmazonECS offer for us-east-1.*as of 2025-08-28 \(published by AWS\)/);
   assert.match(await page.locator('#source-ec2').textContent(), /as of 2026-05-12/);
+  // Every Fargate price class the table shows names its own source and date.
+  assert.match(await page.locator('#source-fargate-spot').textContent(), /^Fargate Spot: .*as of 2026-09-28 \(AWS's price as copied by a third party\)/);
+  for (const term of ['1y', '3y']) {
+    assert.match(await page.locator(`#source-fargate-savings-plan-${term}`).textContent(), new RegExp(`^Fargate Savings Plan ${term}: .*Compute Savings Plans.*as of 2026-09-25`));
+  }
+  assert.match(await page.locator('#source-fargate-storage').textContent(), /^Fargate ephemeral storage above 20 GiB: AWS Price List.*as of 2025-08-28 \(published by AWS\)/);
 });
 
 test('the chart is a visible inline SVG with every option and its break-even marked', async () => {
