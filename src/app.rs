@@ -437,14 +437,18 @@ fn explorer(props: &ExplorerProps) -> Html {
         (None, Some((true, _))) => words.no_answer.to_string(),
         (None, _) => words.working.to_string(),
     };
+    // The answer on screen was made for other settings: the new ones are
+    // loading or have no answer. Dimmed (by CSS, after a moment) so it is not
+    // read as theirs.
+    let stale = shown.as_ref().is_some_and(|e| e.inputs != inputs).then_some("");
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {
             <div class="page embed">
-                <p class="lede" id="verdict" aria-live="polite">{ verdict }</p>
+                <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
                 { notices(&state, &status) }
                 if let Some((by_hours, points, hours_legend, ..)) = &*svg {
-                    <figure class="chart" id="chart-hours">
+                    <figure class="chart" id="chart-hours" data-stale={stale}>
                         { chart_box(by_hours, points) }
                         { legend(hours_legend) }
                     </figure>
@@ -465,12 +469,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                     <h1>{ words.title }</h1>
                     { language_switch(lang, &dispatch) }
                 </div>
-                <p class="lede" id="verdict" aria-live="polite">{ verdict }</p>
+                <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
                 { notices(&state, &status) }
             </header>
             <div class="layout">
                 { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
-                <section class="results" aria-label={words.results}>
+                <section class="results" aria-label={words.results} data-stale={stale}>
                     if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
                         <figure class="chart" id="chart-hours">
                             { chart_box(by_hours, points) }

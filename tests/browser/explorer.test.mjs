@@ -448,6 +448,7 @@ test('picking an instance, a purchase option and the fleet settings', async () =
   await page.locator('.status.error').waitFor(WAIT);
   assert.match(await page.locator('.status.error').textContent(), /m6i\.large cannot hold even one task of this size/);
   assert.equal((await page.locator('#verdict').textContent()).trim(), before);
+  assert.equal(await page.locator('#verdict[data-stale], .results[data-stale]').count(), 2, 'the kept answer is dimmed');
   await page.fill('#ec2', 'm6i.xlarge');
   await page.locator('#ec2').press('Enter');
   options.ec2 = 'm6i.xlarge';
@@ -497,9 +498,12 @@ test('a region whose prices fail to load says so and keeps the last view', async
   await page.locator('.status.error').waitFor(WAIT);
   assert.match(await page.locator('.status.error').textContent(), /Prices for this region could not be loaded \(HTTP 503\)/);
   assert.equal((await page.locator('#verdict').textContent()).trim(), before, 'the previous answer stays');
+  // …dimmed, as it was made for other settings.
+  assert.equal(await page.locator('#verdict[data-stale], .results[data-stale]').count(), 2);
   await page.unroute('**/pricing/regions/eu-west-3/**');
   await page.selectOption('#region', 'us-east-1');
   await expectSameAsCli();
+  assert.equal(await page.locator('[data-stale]').count(), 0, 'the answer for these settings is not dimmed');
 });
 
 test('the phone layout stacks the controls above the chart', async () => {
