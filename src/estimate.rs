@@ -209,7 +209,9 @@ where
 }
 
 /// The CLI's `--json` shape; numbers unrounded, `null` where a price is unknown.
-pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
+/// `prices` is the region file the estimate was made from: where each of its
+/// price classes came from goes in `snapshot.origins`.
+pub fn to_json(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> Value {
     let i = &e.inputs;
     let ev = &e.evaluation;
     let spec = &ev.ec2.candidate.shape;
@@ -225,6 +227,7 @@ pub fn to_json(e: &Estimate, manifest: &Manifest) -> Value {
         "snapshot": {
             "date": manifest.date,
             "sources": manifest.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "date": s.date, "kind": s.kind, "licence": s.licence})).collect::<Vec<_>>(),
+            "origins": prices.origins().into_iter().map(|(what, o)| json!({"prices": what, "source": o.source, "provenance": o.provenance, "as_of": o.as_of, "note": o.note})).collect::<Vec<_>>(),
         },
         "fargate": {
             "rates": {

@@ -432,14 +432,16 @@ impl RegionPrices {
     }
 
     /// Every value class in the file with its origin: (what, origin).
+    /// Fargate's first, as the page and the CLI list them.
     pub fn origins(&self) -> Vec<(String, &ValueOrigin)> {
-        let mut out = vec![("ec2".to_string(), &self.origin)];
+        let mut out = Vec::new();
         if let Some(f) = &self.fargate {
             for (option, set) in f.rate_sets() {
                 out.extend(set.map(|set| (format!("fargate {option}"), &set.origin)));
             }
             out.extend(f.storage.iter().map(|s| ("fargate storage".into(), &s.origin)));
         }
+        out.push(("ec2".to_string(), &self.origin));
         out
     }
 

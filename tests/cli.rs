@@ -56,6 +56,27 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     assert!(v["verdict"].as_str().unwrap().starts_with("At 730 h/month, Fargate costs $360.40 and EC2 on-demand ("));
 }
 
+/// A figure quoted from the CLI carries where its prices came from.
+#[test]
+fn every_price_class_names_its_source_and_date() {
+    let out = cli(&["--region", "us-east-1"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let sources = text.split_once("\nPrices: snapshot with data up to 2026-10-05;").expect("a Prices section").1;
+    let lines: Vec<&str> = sources.lines().skip(1).map(str::trim_start).collect();
+    assert!(lines[0].starts_with("Fargate on-demand    published, 2025-08-28: AWS Price List, AmazonECS offer for us-east-1"), "{}", lines[0]);
+    assert!(lines.iter().any(|l| l.starts_with("Fargate Savings 1y   secondary, 2026-09-25: ")), "{sources}");
+    assert!(lines.iter().any(|l| l.starts_with("EC2                  secondary, 2026-05-12: ")), "{sources}");
+    // eu-central-1's ARM on-demand rate is derived, and says how.
+    let text = String::from_utf8(cli(&["--region", "eu-central-1", "--platform", "linux-arm"]).stdout).unwrap();
+    assert!(text.contains("Fargate on-demand    derived: ") && text.contains("ARM/x86 ratio published for us-east-1"), "{text}");
+    // The JSON says the same, by source id.
+    let v = json(&["--region", "us-east-1"]);
+    let origins = v["snapshot"]["origins"].as_array().unwrap();
+    let first = &origins[0];
+    assert_eq!((first["prices"].as_str(), first["source"].as_str(), first["provenance"].as_str(), first["as_of"].as_str()), (Some("fargate on_demand"), Some("aws-ecs-offer-us-east-1"), Some("published"), Some("2025-08-28")));
+    assert_eq!(origins.iter().map(|o| o["prices"].as_str().unwrap()).collect::<Vec<_>>(), ["fargate on_demand", "fargate spot", "fargate savings_plan_1y", "fargate savings_plan_3y", "fargate storage", "ec2"]);
+}
+
 #[test]
 fn auto_is_the_first_of_the_instances_listing() {
     let v = json(&["--cpu", "2", "--mem", "4", "--tasks", "7", "--buy", "reserved-1y"]);

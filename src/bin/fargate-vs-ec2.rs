@@ -12,7 +12,7 @@ use fargate_vs_ec2::format;
 use fargate_vs_ec2::model::ec2::PurchaseOption;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::task_size::gib_of;
-use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
+use fargate_vs_ec2::pricing::{Manifest, Provenance, RegionPrices};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -33,7 +33,7 @@ fn money(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_string(), format::usd)
 }
 
-fn print_table(out: &mut String, e: &Estimate) {
+fn print_table(out: &mut String, e: &Estimate, manifest: &Manifest, prices: &RegionPrices) {
     let ev = &e.evaluation;
     let i = &e.inputs;
     writeln!(out, "{}", estimate::verdict(e)).unwrap();
@@ -72,6 +72,37 @@ fn print_table(out: &mut String, e: &Estimate) {
         let be = ev.break_even(o).map_or_else(|| "none".to_string(), |h| format!("{h:.0}"));
         let be = if ev.ec2.monthly(o).is_none() { String::new() } else { be };
         writeln!(out, "{:<22} {:>14} {:>16}", o.label(), money(ev.ec2.monthly(o)), be).unwrap();
+    }
+    print_sources(out, manifest, prices);
+}
+
+/// Where every price class of the table came from, so a quoted figure
+/// carries its source and date, as the page's footer does.
+fn print_sources(out: &mut String, manifest: &Manifest, prices: &RegionPrices) {
+    let title = |id: &str| manifest.source(id).map_or(id.to_string(), |s| s.title.clone());
+    writeln!(out).unwrap();
+    writeln!(out, "Prices: snapshot with data up to {}; sources and licences in pricing/SOURCES.md", manifest.date).unwrap();
+    for (what, origin) in prices.origins() {
+        let label = match what.as_str() {
+            "ec2" => "EC2",
+            "fargate on_demand" => "Fargate on-demand",
+            "fargate spot" => "Fargate Spot",
+            "fargate savings_plan_1y" => "Fargate Savings 1y",
+            "fargate savings_plan_3y" => "Fargate Savings 3y",
+            "fargate storage" => "Fargate storage",
+            other => other,
+        };
+        let kind = match origin.provenance {
+            Provenance::Published => "published",
+            Provenance::Secondary => "secondary",
+            Provenance::Derived => "derived",
+        };
+        let as_of = origin.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        let note = origin.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        writeln!(out, "  {label:<20} {kind}{as_of}: {}{note}", title(&origin.source)).unwrap();
+    }
+    for (label, id) in [("EC2 specs", &prices.specs_source), ("awsvpc task limits", &prices.trunking_source)] {
+        writeln!(out, "  {label:<20} {}", title(id)).unwrap();
     }
 }
 
@@ -134,10 +165,10 @@ fn run(out: &mut String, args: &[String]) -> Result<(), (u8, String)> {
     }
     let e = estimate::estimate(&cmd.inputs, &manifest, &ec2).map_err(|e| (2, e.to_string()))?;
     if cmd.json {
-        let json = serde_json::to_string_pretty(&estimate::to_json(&e, &manifest)).map_err(|e| (1, e.to_string()))?;
+        let json = serde_json::to_string_pretty(&estimate::to_json(&e, &manifest, &ec2)).map_err(|e| (1, e.to_string()))?;
         writeln!(out, "{json}").unwrap();
     } else {
-        print_table(out, &e);
+        print_table(out, &e, &manifest, &ec2);
     }
     Ok(())
 }
