@@ -101,7 +101,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="platform">{ w.platform }</label>
                 <select id="platform" onchange={setter(on, "platform", as_is)}>
                     { for Platform::ALL.into_iter().map(|p| html! {
-                        <option value={p.slug()} selected={p == i.platform}>{ p.label() }</option>
+                        <option value={p.slug()} selected={p == i.platform}>
+                            { p.label() }{ if props.manifest.has_fargate(&i.region, p) { "" } else { w.no_fargate_prices } }
+                        </option>
                     }) }
                 </select>
             </fieldset>

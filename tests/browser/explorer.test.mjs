@@ -394,6 +394,8 @@ test('task count, region and platform', async () => {
   await page.selectOption('#region', 'eu-central-1');
   options.region = 'eu-central-1';
   await expectSameAsCli();
+  // The platform picker says which platforms have no Fargate prices in this region.
+  assert.deepEqual(await page.locator('#platform option').allTextContents(), ['Linux/x86', 'Linux/ARM', 'Windows (no Fargate prices)']);
   assert.match(await page.locator('#source-ec2').textContent(), /EC2 Linux\/x86 in eu-central-1/);
   await page.selectOption('#platform', 'linux-arm');
   options.platform = 'linux-arm';
