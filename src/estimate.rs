@@ -61,14 +61,22 @@ impl Problem {
     pub fn explain(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return match self {
-                Problem::NoFargate { platform, region, .. } => format!("No Fargate {} price is known in {region}.", platform.label()),
+                Problem::NoFargate { platform, region, known } if known.is_empty() => format!("No Fargate {} price is known in {region}.", platform.label()),
+                Problem::NoFargate { platform, region, known } => {
+                    let known: Vec<&str> = known.iter().map(|p| p.label()).collect();
+                    format!("No Fargate {} price is known in {region}; it has prices for {}.", platform.label(), known.join(" and "))
+                }
                 Problem::NoStoragePrice => format!("No Fargate ephemeral storage price is known here; storage above {FREE_STORAGE_GIB} GiB cannot be priced."),
                 other => other.to_string(),
             };
         }
         match self {
             Problem::Input(e) => format!("参数 {} 的值无效：{}", e.option, e.given),
-            Problem::NoFargate { platform, region, .. } => format!("{region} 没有已知的 Fargate {} 价格。", platform.label()),
+            Problem::NoFargate { platform, region, known } if known.is_empty() => format!("{region} 没有已知的 Fargate {} 价格。", platform.label()),
+            Problem::NoFargate { platform, region, known } => {
+                let known: Vec<&str> = known.iter().map(|p| p.label()).collect();
+                format!("{region} 没有已知的 Fargate {} 价格；有价格的平台：{}。", platform.label(), known.join("、"))
+            }
             Problem::NoStoragePrice => format!("此区域没有已知的 Fargate 临时存储价格，超过 {FREE_STORAGE_GIB} GiB 的存储无法计价。"),
             Problem::Scenario(ScenarioError::Fargate(_)) => "Fargate 不支持这个任务规格。".to_string(),
             Problem::Scenario(ScenarioError::UsageOverMonth(h)) => format!("每个任务将运行 {h:.1} 小时，超过了一个月的 730 小时。"),
@@ -495,4 +503,19 @@ pub fn hours_csv(e: &Estimate) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_fargate_names_the_platforms_that_have_prices() {
+        let problem = |known: Vec<Platform>| Problem::NoFargate { platform: Platform::Windows, region: "eu-central-1".into(), known };
+        let some = problem(vec![Platform::LinuxX86, Platform::LinuxArm]);
+        assert_eq!(some.explain(Lang::En), "No Fargate Windows price is known in eu-central-1; it has prices for Linux/x86 and Linux/ARM.");
+        assert_eq!(some.explain(Lang::Zh), "eu-central-1 没有已知的 Fargate Windows 价格；有价格的平台：Linux/x86、Linux/ARM。");
+        assert_eq!(problem(Vec::new()).explain(Lang::En), "No Fargate Windows price is known in eu-central-1.");
+        assert_eq!(some.to_string(), "--platform: no Fargate windows price is known in eu-central-1; known: linux-x86, linux-arm");
+    }
 }

@@ -396,6 +396,12 @@ test('task count, region and platform', async () => {
   await expectSameAsCli();
   // The platform picker says which platforms have no Fargate prices in this region.
   assert.deepEqual(await page.locator('#platform option').allTextContents(), ['Linux/x86', 'Linux/ARM', 'Windows (no Fargate prices)']);
+  // Picked anyway, the error names the platforms that do have prices there.
+  await page.selectOption('#platform', 'windows');
+  await page.locator('.status.error').waitFor(WAIT);
+  assert.equal(await page.locator('.status.error').textContent(), 'No Fargate Windows price is known in eu-central-1; it has prices for Linux/x86 and Linux/ARM.');
+  await page.selectOption('#platform', 'linux-x86');
+  await expectSameAsCli();
   assert.match(await page.locator('#source-ec2').textContent(), /EC2 Linux\/x86 in eu-central-1/);
   await page.selectOption('#platform', 'linux-arm');
   options.platform = 'linux-arm';
