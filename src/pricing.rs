@@ -66,6 +66,17 @@ pub enum Provenance {
     Derived,
 }
 
+impl Provenance {
+    /// As the files write it (serde's name): "published", "secondary", "derived".
+    pub fn name(self) -> &'static str {
+        match self {
+            Provenance::Published => "published",
+            Provenance::Secondary => "secondary",
+            Provenance::Derived => "derived",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Region {
     pub code: String,
@@ -345,16 +356,13 @@ impl Manifest {
         if region.fargate.contains(&prices.platform) != prices.fargate.is_some() {
             problems.push(format!("{at}: Fargate prices disagree with the manifest's list"));
         }
-        let mut named: Vec<(String, &String)> = prices.origins().into_iter().map(|(what, o)| (what, &o.source)).collect();
-        named.extend([("specs".into(), &prices.specs_source), ("trunking".into(), &prices.trunking_source)]);
-        for (what, id) in named {
-            if self.source(id).is_none() {
-                problems.push(format!("{at} {what}: unknown source {}", quoted(id)));
-            }
-        }
+        let unknown = |what: &str, id: &str| self.source(id).is_none().then(|| format!("{at} {what}: unknown source {}", quoted(id)));
         for (what, origin) in prices.origins() {
+            problems.extend(unknown(&what, &origin.source));
             problems.extend(origin_problems(&format!("{at} {what}"), origin));
         }
+        problems.extend(unknown("specs", &prices.specs_source));
+        problems.extend(unknown("trunking", &prices.trunking_source));
         if let Some(fargate) = &prices.fargate {
             problems.extend(fargate_rule_problems(&format!("{at} fargate"), prices.platform, fargate));
         }

@@ -12,7 +12,7 @@ use fargate_vs_ec2::format;
 use fargate_vs_ec2::model::ec2::PurchaseOption;
 use fargate_vs_ec2::model::scenario;
 use fargate_vs_ec2::model::task_size::gib_of;
-use fargate_vs_ec2::pricing::{Manifest, Provenance, RegionPrices};
+use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -92,11 +92,7 @@ fn print_sources(out: &mut String, manifest: &Manifest, prices: &RegionPrices) {
             "fargate storage" => "Fargate storage",
             other => other,
         };
-        let kind = match origin.provenance {
-            Provenance::Published => "published",
-            Provenance::Secondary => "secondary",
-            Provenance::Derived => "derived",
-        };
+        let kind = origin.provenance.name();
         let as_of = origin.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
         let note = origin.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
         writeln!(out, "  {label:<20} {kind}{as_of}: {}{note}", title(&origin.source)).unwrap();

@@ -153,7 +153,7 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
     for (code, name, geography) in regions::COMMERCIAL {
         let ec2 = ec2_prices.remove(code).unwrap_or_default();
         let mut fargate = fargate.remove(code).unwrap_or_default();
-        coverage.push(fargate.iter().map(|(p, f)| format!("{} ({}, {})", p.slug(), f.on_demand.origin.source, provenance_name(f.on_demand.origin.provenance))).collect::<Vec<_>>());
+        coverage.push(fargate.iter().map(|(p, f)| format!("{} ({}, {})", p.slug(), f.on_demand.origin.source, f.on_demand.origin.provenance.name())).collect::<Vec<_>>());
         let mut ec2_types = BTreeMap::new();
         let mut fargate_platforms = Vec::new();
         for (platform, rows) in ec2 {
@@ -216,15 +216,6 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
     files.insert("manifest.json".into(), manifest_json);
     files.insert("SOURCES.md".into(), sources_markdown(&manifest, &coverage, types_described.len()));
     Ok(files)
-}
-
-/// As the files write it: "published", "secondary", "derived".
-fn provenance_name(p: Provenance) -> &'static str {
-    match p {
-        Provenance::Published => "published",
-        Provenance::Secondary => "secondary",
-        Provenance::Derived => "derived",
-    }
 }
 
 /// `coverage`: per region, in the manifest's order, its Fargate platforms and their on-demand sources.
