@@ -4,6 +4,7 @@
 use super::break_even::break_even_hours;
 use super::ec2::{self, Capacity, Ec2Hourly, Overheads, PurchaseOption};
 use super::fargate::{self, FargateRates, FargateTask, Unsupported};
+use super::outclassed;
 use super::packing::{self, InstanceShape, NetworkMode, Packing, Utilisation};
 use super::platform::Platform;
 use super::task_size::TaskSize;
@@ -143,11 +144,19 @@ pub fn fleet(scenario: &Scenario, candidate: &Candidate, billed_hours: f64) -> O
     })
 }
 
-/// Cheapest first for `option`; ties go to fewer instances, then to the name.
+/// Cheapest first for `option`; ties go to fewer instances, then to the lower
+/// hourly rate, then to the larger type, then to the name: so a type another
+/// outclasses never wins (see `outclassed`).
 fn cheaper(option: PurchaseOption) -> impl Fn(&Ec2Cost, &Ec2Cost) -> Ordering {
     move |a, b| {
         let cost = |c: &Ec2Cost| c.monthly(option).unwrap_or(f64::INFINITY);
-        cost(a).total_cmp(&cost(b)).then(a.instances.cmp(&b.instances)).then_with(|| a.candidate.name.cmp(&b.candidate.name))
+        let rate = |c: &Ec2Cost| c.candidate.hourly.get(option).unwrap_or(f64::INFINITY);
+        cost(a)
+            .total_cmp(&cost(b))
+            .then(a.instances.cmp(&b.instances))
+            .then_with(|| rate(a).total_cmp(&rate(b)))
+            .then_with(|| outclassed::larger_first(&a.candidate.shape, &b.candidate.shape))
+            .then_with(|| a.candidate.name.cmp(&b.candidate.name))
     }
 }
 
@@ -272,14 +281,20 @@ mod tests {
     }
 
     #[test]
-    fn ties_go_to_fewer_instances_then_the_name() {
+    fn ties_go_to_fewer_instances_then_the_lower_rate_then_the_larger_type_then_the_name() {
         // Same monthly cost: 4 × $0.1 against 2 × $0.2.
-        let candidates = [candidate("b.small", 2, 8, 3, 0.1, None), candidate("a.big", 4, 16, 4, 0.2, None)];
+        let candidates = [candidate("a.small", 2, 8, 3, 0.1, None), candidate("b.big", 4, 16, 4, 0.2, None)];
         let mut s = scenario();
         s.tasks = 8;
         s.min_instances = 1;
         let e = evaluate(&s, &rates(), &candidates).unwrap();
-        assert_eq!(e.ec2.candidate.name, "a.big");
+        assert_eq!(e.ec2.candidate.name, "b.big");
+        // Paid by the task-hour with no hours to pay: every fleet costs its overheads.
+        let idle = Scenario { usage: Usage::Hours(0.0), capacity: Capacity::FollowTasks, ..s.clone() };
+        let candidates = [candidate("a.dear", 4, 16, 4, 0.3, None), candidate("b.cheap", 4, 16, 4, 0.2, None)];
+        assert_eq!(evaluate(&idle, &rates(), &candidates).unwrap().ec2.candidate.name, "b.cheap");
+        let candidates = [candidate("a.small", 4, 16, 4, 0.2, None), candidate("b.roomy", 4, 32, 4, 0.2, None)];
+        assert_eq!(evaluate(&s, &rates(), &candidates).unwrap().ec2.candidate.name, "b.roomy");
         let candidates = [candidate("b.twin", 4, 16, 4, 0.2, None), candidate("a.twin", 4, 16, 4, 0.2, None)];
         assert_eq!(evaluate(&s, &rates(), &candidates).unwrap().ec2.candidate.name, "a.twin");
     }
