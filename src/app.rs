@@ -109,12 +109,17 @@ fn load_prices(state: &UseReducerHandle<State>, path: String, version: &str) {
     let _ = version;
 }
 
-/// The newest loaded prices for the inputs, or the last good ones while loading.
-fn prices_for(state: &State, inputs: &Inputs) -> Option<Rc<RegionPrices>> {
-    match state.prices_load(&estimate::region_file_of(inputs)) {
+/// The region file at `path`, if loaded.
+fn loaded(state: &State, path: &str) -> Option<Rc<RegionPrices>> {
+    match state.prices_load(path) {
         Some(Load::Ready(prices)) => Some(prices.clone()),
         _ => None,
     }
+}
+
+/// The inputs' region file, if loaded.
+fn prices_for(state: &State, inputs: &Inputs) -> Option<Rc<RegionPrices>> {
+    loaded(state, &estimate::region_file_of(inputs))
 }
 
 /// The state the page opens in: the link's, in the browser's language.
@@ -363,19 +368,30 @@ fn explorer(props: &ExplorerProps) -> Html {
     use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
     use_effect_with(lang, |lang| sync_document_language(*lang));
     let path = estimate::region_file_of(&inputs);
+    let prices = loaded(&state, &path);
+    // The types the file leaves to its companion never answer "auto" (see
+    // model::outclassed): the companion loads for a type named that only it
+    // can have, or for the picker's full list.
+    let more_path = crate::pricing::outclassed_file(&inputs.region, inputs.platform);
+    let more = loaded(&state, &more_path);
+    let waits_for_type = more.is_none() && prices.as_ref().is_some_and(|p| estimate::names_an_outclassed_type(&inputs, p));
+    let wants_more = prices.as_ref().is_some_and(|p| p.outclassed_types > 0) && (waits_for_type || state.every_type_wanted);
     {
         let (state, manifest) = (state.clone(), props.manifest.clone());
-        use_effect_with(path.clone(), move |path| load_prices(&state, path.clone(), &manifest.version()));
+        use_effect_with((path.clone(), wants_more.then_some(more_path.clone())), move |(path, more)| {
+            for path in std::iter::once(path).chain(more) {
+                load_prices(&state, path.clone(), &manifest.version());
+            }
+        });
     }
     // The last estimate that could be made stays on screen while the next region loads.
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
-    let prices = prices_for(&state, &inputs);
     let candidates = {
-        let prices = prices.clone();
-        use_memo(prices.clone().map(Shared), move |_| prices.map(|prices| estimate::candidates(&prices)))
+        let (prices, more) = (prices.clone(), more.clone());
+        use_memo((prices.clone().map(Shared), more.clone().map(Shared)), move |_| prices.map(|p| estimate::every_candidate(&p, more.as_deref())))
     };
     let result: Option<Result<Rc<Estimate>, estimate::Problem>> = match (&prices, candidates.as_ref()) {
-        (Some(prices), Some(c)) => Some(estimate::estimate_with(&inputs, &props.manifest, prices, c).map(Rc::new)),
+        (Some(prices), Some(c)) if !waits_for_type => Some(estimate::estimate_with(&inputs, &props.manifest, prices, c).map(Rc::new)),
         _ => None,
     };
     if let Some(Ok(e)) = &result {
@@ -385,7 +401,9 @@ fn explorer(props: &ExplorerProps) -> Html {
         Some(Ok(e)) => Some(e.clone()),
         _ => last.borrow().clone(),
     };
-    let status: Option<(bool, String)> = match (state.prices_load(&path), &result) {
+    // Waiting for a type only the companion can have: its load is the one to report.
+    let load = state.prices_load(if waits_for_type { &more_path } else { &path });
+    let status: Option<(bool, String)> = match (load, &result) {
         (Some(Load::Loading) | None, _) => Some((false, match lang {
             Lang::En => format!("Loading prices for {}…", inputs.region),
             Lang::Zh => format!("正在加载 {} 的价格…", inputs.region),
@@ -400,7 +418,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let instance_types = {
         // The candidates memo is keyed by the same price file: built once for both.
         let candidates = candidates.clone();
-        use_memo((prices.clone().map(Shared), lang), move |_| {
+        use_memo((prices.clone().map(Shared), more.map(Shared), lang), move |_| {
             Shared(Rc::new(candidates.as_ref().as_ref().map_or_else(Vec::new, |c| instance_labels(c, lang))))
         })
     };

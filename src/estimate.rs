@@ -6,10 +6,9 @@ use crate::chart::{self, Crossing, Dash, Series};
 use crate::format;
 use crate::i18n::Lang;
 use crate::inputs::{InputError, Inputs};
-use crate::model::ec2::{self as ec2_cost, Ec2Hourly, PurchaseOption};
+use crate::model::ec2::{self as ec2_cost, PurchaseOption};
 use crate::model::fargate::{self as fargate_cost, FargateTask};
 use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
-use crate::model::packing::InstanceShape;
 use crate::model::platform::Platform;
 use crate::model::task_size::gib_of;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
@@ -104,20 +103,31 @@ pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<Farga
     })
 }
 
-/// Every instance type of the region's platform file, with its specs and prices.
+/// Every instance type of the region file, with its specs and prices.
 pub fn candidates(prices: &RegionPrices) -> Vec<Candidate> {
-    prices
-        .rows
-        .iter()
-        .map(|p| {
-            let spec = &p.spec;
-            Candidate {
-                name: spec.instance_type.clone(),
-                shape: InstanceShape { vcpu: spec.vcpu, memory_mib: spec.memory_mib, enis: spec.enis, trunking_tasks: spec.trunking_tasks },
-                hourly: Ec2Hourly { on_demand: p.on_demand, reserved_1y: p.reserved_1y, reserved_3y: p.reserved_3y, spot: p.spot },
-            }
-        })
-        .collect()
+    prices.rows.iter().map(crate::pricing::Ec2Price::candidate).collect()
+}
+
+/// The types of a region file and of its outclassed companion (where
+/// loaded), in type order as both files are: the picker lists them so.
+pub fn every_candidate(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<Candidate> {
+    let (mut a, mut b) = (candidates(prices).into_iter().peekable(), outclassed.map(candidates).unwrap_or_default().into_iter().peekable());
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y.name < x.name => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(c) = next else { return all };
+        all.push(c);
+    }
+}
+
+/// Whether the inputs name a type the region file leaves to its outclassed
+/// companion (or one that is in neither: only the companion can tell).
+pub fn names_an_outclassed_type(inputs: &Inputs, prices: &RegionPrices) -> bool {
+    prices.outclassed_types > 0 && inputs.ec2 != "auto" && prices.get(&inputs.ec2).is_none()
 }
 
 /// Checks the region against the snapshot: a known region, with Fargate
@@ -517,5 +527,24 @@ mod tests {
         assert_eq!(some.explain(Lang::Zh), "eu-central-1 没有已知的 Fargate Windows 价格；有价格的平台：Linux/x86、Linux/ARM。");
         assert_eq!(problem(Vec::new()).explain(Lang::En), "No Fargate Windows price is known in eu-central-1.");
         assert_eq!(some.to_string(), "--platform: no Fargate windows price is known in eu-central-1; known: linux-x86, linux-arm");
+    }
+
+    fn committed(path: &str) -> Result<String, String> {
+        std::fs::read_to_string(format!("{}/pricing/{path}", env!("CARGO_MANIFEST_DIR"))).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_file_and_its_companion_give_every_type_in_order_and_the_companion_only_when_named() {
+        let file = RegionPrices::parse(&committed("regions/us-east-1/linux-x86.json").unwrap()).unwrap();
+        let more = RegionPrices::parse(&committed("regions/us-east-1/linux-x86-outclassed.json").unwrap()).unwrap();
+        let all = RegionPrices::read_all(committed, "us-east-1", Platform::LinuxX86).unwrap();
+        assert_eq!(every_candidate(&file, Some(&more)), candidates(&all));
+        assert_eq!(every_candidate(&file, None), candidates(&file));
+        let named = |ec2: &str| names_an_outclassed_type(&Inputs { ec2: ec2.into(), ..Inputs::default() }, &file);
+        assert!(named("m5.large") && named("no.such-type"), "only the companion can tell");
+        assert!(!named("auto") && !named("m5a.large") && !named_in_all(&all));
+        fn named_in_all(all: &RegionPrices) -> bool {
+            names_an_outclassed_type(&Inputs { ec2: "m5.large".into(), ..Inputs::default() }, all)
+        }
     }
 }

@@ -5,11 +5,17 @@
 //! - `manifest.json`: sources, and per region its name, which platforms have
 //!   Fargate prices and how many EC2 types each platform file holds (bundled
 //!   into the app: the region picker and the sources need it at once);
-//! - `regions/<region>/<platform>.json`: all of one region's prices for one
+//! - `regions/<region>/<platform>.json`: one region's prices for one
 //!   platform, loaded when a view needs it: Fargate's rates where known, and
-//!   the EC2 types, each with its specs and hourly prices. Self-contained, so
-//!   the first load carries the default region's prices only, and a cached
-//!   file can never pair with another snapshot's spec table.
+//!   the EC2 types a workload could pick, each with its specs and hourly
+//!   prices. Self-contained, so the first load carries the default region's
+//!   prices only, and a cached file can never pair with another snapshot's
+//!   spec table;
+//! - `regions/<region>/<platform>-outclassed.json`: the same for the types
+//!   another type of the file outclasses (`model::outclassed`: no cheaper
+//!   fleet for any workload), loaded only when a person names one or opens
+//!   the instance picker. Most types are outclassed (556 of 776 Linux/x86
+//!   types in us-east-1), so the first view loads a third of the bytes.
 //!
 //! Every price class names its source and whether it is published by AWS,
 //! copied from AWS by a third party (secondary) or derived; a price that is not
@@ -23,13 +29,17 @@ mod read;
 pub mod regions;
 
 use crate::format::quoted;
+use crate::model::ec2::Ec2Hourly;
 use crate::model::fargate::FargateRates;
+use crate::model::outclassed::{self, outclasses};
+use crate::model::packing::InstanceShape;
+use crate::model::scenario::Candidate;
 use crate::model::platform::Platform;
 pub use per_platform::PerPlatform;
 use serde::Serialize;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
@@ -87,7 +97,8 @@ pub struct Region {
     /// The platforms whose Fargate prices are known, in `Platform` order;
     /// the prices are in the platform's region file.
     pub fargate: Vec<Platform>,
-    /// EC2 instance types priced per platform (each has a file in `regions/`).
+    /// EC2 instance types priced per platform (each has a file in `regions/`),
+    /// counting those in its outclassed companion.
     pub ec2_types: PerPlatform<u32>,
 }
 
@@ -190,6 +201,10 @@ pub struct RegionPrices {
     pub specs_source: String,
     /// Of the awsvpc task limits with ENI trunking (a `Source` id).
     pub trunking_source: String,
+    /// How many more types the companion `<platform>-outclassed.json` holds
+    /// (0: none, and no companion). A companion is itself a region file,
+    /// without Fargate's rates and with 0 here.
+    pub outclassed_types: u32,
     pub rows: Vec<Ec2Price>,
 }
 
@@ -215,6 +230,18 @@ impl From<Ec2Price> for PriceRow {
     fn from(p: Ec2Price) -> Self {
         let s = p.spec;
         (s.instance_type, s.vcpu, s.memory_mib, s.enis, s.trunking_tasks, s.category, p.on_demand, p.reserved_1y, p.reserved_3y, p.spot)
+    }
+}
+
+impl Ec2Price {
+    /// What the model needs of the type.
+    pub fn candidate(&self) -> Candidate {
+        let s = &self.spec;
+        Candidate {
+            name: s.instance_type.clone(),
+            shape: InstanceShape { vcpu: s.vcpu, memory_mib: s.memory_mib, enis: s.enis, trunking_tasks: s.trunking_tasks },
+            hourly: Ec2Hourly { on_demand: self.on_demand, reserved_1y: self.reserved_1y, reserved_3y: self.reserved_3y, spot: self.spot },
+        }
     }
 }
 
@@ -342,16 +369,19 @@ impl Manifest {
         problems
     }
 
-    /// What does not agree between the manifest and a region file it claims:
-    /// the type count, whether it has Fargate prices, the sources it names.
-    pub fn problems_with(&self, prices: &RegionPrices) -> Vec<String> {
+    /// What does not agree between the manifest and a region file it claims,
+    /// with the file's outclassed companion where it has one: the type count,
+    /// whether it has Fargate prices, the sources it names; and whether the
+    /// types are split right (`split_problems`).
+    pub fn problems_with(&self, prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<String> {
         let at = region_file(&prices.region, prices.platform);
         let Some(region) = self.region(&prices.region) else {
             return vec![format!("{at}: a region the manifest does not list")];
         };
-        let mut problems = Vec::new();
-        if region.ec2_types.get(&prices.platform) != Some(&(prices.rows.len() as u32)) {
-            problems.push(format!("{at}: {} types, not the manifest's count", prices.rows.len()));
+        let mut problems = split_problems(prices, outclassed);
+        let types = prices.rows.len() + outclassed.map_or(0, |o| o.rows.len());
+        if region.ec2_types.get(&prices.platform) != Some(&(types as u32)) {
+            problems.push(format!("{at}: {types} types with its companion, not the manifest's count"));
         }
         if region.fargate.contains(&prices.platform) != prices.fargate.is_some() {
             problems.push(format!("{at}: Fargate prices disagree with the manifest's list"));
@@ -368,6 +398,41 @@ impl Manifest {
         }
         problems
     }
+}
+
+/// Where a region file and its companion (`outclassed`) are split wrong: a
+/// file type that another outclasses (it belongs in the companion), a
+/// companion type that no file type outclasses (the first view would miss
+/// it), a count or header that does not match.
+fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<String> {
+    let at = region_file(&prices.region, prices.platform);
+    let mut problems = Vec::new();
+    let kept: Vec<Candidate> = prices.rows.iter().map(Ec2Price::candidate).collect();
+    for a in &kept {
+        if let Some(b) = kept.iter().find(|b| outclasses(b, a)) {
+            problems.push(format!("{at} {}: {} outclasses it", a.name, b.name));
+        }
+    }
+    let more = outclassed.map_or(0, |o| o.rows.len());
+    if prices.outclassed_types as usize != more {
+        problems.push(format!("{at}: says {} outclassed types, its companion has {more}", prices.outclassed_types));
+    }
+    let Some(o) = outclassed else { return problems };
+    let at_o = outclassed_file(&prices.region, prices.platform);
+    let same_header = (&o.region, o.platform, &o.columns, &o.origin, &o.specs_source, &o.trunking_source)
+        == (&prices.region, prices.platform, &prices.columns, &prices.origin, &prices.specs_source, &prices.trunking_source);
+    if !same_header || o.fargate.is_some() || o.outclassed_types != 0 {
+        problems.push(format!("{at_o}: its header is not {at}'s without Fargate"));
+    }
+    for row in &o.rows {
+        let a = row.candidate();
+        if prices.get(&a.name).is_some() {
+            problems.push(format!("{at_o} {}: also in {at}", a.name));
+        } else if !kept.iter().any(|b| outclasses(b, &a)) {
+            problems.push(format!("{at_o} {}: nothing in {at} outclasses it", a.name));
+        }
+    }
+    problems
 }
 
 /// What is wrong with an origin on its own.
@@ -413,9 +478,14 @@ fn bad_prices(at: &str, rates: &[(&str, f64)]) -> Vec<String> {
         .collect()
 }
 
-/// Where a region's EC2 prices for a platform live, relative to `pricing/`.
+/// Where a region's prices for a platform live, relative to `pricing/`.
 pub fn region_file(region: &str, platform: Platform) -> String {
     format!("regions/{region}/{}.json", platform.slug())
+}
+
+/// Where the types that `region_file`'s outclass live, relative to `pricing/`.
+pub fn outclassed_file(region: &str, platform: Platform) -> String {
+    format!("regions/{region}/{}-outclassed.json", platform.slug())
 }
 
 /// The architecture a platform's instances have: each file holds one.
@@ -433,6 +503,37 @@ impl RegionPrices {
         let prices = parse("region file", json, read::region_prices)?;
         fail_on("region file", prices.problems())?;
         Ok(prices)
+    }
+
+    /// Moves the types another type outclasses into a companion file (None
+    /// when there are none).
+    pub fn split(mut self) -> (RegionPrices, Option<RegionPrices>) {
+        let (rows, rest) = outclassed::split(std::mem::take(&mut self.rows), Ec2Price::candidate);
+        let companion = (!rest.is_empty()).then(|| RegionPrices { fargate: None, outclassed_types: 0, rows: rest, ..self.clone() });
+        let outclassed_types = companion.as_ref().map_or(0, |c| c.rows.len() as u32);
+        (RegionPrices { rows, outclassed_types, ..self }, companion)
+    }
+
+    /// The file with its companion's types, in type order: every type.
+    pub fn join(mut self, outclassed: RegionPrices) -> Result<RegionPrices, String> {
+        let at = outclassed_file(&self.region, self.platform);
+        if outclassed.rows.len() != self.outclassed_types as usize {
+            return Err(format!("pricing {at} has {} types, {} expected", outclassed.rows.len(), self.outclassed_types));
+        }
+        self.rows.extend(outclassed.rows);
+        self.rows.sort_by(|a, b| a.spec.instance_type.cmp(&b.spec.instance_type));
+        self.outclassed_types = 0;
+        Ok(self)
+    }
+
+    /// A region file and its companion, read with `read` (a path under
+    /// `pricing/` to its text) and joined: every type (native tools).
+    pub fn read_all(read: impl Fn(&str) -> Result<String, String>, region: &str, platform: Platform) -> Result<RegionPrices, String> {
+        let prices = RegionPrices::parse(&read(&region_file(region, platform))?)?;
+        if prices.outclassed_types == 0 {
+            return Ok(prices);
+        }
+        prices.join(RegionPrices::parse(&read(&outclassed_file(region, platform))?)?)
     }
 
     pub fn get(&self, instance_type: &str) -> Option<&Ec2Price> {
@@ -532,7 +633,8 @@ mod tests {
         for p in Platform::ALL {
             assert!(m.has_fargate("us-east-1", p), "{p:?}");
             let prices = RegionPrices::parse(&region_file_text(&region_file("us-east-1", p))).unwrap();
-            assert!(prices.fargate.is_some() && m.problems_with(&prices).is_empty(), "{p:?}");
+            let outclassed = RegionPrices::parse(&region_file_text(&outclassed_file("us-east-1", p))).unwrap();
+            assert!(prices.fargate.is_some() && m.problems_with(&prices, Some(&outclassed)).is_empty(), "{p:?}");
         }
     }
 
@@ -550,7 +652,7 @@ mod tests {
         let f = windows.fargate.as_mut().unwrap();
         f.on_demand.os_vcpu_hour = None;
         f.spot = Some(f.on_demand.clone());
-        let problems = Manifest::bundled().unwrap().problems_with(&windows);
+        let problems = Manifest::bundled().unwrap().problems_with(&windows, None);
         for expected in ["Windows without its OS licence rate", "Fargate Spot does not run Windows", "spot is not below on-demand"] {
             assert!(problems.iter().any(|p| p.ends_with(expected)), "{expected}: {problems:?}");
         }
@@ -561,7 +663,7 @@ mod tests {
         let m = Manifest::bundled().unwrap();
         let mut arm = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-arm.json")).unwrap();
         arm.fargate.as_mut().unwrap().on_demand.origin = ValueOrigin { source: "nowhere".into(), provenance: Provenance::Derived, as_of: None, note: None };
-        let problems = m.problems_with(&arm);
+        let problems = m.problems_with(&arm, None);
         assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: derived without saying how")), "{problems:?}");
         assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: unknown source \"nowhere\"")), "{problems:?}");
     }
@@ -572,14 +674,52 @@ mod tests {
         let mut prices = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
         prices.rows.pop();
         prices.fargate = None;
-        let problems = m.problems_with(&prices);
-        assert!(problems.iter().any(|p| p.ends_with("types, not the manifest's count")), "{problems:?}");
+        let outclassed = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86-outclassed.json")).unwrap();
+        let problems = m.problems_with(&prices, Some(&outclassed));
+        assert!(problems.iter().any(|p| p.ends_with("types with its companion, not the manifest's count")), "{problems:?}");
         assert!(problems.iter().any(|p| p.ends_with("Fargate prices disagree with the manifest's list")), "{problems:?}");
         // Fargate prices need a file to travel in.
         let region = m.regions.iter_mut().find(|r| r.code == "ap-southeast-7").unwrap();
         region.ec2_types = PerPlatform::default();
         region.fargate = vec![Platform::LinuxX86];
         assert!(m.problems().iter().any(|p| p == "ap-southeast-7: Fargate linux-x86 prices but no region file to hold them"), "{:?}", m.problems());
+    }
+
+    #[test]
+    fn outclassed_types_must_be_in_the_companion_and_only_they() {
+        let m = Manifest::bundled().unwrap();
+        let prices = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
+        let outclassed = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86-outclassed.json")).unwrap();
+        assert_eq!(prices.outclassed_types as usize, outclassed.rows.len());
+        assert!(m.problems_with(&prices, Some(&outclassed)).is_empty());
+        // m5.large is the same size as m5a.large (kept) and dearer in every option.
+        let (m5, m5a) = (outclassed.get("m5.large").unwrap(), prices.get("m5a.large").unwrap());
+        assert!(m5a.on_demand < m5.on_demand && m5a.spec.vcpu == m5.spec.vcpu && m5a.spec.memory_mib == m5.spec.memory_mib);
+
+        // An outclassed type in the file; a type nothing outclasses in the companion.
+        let moved = |from: &mut RegionPrices, to: &mut RegionPrices, name: &str| {
+            let i = from.rows.iter().position(|p| p.spec.instance_type == name).unwrap();
+            to.rows.push(from.rows.remove(i));
+            to.rows.sort_by(|a, b| a.spec.instance_type.cmp(&b.spec.instance_type));
+        };
+        let (mut wrong, mut wrong_more) = (prices.clone(), outclassed.clone());
+        moved(&mut wrong_more, &mut wrong, "m5.large");
+        moved(&mut wrong, &mut wrong_more, "c6a.large");
+        let problems = m.problems_with(&wrong, Some(&wrong_more));
+        assert!(problems.iter().any(|p| p.ends_with("linux-x86.json m5.large: m5a.large outclasses it")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.ends_with("linux-x86-outclassed.json c6a.large: nothing in regions/us-east-1/linux-x86.json outclasses it")), "{problems:?}");
+        // A companion missing, or not matching its file.
+        assert!(m.problems_with(&prices, None).iter().any(|p| p.ends_with(&format!("says {} outclassed types, its companion has 0", outclassed.rows.len()))));
+        let mut odd = outclassed.clone();
+        odd.fargate = prices.fargate.clone();
+        assert!(m.problems_with(&prices, Some(&odd)).iter().any(|p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate")));
+        assert!(prices.clone().join(RegionPrices { rows: Vec::new(), ..outclassed.clone() }).unwrap_err().contains("has 0 types"));
+
+        // Split and joined back: the same file, every type in order.
+        let all = prices.clone().join(outclassed.clone()).unwrap();
+        assert_eq!(all.rows.len(), m.region("us-east-1").unwrap().ec2_types.get(&Platform::LinuxX86).copied().unwrap() as usize);
+        assert!(all.problems().is_empty() && all.outclassed_types == 0);
+        assert_eq!(all.split(), (prices, Some(outclassed)));
     }
 
     #[test]
@@ -596,7 +736,7 @@ mod tests {
 
     #[test]
     fn a_region_files_specs_are_checked_with_its_prices() {
-        let text = region_file_text("regions/us-east-1/linux-x86.json");
+        let text = region_file_text("regions/us-east-1/linux-x86-outclassed.json");
         let mut prices = RegionPrices::parse(&text).unwrap();
         let m5 = prices.get("m5.large").unwrap();
         assert_eq!((m5.spec.vcpu, m5.spec.memory_mib, m5.spec.enis, m5.spec.trunking_tasks, m5.spec.arch), (2, 8192, 3, Some(10), Arch::X86));

@@ -1,7 +1,8 @@
 //! Properties of the cost model over generated inputs, with the real
 //! us-east-1 prices: no panic, NaN or negative money; Fargate is linear in
 //! hours; EC2 never gets cheaper with more tasks; the break-even is where the
-//! two lines cross. And the option parser, the link decoder, the CLI parser
+//! two lines cross; the types a region file leaves to its outclassed companion
+//! never win, in any region.  And the option parser, the link decoder, the CLI parser
 //! and the pricing files' JSON reader take any string without panicking.
 
 use fargate_vs_ec2::estimate;
@@ -12,7 +13,7 @@ use fargate_vs_ec2::model::platform::Platform;
 use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
-use fargate_vs_ec2::pricing::{region_file, RegionPrices};
+use fargate_vs_ec2::pricing::{region_file, Manifest, RegionPrices};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -21,15 +22,39 @@ struct Priced {
     candidates: Vec<Candidate>,
 }
 
+fn committed(path: &str) -> Result<String, String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing");
+    std::fs::read_to_string(dir.join(path)).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Every us-east-1 Linux/x86 type, outclassed ones too.
 fn us_east_1_x86() -> &'static Priced {
     static PRICED: OnceLock<Priced> = OnceLock::new();
     PRICED.get_or_init(|| {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(region_file("us-east-1", Platform::LinuxX86));
-        let ec2 = RegionPrices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let ec2 = RegionPrices::read_all(committed, "us-east-1", Platform::LinuxX86).unwrap();
         Priced {
             rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(),
             candidates: estimate::candidates(&ec2),
         }
+    })
+}
+
+/// A committed region file: its platform, its types, and every type with its companion's.
+type SplitFile = (Platform, Vec<Candidate>, Vec<Candidate>);
+
+fn every_region_file() -> &'static Vec<SplitFile> {
+    static FILES: OnceLock<Vec<SplitFile>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let manifest = Manifest::bundled().unwrap();
+        let mut files = Vec::new();
+        for region in &manifest.regions {
+            for &platform in region.ec2_types.keys() {
+                let kept = RegionPrices::parse(&committed(&region_file(&region.code, platform)).unwrap()).unwrap();
+                let all = RegionPrices::read_all(committed, &region.code, platform).unwrap();
+                files.push((platform, estimate::candidates(&kept), estimate::candidates(&all)));
+            }
+        }
+        files
     })
 }
 
@@ -65,6 +90,23 @@ prop_compose! {
             network: net,
             overheads: Overheads { extra_per_instance: extra, ops_hours: ops, ops_rate: 100.0 },
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The page answers from a region file before (or without) loading its
+    /// outclassed companion: the answer must be the one every type gives,
+    /// down to the type, the fleet and every cost. Idle hours (every fleet
+    /// costs only its overheads) are where ties are most likely.
+    #[test]
+    fn outclassed_types_never_win(s in scenarios(), file in any::<prop::sample::Index>(), hours in prop_oneof![Just(0.0), Just(730.0), 0.0f64..=730.0]) {
+        let files = every_region_file();
+        let (platform, kept, all) = &files[file.index(files.len())];
+        let s = Scenario { platform: *platform, usage: Usage::Hours(hours), ..s };
+        let rates = &us_east_1_x86().rates;
+        prop_assert_eq!(evaluate(&s, rates, kept), evaluate(&s, rates, all));
     }
 }
 

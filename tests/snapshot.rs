@@ -2,7 +2,7 @@
 //! `../shared/pricing-sources/`, and everything in it validates.
 
 use fargate_vs_ec2::model::platform::Platform;
-use fargate_vs_ec2::pricing::{build, region_file, FargatePrices, InstanceSpec, Manifest, Provenance, RegionPrices};
+use fargate_vs_ec2::pricing::{build, outclassed_file, region_file, FargatePrices, InstanceSpec, Manifest, Provenance, RegionPrices};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,11 @@ fn root() -> PathBuf {
 
 fn committed(path: &str) -> String {
     std::fs::read_to_string(root().join("pricing").join(path)).unwrap_or_else(|e| panic!("pricing/{path}: {e}"))
+}
+
+/// Every type of a committed region file and its outclassed companion.
+fn all_types(region: &str, platform: Platform) -> RegionPrices {
+    RegionPrices::read_all(|path| Ok(committed(path)), region, platform).unwrap()
 }
 
 /// The committed Fargate prices of a region and platform, if its file has them.
@@ -59,9 +64,11 @@ fn every_claimed_file_exists_validates_and_matches_its_count() {
         for (&platform, &count) in &region.ec2_types {
             let path = region_file(&region.code, platform);
             let prices = RegionPrices::parse(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(prices.rows.len() as u32, count, "{path}");
+            let outclassed = (prices.outclassed_types > 0)
+                .then(|| RegionPrices::parse(&committed(&outclassed_file(&region.code, platform))).unwrap_or_else(|e| panic!("{e}")));
+            assert_eq!(all_types(&region.code, platform).rows.len() as u32, count, "{path}");
             assert_eq!((prices.region.as_str(), prices.platform), (region.code.as_str(), platform));
-            assert_eq!(manifest.problems_with(&prices), Vec::<String>::new(), "{path}");
+            assert_eq!(manifest.problems_with(&prices, outclassed.as_ref()), Vec::<String>::new(), "{path}");
         }
         assert_eq!(region.ec2_types.len(), 3, "{} has EC2 prices for all three platforms", region.code);
     }
@@ -76,7 +83,7 @@ fn a_type_has_the_same_specs_in_every_region_file() {
     for region in &manifest.regions {
         for &platform in region.ec2_types.keys() {
             let path = region_file(&region.code, platform);
-            for row in RegionPrices::parse(&committed(&path)).unwrap().rows {
+            for row in all_types(&region.code, platform).rows {
                 let first = seen.entry(row.spec.instance_type.clone()).or_insert_with(|| (row.spec.clone(), path.clone()));
                 assert_eq!(first.0, row.spec, "{} in {path} and {}", row.spec.instance_type, first.1);
             }
@@ -97,9 +104,11 @@ fn every_committed_file_reads_back_to_its_own_bytes() {
     assert_eq!(serde_json::to_string(&manifest).unwrap() + "\n", committed("manifest.json"));
     for region in &manifest.regions {
         for &platform in region.ec2_types.keys() {
-            let path = region_file(&region.code, platform);
-            let prices = RegionPrices::parse(&committed(&path)).unwrap();
-            assert_eq!(build::to_row_json(&prices, "rows").unwrap(), committed(&path), "{path}");
+            for path in [region_file(&region.code, platform), outclassed_file(&region.code, platform)] {
+                let Ok(text) = std::fs::read_to_string(root().join("pricing").join(&path)) else { continue };
+                let prices = RegionPrices::parse(&text).unwrap();
+                assert_eq!(build::to_row_json(&prices, "rows").unwrap(), text, "{path}");
+            }
         }
     }
 }
@@ -145,13 +154,13 @@ fn other_regions_take_the_newest_copy_and_mark_derived_arm() {
 
 #[test]
 fn ec2_golden_prices_and_cleaned_faults() {
-    let prices = RegionPrices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap();
+    let prices = all_types("us-east-1", Platform::LinuxX86);
     // m5.large us-east-1 Linux: on-demand 0.096; 1y all upfront $494 / 8760 h = 0.056393; 3y $949 / 26280 h = 0.036111.
     let m5 = prices.get("m5.large").unwrap();
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(0.056393), Some(0.036111)));
     // Spot is the source's average price (0.04366), not on-demand × (1 − the Advisor's 59% savings) = 0.03936.
     assert_eq!(m5.spot, Some(0.04366));
-    let windows = RegionPrices::parse(&committed("regions/us-east-1/windows.json")).unwrap();
+    let windows = all_types("us-east-1", Platform::Windows);
     assert_eq!(windows.get("m5.large").unwrap().on_demand, 0.188);
     assert_eq!(windows.get("m5.large").unwrap().reserved_1y, Some(0.148402));
     // m6i.xlarge Windows 1-year equalled Linux's 0.118493 in the source: cleaned to unknown.
@@ -194,11 +203,11 @@ fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
     let files = build::build_with(&sources, Some(&aws)).unwrap();
     std::fs::remove_dir_all(&aws).unwrap();
     let manifest = Manifest::parse(&files["manifest.json"]).unwrap();
-    let prices = RegionPrices::parse(&files["regions/us-east-1/linux-x86.json"]).unwrap();
+    let prices = RegionPrices::read_all(|path| Ok(files[path].clone()), "us-east-1", Platform::LinuxX86).unwrap();
     let m5 = prices.get("m5.large").unwrap();
     // Unrounded now: $494 / 8,760 h and $949 / 26,280 h, where the CSV had 0.056393 and 0.036111.
     assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(494.0 / 8760.0), Some(949.0 / 26280.0)));
-    let committed_m5 = RegionPrices::parse(&committed("regions/us-east-1/linux-x86.json")).unwrap().get("m5.large").unwrap().spot;
+    let committed_m5 = all_types("us-east-1", Platform::LinuxX86).get("m5.large").unwrap().spot;
     assert_eq!(m5.spot, committed_m5, "Spot stays from the secondary source");
     assert_eq!((prices.origin.source.as_str(), prices.origin.provenance), ("aws-ec2-offers", Provenance::Published));
     assert_eq!(prices.origin.as_of.as_deref(), Some("2021-02-05"));

@@ -50,8 +50,8 @@ fn estimate_for(args: &[(&str, &str)]) -> Estimate {
         inputs.set(k, v).unwrap();
     }
     let manifest = Manifest::bundled().unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing").join(estimate::region_file_of(&inputs));
-    let ec2 = RegionPrices::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing");
+    let ec2 = RegionPrices::read_all(|path| Ok(std::fs::read_to_string(dir.join(path)).unwrap()), &inputs.region, inputs.platform).unwrap();
     estimate::estimate(&inputs, &manifest, &ec2).unwrap()
 }
 

@@ -153,7 +153,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ w.fleet }</legend>
                 <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
-                    value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))} />
+                    value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
+                    onfocus={on.reform(|_| Action::WantEveryType)} />
                 <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
                 <label for="buy">{ w.purchase_option }</label>
                 <select id="buy" onchange={setter(on, "buy", as_is)}>

@@ -16,9 +16,13 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub inputs: Inputs,
-    /// EC2 price files by path under `pricing/`, in the order first asked
-    /// for. (A few per visit: a list is enough, and smaller in wasm than a map.)
+    /// Region files and their outclassed companions by path under
+    /// `pricing/`, in the order first asked for. (A few per visit: a list is
+    /// enough, and smaller in wasm than a map.)
     pub ec2: Vec<(String, Load)>,
+    /// A person opened the instance-type picker, which lists every type: the
+    /// outclassed companions of the regions they view are loaded too.
+    pub every_type_wanted: bool,
     /// Chart lines a person turned off, by line id ("fargate-spot", "ec2-reserved-3y").
     /// Not in share links: the link format has no parameter for it.
     pub hidden: Vec<String>,
@@ -109,6 +113,8 @@ pub enum Action {
     Set(&'static str, String),
     Loading(String),
     Loaded(String, Result<Rc<RegionPrices>, LoadError>),
+    /// The instance-type picker was opened.
+    WantEveryType,
     /// Show or hide a chart line by its id.
     Show(String, bool),
     /// The language switcher.
@@ -140,6 +146,9 @@ impl Reducible for State {
             }
             Action::Loaded(path, result) => {
                 next.set_prices_load(path, result.map_or_else(Load::Failed, Load::Ready));
+            }
+            Action::WantEveryType => {
+                next.every_type_wanted = true;
             }
             Action::Show(label, true) => {
                 next.hidden.retain(|id| *id != label);
@@ -202,6 +211,13 @@ mod tests {
 
     fn set(state: State, name: &'static str, value: &str) -> State {
         reduce(state, Action::Set(name, value.to_string()))
+    }
+
+    #[test]
+    fn only_the_picker_asks_for_every_type() {
+        assert!(!State::from_link("?ec2=m5.large", Lang::En).every_type_wanted);
+        let opened = reduce(State::default(), Action::WantEveryType);
+        assert!(opened.every_type_wanted && set(opened, "region", "eu-west-1").every_type_wanted, "for every region viewed after");
     }
 
     #[test]

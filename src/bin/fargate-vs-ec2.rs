@@ -25,7 +25,8 @@ fn read(dir: &std::path::Path, file: &str) -> Result<String, String> {
 fn load(cmd: &Command) -> Result<(Manifest, RegionPrices), String> {
     let manifest = Manifest::parse(&read(&cmd.pricing, "manifest.json")?)?;
     estimate::check_region(&cmd.inputs, &manifest).map_err(|e| e.to_string())?;
-    let ec2 = RegionPrices::parse(&read(&cmd.pricing, &estimate::region_file_of(&cmd.inputs))?)?;
+    // Every type: `instances` lists them all, and a named one may be outclassed.
+    let ec2 = RegionPrices::read_all(|file| read(&cmd.pricing, file), &cmd.inputs.region, cmd.inputs.platform)?;
     Ok((manifest, ec2))
 }
 

@@ -10,7 +10,7 @@ pub mod sources;
 
 use super::offer::OfferFile;
 use super::regions;
-use super::{region_file, Manifest, Provenance, Region, RegionPrices, ValueOrigin, DEFAULT_REGION, EC2_COLUMNS, SCHEMA};
+use super::{outclassed_file, region_file, Manifest, Provenance, Region, RegionPrices, ValueOrigin, DEFAULT_REGION, EC2_COLUMNS, SCHEMA};
 use crate::model::platform::Platform;
 use std::collections::BTreeMap;
 use std::fs;
@@ -147,7 +147,9 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
 
     let mut files = Files::new();
     let mut region_list = Vec::new();
+    // Every type of a file (SOURCES.md counts them), and as written: split.
     let mut files_built = Vec::new();
+    let mut split_files = Vec::new();
     for (code, name, geography) in regions::COMMERCIAL {
         let ec2 = ec2_prices.remove(code).unwrap_or_default();
         let mut fargate = fargate.remove(code).unwrap_or_default();
@@ -174,15 +176,20 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
                 origin,
                 specs_source: sources::ID_INSTANCES.into(),
                 trunking_source: sources::ID_TRUNKING.into(),
+                outclassed_types: 0,
                 rows,
             };
-            let problems = prices.problems();
-            if !problems.is_empty() {
-                return Err(format!("built {path} is invalid: {}", problems.join("; ")));
-            }
             ec2_types.insert(platform, prices.rows.len() as u32);
             fargate_platforms.extend(prices.fargate.is_some().then_some(platform));
-            files.insert(path, to_row_json(&prices, "rows")?);
+            let (kept, outclassed) = prices.clone().split();
+            for (path, file) in std::iter::once((path, &kept)).chain(outclassed.as_ref().map(|o| (outclassed_file(code, platform), o))) {
+                let problems = file.problems();
+                if !problems.is_empty() {
+                    return Err(format!("built {path} is invalid: {}", problems.join("; ")));
+                }
+                files.insert(path, to_row_json(file, "rows")?);
+            }
+            split_files.push((kept, outclassed));
             files_built.push(prices);
         }
         if let Some(platform) = fargate.keys().next() {
@@ -202,7 +209,7 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
     let date = sources.iter().map(|s| s.date.clone()).max().unwrap_or_default();
     let manifest = Manifest { schema: SCHEMA, date, default_region: DEFAULT_REGION.into(), sources, regions: region_list };
     let mut problems = manifest.problems();
-    problems.extend(files_built.iter().flat_map(|prices| manifest.problems_with(prices)));
+    problems.extend(split_files.iter().flat_map(|(prices, outclassed)| manifest.problems_with(prices, outclassed.as_ref())));
     if !problems.is_empty() {
         return Err(format!("the built snapshot is invalid: {}", problems.join("; ")));
     }

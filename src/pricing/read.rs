@@ -132,6 +132,7 @@ pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
         origin: v.read("origin", origin)?,
         specs_source: v.read("specs_source", string)?,
         trunking_source: v.read("trunking_source", string)?,
+        outclassed_types: v.read("outclassed_types", Value::u32)?,
         rows: v.read_all("rows", |r| {
             let r = row(r, 10)?;
             Ok(Ec2Price {

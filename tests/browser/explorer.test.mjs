@@ -164,6 +164,8 @@ test('first load answers the question for ten 1 vCPU / 2 GiB tasks, as the CLI d
     assert.match(await page.locator(`#source-fargate-savings-plan-${term}`).textContent(), new RegExp(`^Fargate Savings Plan ${term}: .*Compute Savings Plans.*as of 2026-09-25`));
   }
   assert.match(await page.locator('#source-fargate-storage').textContent(), /^Fargate ephemeral storage above 20 GiB: AWS Price List.*as of 2025-08-28 \(published by AWS\)/);
+  // The answer came from the region file alone: its outclassed types never win.
+  assert.deepEqual(regionRequests.map((u) => new URL(u).pathname.split('/pricing/')[1]), ['regions/us-east-1/linux-x86.json']);
 });
 
 test('the chart is a visible inline SVG with every option and its break-even marked', async () => {
@@ -448,8 +450,15 @@ test('picking an instance, a purchase option and the fleet settings', async () =
   // 1 vCPU / 8 GiB tasks do not fit an 8 GiB m6i.large once 512 MiB is kept for the
   // OS: the page says so and keeps the last answer, as the CLI refuses it.
   const before = (await page.locator('#verdict').textContent()).trim();
-  // The instance field searches as you type (a datalist of every type with its specs and price).
-  assert.ok((await page.locator('#ec2-types option').count()) > 500, 'every us-east-1 x86 type is offered');
+  // The instance field searches as you type: a datalist of every type with its
+  // specs and price. Until a person opens it, only the types "auto" can pick are loaded.
+  const typesIn = (manifest) => JSON.parse(manifest).regions.find((r) => r.code === 'us-east-1').ec2_types['linux-x86'];
+  const every = typesIn(await fs.readFile(path.join(DIST, 'pricing/manifest.json'), 'utf8'));
+  assert.ok((await page.locator('#ec2-types option').count()) < every / 2, 'not yet every type');
+  await page.focus('#ec2');
+  await page.waitForFunction((n) => document.querySelectorAll('#ec2-types option').length === n, every + 1, WAIT);
+  assert.ok(every > 700, `${every} us-east-1 x86 types offered, and "auto"`);
+  assert.ok(regionRequests.some((u) => u.includes('/regions/us-east-1/linux-x86-outclassed.json?v=')));
   assert.match(await page.locator('#ec2-types option[value="m6i.large"]').textContent(), /^2 vCPU · 8 GiB · \$0\.0960\/h$/);
   await page.fill('#ec2', 'm6i.large');
   await page.locator('#ec2').press('Enter');
@@ -477,6 +486,39 @@ test('picking an instance, a purchase option and the fleet settings', async () =
   await page.locator('#ec2').press('Enter');
   options.ec2 = 'auto';
   await expectSameAsCli();
+});
+
+test('a link naming a type "auto" never picks gets that type, and a type that does not exist is an error, as in the CLI', async () => {
+  const { context: other, p, errors } = await freshPage();
+  const requested = [];
+  p.on('request', (r) => { if (r.url().includes('/pricing/regions/')) requested.push(new URL(r.url()).pathname.split('/pricing/')[1]); });
+  // m5.large: outclassed in ap-south-1 (another type is as large and no dearer in any option).
+  const link = `${server.origin}${BASE_PATH}?region=ap-south-1&ec2=m5.large&tasks=6`;
+  const want = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+  assert.equal(want.ec2.instance_type, 'm5.large');
+  await p.goto(link);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict);
+  assert.match(await p.locator('#packing').textContent(), /per m5\.large /);
+  assert.deepEqual(requested, ['regions/ap-south-1/linux-x86.json', 'regions/ap-south-1/linux-x86-outclassed.json']);
+  // A type in neither file: the CLI's error, once the companion has said it is not there either.
+  await p.fill('#ec2', 'zz9.large');
+  await p.locator('#ec2').press('Enter');
+  await p.locator('.status.error').waitFor(WAIT);
+  assert.match(await p.locator('.status.error').textContent(), /no EC2 instance type zz9\.large for this platform in this region/);
+  assert.throws(() => execFileSync(CLI, ['--region', 'ap-south-1', '--ec2', 'zz9.large'], { stdio: 'pipe' }), /zz9\.large/);
+  // A companion that fails to load says so, and the last answer stays, dimmed.
+  await p.route('**/pricing/regions/ap-southeast-1/linux-x86-outclassed.json*', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await p.fill('#ec2', 'm5.large');
+  await p.locator('#ec2').press('Enter');
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT);
+  await p.selectOption('#region', 'ap-southeast-1');
+  await p.locator('.status.error').waitFor(WAIT);
+  assert.match(await p.locator('.status.error').textContent(), /Prices for this region could not be loaded \(HTTP 503\)/);
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict);
+  assert.equal(await p.locator('#verdict[data-stale]').count(), 1);
+  assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
+  await other.close();
 });
 
 test('moving a slider moves nothing else on the page', async () => {
@@ -822,12 +864,12 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
   // A row is type, five specs, then on-demand: the price is the seventh cell.
   const price = (text, type, value) => text.replace(new RegExp(`(\\["${type.replace('.', '\\.')}",(?:[^,]*,){5})[0-9.]+`), (_, row) => row + value);
   // …and a Fargate on-demand vCPU rate of zero (the region's Fargate rates travel in this file).
-  const broken = price(price(real, 'm5.large', '-0.096'), 'c5.large', '0').replace(/("fargate": \{"on_demand":\{"vcpu_hour":)[0-9.]+/, '$10');
+  const broken = price(price(real, 'm5.large', '-0.096'), 'c5a.large', '0').replace(/("fargate": \{"on_demand":\{"vcpu_hour":)[0-9.]+/, '$10');
   assert.notEqual(broken, real);
   await p.route(region('eu-north-1'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: broken }));
   const why = {
     'eu-west-2': /unexpected end|unterminated/,
-    'eu-north-1': /(?=.*m5\.large: on_demand is -0\.096, not a positive price)(?=.*c5\.large: on_demand is 0, not a positive price)(?=.*fargate on_demand: vcpu_hour is 0, not a positive price)/,
+    'eu-north-1': /(?=.*m5\.large: on_demand is -0\.096, not a positive price)(?=.*c5a\.large: on_demand is 0, not a positive price)(?=.*fargate on_demand: vcpu_hour is 0, not a positive price)/,
   };
   for (const code of ['eu-west-2', 'eu-north-1']) {
     await p.goto(`${server.origin}${BASE_PATH}?region=${code}&v=1`);
