@@ -14,7 +14,7 @@
 //! - `regions/<region>/<platform>-outclassed.json`: the same for the types
 //!   another type of the file outclasses (`model::outclassed`: no cheaper
 //!   fleet for any workload), loaded only when a person names one or opens
-//!   the instance picker. Most types are outclassed (556 of 776 Linux/x86
+//!   the instance picker. Most types are outclassed (578 of 776 Linux/x86
 //!   types in us-east-1), so the first view loads a third of the bytes.
 //!
 //! Every price class names its source and whether it is published by AWS,
@@ -313,7 +313,7 @@ impl Manifest {
     }
 
     /// Names this snapshot in the address a region file is fetched from
-    /// (`?v=4-2026-10-05`): region files keep their names from one snapshot to
+    /// (`?v=5-2026-10-05`): region files keep their names from one snapshot to
     /// the next, so without it a browser could pair a cached file from an
     /// older snapshot with a newer app. Static hosts ignore the query.
     pub fn version(&self) -> String {
