@@ -17,7 +17,7 @@ use crate::chart;
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
-use crate::pricing::{Manifest, RegionPrices, MANIFEST_JSON};
+use crate::pricing::{Manifest, RegionPrices};
 use controls::ControlsProps;
 use sources::Sources;
 use state::{Action, Load, State};
@@ -50,24 +50,12 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// The bundled manifest, parsed once per page load. It was validated when it
-/// was built and by the tests; a parse error still shows a message, not a blank page.
+/// The bundled manifest, built once per page load from its tables (validated
+/// when they were generated and by the tests).
 #[function_component(App)]
 pub fn app() -> Html {
-    let manifest = use_memo((), |_| Manifest::parse_unchecked(MANIFEST_JSON).map(|m| Shared(Rc::new(m))));
-    match &*manifest {
-        Ok(manifest) => html! { <Explorer manifest={manifest.clone()} /> },
-        Err(message) => {
-            let words = initial_state().lang().words();
-            html! {
-                <main class="failure" role="alert">
-                    <h1>{ words.failure_title }</h1>
-                    <p>{ message.clone() }</p>
-                    <p>{ words.failure_hint }</p>
-                </main>
-            }
-        }
-    }
+    let manifest = use_memo((), |_| Shared(Rc::new(crate::pricing::tables::bundled())));
+    html! { <Explorer manifest={(*manifest).clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -8,8 +8,6 @@ use crate::pricing::Provenance;
 pub struct Words {
     pub title: &'static str,
     pub language: &'static str,
-    pub failure_title: &'static str,
-    pub failure_hint: &'static str,
     pub working: &'static str,
     /// The verdict when these settings have no answer (the error below says why).
     pub no_answer: &'static str,
@@ -137,8 +135,6 @@ impl Words {
 pub const EN: Words = Words {
     title: "Fargate or EC2: where is the break-even?",
     language: "Language",
-    failure_title: "The price data could not be read",
-    failure_hint: "Reload the page; if this stays, the published site is broken and we would like to hear about it.",
     working: "Working out the cheapest EC2 fleet…",
     no_answer: "No answer for these settings: see why below.",
     results: "Results",
@@ -218,8 +214,6 @@ pub const EN: Words = Words {
 pub const ZH: Words = Words {
     title: "Fargate 还是 EC2：盈亏平衡点在哪里？",
     language: "语言",
-    failure_title: "无法读取价格数据",
-    failure_hint: "请刷新页面；如果问题依旧，说明已发布的网站出了故障，欢迎告诉我们。",
     working: "正在计算最便宜的 EC2 集群…",
     no_answer: "这些设置下无法给出答案，原因见下文。",
     results: "结果",
