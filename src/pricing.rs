@@ -275,7 +275,8 @@ impl RateSet {
 /// The region a first visit shows (also written as `Manifest::default_region`).
 pub const DEFAULT_REGION: &str = "us-east-1";
 
-/// The files bundled into the app and the native tools.
+/// The committed manifest, for the native tools and tests (the app builds
+/// its manifest from `tables`).
 pub const MANIFEST_JSON: &str = include_str!("../pricing/manifest.json");
 
 /// Parse a generated file with `read` (its shape only: `problems()` checks the values).
@@ -294,18 +295,11 @@ fn fail_on(what: &str, problems: Vec<String>) -> Result<(), String> {
 impl Manifest {
     /// Reads and validates a manifest.
     pub fn parse(json: &str) -> Result<Manifest, String> {
-        let manifest = Manifest::parse_unchecked(json)?;
-        fail_on("manifest", manifest.problems())?;
-        Ok(manifest)
-    }
-
-    /// Reads a manifest without `problems()`: for the bundled one in the app,
-    /// which the build and the tests have already validated (2 KB less wasm).
-    pub fn parse_unchecked(json: &str) -> Result<Manifest, String> {
         let manifest = parse("manifest", json, read::manifest)?;
         if manifest.schema != SCHEMA {
             return Err(format!("pricing manifest has schema {}, this build reads {SCHEMA}", manifest.schema));
         }
+        fail_on("manifest", manifest.problems())?;
         Ok(manifest)
     }
 

@@ -1,7 +1,8 @@
 //! Reading the pricing files into their types, with `crate::json`.
 //!
-//! By hand rather than serde's derive: the page does this, and the derived code
-//! was the largest part of its wasm. The writer (`build`, native) still uses
+//! By hand rather than serde's derive: the page reads region files so, and
+//! the derived code was the largest part of its wasm (the manifest it gets
+//! from `tables`; the native tools read `manifest.json` here). The writer (`build`, native) still uses
 //! serde's `Serialize`; `tests/snapshot.rs` proves every committed file reads
 //! back equal to what was written.
 
