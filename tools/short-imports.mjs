@@ -120,25 +120,33 @@ function renamedFor(file, bytes) {
 
 /** Shortens the imports of the one wasm and JS glue in `dist`, renames both for their new bytes, and updates index.html. */
 export function shortenDist(dist) {
-  const files = fs.readdirSync(dist);
-  const wasmFile = files.filter((f) => f.endsWith('_bg.wasm'));
-  const jsFile = wasmFile.map((f) => files.find((j) => j.endsWith('.js') && j.startsWith(f.split('-')[0]))).filter(Boolean);
-  if (wasmFile.length !== 1 || jsFile.length !== 1) throw new Error(`short-imports: expected one wasm and its JS in ${dist}, found ${files.join(', ')}`);
+  const listed = fs.readdirSync(dist);
+  const wasmFile = listed.filter((f) => f.endsWith('_bg.wasm'));
+  const jsFile = wasmFile.map((f) => listed.find((j) => j.endsWith('.js') && j.startsWith(f.split('-')[0]))).filter(Boolean);
+  if (wasmFile.length !== 1 || jsFile.length !== 1) throw new Error(`short-imports: expected one wasm and its JS in ${dist}, found ${listed.join(', ')}`);
   const htmlPath = path.join(dist, 'index.html');
   const wasm = fs.readFileSync(path.join(dist, wasmFile[0]));
   const glue = fs.readFileSync(path.join(dist, jsFile[0]), 'utf8');
   let html = fs.readFileSync(htmlPath, 'utf8');
-  // wasm-bindgen imports its own glue under the module name of the file it wrote.
-  const short = shortenImports(wasm, glue, './explorer_bg.js');
-  for (const [file, before, after] of [[wasmFile[0], wasm, short.wasm], [jsFile[0], Buffer.from(glue), Buffer.from(short.glue)]]) {
+  // wasm-bindgen imports its own glue under the module name of the file it
+  // wrote: `./explorer_bg.js` for the `explorer` binary.
+  const short = shortenImports(wasm, glue, `./${wasmFile[0].split('-')[0]}_bg.js`);
+  if (short.renamed === 0) throw new Error(`short-imports: no import of ${wasmFile[0]} comes from its glue: has wasm-bindgen changed its module name?`);
+  // Everything is checked before anything is written.
+  const files = [[wasmFile[0], wasm, short.wasm], [jsFile[0], Buffer.from(glue), Buffer.from(short.glue)]].map(([file, before, after]) => {
+    // Trunk writes an integrity hash (SHA-384 by default) on the tag that
+    // links each file; keep it true, or stop if it is one this cannot redo.
     const old = sri(before);
-    // Trunk writes an integrity hash for each file it links; keep them true.
-    if (html.includes(old)) html = html.replace(old, sri(after));
-    const name = renamedFor(file, after);
+    for (const [tag] of html.matchAll(/<link[^>]*>/g)) {
+      if (tag.includes(file) && /\sintegrity=/.test(tag) && !tag.includes(old)) throw new Error(`short-imports: ${file} has an integrity hash other than its SHA-384`);
+    }
     if (!html.includes(file)) throw new Error(`short-imports: index.html does not name ${file}`);
-    html = html.split(file).join(name);
-    fs.writeFileSync(path.join(dist, name), after);
-    if (name !== file) fs.rmSync(path.join(dist, file));
+    return { file, old, after, name: renamedFor(file, after) };
+  });
+  for (const f of files) html = html.split(f.old).join(sri(f.after)).split(f.file).join(f.name);
+  for (const f of files) {
+    fs.writeFileSync(path.join(dist, f.name), f.after);
+    if (f.name !== f.file) fs.rmSync(path.join(dist, f.file));
   }
   fs.writeFileSync(htmlPath, html);
   return short.renamed;

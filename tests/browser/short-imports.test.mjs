@@ -53,5 +53,10 @@ test('in a dist folder, both files are named for their new bytes, and the page n
   assert.deepEqual(files, ['index.html', newJs, newWasm].sort(), 'the old files are gone');
   const read = (f) => fs.readFileSync(path.join(dist, f));
   assert.equal(read('index.html').toString(), page(newJs, sri(read(newJs)), newWasm, sri(read(newWasm))));
+  // An integrity hash it cannot redo (another algorithm) stops the build rather than break the page.
+  fs.writeFileSync(path.join(dist, 'index.html'), page(newJs, 'sha256-AAAA', newWasm, sri(read(newWasm))));
+  const before = fs.readdirSync(dist).map((f) => [f, read(f).toString('base64')]);
+  assert.throws(() => shortenDist(dist), /has an integrity hash other than its SHA-384/);
+  assert.deepEqual(fs.readdirSync(dist).map((f) => [f, read(f).toString('base64')]), before, 'nothing changed');
   fs.rmSync(dist, { recursive: true });
 });
