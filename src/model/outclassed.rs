@@ -43,8 +43,8 @@ pub fn larger_first(a: &InstanceShape, b: &InstanceShape) -> std::cmp::Ordering 
     key(b).cmp(&key(a))
 }
 
-/// Splits `candidates` into those nothing outclasses and the rest, each in
-/// the order given.
+/// Splits `items` (each seen as its `candidate`) into those nothing
+/// outclasses and the rest, each in the order given.
 pub fn split<T>(items: Vec<T>, candidate: impl Fn(&T) -> Candidate) -> (Vec<T>, Vec<T>) {
     let all: Vec<Candidate> = items.iter().map(&candidate).collect();
     let outclassed: Vec<bool> = all.iter().map(|a| all.iter().any(|b| outclasses(b, a))).collect();
