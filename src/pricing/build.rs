@@ -147,8 +147,7 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
 
     let mut files = Files::new();
     let mut region_list = Vec::new();
-    // Every type of a file (SOURCES.md counts them), and as written: split.
-    let mut files_built = Vec::new();
+    // Each region file as written, with its outclassed companion.
     let mut split_files = Vec::new();
     for (code, name, geography) in regions::COMMERCIAL {
         let ec2 = ec2_prices.remove(code).unwrap_or_default();
@@ -181,7 +180,7 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
             };
             ec2_types.insert(platform, prices.rows.len() as u32);
             fargate_platforms.extend(prices.fargate.is_some().then_some(platform));
-            let (kept, outclassed) = prices.clone().split();
+            let (kept, outclassed) = prices.split();
             for (path, file) in std::iter::once((path, &kept)).chain(outclassed.as_ref().map(|o| (outclassed_file(code, platform), o))) {
                 let problems = file.problems();
                 if !problems.is_empty() {
@@ -190,7 +189,6 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
                 files.insert(path, to_row_json(file, "rows")?);
             }
             split_files.push((kept, outclassed));
-            files_built.push(prices);
         }
         if let Some(platform) = fargate.keys().next() {
             return Err(format!("{code}: Fargate {} prices but no EC2 prices to put them beside", platform.slug()));
@@ -218,7 +216,8 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
     manifest_json.push('\n');
     files.insert("manifest.json".into(), manifest_json);
     files.insert("manifest.rs".into(), manifest_rust(&manifest));
-    files.insert("SOURCES.md".into(), sources_markdown(&manifest, &files_built));
+    let written: Vec<&RegionPrices> = split_files.iter().flat_map(|(kept, outclassed)| std::iter::once(kept).chain(outclassed)).collect();
+    files.insert("SOURCES.md".into(), sources_markdown(&manifest, &written));
     Ok(files)
 }
 
@@ -240,8 +239,9 @@ fn manifest_rust(m: &Manifest) -> String {
     out
 }
 
-/// `files`: every region file built, whose Fargate rates and types the coverage describes.
-fn sources_markdown(manifest: &Manifest, files: &[RegionPrices]) -> String {
+/// `files`: every region file written (companions too), whose Fargate rates
+/// and types the coverage describes.
+fn sources_markdown(manifest: &Manifest, files: &[&RegionPrices]) -> String {
     let instance_types: std::collections::BTreeSet<&str> = files.iter().flat_map(|f| &f.rows).map(|p| p.spec.instance_type.as_str()).collect();
     let mut md = String::from(
         "# Sources of the bundled prices\n\n\
