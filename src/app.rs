@@ -105,11 +105,6 @@ fn loaded(state: &State, path: &str) -> Option<Rc<RegionPrices>> {
     }
 }
 
-/// The inputs' region file, if loaded.
-fn prices_for(state: &State, inputs: &Inputs) -> Option<Rc<RegionPrices>> {
-    loaded(state, &estimate::region_file_of(inputs))
-}
-
 /// The state the page opens in: the link's, in the browser's language.
 fn initial_state() -> State {
     #[cfg(target_arch = "wasm32")]
@@ -497,7 +492,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figcaption>{ tasks_caption(e, lang) }</figcaption>
                         </figure>
                         { share(&state, page_url(&inputs, false, state.lang_choice), &page_url(&inputs, true, state.lang_choice), &dispatch) }
-                        <Sources {lang} manifest={props.manifest.clone()} prices={prices_for(&state, &e.inputs).map(Shared)} />
+                        <Sources {lang} manifest={props.manifest.clone()} prices={loaded(&state, &estimate::region_file_of(&e.inputs)).map(Shared)} />
                     }
                 </section>
             </div>

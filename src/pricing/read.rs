@@ -2,9 +2,9 @@
 //!
 //! By hand rather than serde's derive: the page reads region files so, and
 //! the derived code was the largest part of its wasm (the manifest it gets
-//! from `tables`; the native tools read `manifest.json` here). The writer (`build`, native) still uses
-//! serde's `Serialize`; `tests/snapshot.rs` proves every committed file reads
-//! back equal to what was written.
+//! from `tables`; the native tools read `manifest.json` here). The writer
+//! (`build`, native) still uses serde's `Serialize`; `tests/snapshot.rs`
+//! proves every committed file reads back equal to what was written.
 
 use super::{
     arch_of, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source,

@@ -4,8 +4,9 @@
 //! neither the manifest's reader nor its key names and quotes are in the wasm
 //! (3.5 KB gzip less, with the failure page a JSON error needed, and the
 //! sources' licences and origins, which the page links to in SOURCES.md
-//! rather than shows). A test checks both give the same manifest. (When `Tables` changes shape, write a
-//! placeholder with empty lists first: the snapshot command compiles this.)
+//! rather than shows). A test checks both give the same manifest. (When
+//! `Tables` changes shape, write a placeholder with empty lists first: the
+//! snapshot command compiles this.)
 
 use super::{Manifest, Provenance, Region, Source};
 use crate::model::platform::Platform;
