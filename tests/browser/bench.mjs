@@ -13,6 +13,9 @@
 //                figures are the median over the rounds, with each round's range
 //
 // PROFILE=1 ./dev bench also prints where the slider steps spend their time;
+// TRACE=1 adds a traced round: the renderer's main thread per step, its CPU
+// time (the page's own cost, whatever else the machine does) against its wall
+// time (the rest is time it was ready to run and waited for a core);
 // JS_FLAGS passes V8 flags (JS_FLAGS=--no-liftoff compiles the wasm fully
 // optimised up front, which shows what V8's tier-up costs the first steps).
 // ROUNDS sets the number of slider rounds. SETTLE_MS=1500 waits that long
@@ -143,6 +146,54 @@ async function profiled(p, run) {
   return samples;
 }
 
+// TRACE=1: one more round, traced. Per step (from the task that handles its
+// input to the one that handles the next's), the main thread's tasks that
+// handle the input or render a frame (a task with a PrePaint phase): CPU and
+// wall time. Wall minus CPU is time the thread was ready and waited for a core.
+async function tracedRound() {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const p = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(p);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await p.goto(url);
+  await p.waitForFunction(() => document.querySelector('#chart-hours .chart-box > svg') && !document.querySelector('.status:not(.notice)'));
+  if (SETTLE_MS) await p.waitForTimeout(SETTLE_MS);
+  await slide(p, '#hours');
+  await cdp.send('Tracing.end');
+  await complete;
+  await ctx.close();
+  const inputs = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input').slice(-50);
+  const { pid, tid } = inputs[0];
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
+  const inside = (e, task) => task.ts <= e.ts && e.ts < task.ts + task.dur;
+  const marks = [...inputs, ...onMain.filter((e) => e.name === 'PrePaint')];
+  const tasks = onMain.filter((t) => t.name === 'ThreadControllerImpl::RunTask' && marks.some((e) => inside(e, t)));
+  // What else ran meanwhile: the renderer's other threads (V8's background
+  // compiles, raster, the compositor).
+  const others = events.filter((e) => e.pid === pid && e.tid !== tid && e.ph === 'X' && (e.name === 'ThreadPool_RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const starts = inputs.map((e) => tasks.find((t) => inside(e, t))?.ts ?? e.ts);
+  const sum = (list, key) => list.reduce((total, t) => total + (t[key] ?? 0), 0) / 1000;
+  // Where the main thread's CPU went: the input's handling (the wasm and its
+  // DOM calls), and the frame's phases (Paint events nest: the outermost only).
+  const paints = onMain.filter((e) => e.name === 'Paint');
+  const phases = {
+    input: inputs,
+    style: onMain.filter((e) => e.name === 'UpdateLayoutTree'),
+    layout: onMain.filter((e) => e.name === 'Layout'),
+    paint: paints.filter((e) => !paints.some((outer) => outer !== e && inside(e, outer))),
+  };
+  return starts.map((start, k) => {
+    const during = (t) => t.ts >= start && t.ts < (starts[k + 1] ?? Infinity);
+    const mine = tasks.filter(during);
+    const step = { cpu: sum(mine, 'tdur'), wall: sum(mine, 'dur'), others: sum(others.filter(during), 'tdur') };
+    for (const [phase, list] of Object.entries(phases)) step[phase] = sum(list.filter(during), 'tdur');
+    return step;
+  });
+}
+
 async function appRound(round) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const p = await ctx.newPage();
@@ -170,6 +221,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
 const rounds = [];
 for (let r = 0; r < ROUNDS; r++) rounds.push({ app: await appRound(r), empty: await emptyRound() });
+const traced = process.env.TRACE ? await tracedRound() : null;
 // Per round: p50/p95/max of one 50-step sweep; reported as the median over rounds.
 const stats = (xs) => ({ p50: median(xs), p95: quantile(xs, 0.95), max: Math.max(...xs), each: xs.map((x) => Math.round(x * 10) / 10) });
 const overRounds = (pick) => {
@@ -198,6 +250,7 @@ const results = {
   slider_frame_ms: frame,
   empty_page_frame_ms: baseFrame,
   frame_p95_gap_ms: frameGap,
+  ...(traced ? { traced_main_thread_ms: traced.map((step) => Object.fromEntries(Object.entries(step).map(([k, v]) => [k, Math.round(v * 10) / 10]))) } : {}),
 };
 await fs.mkdir(path.dirname(OUT), { recursive: true });
 await fs.writeFile(OUT, JSON.stringify(results, null, 2) + '\n');
@@ -213,6 +266,14 @@ console.log(`  the same, steps 11–50:      p50 ${range(warmWork.p50)}  p95 ${r
 console.log(`  input to frame:             p50 ${range(frame.p50)}  p95 ${range(frame.p95)}`);
 console.log(`  empty page, input to frame: p50 ${range(baseFrame.p50)}  p95 ${range(baseFrame.p95)}`);
 console.log(`  frame p95 minus the empty page's, per round: ${frameGap.map((g) => g.toFixed(1)).join(', ')} ms   budget 2 ms`);
+if (traced) {
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const of = (steps, key) => ms(mean(steps.map((s) => s[key])));
+  const part = (steps, label) => `${label}: CPU ${of(steps, 'cpu')} (input ${of(steps, 'input')}, style ${of(steps, 'style')}, layout ${of(steps, 'layout')}, paint ${of(steps, 'paint')}), wall ${of(steps, 'wall')}; other renderer threads' CPU ${of(steps, 'others')}`;
+  console.log('  traced round, per step (mean), the main thread\'s input and frame tasks:');
+  console.log(`    ${part(traced.slice(0, 10), 'steps 1–10')}`);
+  console.log(`    ${part(traced.slice(10), 'steps 11–50')}`);
+}
 // A step whose change the observer did not see is timed to the next frame instead: say so.
 const unseen = rounds.flatMap((r) => r.app).filter((s) => !s.seen).length;
 if (unseen) console.log(`  (${unseen} steps changed nothing the observer saw: timed to the next frame)`);
