@@ -424,7 +424,13 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     use_effect_with(svg.is_some(), {
         let dispatch = dispatch.clone();
+        #[cfg(target_arch = "wasm32")]
+        let warm = (shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone(), lang, state.canvas);
         move |&has_charts| {
+            #[cfg(target_arch = "wasm32")]
+            if let (true, (Some(e), Some(p), c, m, l, canvas)) = (has_charts, warm) {
+                warm_up(Rc::new(std::cell::RefCell::new(Some((e, p, c, m, l, canvas, Default::default())))), 0);
+            }
             let watching = has_charts.then(|| watch_chart_width(dispatch)).flatten();
             move || {
                 let _removed_now = watching;
@@ -548,6 +554,46 @@ fn draw_charts(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canva
     let task_points = placed(tasks_chart.frame(), estimate::tasks_points(e, &tasks_lines, lang));
     let by_tasks = redraw(&mut drawn[1], tasks_chart);
     (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
+}
+
+/// What `warm_up` works on: the page's estimate and prices, and charts of its
+/// own to redraw. Emptied once done, so the timer callbacks keep nothing.
+#[cfg(target_arch = "wasm32")]
+type Warm = std::cell::RefCell<Option<(Rc<Estimate>, Rc<RegionPrices>, Rc<Option<Vec<crate::model::scenario::Candidate>>>, Shared<Manifest>, Lang, chart::Canvas, [Option<(chart::CostChart, chart::Layers)>; 2])>>;
+
+/// How many hours values `warm_up` runs a slider step for.
+#[cfg(target_arch = "wasm32")]
+const WARM_UP_STEPS: u32 = 20;
+
+/// Runs what a slider step runs (the estimate for another hours value, the
+/// charts redrawn) for `WARM_UP_STEPS` values, one per timer task, out of
+/// sight, starting just after the first chart. V8 optimises a wasm function
+/// once it has run enough; without this, that happens at the first step a
+/// person takes, whose frame then waits for the compile (measured in README
+/// "Budgets": the first step's frame was late in 12 rounds of 12, now 6).
+#[cfg(target_arch = "wasm32")]
+fn warm_up(warm: Rc<Warm>, step: u32) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    // dyn FnMut, as sync_address's: one wasm-bindgen shim for both.
+    let next = Closure::<dyn FnMut()>::new(move || {
+        let mut slot = warm.borrow_mut();
+        let Some((e, prices, candidates, manifest, lang, canvas, drawn)) = slot.as_mut() else { return };
+        let mut inputs = e.inputs.clone();
+        inputs.hours = f64::from(step * 30 + 5);
+        if let Some(Ok(estimate)) = candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, manifest, prices, c)) {
+            let _ = draw_charts(&estimate, &[], *lang, *canvas, drawn);
+        }
+        if step + 1 < WARM_UP_STEPS {
+            drop(slot);
+            warm_up(warm.clone(), step + 1);
+        } else {
+            *slot = None;
+        }
+    })
+    .into_js_value();
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), if step == 0 { 100 } else { 20 });
+    }
 }
 
 /// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
