@@ -424,6 +424,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     use_effect_with(svg.is_some(), {
         let dispatch = dispatch.clone();
+        // For the warm-up: a slider step's path, run out of sight (`warm_up`).
         #[cfg(target_arch = "wasm32")]
         let warm = (shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone(), lang, state.canvas);
         move |&has_charts| {
@@ -569,8 +570,8 @@ const WARM_UP_STEPS: u32 = 20;
 /// charts redrawn) for `WARM_UP_STEPS` values, one per timer task, out of
 /// sight, starting just after the first chart. V8 optimises a wasm function
 /// once it has run enough; without this, that happens at the first step a
-/// person takes, whose frame then waits for the compile (measured in README
-/// "Budgets": the first step's frame was late in 12 rounds of 12, now 6).
+/// person takes, whose frame then waits for the compile (README "Budgets":
+/// after a rest, its frame was late in 10 rounds of 12; now in 2).
 #[cfg(target_arch = "wasm32")]
 fn warm_up(warm: Rc<Warm>, step: u32) {
     use wasm_bindgen::{closure::Closure, JsCast};
@@ -578,6 +579,8 @@ fn warm_up(warm: Rc<Warm>, step: u32) {
     let next = Closure::<dyn FnMut()>::new(move || {
         let mut slot = warm.borrow_mut();
         let Some((e, prices, candidates, manifest, lang, canvas, drawn)) = slot.as_mut() else { return };
+        // Spread over the month (5 to 575 h), so the marker and its labels
+        // move as a person's steps would move them.
         let mut inputs = e.inputs.clone();
         inputs.hours = f64::from(step * 30 + 5);
         if let Some(Ok(estimate)) = candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, manifest, prices, c)) {
