@@ -174,6 +174,8 @@ async function tracedRound() {
   const inside = (e, task) => task.ts <= e.ts && e.ts < task.ts + task.dur;
   const marks = [...inputs, ...onMain.filter((e) => e.name === 'PrePaint')];
   const tasks = onMain.filter((t) => t.name === 'ThreadControllerImpl::RunTask' && marks.some((e) => inside(e, t)));
+  // Chromium's own event names: another version may call its tasks otherwise.
+  if (!tasks.length) console.warn('TRACE: no ThreadControllerImpl::RunTask around the steps; the traced figures below are zero');
   // What else ran meanwhile: the renderer's other threads (V8's background
   // compiles, raster, the compositor).
   const others = events.filter((e) => e.pid === pid && e.tid !== tid && e.ph === 'X' && (e.name === 'ThreadPool_RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
