@@ -429,8 +429,9 @@ fn explorer(props: &ExplorerProps) -> Html {
         let warm = (shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone(), lang, state.canvas);
         move |&has_charts| {
             #[cfg(target_arch = "wasm32")]
-            if let (true, (Some(e), Some(p), c, m, l, canvas)) = (has_charts, warm) {
-                warm_up(Rc::new(std::cell::RefCell::new(Some((e, p, c, m, l, canvas, Default::default())))), 0);
+            if let (true, (Some(estimate), Some(prices), candidates, manifest, lang, canvas)) = (has_charts, warm) {
+                let work = WarmUp { estimate, prices, candidates, manifest, lang, canvas, drawn: Default::default() };
+                warm_up(Rc::new(std::cell::RefCell::new(Some(work))), 0);
             }
             let watching = has_charts.then(|| watch_chart_width(dispatch)).flatten();
             move || {
@@ -558,9 +559,17 @@ fn draw_charts(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canva
 }
 
 /// What `warm_up` works on: the page's estimate and prices, and charts of its
-/// own to redraw. Emptied once done, so the timer callbacks keep nothing.
+/// own to redraw.
 #[cfg(target_arch = "wasm32")]
-type Warm = std::cell::RefCell<Option<(Rc<Estimate>, Rc<RegionPrices>, Rc<Option<Vec<crate::model::scenario::Candidate>>>, Shared<Manifest>, Lang, chart::Canvas, [Option<(chart::CostChart, chart::Layers)>; 2])>>;
+struct WarmUp {
+    estimate: Rc<Estimate>,
+    prices: Rc<RegionPrices>,
+    candidates: Rc<Option<Vec<crate::model::scenario::Candidate>>>,
+    manifest: Shared<Manifest>,
+    lang: Lang,
+    canvas: chart::Canvas,
+    drawn: [Option<(chart::CostChart, chart::Layers)>; 2],
+}
 
 /// How many hours values `warm_up` runs a slider step for.
 #[cfg(target_arch = "wasm32")]
@@ -571,20 +580,21 @@ const WARM_UP_STEPS: u32 = 20;
 /// sight, starting just after the first chart. V8 optimises a wasm function
 /// once it has run enough; without this, that happens at the first step a
 /// person takes, whose frame then waits for the compile (README "Budgets":
-/// after a rest, its frame was late in 10 rounds of 12; now in 2).
+/// after a rest, its frame was late in 10 rounds of 12; now in 2). Its
+/// `WarmUp` is emptied once done, so the timer callbacks keep nothing.
 #[cfg(target_arch = "wasm32")]
-fn warm_up(warm: Rc<Warm>, step: u32) {
+fn warm_up(warm: Rc<std::cell::RefCell<Option<WarmUp>>>, step: u32) {
     use wasm_bindgen::{closure::Closure, JsCast};
     // dyn FnMut, as sync_address's: one wasm-bindgen shim for both.
     let next = Closure::<dyn FnMut()>::new(move || {
         let mut slot = warm.borrow_mut();
-        let Some((e, prices, candidates, manifest, lang, canvas, drawn)) = slot.as_mut() else { return };
+        let Some(work) = slot.as_mut() else { return };
         // Spread over the month (5 to 575 h), so the marker and its labels
         // move as a person's steps would move them.
-        let mut inputs = e.inputs.clone();
+        let mut inputs = work.estimate.inputs.clone();
         inputs.hours = f64::from(step * 30 + 5);
-        if let Some(Ok(estimate)) = candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, manifest, prices, c)) {
-            let _ = draw_charts(&estimate, &[], *lang, *canvas, drawn);
+        if let Some(Ok(estimate)) = work.candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &work.manifest, &work.prices, c)) {
+            let _ = draw_charts(&estimate, &[], work.lang, work.canvas, &mut work.drawn);
         }
         if step + 1 < WARM_UP_STEPS {
             drop(slot);
