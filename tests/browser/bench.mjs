@@ -150,6 +150,9 @@ async function profiled(p, run) {
   return samples;
 }
 
+// The hours chart is in the page and no load is pending or failed.
+const chartShown = (p) => p.waitForFunction(() => document.querySelector('#chart-hours .chart-box > svg') && !document.querySelector('.status:not(.notice)'));
+
 // TRACE=1: one more round, traced. Per step (from the task that handles its
 // input to the one that handles the next's), the main thread's tasks that
 // handle the input or render a frame (a task with a PrePaint phase): CPU and
@@ -163,7 +166,7 @@ async function tracedRound() {
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
   await p.goto(url);
-  await p.waitForFunction(() => document.querySelector('#chart-hours .chart-box > svg') && !document.querySelector('.status:not(.notice)'));
+  await chartShown(p);
   await slide(p, '#hours', SETTLE_MS);
   await cdp.send('Tracing.end');
   await complete;
@@ -203,7 +206,7 @@ async function appRound(round) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const p = await ctx.newPage();
   await p.goto(url);
-  await p.waitForFunction(() => document.querySelector('#chart-hours .chart-box > svg') && !document.querySelector('.status:not(.notice)'));
+  await chartShown(p);
   const samples = process.env.PROFILE && round === 0 ? await profiled(p, () => slide(p, '#hours', SETTLE_MS)) : await slide(p, '#hours', SETTLE_MS);
   await ctx.close();
   return samples;
