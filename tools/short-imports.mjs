@@ -110,11 +110,15 @@ export function shortenImports(wasm, glue, module) {
 
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
-/** `explorer-<old hash>_bg.wasm` named for `bytes`: the hash Trunk would give them. */
+/**
+ * `explorer-<old hash>_bg.wasm` named for `bytes`: a hash of them, as Trunk
+ * would give. Trunk writes the wasm's and the glue's hash unpadded (`{:x}` of
+ * a u64), so one build in sixteen has fewer than 16 digits.
+ */
 function renamedFor(file, bytes) {
   const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const renamed = file.replace(/-[0-9a-f]{16}(_bg\.wasm|\.js)$/, `-${hash}$1`);
-  if (renamed === file && !file.includes(hash)) throw new Error(`short-imports: ${file} is not named <name>-<16 hex digits>`);
+  const renamed = file.replace(/-[0-9a-f]{1,16}(_bg\.wasm|\.js)$/, `-${hash}$1`);
+  if (renamed === file && !file.includes(hash)) throw new Error(`short-imports: ${file} is not named <name>-<hex digits>`);
   return renamed;
 }
 
