@@ -906,26 +906,30 @@ test('a real panic (a test build panics at 13 tasks) ends on the crash page, wit
   // thrown by the test. Where std is built from source the panic aborts at
   // once (no message: ./dev's with_wasm_env); otherwise its hook logs it first.
   const panicServer = await serve(PANIC_DIST, BASE_PATH);
-  const { context, p, errors } = await freshPage();
-  const logged = [];
-  p.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
-  await p.goto(`${panicServer.origin}${BASE_PATH}?tasks=12&v=1`);
-  await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
-  const before = await p.locator('#share-url').inputValue();
-  await p.focus('#tasks');
-  await p.keyboard.press('ArrowUp');
-  await p.locator('#crash').waitFor(WAIT);
-  assert.equal(await p.locator('#crash h1').textContent(), 'Something went wrong');
-  const message = logged.some((l) => l.includes('deliberate panic (test build): 13 tasks'));
-  assert.equal(message, PANIC_LOGGED === '1', `the panic's message is logged exactly when the build keeps messages: ${logged.join(' | ')}`);
-  assert.ok(errors.some((e) => /RuntimeError: unreachable/.test(e)), `the abort trapped: ${errors.join(' | ')}`);
-  assert.equal(await p.locator('form.controls').count(), 0, 'the broken app is gone, not half-alive');
-  assert.equal(await p.locator('#crash-reload').getAttribute('href'), before, 'reload: the last view that rendered');
-  await p.click('#crash-reset');
-  await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
-  assert.equal(await p.locator('#tasks').inputValue(), '10', 'started again from the defaults');
-  await context.close();
-  await panicServer.close();
+  // Closed even when an assertion fails: an open server keeps node, and CI, waiting.
+  try {
+    const { context, p, errors } = await freshPage();
+    const logged = [];
+    p.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+    await p.goto(`${panicServer.origin}${BASE_PATH}?tasks=12&v=1`);
+    await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
+    const before = await p.locator('#share-url').inputValue();
+    await p.focus('#tasks');
+    await p.keyboard.press('ArrowUp');
+    await p.locator('#crash').waitFor(WAIT);
+    assert.equal(await p.locator('#crash h1').textContent(), 'Something went wrong');
+    const message = logged.some((l) => l.includes('deliberate panic (test build): 13 tasks'));
+    assert.equal(message, PANIC_LOGGED === '1', `the panic's message is logged exactly when the build keeps messages: ${logged.join(' | ')}`);
+    assert.ok(errors.some((e) => /RuntimeError: unreachable/.test(e)), `the abort trapped: ${errors.join(' | ')}`);
+    assert.equal(await p.locator('form.controls').count(), 0, 'the broken app is gone, not half-alive');
+    assert.equal(await p.locator('#crash-reload').getAttribute('href'), before, 'reload: the last view that rendered');
+    await p.click('#crash-reset');
+    await p.waitForFunction(() => /^At 730 h\/month/.test(document.querySelector('#verdict')?.textContent ?? ''), null, WAIT);
+    assert.equal(await p.locator('#tasks').inputValue(), '10', 'started again from the defaults');
+    await context.close();
+  } finally {
+    await panicServer.close();
+  }
 });
 
 // index.html has wasm-opt assume the low 1 KiB of memory is never used

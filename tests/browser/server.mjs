@@ -49,5 +49,7 @@ export async function serve(dist, basePath, { gzip = false } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  // Closing drops open keep-alive connections too: a page still open (a test
+  // that failed before closing it) must not keep node waiting.
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
