@@ -400,9 +400,12 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let instance_types = {
         // The candidates memo is keyed by the same price file: built once for both.
+        // Only once the picker has been opened: a load need not label and add
+        // hundreds of suggestions nobody has asked for yet.
         let candidates = candidates.clone();
-        use_memo((prices.clone().map(Shared), more.map(Shared), lang), move |_| {
-            Shared(Rc::new(candidates.as_ref().as_ref().map_or_else(Vec::new, |c| instance_labels(c, lang))))
+        let wanted = state.every_type_wanted;
+        use_memo((prices.clone().map(Shared), more.map(Shared), lang, wanted), move |_| {
+            Shared(Rc::new(candidates.as_ref().as_ref().filter(|_| wanted).map_or_else(Vec::new, |c| instance_labels(c, lang))))
         })
     };
     // The charts last drawn, so the next step redraws only the layers it moves.
