@@ -1,4 +1,5 @@
-//! Charts: pure functions from numbers to an SVG string (plotters' SVG backend).
+//! Charts: pure functions from numbers to an SVG string (plotters, drawing
+//! through `svg`).
 //!
 //! The app inlines the string; tests read it natively. Nothing here knows about
 //! yew or the browser, and no text in the chart comes from user input.
@@ -10,6 +11,7 @@ pub use plotters::style::RGBColor;
 use std::rc::Rc;
 
 mod labels;
+mod svg;
 
 use labels::{Rect, Side};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -252,15 +254,14 @@ impl CostChart {
     }
 }
 
-/// What plotters' SVG backend can report. A concrete type, not `Box<dyn Error>`:
-/// that would keep `io::Error`'s `Display` (and its table of messages) in the wasm.
-type DrawError = plotters::drawing::DrawingAreaErrorKind<std::io::Error>;
+/// What plotters can report while drawing (`svg` itself cannot fail).
+type DrawError = plotters::drawing::DrawingAreaErrorKind<std::convert::Infallible>;
 
 type Draw = fn(&mut String, &CostChart, f64) -> Result<Patches, DrawError>;
 
 fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
     let mut svg = String::new();
-    // Drawing into a String cannot fail for I/O reasons; plotters' errors here
+    // Drawing into a String cannot fail; plotters' errors here
     // would be layout bugs, and a missing chart beats a crashed page.
     match draw(&mut svg, chart, y_max) {
         Ok(patches) => patches.into_iter().fold(svg, |svg, (drawn, wanted)| svg.replace(&drawn, &wanted)),
@@ -291,8 +292,8 @@ fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (Stri
 type Patches = Vec<(String, String)>;
 
 /// The size of every text on the charts (plotters' units; `labels` estimates
-/// text boxes from it).
-const FONT_SIZE: f64 = 14.0;
+/// text boxes from it; `svg` writes it once per chart).
+const FONT_SIZE: f64 = svg::TEXT_SIZE;
 
 fn text_style() -> TextStyle<'static> {
     // The family as a value, not the string "sans-serif": plotters lowercases
@@ -301,11 +302,11 @@ fn text_style() -> TextStyle<'static> {
 }
 
 /// A layer being drawn: plotters' chart over an SVG string, hours (or tasks) by USD.
-type Chart<'a> = ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Chart<'a> = ChartContext<'a, svg::Svg<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
 
 /// The plot area both layers share, so their coordinates agree to the pixel.
 fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Chart<'a>, DrawError> {
-    let root = SVGBackend::with_string(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
+    let root = svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
     ChartBuilder::on(&root)
         .margin(MARGIN)
         .margin_right(MARGIN_RIGHT)
@@ -529,7 +530,7 @@ mod tests {
         // Every text's anchor point is on the canvas, and fewer x labels than the wide chart's 9.
         let xs: Vec<f64> = flat.split("<text").skip(1).map(|t| t.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()).collect();
         assert!(xs.iter().all(|&x| (0.0..=320.0).contains(&x)), "{xs:?}");
-        assert!(layers.axes.contains(">\n600\n<") && !layers.axes.contains(">\n100\n<"), "hours labelled every 200");
+        assert!(layers.axes.contains(">600<") && !layers.axes.contains(">100<"), "hours labelled every 200");
         // The amounts near the right edge go left of the marker, inside the canvas.
         assert!(layers.marker.contains("text-anchor=\"end\""));
         let (x, y) = chart.frame().percent(730.0, 0.0);
@@ -580,7 +581,7 @@ mod tests {
         let usd = lines[0].at(510.0).unwrap();
         let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 510.0, usd, label: "510 h".into(), color: VERMILLION };
         let marker = |hours: f64| cost_by_hours(Lang::En, &lines, hours, std::slice::from_ref(&crossing)).marker;
-        let repeated = |svg: &str| svg.split("<text").filter(|t| t.contains("data-break-even")).map(|t| t.contains(">\n510 h\n<")).collect::<Vec<_>>();
+        let repeated = |svg: &str| svg.split("<text").filter(|t| t.contains("data-break-even")).map(|t| t.contains(">510 h<")).collect::<Vec<_>>();
         assert_eq!(repeated(&marker(100.0)), Vec::<bool>::new(), "no dot near the label");
         // The label sits left of and below its cross: the x86 dot passes over it a little before 510 h.
         let over: Vec<u32> = (480..=520).filter(|&h| !repeated(&marker(f64::from(h))).is_empty()).collect();
@@ -605,7 +606,7 @@ mod tests {
         let dashed = Series { dash: Dash::Dashed, color: GREEN, ..line("reserved", 200.0) };
         let dotted = Series { dash: Dash::Dotted, color: PURPLE, ..line("spot", 100.0) };
         let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]).flat();
-        let drawn = svg.lines().filter(|l| l.starts_with("<polyline") && !l.contains("stroke=\"#000000\"")).count();
+        let drawn = svg.split('<').filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"")).count();
         assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks");
         assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
         assert!(svg.contains("stroke=\"#CC79A7\" stroke-dasharray=\"3 5\""));

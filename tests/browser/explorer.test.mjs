@@ -123,7 +123,7 @@ function chartOnScreen() {
   const box = svg.getBoundingClientRect();
   const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
   const scale = box.width / width;
-  const fonts = [...document.querySelectorAll('#chart-hours .chart-box svg text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+  const fonts = [...document.querySelectorAll('#chart-hours .chart-box svg text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
   const same = layers.every((l) => { const r = l.getBoundingClientRect(); return Math.abs(r.width - box.width) < 1 && Math.abs(r.height - box.height) < 1 && Math.abs(r.y - box.y) < 1; });
   return { viewBox: [width, height], shown: [box.width, box.height], smallestFont: Math.min(...fonts), layersAligned: same };
 }
