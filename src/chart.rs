@@ -304,10 +304,13 @@ fn text_style() -> TextStyle<'static> {
 /// A layer being drawn: plotters' chart over an SVG string, hours (or tasks) by USD.
 type Chart<'a> = ChartContext<'a, svg::Svg<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
 
-/// The plot area both layers share, so their coordinates agree to the pixel.
+/// The plot area all layers share, so their coordinates agree to the pixel.
 fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Chart<'a>, DrawError> {
-    let root = svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
-    ChartBuilder::on(&root)
+    chart_on(&svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area(), c, y_max)
+}
+
+fn chart_on<'a>(root: &DrawingArea<svg::Svg<'a>, plotters::coord::Shift>, c: &CostChart, y_max: f64) -> Result<Chart<'a>, DrawError> {
+    ChartBuilder::on(root)
         .margin(MARGIN)
         .margin_right(MARGIN_RIGHT)
         .x_label_area_size(X_LABELS)
@@ -315,26 +318,77 @@ fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Result<Chart
         .build_cartesian_2d(0.0..c.axis.max, 0.0..y_max)
 }
 
+/// The axes, their ticks and labels and a grid line at each tick: drawn here
+/// rather than by plotters' mesh, which labels with its own float formatting
+/// (kept in the wasm even when every label has a formatter of ours) and lays
+/// labels out by measuring them. The same pixels as that mesh drew.
 fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
-    let mut chart = plot_area(svg, c, y_max)?;
-    let lang = c.lang;
-    chart
-        .configure_mesh()
-        .x_desc(c.axis.label)
-        .y_desc(lang.words().axis_usd_month)
-        .label_style(text_style())
-        .axis_desc_style(text_style())
-        // Fewer x labels on a narrower canvas: 9 (hours) or 11 (tasks) on the
-        // wide one, 4 or 5 on a phone's, so they never run into each other.
-        .x_labels(if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize })
-        .y_labels(6)
-        .x_label_formatter(&|h| format!("{h:.0}"))
-        .y_label_formatter(&|usd| axis_usd(lang, *usd, y_max))
-        .bold_line_style(RGBColor(0xC8, 0xC8, 0xC8).stroke_width(1))
-        .light_line_style(TRANSPARENT)
-        .draw()?;
-    chart.plotting_area().present()?;
+    let root = svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
+    let chart = chart_on(&root, c, y_max)?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    let (left, right, top, bottom) = (xs.start, xs.end - 1, ys.start, ys.end - 1);
+    // Fewer x labels on a narrower canvas: 9 (hours) or 11 (tasks) on the
+    // wide one, 4 or 5 on a phone's, so they never run into each other.
+    let x_ticks = ticks(c.axis.max, if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize });
+    let y_ticks = ticks(y_max, 6);
+    let x_at = |x: f64| chart.backend_coord(&(x, 0.0)).0;
+    let y_at = |usd: f64| chart.backend_coord(&(0.0, usd)).1;
+    let text = |content: String, at: (i32, i32), pos: Pos| Text::new(content, at, text_style().pos(pos));
+    let line = |from: (i32, i32), to: (i32, i32), color: RGBColor| PathElement::new([from, to], color.stroke_width(1));
+    let words = c.lang.words();
+    let middle = Pos::new(HPos::Center, VPos::Top);
+    root.draw(&Text::new(words.axis_usd_month, (MARGIN as i32, (ys.start + ys.end) / 2), text_style().pos(middle).transform(FontTransform::Rotate270)))?;
+    root.draw(&text(c.axis.label.to_string(), ((xs.start + xs.end) / 2, c.canvas.height as i32 - MARGIN as i32), Pos::new(HPos::Center, VPos::Bottom)))?;
+    for &x in &x_ticks {
+        root.draw(&line((x_at(x), bottom), (x_at(x), top), GRID))?;
+    }
+    for &usd in &y_ticks {
+        root.draw(&line((left, y_at(usd)), (right, y_at(usd)), GRID))?;
+    }
+    root.draw(&line((left - 1, top), (left - 1, bottom), BLACK))?;
+    for &usd in &y_ticks {
+        let y = y_at(usd);
+        root.draw(&text(axis_usd(c.lang, usd, y_max), (left - 2 * TICK, y), Pos::new(HPos::Right, VPos::Center)))?;
+        root.draw(&line((left - 1 - TICK, y), (left - 1, y), BLACK))?;
+    }
+    root.draw(&line((left, bottom + 1), (right, bottom + 1), BLACK))?;
+    for &x in &x_ticks {
+        let at = x_at(x);
+        root.draw(&text(whole(x), (at, bottom + 1 + 2 * TICK), middle))?;
+        root.draw(&line((at, bottom + 1), (at, bottom + 1 + TICK), BLACK))?;
+    }
+    root.present()?;
     Ok(Vec::new())
+}
+
+/// The grid's colour, and the length of a tick mark in SVG pixels (labels sit
+/// twice that from their axis).
+const GRID: RGBColor = RGBColor(0xC8, 0xC8, 0xC8);
+const TICK: i32 = 5;
+
+/// Tick values on an axis from 0 to `max`: as many as fit in `at_most`, a
+/// step of 1, 2 or 5 times a power of ten apart.
+fn ticks(max: f64, at_most: usize) -> Vec<f64> {
+    if max.is_nan() || max <= 0.0 || at_most < 2 {
+        return vec![0.0];
+    }
+    // Steps past the last tick by less than a billionth of one still count.
+    let last = |step: f64| (max / step + 1e-9).floor() as usize;
+    let mut power = 10f64.powf((max / at_most as f64).log10().floor() - 1.0);
+    let mut k = 0;
+    while last(power * [1.0, 2.0, 5.0][k]) + 1 > at_most {
+        k = (k + 1) % 3;
+        if k == 0 {
+            power *= 10.0;
+        }
+    }
+    let step = power * [1.0, 2.0, 5.0][k];
+    (0..=last(step)).map(|i| i as f64 * step).collect()
+}
+
+/// A tick value on the x axis as a whole number ("100").
+fn whole(x: f64) -> String {
+    (x.round() as i64).to_string()
 }
 
 fn draw_lines(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
@@ -538,6 +592,18 @@ mod tests {
     }
 
     #[test]
+    fn ticks_are_as_many_as_fit_one_two_or_five_apart() {
+        assert_eq!(ticks(730.0, 9), [0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0, 700.0]);
+        assert_eq!(ticks(730.0, 4), [0.0, 200.0, 400.0, 600.0]);
+        assert_eq!(ticks(500.0, 6), [0.0, 100.0, 200.0, 300.0, 400.0, 500.0]);
+        assert_eq!(ticks(20.0, 11), (0..=10).map(|i| f64::from(i) * 2.0).collect::<Vec<_>>());
+        assert_eq!(ticks(3.0, 4), [0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(ticks(1.2, 6), [0.0, 0.5, 1.0], "0.2 apart would be 7");
+        assert_eq!(ticks(1.0, 6), [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
+        assert_eq!(ticks(f64::NAN, 6), [0.0]);
+    }
+
+    #[test]
     fn nice_ceilings() {
         assert_eq!(nice_ceiling(360.401), 400.0);
         assert_eq!(nice_ceiling(750.26), 800.0);
@@ -606,8 +672,8 @@ mod tests {
         let dashed = Series { dash: Dash::Dashed, color: GREEN, ..line("reserved", 200.0) };
         let dotted = Series { dash: Dash::Dotted, color: PURPLE, ..line("spot", 100.0) };
         let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]).flat();
-        let drawn = svg.split('<').filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"")).count();
-        assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks");
+        let drawn = svg.split('<').filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"") && !e.contains("stroke=\"#C8C8C8\"")).count();
+        assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks and the grey grid");
         assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
         assert!(svg.contains("stroke=\"#CC79A7\" stroke-dasharray=\"3 5\""));
         assert!(svg.contains("stroke=\"#6E6E6E\" stroke-dasharray=\"4 4\""), "the current-hours marker");
