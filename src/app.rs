@@ -632,7 +632,7 @@ fn chart_box(svg: &chart::Layers, points: &[Point]) -> Html {
             <div class="chart-layer">{ raw(&svg.marker) }</div>
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class="point" data-side={(*x > 70.0).then_some("right")}
-                    data-x={format!("{x:.2}")} data-y={format!("{y:.2}")} aria-label={text.clone()} data-tip={text.clone()}></button>
+                    data-x={crate::format::decimals(*x, 2)} data-y={crate::format::decimals(*y, 2)} aria-label={text.clone()} data-tip={text.clone()}></button>
             }) }
         </div>
     }
@@ -773,17 +773,17 @@ fn packing_text(e: &Estimate, lang: Lang) -> String {
     let gib = crate::format::gib(f.candidate.shape.memory_mib);
     let bound = lang.words().bound(f.packing.bound);
     let at_minimum = f.instances == min && e.inputs.tasks.div_ceil(per) < min;
-    let (cpu_used, mem_used) = (f.utilisation.vcpu * 100.0, f.utilisation.memory * 100.0);
+    let (cpu_used, mem_used) = (crate::format::percent(f.utilisation.vcpu), crate::format::percent(f.utilisation.memory));
     match lang {
         Lang::En => format!(
-            "{per} task{} fit per {name} ({vcpu} vCPU, {gib} GiB): {bound}. {} instance{}{}; the fleet's vCPU is {cpu_used:.0}% and its memory {mem_used:.0}% allocated.",
+            "{per} task{} fit per {name} ({vcpu} vCPU, {gib} GiB): {bound}. {} instance{}{}; the fleet's vCPU is {cpu_used} and its memory {mem_used} allocated.",
             lang.plural(per),
             f.instances,
             lang.plural(f.instances),
             if at_minimum { format!(" (the minimum of {min})") } else { String::new() },
         ),
         Lang::Zh => format!(
-            "每台 {name}（{vcpu} vCPU，{gib} GiB）可容纳 {per} 个任务：{bound}。共 {} 台实例{}；集群的 vCPU 已分配 {cpu_used:.0}%，内存已分配 {mem_used:.0}%。",
+            "每台 {name}（{vcpu} vCPU，{gib} GiB）可容纳 {per} 个任务：{bound}。共 {} 台实例{}；集群的 vCPU 已分配 {cpu_used}，内存已分配 {mem_used}。",
             f.instances,
             if at_minimum { format!("（最少 {min} 台）") } else { String::new() },
         ),

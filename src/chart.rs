@@ -131,8 +131,8 @@ impl Frame {
         let Canvas { width, height } = self.canvas;
         let (left, right) = (f64::from(MARGIN + Y_LABELS), f64::from(width - MARGIN_RIGHT));
         let (top, bottom) = (f64::from(MARGIN), f64::from(height - MARGIN - X_LABELS));
-        let px = left + (x / self.x_max).clamp(0.0, 1.0) * (right - left);
-        let py = bottom - (usd / self.y_max).clamp(0.0, 1.0) * (bottom - top);
+        let px = left + within(x / self.x_max, 0.0, 1.0) * (right - left);
+        let py = bottom - within(usd / self.y_max, 0.0, 1.0) * (bottom - top);
         (px / f64::from(width) * 100.0, py / f64::from(height) * 100.0)
     }
 }
@@ -361,6 +361,14 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     Ok(Vec::new())
 }
 
+/// `x` limited to `low..=high` (NaN becomes `low`). Not `f64::clamp`: its panic
+/// message (for `low > high`) keeps f64's `Debug`, and so std's float
+/// formatting, in the wasm.
+#[allow(clippy::manual_clamp)]
+fn within(x: f64, low: f64, high: f64) -> f64 {
+    x.max(low).min(high)
+}
+
 /// The grid's colour, and the length of a tick mark in SVG pixels (labels sit
 /// twice that from their axis).
 const GRID: RGBColor = RGBColor(0xC8, 0xC8, 0xC8);
@@ -440,7 +448,7 @@ fn halo() -> (String, String) {
 /// readable and clear of the break-even labels (`labels::place_amounts`).
 fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
     let mut chart = plot_area(svg, c, y_max)?;
-    let here = c.marker.clamp(0.0, c.axis.max);
+    let here = within(c.marker, 0.0, c.axis.max);
     let (color, stroke) = dashed_stroke(0, MARKER, "4 4");
     chart.draw_series(LineSeries::new([(here, 0.0), (here, y_max)], color.stroke_width(1)))?;
     let values: Vec<(f64, RGBColor)> = c.series.iter().filter_map(|s| Some((s.at(here)?, s.color))).collect();

@@ -24,6 +24,24 @@ pub fn parse(text: &str) -> Option<f64> {
     Some(if negative { -magnitude } else { magnitude })
 }
 
+/// The shortest decimal text that `parse` reads back as `x`, and of those the
+/// nearest to it (halves up), in plain notation ("0.25", "365", "0.0001"): what std's
+/// `Display` writes, without std's float formatting (7 KB of wasm). A link and
+/// a CSV carry numbers this way, so that they read back the same.
+pub fn shortest(x: f64) -> String {
+    let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { "" };
+    if !x.is_finite() {
+        return format!("{sign}{}", if x.is_nan() { "NaN" } else { "inf" });
+    }
+    if x == 0.0 {
+        return format!("{sign}0");
+    }
+    let exact = Decimal::exactly(x.abs());
+    // 17 significant digits always read back (IEEE 754's bound for binary64).
+    let text = (1..17).map(|places| exact.rounded(places).text()).find(|text| parse(text) == Some(x.abs())).unwrap_or_else(|| exact.rounded(17).text());
+    format!("{sign}{text}")
+}
+
 /// Enough significant digits to decide the rounding of any `f64` (767 are
 /// needed); beyond them only whether any digit was non-zero matters.
 const MAX_DIGITS: usize = 800;
@@ -161,6 +179,71 @@ impl Decimal {
         f64::from_bits((power2 as u64) << MANTISSA_BITS | mantissa)
     }
 
+    /// The exact value of a finite, positive `x`: its integer mantissa times a
+    /// power of two, applied as shifts (an `f64` has at most 767 significant
+    /// decimal digits, fewer than `MAX_DIGITS`).
+    fn exactly(x: f64) -> Decimal {
+        let bits = x.to_bits();
+        let stored = (bits >> MANTISSA_BITS) as i32;
+        let fraction = bits & ((1 << MANTISSA_BITS) - 1);
+        let (mantissa, mut exp2) = match stored {
+            0 => (fraction, MIN_EXPONENT + 1 - MANTISSA_BITS as i32),
+            _ => (fraction | 1 << MANTISSA_BITS, stored + MIN_EXPONENT - MANTISSA_BITS as i32),
+        };
+        let digits: Vec<u8> = mantissa.to_string().bytes().map(|b| b - b'0').collect();
+        let mut d = Decimal { point: digits.len() as i32, digits: Vec::new(), truncated: false };
+        d.set_digits(digits);
+        while exp2 > 0 {
+            let shift = (exp2 as u32).min(MAX_SHIFT);
+            d.left_shift(shift);
+            exp2 -= shift as i32;
+        }
+        while exp2 < 0 {
+            let shift = exp2.unsigned_abs().min(MAX_SHIFT);
+            d.right_shift(shift);
+            exp2 += shift as i32;
+        }
+        d
+    }
+
+    /// Rounded to `places` significant digits, halves up (as std's shortest
+    /// texts break a tie between two that both read back).
+    fn rounded(&self, places: usize) -> Decimal {
+        let mut d = Decimal { digits: self.digits.clone(), point: self.point, truncated: false };
+        if d.digits.len() <= places {
+            return d;
+        }
+        let rest = d.digits.split_off(places);
+        if rest[0] >= 5 {
+            match d.digits.iter().rposition(|&digit| digit < 9) {
+                Some(i) => {
+                    d.digits.truncate(i + 1);
+                    d.digits[i] += 1;
+                }
+                None => {
+                    d.digits = vec![1];
+                    d.point += 1;
+                }
+            }
+        }
+        let digits = std::mem::take(&mut d.digits);
+        d.set_digits(digits);
+        d
+    }
+
+    /// Plain notation: "0.00123", "12.5", "1200".
+    fn text(&self) -> String {
+        let digits: String = self.digits.iter().map(|&d| char::from(b'0' + d)).collect();
+        let point = self.point;
+        if point <= 0 {
+            format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        }
+    }
+
     /// Exact when the digits are an integer of at most 2^53 (exact in an f64)
     /// scaled by a power of ten that is itself exact (10^0 … 10^22): a single
     /// multiply or divide of two exact values rounds correctly.
@@ -288,7 +371,7 @@ fn shift_for(point: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, shortest};
 
     fn same_as_std(text: &str) {
         let ours = parse(text).map(f64::to_bits);
@@ -340,6 +423,25 @@ mod tests {
         same_as_std(&format!("{tie}1"));
         same_as_std(&format!("0.{}1e50", "0".repeat(1000)));
         same_as_std(&format!("{}e-1000", "1".repeat(1000)));
+    }
+
+    #[test]
+    fn shortest_texts_are_what_std_writes() {
+        for x in [0.25, 365.0, 0.1, 1.0 / 3.0, 360.40100000000004, 5e-324, f64::MAX, f64::MIN_POSITIVE, 1e21, 123456789.125, 1e23, -0.0, -2.5] {
+            assert_eq!(shortest(x), format!("{x}"), "{x:e}");
+        }
+        assert_eq!([shortest(f64::NAN), shortest(f64::NEG_INFINITY)], ["NaN", "-inf"]);
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for i in 0..10_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Half of them any finite bit pattern, half numbers as people type them.
+            let x = if i % 2 == 0 { f64::from_bits(seed) } else { (seed % 100_000_000) as f64 / 10f64.powi((seed >> 40) as i32 % 9) };
+            if x.is_finite() {
+                assert_eq!(shortest(x), format!("{x}"), "{x:e}");
+            }
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Problem {
             }
             Problem::NoStoragePrice => format!("此区域没有已知的 Fargate 临时存储价格，超过 {FREE_STORAGE_GIB} GiB 的存储无法计价。"),
             Problem::Scenario(ScenarioError::Fargate(_)) => "Fargate 不支持这个任务规格。".to_string(),
-            Problem::Scenario(ScenarioError::UsageOverMonth(h)) => format!("每个任务将运行 {h:.1} 小时，超过了一个月的 730 小时。"),
+            Problem::Scenario(ScenarioError::UsageOverMonth(h)) => format!("每个任务将运行 {} 小时，超过了一个月的 730 小时。", format::decimals(*h, 1)),
             Problem::Scenario(ScenarioError::UnknownInstance(name)) => format!("此区域的这个平台没有 EC2 实例类型 {name}。"),
             Problem::Scenario(ScenarioError::InstanceTooSmall(name)) => format!("{name} 连一个这种规格的任务都容纳不下。"),
             Problem::Scenario(ScenarioError::NoCandidate(option)) => {
@@ -200,7 +200,7 @@ pub fn verdict_in(e: &Estimate, lang: Lang) -> String {
             let head = format!("At {hours}, Fargate costs {fargate} and {option} ({fleet}) {ec2}");
             match break_even {
                 Some(h) if h <= 0.0 => format!("{head}: EC2 is cheaper at any usage."),
-                Some(h) => format!("{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.", h.round(), format::percent_of_month(h)),
+                Some(h) => format!("{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.", format::decimals(h, 0), format::percent_of_month(h)),
                 None => format!("{head}: Fargate is cheaper at any usage up to the full month."),
             }
         }
@@ -208,7 +208,7 @@ pub fn verdict_in(e: &Estimate, lang: Lang) -> String {
             let head = format!("{hours}时，Fargate 的费用是 {fargate}，{option}（{fleet}）是 {ec2}");
             match break_even {
                 Some(h) if h <= 0.0 => format!("{head}：任何用量下 EC2 都更便宜。"),
-                Some(h) => format!("{head}：每个任务每月超过 {} 小时（占整月的 {}）时 EC2 更便宜，低于此用量时 Fargate 更便宜。", h.round(), format::percent_of_month(h)),
+                Some(h) => format!("{head}：每个任务每月超过 {} 小时（占整月的 {}）时 EC2 更便宜，低于此用量时 Fargate 更便宜。", format::decimals(h, 0), format::percent_of_month(h)),
                 None => format!("{head}：直到整月运行，任何用量下 Fargate 都更便宜。"),
             }
         }
@@ -446,7 +446,7 @@ pub fn hours_points(e: &Estimate, series: &[Series], crossings: &[Crossing], lan
         .collect();
     let words = lang.words();
     for c in crossings {
-        let (option, h, usd) = (words.line(&c.option_id), c.hours.round(), lang.usd(c.usd));
+        let (option, h, usd) = (words.line(&c.option_id), format::decimals(c.hours, 0), lang.usd(c.usd));
         let text = match lang {
             Lang::En => format!("{option} meets Fargate on-demand at {h} h/month per task: {usd} a month"),
             Lang::Zh => format!("{option}在每个任务每月 {h} 小时处与 Fargate 按需持平：每月 {usd}"),
@@ -507,7 +507,7 @@ pub fn hours_csv(e: &Estimate) -> String {
         for s in &series {
             out.push(',');
             if let Some(usd) = s.at(h) {
-                out.push_str(&usd.to_string());
+                out.push_str(&crate::decimal::shortest(usd));
             }
         }
         out.push('\n');

@@ -38,22 +38,38 @@ pub fn usd(amount: f64) -> String {
 
 /// "$0.04937": a rate, with enough digits to show it is not rounded away.
 pub fn usd_rate(amount: f64) -> String {
-    if !amount.is_finite() {
-        return "—".to_string();
-    }
     // Prices are published to at most 8 decimals; trim the zeros after the 4th.
-    let text = format!("{amount:.8}");
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let text = decimals(amount, 8);
+    let Some((int, frac)) = text.split_once('.') else { return text };
     let keep = frac.trim_end_matches('0').len().max(4);
     format!("${int}.{}", &frac[..keep])
 }
 
 /// "$0.2145": a computed cost per unit, to a hundredth of a cent.
 pub fn usd_fine(amount: f64) -> String {
-    if !amount.is_finite() {
+    match decimals(amount, 4) {
+        dash if dash == "—" => dash,
+        text => format!("${text}"),
+    }
+}
+
+/// `x` with `places` decimals (at most 8): what `format!("{x:.places$}")`
+/// writes, except that a value on a tie rounds away from zero (std rounds it
+/// to even), without `f64`'s `Display`, which is among the largest functions
+/// in the wasm. "—" for what is not a finite number, or too large to write
+/// this way (10^19 in units of the last place; nothing shown here comes near).
+pub fn decimals(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(8));
+    let scaled = (x.abs() * scale as f64).round();
+    if !scaled.is_finite() || scaled >= 1e19 {
         return "—".to_string();
     }
-    format!("${amount:.4}")
+    let n = scaled as u64;
+    let sign = if x < 0.0 && n > 0 { "-" } else { "" };
+    match places.min(8) {
+        0 => format!("{sign}{n}"),
+        width => format!("{sign}{}.{:0width$}", n / scale, n % scale, width = width as usize),
+    }
 }
 
 fn thousands(n: u64) -> String {
@@ -70,7 +86,7 @@ fn thousands(n: u64) -> String {
 
 /// "0.25", "1", "16": a vCPU or GiB count without trailing zeros.
 pub fn quantity(x: f64) -> String {
-    let text = format!("{x:.2}");
+    let text = decimals(x, 2);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -86,7 +102,12 @@ pub fn gib(mib: u32) -> String {
 
 /// Share of the 730-hour month, as a whole percentage.
 pub fn percent_of_month(hours: f64) -> String {
-    format!("{}%", (hours / crate::model::HOURS_PER_MONTH * 100.0).round())
+    percent(hours / crate::model::HOURS_PER_MONTH)
+}
+
+/// A share as a whole percentage: 0.456 → "46%".
+pub fn percent(share: f64) -> String {
+    decimals(share * 100.0, 0) + "%"
 }
 
 #[cfg(test)]
@@ -117,6 +138,34 @@ mod tests {
         assert_eq!(usd_rate(0.1), "$0.1000");
         assert_eq!(usd_rate(0.00511175), "$0.00511175");
         assert_eq!(usd_fine(0.21450082), "$0.2145");
+        assert_eq!((usd_rate(f64::NAN), usd_fine(f64::INFINITY)), ("—".to_string(), "—".to_string()));
+    }
+
+    #[test]
+    fn decimals_write_what_std_writes_but_for_ties() {
+        assert_eq!(decimals(2.5, 0), "3", "a tie rounds away from zero (std: 2)");
+        assert_eq!(decimals(-0.004, 2), "0.00", "no minus sign on a zero");
+        assert_eq!(decimals(-1.5, 1), "-1.5");
+        assert_eq!(decimals(0.00511175, 8), "0.00511175");
+        assert_eq!(decimals(123.456, 0), "123");
+        assert_eq!(decimals(f64::NAN, 2), "—");
+        assert_eq!(decimals(1e30, 2), "—");
+        // Against std over a spread of magnitudes: the same text, except where
+        // x sits within float error of a tie (then one of the two roundings).
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x = (seed >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((seed % 12) as i32 - 4) * if seed & 1 == 0 { 1.0 } else { -1.0 };
+            let places = (seed >> 3) as u32 % 9;
+            let (ours, std) = (decimals(x, places), format!("{x:.*}", places as usize));
+            let std = if std.trim_start_matches('-').trim_matches(|c| c == '0' || c == '.').is_empty() { std.trim_start_matches('-').to_string() } else { std };
+            if ours != std {
+                let scaled = x.abs() * 10f64.powi(places as i32);
+                assert!((scaled.fract() - 0.5).abs() < 1e-6, "{x} to {places}: {ours} against {std}");
+            }
+        }
     }
 
     #[test]
@@ -130,5 +179,6 @@ mod tests {
         assert_eq!(gib(1740), "1.7"); // c1.medium's 1.7 GiB
         assert_eq!(percent_of_month(365.0), "50%");
         assert_eq!(percent_of_month(730.0), "100%");
+        assert_eq!(percent(0.456), "46%");
     }
 }

@@ -305,7 +305,7 @@ impl Value {
         if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) {
             Ok(n as u32)
         } else {
-            Err(format!("expected a whole number, found {n}"))
+            Err(format!("expected a whole number, found {}", crate::decimal::shortest(n)))
         }
     }
 

@@ -470,7 +470,7 @@ fn bad_prices(at: &str, rates: &[(&str, f64)]) -> Vec<String> {
     rates
         .iter()
         .filter(|(_, v)| !(v.is_finite() && *v > 0.0))
-        .map(|(name, v)| format!("{at}: {name} is {v}, not a positive price"))
+        .map(|(name, v)| format!("{at}: {name} is {}, not a positive price", crate::decimal::shortest(*v)))
         .collect()
 }
 

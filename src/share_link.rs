@@ -49,7 +49,7 @@ impl Ignored {
             "reserve" => format!("0 到 {MAX_RESERVE_MIB} 之间的整数（MiB）"),
             "net" => "bridge、awsvpc 或 awsvpc-trunking".to_string(),
             "extra" | "rate" => "0 或更大的美元金额".to_string(),
-            "ops" => format!("0 到 {MAX_OPS_HOURS} 小时"),
+            "ops" => format!("0 到 {} 小时", crate::format::quantity(MAX_OPS_HOURS)),
             "lang" => "en 或 zh".to_string(),
             "v" => format!("链接版本；已按版本 {VERSION} 读取"),
             _ => return "无法识别".to_string(),
@@ -75,26 +75,27 @@ pub fn encode(inputs: &Inputs) -> String {
 
 /// One option as the text `Inputs::set` reads back to the same value.
 fn text(i: &Inputs, name: &str) -> String {
-    // f64's Display is the shortest text that parses back to the same number.
+    // The shortest text that parses back to the same number (as f64's Display).
+    let number = crate::decimal::shortest;
     match name {
         "region" => i.region.clone(),
         "platform" => i.platform.slug().into(),
-        "cpu" => i.cpu.to_string(),
-        "mem" => i.mem.to_string(),
+        "cpu" => number(i.cpu),
+        "mem" => number(i.mem),
         "disk" => i.disk.to_string(),
         "tasks" => i.tasks.to_string(),
-        "hours" => i.hours.to_string(),
+        "hours" => number(i.hours),
         "runs" => i.runs.map_or_else(String::new, |r| r.to_string()),
-        "minutes" => i.minutes.to_string(),
+        "minutes" => number(i.minutes),
         "ec2" => i.ec2.clone(),
         "buy" => i.buy.slug().into(),
         "capacity" => i.capacity.slug().into(),
         "min" => i.min.to_string(),
         "reserve" => i.reserve.to_string(),
         "net" => i.net.slug().into(),
-        "extra" => i.extra.to_string(),
-        "ops" => i.ops.to_string(),
-        "rate" => i.rate.to_string(),
+        "extra" => number(i.extra),
+        "ops" => number(i.ops),
+        "rate" => number(i.rate),
         _ => String::new(),
     }
 }

@@ -1,7 +1,7 @@
 //! The cost model never touches the browser: no yew, web-sys, gloo,
 //! wasm-bindgen or js-sys, and no I/O, in `src/model.rs` or `src/model/`.
-//! And the page's code reads decimal numbers with `decimal::parse`, and gives
-//! elements literal classes only.
+//! And the page's code reads decimal numbers with `decimal::parse`, writes
+//! them without std's float formatting, and gives elements literal classes only.
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +83,21 @@ fn the_page_keeps_std_unicode_tables_out() {
         for family in ["(\"sans-serif\"", "(\"serif\"", "(\"monospace\""] {
             assert!(!line.contains(family), "{at}: a font family by name; use plotters' FontFamily value");
         }
+    }
+}
+
+/// std's float formatting (Grisu, Dragon and their tables) is ~10 KB of gzip
+/// wasm (README "Size"): code the page can reach writes numbers with
+/// `format::decimals` (to a number of places) or `decimal::shortest` (to read
+/// back), never with a precision (`{x:.2}`). Not caught here: `{x}` or
+/// `to_string()` of an f64, or `f64::clamp` (its panic message formats
+/// floats), which the text does not tell from an integer's; `./dev size`
+/// would show the 10 KB coming back.
+#[test]
+fn the_page_keeps_std_float_formatting_out() {
+    for (at, line) in page_code() {
+        let precision = line.match_indices(":.").any(|(i, _)| line[i + 2..].starts_with(|c: char| c.is_ascii_digit() || c == '*') && line[..i].contains('{'));
+        assert!(!precision, "{at}: formats a float with std; use crate::format::decimals");
     }
 }
 

@@ -143,7 +143,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <label for="hours">{ w.hours_per_task }
                         <output for="hours">{ hours_output(lang, i.hours) }</output>
                     </label>
-                    <input id="hours" type="range" min="0" max={HOURS_PER_MONTH.to_string()} step="1"
+                    <input id="hours" type="range" min="0" max={format::decimals(HOURS_PER_MONTH, 0)} step="1"
                         value={format::quantity(i.hours.round())}
                         aria-valuetext={hours_output(lang, i.hours)} oninput={live(setter(on, "hours", as_is))} />
                 }

@@ -8,10 +8,6 @@ use crate::i18n::Lang;
 use crate::model::ec2::PurchaseOption;
 use yew::prelude::*;
 
-fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
 pub fn options_table(e: &Estimate, lang: Lang) -> Html {
     let ev = &e.evaluation;
     let w = lang.words();
@@ -38,7 +34,7 @@ pub fn options_table(e: &Estimate, lang: Lang) -> Html {
                     <td class="num">{ per_task_hour(monthly) }</td>
                     <td class="num">{ format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name) }</td>
                     <td class="num">{ ev.ec2.packing.tasks_per_instance }</td>
-                    <td class="num">{ format!("{} / {}", percent(ev.ec2.utilisation.vcpu), percent(ev.ec2.utilisation.memory)) }</td>
+                    <td class="num">{ format!("{} / {}", crate::format::percent(ev.ec2.utilisation.vcpu), crate::format::percent(ev.ec2.utilisation.memory)) }</td>
                 </tr>
             },
             None => html! {

@@ -61,7 +61,7 @@ pub(super) struct Rect {
 impl Rect {
     /// Whether a circle of radius `r` around `center` touches the rectangle.
     pub(super) fn meets_circle(&self, (x, y): (f64, f64), r: f64) -> bool {
-        let (dx, dy) = (x - x.clamp(self.left, self.right), y - y.clamp(self.top, self.bottom));
+        let (dx, dy) = (x - super::within(x, self.left, self.right), y - super::within(y, self.top, self.bottom));
         dx * dx + dy * dy <= r * r
     }
 }

@@ -131,7 +131,7 @@ impl Default for TaskSize {
 
 impl fmt::Display for TaskSize {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} vCPU / {} GiB", self.vcpu(), self.memory_gib())
+        write!(f, "{} vCPU / {} GiB", crate::format::quantity(self.vcpu()), crate::format::quantity(self.memory_gib()))
     }
 }
 
