@@ -336,8 +336,8 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     let text = |content: String, at: (i32, i32), pos: Pos| Text::new(content, at, text_style().pos(pos));
     let line = |from: (i32, i32), to: (i32, i32), color: RGBColor| PathElement::new([from, to], color.stroke_width(1));
     let words = c.lang.words();
-    let middle = Pos::new(HPos::Center, VPos::Top);
-    root.draw(&Text::new(words.axis_usd_month, (MARGIN as i32, (ys.start + ys.end) / 2), text_style().pos(middle).transform(FontTransform::Rotate270)))?;
+    let centred_below = Pos::new(HPos::Center, VPos::Top);
+    root.draw(&Text::new(words.axis_usd_month, (MARGIN as i32, (ys.start + ys.end) / 2), text_style().pos(centred_below).transform(FontTransform::Rotate270)))?;
     root.draw(&text(c.axis.label.to_string(), ((xs.start + xs.end) / 2, c.canvas.height as i32 - MARGIN as i32), Pos::new(HPos::Center, VPos::Bottom)))?;
     for &x in &x_ticks {
         root.draw(&line((x_at(x), bottom), (x_at(x), top), GRID))?;
@@ -354,7 +354,7 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     root.draw(&line((left, bottom + 1), (right, bottom + 1), BLACK))?;
     for &x in &x_ticks {
         let at = x_at(x);
-        root.draw(&text(whole(x), (at, bottom + 1 + 2 * TICK), middle))?;
+        root.draw(&text(whole(x), (at, bottom + 1 + 2 * TICK), centred_below))?;
         root.draw(&line((at, bottom + 1), (at, bottom + 1 + TICK), BLACK))?;
     }
     root.present()?;
