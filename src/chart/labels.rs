@@ -2,7 +2,7 @@
 //! own value as it can be without running into the other amounts or into a
 //! break-even label, on the side of the marker where that moves them least.
 //!
-//! Text is not measured here (an SVG string has no fonts to measure with):
+//! Text is not measured here (an SVG string has no fonts): widths are an
 //! estimate on the generous side for the page's sans-serif font, and the
 //! browser tests check the result with the real glyph boxes.
 
