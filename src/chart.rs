@@ -382,7 +382,10 @@ fn ticks(max: f64, at_most: usize) -> Vec<f64> {
     }
     // Steps past the last tick by less than a billionth of one still count.
     let last = |step: f64| (max / step + 1e-9).floor() as usize;
-    let mut power = 10f64.powf((max / at_most as f64).log10().floor() - 1.0);
+    let mut power = power_of_ten_at_most(max / at_most as f64) / 10.0;
+    if power <= 0.0 {
+        return vec![0.0];
+    }
     let mut k = 0;
     while last(power * [1.0, 2.0, 5.0][k]) + 1 > at_most {
         k = (k + 1) % 3;
@@ -392,6 +395,23 @@ fn ticks(max: f64, at_most: usize) -> Vec<f64> {
     }
     let step = power * [1.0, 2.0, 5.0][k];
     (0..=last(step)).map(|i| i as f64 * step).collect()
+}
+
+/// The largest power of ten at or below `x` (positive), 0 where that
+/// underflows. By comparison, not `10f64.powf(x.log10().floor())`: libm's
+/// `pow` and `log10` were 2.7 KB of wasm for this alone.
+fn power_of_ten_at_most(x: f64) -> f64 {
+    // The f64 nearest 10^k: powi is exact up to 10^22 (and its reciprocal
+    // rounds once); beyond, the decimal reader rounds "1ek" correctly.
+    let power = |k: i32| if k.abs() <= 22 { 10f64.powi(k) } else { crate::decimal::parse(&format!("1e{k}")).unwrap_or(0.0) };
+    let mut k: i32 = 0;
+    while k > -400 && power(k) > x {
+        k -= 1;
+    }
+    while k < 400 && power(k + 1) <= x {
+        k += 1;
+    }
+    power(k)
 }
 
 /// A tick value on the x axis as a whole number ("100").
@@ -536,12 +556,13 @@ fn axis_usd(lang: Lang, usd: f64, y_max: f64) -> String {
 }
 
 /// A round number at or above `x` (1, 2, 2.5 or 5 times a power of ten),
-/// so the axis ends on a labelled value; 1 for an empty chart.
+/// so the axis ends on a labelled value; 1 for an empty chart (or one of
+/// under 10^-300 USD).
 pub fn nice_ceiling(x: f64) -> f64 {
-    if !(x.is_finite() && x > 0.0) {
+    if !(x.is_finite() && x >= 1e-300) {
         return 1.0;
     }
-    let scale = 10f64.powf(x.log10().floor());
+    let scale = power_of_ten_at_most(x);
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .into_iter()
         .map(|m| m * scale)
@@ -609,6 +630,23 @@ mod tests {
         assert_eq!(ticks(1.2, 6), [0.0, 0.5, 1.0], "0.2 apart would be 7");
         assert_eq!(ticks(1.0, 6), [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
         assert_eq!(ticks(f64::NAN, 6), [0.0]);
+        assert_eq!(ticks(3e-323, 6), [0.0], "a step that underflows");
+        assert_eq!(ticks(1e-320, 6).len(), 6);
+        assert_eq!(ticks(1e-300, 2), [0.0, 1e-300]);
+    }
+
+    #[test]
+    fn powers_of_ten_at_or_below() {
+        for (x, p) in [(1.0, 1.0), (999.9999999999999, 100.0), (1000.0, 1000.0), (0.35, 0.1), (0.01, 0.01), (0.0099, 0.001), (7e12, 1e12), (f64::MAX, 1e308)] {
+            assert_eq!(power_of_ten_at_most(x), p, "{x}");
+        }
+        assert_eq!(power_of_ten_at_most(1e-320), 1e-320);
+        assert_eq!(power_of_ten_at_most(5e-324), 0.0, "10^-324 underflows");
+        for k in (-300..=300).step_by(7) {
+            let (x, p): (f64, f64) = (format!("3.7e{k}").parse().unwrap(), format!("1e{k}").parse().unwrap());
+            assert_eq!(power_of_ten_at_most(x), p, "{x:e}");
+            assert_eq!(power_of_ten_at_most(p), p, "{p:e}");
+        }
     }
 
     #[test]
