@@ -25,9 +25,9 @@ pub fn parse(text: &str) -> Option<f64> {
 }
 
 /// The shortest decimal text that `parse` reads back as `x`, and of those the
-/// nearest to it (halves up), in plain notation ("0.25", "365", "0.0001"): what std's
-/// `Display` writes, without std's float formatting (7 KB of wasm). A link and
-/// a CSV carry numbers this way, so that they read back the same.
+/// nearest to it (halves up), in plain notation ("0.25", "365", "0.0001"):
+/// what std's `Display` writes, without std's float formatting (README
+/// "Size"). A link and a CSV carry numbers this way, so they read back the same.
 pub fn shortest(x: f64) -> String {
     let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { "" };
     if !x.is_finite() {

@@ -47,10 +47,8 @@ pub fn usd_rate(amount: f64) -> String {
 
 /// "$0.2145": a computed cost per unit, to a hundredth of a cent.
 pub fn usd_fine(amount: f64) -> String {
-    match decimals(amount, 4) {
-        dash if dash == "—" => dash,
-        text => format!("${text}"),
-    }
+    let text = decimals(amount, 4);
+    if text == "—" { text } else { format!("${text}") }
 }
 
 /// `x` with `places` decimals (at most 8): what `format!("{x:.places$}")`
