@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{FontFamily, FontStyle, FontTransform};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use std::convert::Infallible;
+use crate::format::quantity;
 use std::fmt::Write;
 
 /// plotters' SVG backend writes a text size `s` as `s / 1.24`; so does this one,
@@ -44,7 +45,7 @@ impl<'a> Svg<'a> {
         let _ = write!(self.out, " {attribute}=\"#{r:02X}{g:02X}{b:02X}\"");
         if color.alpha < 1.0 {
             self.out.push_str(" opacity=\"");
-            hundredths(self.out, color.alpha);
+            self.out.push_str(&quantity(color.alpha));
             self.out.push('"');
         }
     }
@@ -55,22 +56,6 @@ impl<'a> Svg<'a> {
             let _ = write!(self.out, "{x},{y} ");
         }
         self.out.push('"');
-    }
-}
-
-/// `x` to two decimals, trailing zeros dropped ("0.45", "11.3", "2"), without
-/// `f64`'s `Display`.
-fn hundredths(out: &mut String, x: f64) {
-    let n = (x.max(0.0) * 100.0).round() as u64;
-    let _ = write!(out, "{}", n / 100);
-    match n % 100 {
-        0 => {}
-        f if f % 10 == 0 => {
-            let _ = write!(out, ".{}", f / 10);
-        }
-        f => {
-            let _ = write!(out, ".{f:02}");
-        }
     }
 }
 
@@ -190,7 +175,7 @@ impl DrawingBackend for Svg<'_> {
         }
         if style.size() != TEXT_SIZE {
             self.out.push_str(" font-size=\"");
-            hundredths(self.out, style.size() / SIZE_TO_SVG);
+            self.out.push_str(&quantity(style.size() / SIZE_TO_SVG));
             self.out.push('"');
         }
         match style.style() {
@@ -234,12 +219,8 @@ mod tests {
     }
 
     #[test]
-    fn hundredths_drop_trailing_zeros() {
-        let text = |x: f64| {
-            let mut out = String::new();
-            hundredths(&mut out, x);
-            out
-        };
+    fn opacities_and_sizes_are_written_to_a_hundredth_without_trailing_zeros() {
+        let text = quantity;
         assert_eq!([text(0.45), text(0.5), text(2.0), text(11.290322580645162), text(0.999), text(0.004)], ["0.45", "0.5", "2", "11.29", "1", "0"]);
     }
 
