@@ -359,7 +359,7 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     root.draw(&line((left, bottom + 1), (right, bottom + 1), BLACK))?;
     for &x in &x_ticks {
         let at = x_at(x);
-        root.draw(&text(whole(x), (at, bottom + 1 + 2 * TICK), centred_below))?;
+        root.draw(&text(crate::format::decimals(x, 0), (at, bottom + 1 + 2 * TICK), centred_below))?;
         root.draw(&line((at, bottom + 1), (at, bottom + 1 + TICK), BLACK))?;
     }
     root.present()?;
@@ -417,11 +417,6 @@ fn power_of_ten_at_most(x: f64) -> f64 {
         k += 1;
     }
     power(k)
-}
-
-/// A tick value on the x axis as a whole number ("100").
-fn whole(x: f64) -> String {
-    (x.round() as i64).to_string()
 }
 
 fn draw_lines(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
