@@ -104,6 +104,13 @@ impl Canvas {
         let width = stepped.clamp(Canvas::NARROWEST, Canvas::WIDE.width);
         Canvas { width, height: (width * Canvas::WIDE.height / Canvas::WIDE.width).max(300) }
     }
+
+    /// The plot area's edges in SVG units, (left, top, right, bottom): inside
+    /// the margins and the label areas. The SVG's plot and the HTML placed over
+    /// it (`Frame::percent`) both use it.
+    fn plot_box(self) -> (u32, u32, u32, u32) {
+        (MARGIN + Y_LABELS, MARGIN, self.width - MARGIN_RIGHT, self.height - MARGIN - X_LABELS)
+    }
 }
 
 /// The plot area inside the SVG, in its own units: margins and label areas.
@@ -131,8 +138,8 @@ impl Frame {
     /// (x, y) as percentages of the SVG's width and height, for placing HTML over it.
     pub fn percent(&self, x: f64, usd: f64) -> (f64, f64) {
         let Canvas { width, height } = self.canvas;
-        let (left, right) = (f64::from(MARGIN + Y_LABELS), f64::from(width - MARGIN_RIGHT));
-        let (top, bottom) = (f64::from(MARGIN), f64::from(height - MARGIN - X_LABELS));
+        let (left, top, right, bottom) = self.canvas.plot_box();
+        let (left, top, right, bottom) = (f64::from(left), f64::from(top), f64::from(right), f64::from(bottom));
         let px = left + within(x / self.x_max, 0.0, 1.0) * (right - left);
         let py = bottom - within(usd / self.y_max, 0.0, 1.0) * (bottom - top);
         (px / f64::from(width) * 100.0, py / f64::from(height) * 100.0)
@@ -317,8 +324,8 @@ fn plot_area<'a>(svg: &'a mut String, c: &CostChart, y_max: f64) -> Plot<'a> {
 /// directly: the builder also lays out label areas these charts label
 /// themselves, and sorts their edges (3.7 KB of wasm for four numbers).
 fn plot_on<'a>(root: &DrawingArea<svg::Svg<'a>, Shift>, c: &CostChart, y_max: f64) -> Plot<'a> {
-    let (left, top) = ((MARGIN + Y_LABELS) as i32, MARGIN as i32);
-    let (right, bottom) = ((c.canvas.width - MARGIN_RIGHT) as i32, (c.canvas.height - MARGIN - X_LABELS) as i32);
+    let (left, top, right, bottom) = c.canvas.plot_box();
+    let (left, top, right, bottom) = (left as i32, top as i32, right as i32, bottom as i32);
     let area = root.clone().shrink((left, top), (right - left, bottom - top));
     area.apply_coord_spec(Cartesian2d::new(0.0..c.axis.max, 0.0..y_max, (left..right - 1, bottom - 1..top)))
 }
