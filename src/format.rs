@@ -28,12 +28,10 @@ pub fn quoted(text: &str) -> String {
 
 /// "$1,234.56": USD rounded to the cent, with thousands separators.
 pub fn usd(amount: f64) -> String {
-    if !amount.is_finite() {
-        return "—".to_string();
-    }
-    let cents = (amount.abs() * 100.0).round() as u64;
-    let sign = if amount < 0.0 && cents > 0 { "-" } else { "" };
-    format!("{sign}${}.{:02}", thousands(cents / 100), cents % 100)
+    let text = decimals(amount, 2);
+    let Some((whole, cents)) = text.split_once('.') else { return text };
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    format!("{sign}${}.{cents}", thousands(digits))
 }
 
 /// "$0.04937": a rate, with enough digits to show it is not rounded away.
@@ -70,8 +68,7 @@ pub fn decimals(x: f64, places: u32) -> String {
     }
 }
 
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
+fn thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
