@@ -189,7 +189,10 @@ async function tracedRound() {
   if (!tasks.length) console.warn('TRACE: no ThreadControllerImpl::RunTask around the steps; the traced figures below are zero');
   // What else ran meanwhile: the renderer's other threads (V8's background
   // compiles, raster, the compositor).
-  const others = events.filter((e) => e.pid === pid && e.tid !== tid && e.ph === 'X' && (e.name === 'ThreadPool_RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const isTask = (e) => e.ph === 'X' && (e.name === 'ThreadPool_RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const others = events.filter((e) => e.pid === pid && e.tid !== tid && isTask(e));
+  // And the browser's other processes (its own UI, the GPU process's compositor, other renderers).
+  const elsewhere = events.filter((e) => e.pid !== pid && isTask(e));
   const starts = inputs.map((e) => tasks.find((t) => inside(e, t))?.ts ?? e.ts);
   const sum = (list, key) => list.reduce((total, t) => total + (t[key] ?? 0), 0) / 1000;
   // Where the main thread's CPU went: the input's handling (the wasm and its
@@ -204,7 +207,7 @@ async function tracedRound() {
   return starts.map((start, k) => {
     const during = (t) => t.ts >= start && t.ts < (starts[k + 1] ?? Infinity);
     const mine = tasks.filter(during);
-    const step = { cpu: sum(mine, 'tdur'), wall: sum(mine, 'dur'), others: sum(others.filter(during), 'tdur') };
+    const step = { cpu: sum(mine, 'tdur'), wall: sum(mine, 'dur'), others: sum(others.filter(during), 'tdur'), elsewhere: sum(elsewhere.filter(during), 'tdur') };
     for (const [phase, list] of Object.entries(phases)) step[phase] = sum(list.filter(during), 'tdur');
     return step;
   });
@@ -283,7 +286,7 @@ console.log(`  frame p95 minus the empty page's, per round: ${frameGap.map((g) =
 if (traced) {
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const of = (steps, key) => ms(mean(steps.map((s) => s[key])));
-  const part = (steps, label) => `${label}: CPU ${of(steps, 'cpu')} (input ${of(steps, 'input')}, style ${of(steps, 'style')}, layout ${of(steps, 'layout')}, paint ${of(steps, 'paint')}), wall ${of(steps, 'wall')}; other renderer threads' CPU ${of(steps, 'others')}`;
+  const part = (steps, label) => `${label}: CPU ${of(steps, 'cpu')} (input ${of(steps, 'input')}, style ${of(steps, 'style')}, layout ${of(steps, 'layout')}, paint ${of(steps, 'paint')}), wall ${of(steps, 'wall')}; the renderer's other threads ${of(steps, 'others')}, other processes ${of(steps, 'elsewhere')} of CPU`;
   console.log('  traced round, per step (mean), the main thread\'s input and frame tasks:');
   console.log(`    ${part(traced.slice(0, 10), 'steps 1–10')}`);
   console.log(`    ${part(traced.slice(10), 'steps 11–50')}`);
