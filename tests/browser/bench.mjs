@@ -7,7 +7,8 @@
 //   chart        navigation start to the hours chart in the DOM, median of 5 cold loads
 //   slider       50 successive hours values by keyboard: the work each input
 //                causes before the chart and verdict are updated (p50/p95/max),
-//                and input to the next frame against an empty page with one slider;
+//                and input to the next frame against an empty page with one slider,
+//                and the frames dropped (the first frame to begin after the input did not show the change);
 //                ROUNDS (5) rounds, each on a fresh load, alternating with the
 //                empty page so both see the machine in the same state: the
 //                figures are the median over the rounds, with each round's range
@@ -115,7 +116,9 @@ const instrument = () => {
     });
     observer.observe(target, { childList: true, characterData: true, subtree: true });
     // A message posted from the next animation frame arrives once that frame is rendered.
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameStart) => {
+      // When the frame that shows the change began (its vsync), from the input.
+      sample.begun = frameStart - start;
       if (sample.work === null) sample.work = performance.now() - start;
       observer.disconnect();
       const channel = new MessageChannel();
@@ -252,6 +255,26 @@ const work = overRounds((r) => r.app.map((s) => s.work));
 const warmWork = overRounds((r) => r.app.slice(10).map((s) => s.work));
 const frame = overRounds((r) => r.app.map((s) => s.frame));
 const baseFrame = overRounds((r) => r.empty.map((s) => s.frame));
+// A dropped frame: the first frame to begin after the input did not show the
+// change. Frames begin on a 60 Hz grid (headless Chromium's pace), which the
+// frame that showed it gives (its rAF time, `begun`, from the input: negative
+// when it had begun before the input came and the input was handled first).
+// Dropped when that frame began more than an interval after the input (one
+// went by without the change), or when its main-thread part (the change,
+// style, layout, paint) ended after the interval of the first frame to begin
+// after the input had passed. 1 ms of slack for the clocks' coarseness.
+const FRAME_MS = 1000 / 60;
+const firstAfter = (begun) => (begun >= 0 ? begun : begun + FRAME_MS * Math.ceil(-begun / FRAME_MS));
+const isDropped = (s) => s.begun > FRAME_MS + 1 || s.frame > firstAfter(s.begun) + FRAME_MS + 1;
+const dropped = (samples) => samples.filter(isDropped).length;
+const longest = (samples) => Math.max(...samples.map((s) => s.frame - firstAfter(s.begun)));
+const droppedFrames = {
+  app: rounds.map((r) => dropped(r.app)),
+  empty: rounds.map((r) => dropped(r.empty)),
+  latest_begin_ms: Math.max(...rounds.flatMap((r) => r.app.map((s) => s.begun))),
+  longest_frame_ms: Math.max(...rounds.map((r) => longest(r.app))),
+  empty_longest_frame_ms: Math.max(...rounds.map((r) => longest(r.empty))),
+};
 // The frame budget per round: how far the app's p95 is above the empty page's in the same round.
 const frameGap = rounds.map((_, i) => frame.rounds[i].p95 - baseFrame.rounds[i].p95);
 const results = {
@@ -266,6 +289,7 @@ const results = {
   slider_work_after_10_steps_ms: warmWork,
   slider_frame_ms: frame,
   empty_page_frame_ms: baseFrame,
+  dropped_frames: droppedFrames,
   frame_p95_gap_ms: frameGap,
   ...(traced ? { traced_main_thread_ms: traced.map((step) => Object.fromEntries(Object.entries(step).map(([k, v]) => [k, Math.round(v * 10) / 10]))) } : {}),
 };
@@ -283,6 +307,7 @@ console.log(`  the same, steps 11–50:      p50 ${range(warmWork.p50)}  p95 ${r
 console.log(`  input to frame:             p50 ${range(frame.p50)}  p95 ${range(frame.p95)}`);
 console.log(`  empty page, input to frame: p50 ${range(baseFrame.p50)}  p95 ${range(baseFrame.p95)}`);
 console.log(`  frame p95 minus the empty page's, per round: ${frameGap.map((g) => g.toFixed(1)).join(', ')} ms   budget 2 ms`);
+console.log(`  dropped frames, per round: ${droppedFrames.app.join(', ')} of 50 (empty page: ${droppedFrames.empty.join(', ')}); its frame began at most ${ms(droppedFrames.latest_begin_ms)} after the input and its rendering ended at most ${ms(droppedFrames.longest_frame_ms)} after the first frame to begin after the input (empty page: ${ms(droppedFrames.empty_longest_frame_ms)})`);
 if (traced) {
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const of = (steps, key) => ms(mean(steps.map((s) => s[key])));
