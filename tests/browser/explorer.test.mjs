@@ -30,8 +30,10 @@ before(async () => {
   server = await serve(DIST, BASE_PATH);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // The omnibox's popups: pages of Chromium's own, built for every new
+    // context (bench.mjs says more); they only take a core from the tests.
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
   });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
