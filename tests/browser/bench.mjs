@@ -38,7 +38,8 @@ const server = await serve(DIST, BASE_PATH, { gzip: true });
 // 400 ms of CPU on this 2-core machine during the load and the first second
 // after it, which the page's main thread had to wait for. A person's browser
 // built them when its window opened, not when the article loaded, so they are
-// turned off; BROWSER_UI=1 keeps them (the figures before 2026-11-26 had them).
+// turned off; BROWSER_UI=1 keeps them (every figure measured before this
+// flag, up to the afternoon of 2026-11-26, had them).
 const browserUi = process.env.BROWSER_UI ? [] : ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
