@@ -28,19 +28,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, WITHOUT_OMNIBOX_POPUPS } from './server.mjs';
 
 const { CHROMIUM, DIST, BASE_PATH, OUT } = process.env;
 const server = await serve(DIST, BASE_PATH, { gzip: true });
-// Headless Chromium builds the omnibox's two popups (web pages of its own,
-// chrome://omnibox-popup.top-chrome, in a renderer of their own) for every
-// window it opens, and each fresh context here is a new window: traced, about
-// 400 ms of CPU on this 2-core machine during the load and the first second
-// after it, which the page's main thread had to wait for. A person's browser
-// built them when its window opened, not when the article loaded, so they are
-// turned off; BROWSER_UI=1 keeps them (every figure measured before this
-// flag, up to the afternoon of 2026-11-26, had them).
-const browserUi = process.env.BROWSER_UI ? [] : ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
+// The omnibox popups are off (server.mjs says why); BROWSER_UI=1 keeps them
+// (every figure measured before they were turned off, up to the afternoon of
+// 2026-11-26, had them).
+const browserUi = process.env.BROWSER_UI ? [] : [WITHOUT_OMNIBOX_POPUPS];
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', ...browserUi, ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])],

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, WITHOUT_OMNIBOX_POPUPS } from './server.mjs';
 
 const { CHROMIUM, DIST, PANIC_DIST, PANIC_LOGGED, BASE_PATH, CLI } = process.env;
 assert.ok(CHROMIUM && DIST && PANIC_DIST && BASE_PATH && CLI, 'run through ./dev test (it sets CHROMIUM, DIST, PANIC_DIST, BASE_PATH and CLI)');
@@ -30,10 +30,8 @@ before(async () => {
   server = await serve(DIST, BASE_PATH);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    // The omnibox's popups: pages of Chromium's own, built for every new
-    // context (bench.mjs says more); they only take a core from the tests.
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
+      '--disable-component-update', '--disable-sync', '--disable-quic', WITHOUT_OMNIBOX_POPUPS],
   });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();

@@ -53,3 +53,12 @@ export async function serve(dist, basePath, { gzip = false } = {}) {
   // that failed before closing it) must not keep node waiting.
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
+
+// Chromium's omnibox popups (chrome://omnibox-popup.top-chrome, pages of its
+// own in a renderer of their own), which headless Chromium builds for every
+// window it opens, and every fresh context of the tests and the bench is a new
+// window: traced, about 400 ms of CPU on a 2-core machine during a load and the
+// first second after it, taken from the page under test. A person's browser
+// built them when its window opened, not when the article loaded. Both launch
+// lists add this.
+export const WITHOUT_OMNIBOX_POPUPS = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup';
