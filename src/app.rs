@@ -224,6 +224,51 @@ fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     let _ = (inputs, embed, lang);
 }
 
+/// How long changes must pause before the slower views (`State::settled`)
+/// follow them.
+#[cfg(target_arch = "wasm32")]
+const SETTLE_MS: i32 = 150;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The timer `settle_after_pause` set last.
+    static SETTLE_TIMER: std::cell::RefCell<Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>> = const { std::cell::RefCell::new(None) };
+    /// Whether it has fired: no change since, for `SETTLE_MS`.
+    static PAUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// A change is on its way: (re)starts the timer that settles the slower views
+/// (`Action::Settle`) once changes pause for `SETTLE_MS`, and says whether
+/// this one comes after such a pause (natively, always).
+fn settle_after_pause(state: &UseReducerDispatcher<State>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let paused = PAUSED.with(|paused| paused.replace(false));
+        if let Some(window) = web_sys::window() {
+            let state = state.clone();
+            let settle = Closure::<dyn FnMut()>::new(move || {
+                PAUSED.with(|paused| paused.set(true));
+                state.dispatch(Action::Settle);
+            });
+            SETTLE_TIMER.with(|timer| {
+                if let Some((handle, _)) = timer.borrow_mut().take() {
+                    window.clear_timeout_with_handle(handle);
+                }
+                if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(settle.as_ref().unchecked_ref(), SETTLE_MS) {
+                    *timer.borrow_mut() = Some((handle, settle));
+                }
+            });
+        }
+        paused
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = state;
+        true
+    }
+}
+
 /// Downloads of the chart (SVG) and the numbers behind it (CSV), named for the
 /// scenario. The file is built when the link is clicked, not on every render.
 fn export(estimate: &Rc<Estimate>, chart: &chart::Layers, lang: Lang) -> Html {
@@ -348,7 +393,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
     let lang = state.lang();
     let words = lang.words();
-    use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
     use_effect_with(lang, |lang| sync_document_language(*lang));
     let path = estimate::region_file_of(&inputs);
     let prices = loaded(&state, &path);
@@ -404,28 +448,54 @@ fn explorer(props: &ExplorerProps) -> Html {
         // hundreds of suggestions nobody has asked for yet.
         let candidates = candidates.clone();
         let wanted = state.every_type_wanted;
-        use_memo((prices.clone().map(Shared), more.map(Shared), lang, wanted), move |_| {
+        use_memo((prices.clone().map(Shared), more.clone().map(Shared), lang, wanted), move |_| {
             Shared(Rc::new(candidates.as_ref().as_ref().filter(|_| wanted).map_or_else(Vec::new, |c| instance_labels(c, lang))))
         })
     };
     // The charts last drawn, so the next step redraws only the layers it moves.
     let drawn = use_mut_ref(|| [None, None]);
-    let svg = {
-        let shown = shown.clone();
-        let hidden = state.hidden.clone();
-        let canvas = state.canvas;
-        use_memo((shown.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone())), state.hidden.clone(), lang, canvas), move |_| {
-            shown.as_ref().map(|e| draw_charts(e, &hidden, lang, canvas, &mut drawn.borrow_mut()))
+    let chart_key = |e: &Option<Rc<Estimate>>| e.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone()));
+    let hours_svg = {
+        let (shown, hidden, canvas, drawn) = (shown.clone(), state.hidden.clone(), state.canvas, drawn.clone());
+        use_memo((chart_key(&shown), state.hidden.clone(), lang, canvas), move |_| shown.as_ref().map(|e| draw_hours(e, &hidden, lang, canvas, &mut drawn.borrow_mut()[0])))
+    };
+    // The slower views (the options table, the task-count chart) and their
+    // estimate: during a burst of changes, the state's as the burst began
+    // (`State::settled`); otherwise, or if that needs another price file,
+    // the one shown.
+    let slower = {
+        let behind = state.settled != inputs && estimate::region_file_of(&state.settled) == path;
+        let (settled, shown, prices, candidates, manifest) = (state.settled.clone(), shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone());
+        let (hidden, canvas) = (state.hidden.clone(), state.canvas);
+        let key = (behind.then(|| state.settled.clone()), (!behind).then(|| chart_key(&shown)), state.hidden.clone(), lang, canvas, prices.clone().map(Shared), more.clone().map(Shared));
+        use_memo(key, move |_| {
+            let settled = match (behind, prices, candidates.as_ref()) {
+                (true, Some(prices), Some(c)) => estimate::estimate_with(&settled, &manifest, &prices, c).ok().map(Rc::new),
+                _ => None,
+            };
+            let e = settled.or(shown)?;
+            let chart = draw_tasks(&e, &hidden, lang, canvas, &mut drawn.borrow_mut()[1]);
+            Some((e, chart))
         })
     };
     // Points are placed once they are in the page, and again only when they move.
     // (Keyed by the points, not the memo's address: a new memo can reuse the old one's.)
-    use_effect_with(svg.as_ref().as_ref().map(|charts| (charts.1.clone(), charts.4.clone())), |_| position_points());
+    use_effect_with((hours_svg.as_ref().as_ref().map(|c| c.1.clone()), slower.as_ref().as_ref().map(|(_, c)| c.1.clone())), |_| position_points());
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let state = state.dispatcher();
+        Callback::from(move |action: Action| {
+            // A change after a pause (a click, a key press) shows in every view
+            // at once; those that follow it without one (a slider dragged),
+            // only in the verdict and the hours chart until they pause.
+            let settle_now = matches!(action, Action::Set(..)) && settle_after_pause(&state);
+            state.dispatch(action);
+            if settle_now {
+                state.dispatch(Action::Settle);
+            }
+        })
     };
-    use_effect_with(svg.is_some(), {
+    use_effect_with((inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| sync_address(inputs, *embed, *choice));
+    use_effect_with(hours_svg.is_some(), {
         let dispatch = dispatch.clone();
         // For the warm-up: a slider step's path, run out of sight (`warm_up`).
         #[cfg(target_arch = "wasm32")]
@@ -453,13 +523,15 @@ fn explorer(props: &ExplorerProps) -> Html {
     // loading or have no answer. Dimmed (by CSS, after a moment) so it is not
     // read as theirs.
     let stale = shown.as_ref().is_some_and(|e| e.inputs != inputs).then_some("");
+    // The slower views wait for a burst of changes to end.
+    let busy = state.settled != inputs;
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {
             <div class="page embed">
                 <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
                 { notices(&state, &status) }
-                if let Some((by_hours, points, hours_legend, ..)) = &*svg {
+                if let Some((by_hours, points, hours_legend, _)) = &*hours_svg {
                     <figure class="chart" id="chart-hours" data-stale={stale}>
                         { chart_box(by_hours, points) }
                         { legend(hours_legend) }
@@ -487,7 +559,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
                 <section class="results" aria-label={words.results} data-stale={stale}>
-                    if let (Some(e), Some((by_hours, points, hours_legend, by_tasks, task_points, tasks_legend, toggles))) = (&shown, &*svg) {
+                    if let (Some(e), Some((by_hours, points, hours_legend, toggles)), Some((slower, (by_tasks, task_points, tasks_legend)))) = (&shown, &*hours_svg, &*slower) {
                         <figure class="chart" id="chart-hours">
                             { chart_box(by_hours, points) }
                             { legend(hours_legend) }
@@ -496,11 +568,11 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figcaption>{ caption(e, lang) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ packing_text(e, lang) }</p>
-                        { options_table::options_table(e, lang) }
-                        <figure class="chart" id="chart-tasks">
+                        { options_table::options_table(slower, lang, busy) }
+                        <figure class="chart" id="chart-tasks" aria-busy={busy.then_some("true")}>
                             { chart_box(by_tasks, task_points) }
                             { legend(tasks_legend) }
-                            <figcaption>{ tasks_caption(e, lang) }</figcaption>
+                            <figcaption>{ tasks_caption(slower, lang) }</figcaption>
                         </figure>
                         { share(&state, page_url(&inputs, false, state.lang_choice), &page_url(&inputs, true, state.lang_choice), &dispatch) }
                         <Sources {lang} manifest={props.manifest.clone()} prices={loaded(&state, &estimate::region_file_of(&e.inputs)).map(Shared)} />
@@ -534,31 +606,40 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// The hours chart (layers, points, legend), the tasks chart (the same) and
-/// the line toggles, as the page shows them.
-type Charts = (chart::Layers, Vec<Point>, Vec<LegendEntry>, chart::Layers, Vec<Point>, Vec<LegendEntry>, Vec<(String, String)>);
+/// A chart as the page shows it: its layers, the points over it and its legend.
+type Chart = (chart::Layers, Vec<Point>, Vec<LegendEntry>);
+/// The hours chart, and the toggles for its lines.
+type HoursChart = (chart::Layers, Vec<Point>, Vec<LegendEntry>, Vec<(String, String)>);
 /// (x %, y %, text) over a chart.
 type Point = (f64, f64, String);
 /// (label, colour, dash pattern).
 type LegendEntry = (String, String, &'static str);
 
-/// Draws both charts for `e` without the lines in `hidden`, reusing what they
-/// share with the charts last drawn in `drawn` (hours, tasks).
-fn draw_charts(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas, drawn: &mut [Option<(chart::CostChart, chart::Layers)>; 2]) -> Charts {
+/// The last chart drawn of a kind, and its layers.
+type Drawn = Option<(chart::CostChart, chart::Layers)>;
+
+/// Draws the hours chart for `e` without the lines in `hidden`, reusing what
+/// it shares with the chart last drawn in `drawn`.
+fn draw_hours(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas, drawn: &mut Drawn) -> HoursChart {
     let (mut series, mut crossings) = estimate::chart_lines(e, lang);
     let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
     series.retain(|s| !hidden.contains(&s.id));
     crossings.retain(|c| !hidden.contains(&c.option_id));
     let hours_chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
     let points = placed(hours_chart.frame(), estimate::hours_points(e, &series, &crossings, lang));
-    let by_hours = redraw(&mut drawn[0], hours_chart);
+    let by_hours = redraw(drawn, hours_chart);
+    (by_hours, points, chart::legend(&series), toggles)
+}
+
+/// Draws the task-count chart for `e`, as `draw_hours` the hours chart.
+fn draw_tasks(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas, drawn: &mut Drawn) -> Chart {
     let mut tasks_lines = estimate::tasks_lines(e, lang);
     tasks_lines.retain(|s| !hidden.contains(&s.id));
     let max_tasks = f64::from(estimate::max_tasks_shown(e));
     let tasks_chart = chart::CostChart::tasks(lang, tasks_lines.clone(), f64::from(e.inputs.tasks), max_tasks).on(canvas);
     let task_points = placed(tasks_chart.frame(), estimate::tasks_points(e, &tasks_lines, lang));
-    let by_tasks = redraw(&mut drawn[1], tasks_chart);
-    (by_hours, points, chart::legend(&series), by_tasks, task_points, chart::legend(&tasks_lines), toggles)
+    let by_tasks = redraw(drawn, tasks_chart);
+    (by_tasks, task_points, chart::legend(&tasks_lines))
 }
 
 /// What `warm_up` works on: the page's estimate and prices, and charts of its
@@ -571,7 +652,7 @@ struct WarmUp {
     manifest: Shared<Manifest>,
     lang: Lang,
     canvas: chart::Canvas,
-    drawn: [Option<(chart::CostChart, chart::Layers)>; 2],
+    drawn: [Drawn; 2],
 }
 
 /// How many hours values `warm_up` runs a slider step for.
@@ -597,7 +678,8 @@ fn warm_up(warm: Rc<std::cell::RefCell<Option<WarmUp>>>, step: u32) {
         let mut inputs = work.estimate.inputs.clone();
         inputs.hours = f64::from(step * 30 + 5);
         if let Some(Ok(estimate)) = work.candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &work.manifest, &work.prices, c)) {
-            let _ = draw_charts(&estimate, &[], work.lang, work.canvas, &mut work.drawn);
+            let [hours, tasks] = &mut work.drawn;
+            let _ = (draw_hours(&estimate, &[], work.lang, work.canvas, hours), draw_tasks(&estimate, &[], work.lang, work.canvas, tasks));
         }
         if step + 1 < WARM_UP_STEPS {
             drop(slot);
@@ -613,7 +695,7 @@ fn warm_up(warm: Rc<std::cell::RefCell<Option<WarmUp>>>, step: u32) {
 }
 
 /// Draws `chart`, reusing what it shares with the chart last drawn in `last`.
-fn redraw(last: &mut Option<(chart::CostChart, chart::Layers)>, chart: chart::CostChart) -> chart::Layers {
+fn redraw(last: &mut Drawn, chart: chart::CostChart) -> chart::Layers {
     let layers = chart.redraw(last.as_ref());
     *last = Some((chart, layers.clone()));
     layers

@@ -39,7 +39,7 @@ fn options_table_html(estimate: Estimate, lang: Lang) -> String {
     }
     #[yew::function_component]
     fn Table(props: &Props) -> yew::Html {
-        fargate_vs_ec2::app::options_table::options_table(&props.estimate, props.lang)
+        fargate_vs_ec2::app::options_table::options_table(&props.estimate, props.lang, false)
     }
     block_on(LocalServerRenderer::<Table>::with_props(Props { estimate: Rc::new(estimate), lang }).render())
 }

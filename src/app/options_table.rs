@@ -8,7 +8,9 @@ use crate::i18n::Lang;
 use crate::model::ec2::PurchaseOption;
 use yew::prelude::*;
 
-pub fn options_table(e: &Estimate, lang: Lang) -> Html {
+/// `busy`: it is waiting for a burst of changes to end (`State::settled`),
+/// so assistive technology waits too.
+pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
     let ev = &e.evaluation;
     let w = lang.words();
     let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), |usd| lang.usd_fine(usd));
@@ -49,7 +51,7 @@ pub fn options_table(e: &Estimate, lang: Lang) -> Html {
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" aria-busy={busy.then_some("true")}>
         <table class="costs" id="options">
             <caption>{ match lang {
                 Lang::En => format!("At {} per task, USD", lang.hours(ev.fargate.billed_hours)),

@@ -16,6 +16,13 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub inputs: Inputs,
+    /// What the slower views (the options table, the task-count chart) show:
+    /// `inputs` as of the last `Action::Settle`. The app settles a change
+    /// that comes after a pause at once, and the changes that follow it
+    /// without one (a slider dragged) when they pause, so meanwhile only the
+    /// verdict and the hours chart follow each step: the slower views'
+    /// layout and redrawing were a third of a step's work (README "Budgets").
+    pub settled: Inputs,
     /// Region files and their outclassed companions by path under
     /// `pricing/`, in the order first asked for. (A few per visit: a list is
     /// enough, and smaller in wasm than a map.)
@@ -52,7 +59,7 @@ impl State {
             ignored.push(bad);
             None
         });
-        State { inputs, ignored, embed: crate::share_link::is_embed(query), lang_choice, browser_lang, ..State::default() }
+        State { settled: inputs.clone(), inputs, ignored, embed: crate::share_link::is_embed(query), lang_choice, browser_lang, ..State::default() }
     }
 
     /// The language the page speaks.
@@ -125,6 +132,8 @@ pub enum Action {
     LinkCopied(bool),
     /// Show or hide the iframe code.
     ShowEmbedCode(bool),
+    /// The slower views catch up with the inputs.
+    Settle,
 }
 
 impl Reducible for State {
@@ -140,6 +149,9 @@ impl Reducible for State {
                 keep_consistent(&mut next.inputs, name);
                 next.ignored.clear();
                 next.link_copied = false;
+            }
+            Action::Settle => {
+                next.settled = next.inputs.clone();
             }
             Action::Loading(path) => {
                 next.set_prices_load(path, Load::Loading);
@@ -228,6 +240,17 @@ mod tests {
         assert!(!set(copied.clone(), "tasks", "11").link_copied, "another scenario is another link");
         assert!(!reduce(copied.clone(), Action::Lang(Lang::Zh)).link_copied, "the language is in the link");
         assert!(set(copied, "tasks", "not a number").link_copied, "a value the page refuses changes nothing");
+    }
+
+    #[test]
+    fn the_slower_views_follow_the_inputs_when_settled() {
+        let s = State::from_link("?hours=100", Lang::En);
+        assert_eq!(s.settled.hours, 100.0, "a link opens with every view on its state");
+        let s = set(set(s, "hours", "101"), "hours", "102");
+        assert_eq!((s.inputs.hours, s.settled.hours), (102.0, 100.0), "changes wait");
+        let settled = reduce(s, Action::Settle);
+        assert_eq!(settled.settled.hours, 102.0);
+        assert_eq!(reduce(settled.clone(), Action::Settle), settled, "settling with nothing waiting changes nothing (no render)");
     }
 
     #[test]

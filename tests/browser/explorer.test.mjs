@@ -79,6 +79,8 @@ async function expectSameAsCli() {
   const want = cli();
   await page.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
   assert.equal((await page.locator('#verdict').textContent()).trim(), want.verdict, `verdict for ${JSON.stringify(options)}`);
+  // The table and the task-count chart wait for a burst of changes to end (aria-busy until then).
+  await page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, WAIT);
   const money = async (sel) => Number((await page.locator(sel).first().textContent()).replace(/[^0-9.]/g, ''));
   assert.ok(Math.abs(await money('#fargate-on-demand td.num') - want.fargate.monthly.on_demand) < 0.006, 'Fargate on-demand monthly');
   for (const [slug, key] of [['on-demand', 'on_demand'], ['reserved-1y', 'reserved_1y'], ['reserved-3y', 'reserved_3y'], ['spot', 'spot']]) {
@@ -540,6 +542,50 @@ test('moving a slider moves nothing else on the page', async () => {
   // Wherever the keys left it, the page still agrees with the CLI.
   options.hours = Number((await page.locator('label[for=hours] output').textContent()).match(/^(\d+) h/)[1]);
   await expectSameAsCli();
+});
+
+// Steps given to the hours slider as input events, all in one task (as fast
+// as a drag can go: no timer, so no rest, can come between them), then what
+// the page shows once Yew has rendered them (in microtasks: still no timer).
+async function burst(values) {
+  return page.evaluate(async (values) => {
+    const slider = document.querySelector('#hours');
+    for (const v of values) {
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const last = `${values[values.length - 1]} h/month`;
+    for (let i = 0; i < 100 && !document.querySelector('#verdict').textContent.includes(last); i += 1) await Promise.resolve();
+    const text = (sel) => document.querySelector(sel).textContent.trim();
+    return {
+      verdict: text('#verdict'),
+      table: text('#options caption'),
+      tasks: text('#chart-tasks figcaption'),
+      busy: [...document.querySelectorAll('[aria-busy]')].map((el) => el.id || el.className),
+    };
+  }, values);
+}
+
+test('dragging, the verdict and the hours chart follow every step; the table and the task-count chart follow once it rests', async () => {
+  await addressSettled(page);
+  // One step after a rest (a click, a key press) shows everywhere at once.
+  let seen = await burst([100]);
+  assert.match(seen.verdict, /^At 100 h\/month/);
+  assert.match(seen.table, /^At 100 h per task/, 'a single step updates the table in the same render');
+  assert.match(seen.tasks, / at 100 h per task/);
+  assert.deepEqual(seen.busy, []);
+  await addressSettled(page);
+  // A burst: the first step everywhere, the rest only in the verdict and the hours chart.
+  seen = await burst([200, 201, 202, 203]);
+  assert.match(seen.verdict, /^At 203 h\/month/);
+  assert.match(seen.table, /^At 200 h per task/, 'the table waits for the burst to end');
+  assert.match(seen.tasks, / at 200 h per task/);
+  assert.deepEqual(seen.busy.sort(), ['chart-tasks', 'table-scroll'], 'marked busy for assistive technology meanwhile');
+  // Then every view agrees with the CLI again, with nothing pressed.
+  options.hours = 203;
+  await expectSameAsCli();
+  assert.match(await page.locator('#options caption').textContent(), /^At 203 h per task/);
+  assert.match(await page.locator('#chart-tasks figcaption').textContent(), / at 203 h per task/);
 });
 
 test('a region whose prices fail to load says so and keeps the last view', async () => {
