@@ -459,7 +459,8 @@ fn explorer(props: &ExplorerProps) -> Html {
         let (shown, hidden, canvas, drawn) = (shown.clone(), state.hidden.clone(), state.canvas, drawn.clone());
         use_memo((chart_key(&shown), state.hidden.clone(), lang, canvas), move |_| shown.as_ref().map(|e| draw_hours(e, &hidden, lang, canvas, &mut drawn.borrow_mut()[0])))
     };
-    // The slower views (the options table, the task-count chart) and their
+    // The slower views (the options table, the task-count chart, the hours
+    // chart's points: buttons seen only when hovered or focused) and their
     // estimate: during a burst of changes, the state's as the burst began
     // (`State::settled`); otherwise, or if that needs another price file,
     // the one shown.
@@ -475,12 +476,13 @@ fn explorer(props: &ExplorerProps) -> Html {
             };
             let e = settled.or(shown)?;
             let chart = draw_tasks(&e, &hidden, lang, canvas, &mut drawn.borrow_mut()[1]);
-            Some((e, chart))
+            let points = hours_points(&e, &hidden, lang, canvas);
+            Some((e, chart, points))
         })
     };
     // Points are placed once they are in the page, and again only when they move.
     // (Keyed by the points, not the memo's address: a new memo can reuse the old one's.)
-    use_effect_with((hours_svg.as_ref().as_ref().map(|c| c.1.clone()), slower.as_ref().as_ref().map(|(_, c)| c.1.clone())), |_| position_points());
+    use_effect_with(slower.as_ref().as_ref().map(|(_, c, points)| (points.clone(), c.1.clone())), |_| position_points());
     let dispatch = {
         let state = state.dispatcher();
         Callback::from(move |action: Action| {
@@ -531,9 +533,9 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="page embed">
                 <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
                 { notices(&state, &status) }
-                if let Some((by_hours, points, hours_legend, _)) = &*hours_svg {
+                if let (Some((by_hours, hours_legend, _)), Some((_, _, points))) = (&*hours_svg, &*slower) {
                     <figure class="chart" id="chart-hours" data-stale={stale}>
-                        { chart_box(by_hours, points) }
+                        { chart_box(by_hours, points, busy) }
                         { legend(hours_legend) }
                     </figure>
                 }
@@ -559,9 +561,9 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="layout">
                 { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
                 <section class="results" aria-label={words.results} data-stale={stale}>
-                    if let (Some(e), Some((by_hours, points, hours_legend, toggles)), Some((slower, (by_tasks, task_points, tasks_legend)))) = (&shown, &*hours_svg, &*slower) {
+                    if let (Some(e), Some((by_hours, hours_legend, toggles)), Some((slower, (by_tasks, task_points, tasks_legend), points))) = (&shown, &*hours_svg, &*slower) {
                         <figure class="chart" id="chart-hours">
-                            { chart_box(by_hours, points) }
+                            { chart_box(by_hours, points, busy) }
                             { legend(hours_legend) }
                             { show_toggles(&state, toggles) }
                             { export(e, by_hours, lang) }
@@ -570,7 +572,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                         <p class="packing" id="packing">{ packing_text(e, lang) }</p>
                         { options_table::options_table(slower, lang, busy) }
                         <figure class="chart" id="chart-tasks" aria-busy={busy.then_some("true")}>
-                            { chart_box(by_tasks, task_points) }
+                            { chart_box(by_tasks, task_points, false) }
                             { legend(tasks_legend) }
                             <figcaption>{ tasks_caption(slower, lang) }</figcaption>
                         </figure>
@@ -608,8 +610,10 @@ fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
 
 /// A chart as the page shows it: its layers, the points over it and its legend.
 type Chart = (chart::Layers, Vec<Point>, Vec<LegendEntry>);
-/// The hours chart, and the toggles for its lines.
-type HoursChart = (chart::Layers, Vec<Point>, Vec<LegendEntry>, Vec<(String, String)>);
+/// The hours chart's layers and legend, and the toggles for its lines.
+type HoursChart = (chart::Layers, Vec<LegendEntry>, Toggles);
+/// A checkbox per line a person can turn off: (line id, label).
+type Toggles = Vec<(String, String)>;
 /// (x %, y %, text) over a chart.
 type Point = (f64, f64, String);
 /// (label, colour, dash pattern).
@@ -618,17 +622,28 @@ type LegendEntry = (String, String, &'static str);
 /// The last chart drawn of a kind, and its layers.
 type Drawn = Option<(chart::CostChart, chart::Layers)>;
 
+/// The hours chart for `e` without the lines in `hidden`, its lines and
+/// break-evens, and the toggles for every line.
+fn hours_chart(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas) -> (chart::CostChart, Vec<chart::Series>, Vec<chart::Crossing>, Toggles) {
+    let (mut series, mut crossings) = estimate::chart_lines(e, lang);
+    let toggles: Toggles = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
+    series.retain(|s| !hidden.contains(&s.id));
+    crossings.retain(|c| !hidden.contains(&c.option_id));
+    let chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
+    (chart, series, crossings, toggles)
+}
+
 /// Draws the hours chart for `e` without the lines in `hidden`, reusing what
 /// it shares with the chart last drawn in `drawn`.
 fn draw_hours(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas, drawn: &mut Drawn) -> HoursChart {
-    let (mut series, mut crossings) = estimate::chart_lines(e, lang);
-    let toggles: Vec<(String, String)> = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
-    series.retain(|s| !hidden.contains(&s.id));
-    crossings.retain(|c| !hidden.contains(&c.option_id));
-    let hours_chart = chart::CostChart::hours(lang, series.clone(), e.evaluation.fargate.billed_hours, crossings.clone()).on(canvas);
-    let points = placed(hours_chart.frame(), estimate::hours_points(e, &series, &crossings, lang));
-    let by_hours = redraw(drawn, hours_chart);
-    (by_hours, points, chart::legend(&series), toggles)
+    let (chart, series, _, toggles) = hours_chart(e, hidden, lang, canvas);
+    (redraw(drawn, chart), chart::legend(&series), toggles)
+}
+
+/// The points over the hours chart `draw_hours` draws for `e`.
+fn hours_points(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas) -> Vec<Point> {
+    let (chart, series, crossings, _) = hours_chart(e, hidden, lang, canvas);
+    placed(chart.frame(), estimate::hours_points(e, &series, &crossings, lang))
 }
 
 /// Draws the task-count chart for `e`, as `draw_hours` the hours chart.
@@ -702,13 +717,14 @@ fn redraw(last: &mut Drawn, chart: chart::CostChart) -> chart::Layers {
 }
 
 /// A chart's SVG layers with a button over each of its points: hover or focus
-/// one for its values. The SVG, positions and texts come from our own numbers,
-/// never from user input. A layer equal to the one in the page is left alone
-/// (Yew skips raw HTML equal to what is there).
-fn chart_box(svg: &chart::Layers, points: &[Point]) -> Html {
+/// one for its values (`busy`: the points wait for a burst of changes to
+/// end). The SVG, positions and texts come from our own numbers, never from
+/// user input. A layer equal to the one in the page is left alone (Yew skips
+/// raw HTML equal to what is there).
+fn chart_box(svg: &chart::Layers, points: &[Point], busy: bool) -> Html {
     let raw = |layer: &Rc<str>| Html::from_html_unchecked(AttrValue::from(layer.clone()));
     html! {
-        <div class="chart-box">
+        <div class="chart-box" aria-busy={busy.then_some("true")}>
             { raw(&svg.axes) }
             <div class="chart-layer">{ raw(&svg.lines) }</div>
             <div class="chart-layer">{ raw(&svg.marker) }</div>

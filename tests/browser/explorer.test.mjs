@@ -557,8 +557,12 @@ async function burst(values) {
     const last = `${values[values.length - 1]} h/month`;
     for (let i = 0; i < 100 && !document.querySelector('#verdict').textContent.includes(last); i += 1) await Promise.resolve();
     const text = (sel) => document.querySelector(sel).textContent.trim();
+    // The current-hours marker: the hours chart's only grey (#6E6E6E) line.
+    const marker = [...document.querySelectorAll('#chart-hours svg [stroke]')].find((el) => el.getAttribute('stroke').toUpperCase() === '#6E6E6E');
     return {
       verdict: text('#verdict'),
+      marker: marker.getBBox().x,
+      point: document.querySelector('#chart-hours .point').getAttribute('aria-label'),
       table: text('#options caption'),
       tasks: text('#chart-tasks figcaption'),
       busy: [...document.querySelectorAll('[aria-busy]')].map((el) => el.id || el.className),
@@ -566,21 +570,25 @@ async function burst(values) {
   }, values);
 }
 
-test('dragging, the verdict and the hours chart follow every step; the table and the task-count chart follow once it rests', async () => {
+test('dragging, the verdict and the hours chart follow every step; the table, the task-count chart and the hover points once it pauses', async () => {
   await addressSettled(page);
   // One step after a rest (a click, a key press) shows everywhere at once.
   let seen = await burst([100]);
   assert.match(seen.verdict, /^At 100 h\/month/);
   assert.match(seen.table, /^At 100 h per task/, 'a single step updates the table in the same render');
   assert.match(seen.tasks, / at 100 h per task/);
+  assert.match(seen.point, / at 100 h$/);
   assert.deepEqual(seen.busy, []);
+  const at100 = seen.marker;
   await addressSettled(page);
   // A burst: the first step everywhere, the rest only in the verdict and the hours chart.
   seen = await burst([200, 201, 202, 203]);
   assert.match(seen.verdict, /^At 203 h\/month/);
+  assert.ok(seen.marker > at100 + 50, `the hours chart's marker moved on (${at100} to ${seen.marker})`);
   assert.match(seen.table, /^At 200 h per task/, 'the table waits for the burst to end');
   assert.match(seen.tasks, / at 200 h per task/);
-  assert.deepEqual(seen.busy.sort(), ['chart-tasks', 'table-scroll'], 'marked busy for assistive technology meanwhile');
+  assert.match(seen.point, / at 200 h$/, 'the chart\'s hover points (buttons seen only when hovered or focused) wait too');
+  assert.deepEqual(seen.busy.sort(), ['chart-box', 'chart-tasks', 'table-scroll'], 'marked busy for assistive technology meanwhile');
   // Then every view agrees with the CLI again, with nothing pressed.
   options.hours = 203;
   await expectSameAsCli();
