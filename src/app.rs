@@ -189,34 +189,46 @@ type Listening = gloo::events::EventListener;
 #[cfg(not(target_arch = "wasm32"))]
 struct Listening;
 
-/// How long the state must rest before the address bar follows it.
+/// How long the state must rest before the address bar and the slower views
+/// (`State::settled`) follow it.
 #[cfg(target_arch = "wasm32")]
-const ADDRESS_DELAY_MS: i32 = 150;
+const REST_MS: i32 = 150;
+
+/// A pending timer and the callback it will call.
+#[cfg(target_arch = "wasm32")]
+type TimerSlot = std::cell::RefCell<Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>>;
+
+/// Calls `then` in `REST_MS`, cancelling what `slot` had pending: called on
+/// every change, `then` runs once the changes rest.
+#[cfg(target_arch = "wasm32")]
+fn after_rest(slot: &'static std::thread::LocalKey<TimerSlot>, then: impl FnMut() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return };
+    let then = Closure::<dyn FnMut()>::new(then);
+    slot.with(|slot| {
+        if let Some((handle, _)) = slot.borrow_mut().take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.as_ref().unchecked_ref(), REST_MS) {
+            *slot.borrow_mut() = Some((handle, then));
+        }
+    });
+}
 
 /// Keeps the address bar on the current state: replaceState, so dragging a
 /// slider does not flood the back button, and only once the state has rested
-/// for `ADDRESS_DELAY_MS`: Chrome's replaceState measured ~8 ms a call, a whole
+/// for `REST_MS`: Chrome's replaceState measured ~8 ms a call, a whole
 /// slider step's budget. The share box and "Copy link" are always current.
 fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
         thread_local! {
-            static PENDING: std::cell::RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { std::cell::RefCell::new(None) };
+            static PENDING: TimerSlot = const { std::cell::RefCell::new(None) };
         }
-        let Some(window) = web_sys::window() else { return };
         let url = page_url(inputs, embed, lang);
-        PENDING.with(|pending| {
-            if let Some((handle, _)) = pending.borrow_mut().take() {
-                window.clear_timeout_with_handle(handle);
-            }
-            let apply = Closure::<dyn FnMut()>::new(move || {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-                }
-            });
-            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(apply.as_ref().unchecked_ref(), ADDRESS_DELAY_MS) {
-                *pending.borrow_mut() = Some((handle, apply));
+        after_rest(&PENDING, move || {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         });
     }
@@ -224,43 +236,26 @@ fn sync_address(inputs: &Inputs, embed: bool, lang: Option<Lang>) {
     let _ = (inputs, embed, lang);
 }
 
-/// How long changes must pause before the slower views (`State::settled`)
-/// follow them.
-#[cfg(target_arch = "wasm32")]
-const SETTLE_MS: i32 = 150;
-
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     /// The timer `settle_after_pause` set last.
-    static SETTLE_TIMER: std::cell::RefCell<Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>> = const { std::cell::RefCell::new(None) };
-    /// Whether it has fired: no change since, for `SETTLE_MS`.
+    static SETTLE_TIMER: TimerSlot = const { std::cell::RefCell::new(None) };
+    /// Whether it has fired: no change since, for `REST_MS`.
     static PAUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
 /// A change is on its way: (re)starts the timer that settles the slower views
-/// (`Action::Settle`) once changes pause for `SETTLE_MS`, and says whether
+/// (`Action::Settle`) once changes pause for `REST_MS`, and says whether
 /// this one comes after such a pause (natively, always).
 fn settle_after_pause(state: &UseReducerDispatcher<State>) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        let paused = PAUSED.with(|paused| paused.replace(false));
-        if let Some(window) = web_sys::window() {
-            let state = state.clone();
-            let settle = Closure::<dyn FnMut()>::new(move || {
-                PAUSED.with(|paused| paused.set(true));
-                state.dispatch(Action::Settle);
-            });
-            SETTLE_TIMER.with(|timer| {
-                if let Some((handle, _)) = timer.borrow_mut().take() {
-                    window.clear_timeout_with_handle(handle);
-                }
-                if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(settle.as_ref().unchecked_ref(), SETTLE_MS) {
-                    *timer.borrow_mut() = Some((handle, settle));
-                }
-            });
-        }
-        paused
+        let state = state.clone();
+        after_rest(&SETTLE_TIMER, move || {
+            PAUSED.with(|paused| paused.set(true));
+            state.dispatch(Action::Settle);
+        });
+        PAUSED.with(|paused| paused.replace(false))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -464,8 +459,10 @@ fn explorer(props: &ExplorerProps) -> Html {
     // estimate: during a burst of changes, the state's as the burst began
     // (`State::settled`); otherwise, or if that needs another price file,
     // the one shown.
+    // The slower views wait for a burst of changes to end.
+    let busy = state.settled != inputs;
     let slower = {
-        let behind = state.settled != inputs && estimate::region_file_of(&state.settled) == path;
+        let behind = busy && estimate::region_file_of(&state.settled) == path;
         let (settled, shown, prices, candidates, manifest) = (state.settled.clone(), shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone());
         let (hidden, canvas) = (state.hidden.clone(), state.canvas);
         let key = (behind.then(|| state.settled.clone()), (!behind).then(|| chart_key(&shown)), state.hidden.clone(), lang, canvas, prices.clone().map(Shared), more.clone().map(Shared));
@@ -525,8 +522,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     // loading or have no answer. Dimmed (by CSS, after a moment) so it is not
     // read as theirs.
     let stale = shown.as_ref().is_some_and(|e| e.inputs != inputs).then_some("");
-    // The slower views wait for a burst of changes to end.
-    let busy = state.settled != inputs;
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {
