@@ -19,6 +19,8 @@
 // time (the rest is time it was ready to run and waited for a core);
 // JS_FLAGS passes V8 flags (JS_FLAGS=--no-liftoff compiles the wasm fully
 // optimised up front, which shows what V8's tier-up costs the first steps).
+// SLOWDOWN=2 runs both pages' main threads twice as slow (DevTools' CPU
+// throttling): the budgets on a slower machine, or this one in a slow hour.
 // ROUNDS sets the number of slider rounds. SETTLE_MS=1500 waits that long
 // once the slider is reached (focused, which scrolls it into view, and set to
 // its start) before the first step, as a person would: the browser has then
@@ -212,9 +214,19 @@ async function tracedRound() {
   });
 }
 
+// SLOWDOWN=n: the page's main thread runs n times slower (DevTools' CPU
+// throttling), for both pages alike: how the budgets fare on a slower machine
+// than this one is at the moment.
+const SLOWDOWN = Number(process.env.SLOWDOWN ?? 1);
+async function newPage(ctx) {
+  const p = await ctx.newPage();
+  if (SLOWDOWN !== 1) await (await ctx.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+  return p;
+}
+
 async function appRound(round) {
   const ctx = await browser.newContext({ locale: 'en-US' });
-  const p = await ctx.newPage();
+  const p = await newPage(ctx);
   await p.goto(url);
   await chartShown(p);
   const samples = process.env.PROFILE && round === 0 ? await profiled(p, () => slide(p, '#hours', SETTLE_MS)) : await slide(p, '#hours', SETTLE_MS);
@@ -225,7 +237,7 @@ async function appRound(round) {
 // The same measurement on an empty page with one slider.
 async function emptyRound() {
   const ctx = await browser.newContext();
-  const p = await ctx.newPage();
+  const p = await newPage(ctx);
   await p.setContent('<input id="hours" type="range" min="0" max="730" step="1"><p id="verdict"></p>');
   await p.evaluate(() => document.querySelector('#hours').addEventListener('input', (e) => { document.querySelector('#verdict').textContent = e.target.value; }));
   const samples = await slide(p, '#hours');
