@@ -534,7 +534,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                         { legend(hours_legend) }
                     </figure>
                 }
-                { controls::controls(&ControlsProps { compact: true, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
+                { controls::controls(&ControlsProps { compact: true, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), draft: state.draft.clone(), instance_types: (*instance_types).clone(), on_action: dispatch }) }
                 <p class="embed-foot">
                     <a id="open-full" href={page_url(&inputs, false, state.lang_choice)} target="_blank" rel="noopener">{ words.open_full }</a>
                     { format!(" · {} {}", words.list_prices_newest, lang.date(&props.manifest.date)) }
@@ -554,7 +554,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 { notices(&state, &status) }
             </header>
             <div class="layout">
-                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
+                { controls::controls(&ControlsProps { compact: false, lang, manifest: props.manifest.clone(), inputs: inputs.clone(), draft: state.draft.clone(), instance_types: (*instance_types).clone(), on_action: dispatch.clone() }) }
                 <section class="results" aria-label={words.results} data-stale={stale}>
                     if let (Some(e), Some((by_hours, hours_legend, toggles)), Some((slower, (by_tasks, task_points, tasks_legend), points))) = (&shown, &*hours_svg, &*slower) {
                         <figure class="chart" id="chart-hours">

@@ -19,6 +19,8 @@ use yew::prelude::*;
 pub struct ControlsProps {
     pub manifest: Shared<Manifest>,
     pub inputs: Inputs,
+    /// Text typed into a field and not yet set (`State::draft`).
+    pub draft: Option<(&'static str, String)>,
     /// (type, label) of every instance type the fleet may use, cheapest first.
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
@@ -72,6 +74,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::gib(m));
     let scheduled = i.runs.is_some();
     let hours = i.hours;
+    let typed = |name: &str| props.draft.as_ref().filter(|(n, _)| *n == name).map(|(_, text)| text.clone());
     let on_scheduled = {
         let on = on.clone();
         Callback::from(move |e: Event| {
@@ -153,7 +156,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ w.fleet }</legend>
                 <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
-                    value={i.ec2.clone()} onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
+                    value={typed("ec2").unwrap_or_else(|| i.ec2.clone())}
+                    oninput={on.reform(|e: InputEvent| Action::Draft("ec2", e.target_unchecked_into::<HtmlInputElement>().value()))}
+                    onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
                     onfocus={on.reform(|_| Action::WantEveryType)} />
                 <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
                 <label for="buy">{ w.purchase_option }</label>

@@ -48,6 +48,11 @@ pub struct State {
     pub link_copied: bool,
     /// The iframe code for an article is shown.
     pub embed_code_shown: bool,
+    /// What a person is typing into a field that sets its option only when
+    /// they leave it (the instance type), by option name: the field shows it
+    /// until then, since Yew puts a field's value back to the state's on any
+    /// render, and one can come meanwhile (the picker's list arriving).
+    pub draft: Option<(&'static str, String)>,
 }
 
 impl State {
@@ -134,6 +139,8 @@ pub enum Action {
     ShowEmbedCode(bool),
     /// The slower views catch up with the inputs.
     Settle,
+    /// Text typed into a field whose option is set when the person leaves it.
+    Draft(&'static str, String),
 }
 
 impl Reducible for State {
@@ -149,6 +156,10 @@ impl Reducible for State {
                 keep_consistent(&mut next.inputs, name);
                 next.ignored.clear();
                 next.link_copied = false;
+                next.draft = None;
+            }
+            Action::Draft(name, text) => {
+                next.draft = Some((name, text));
             }
             Action::Settle => {
                 next.settled = next.inputs.clone();
@@ -251,6 +262,15 @@ mod tests {
         let settled = reduce(s, Action::Settle);
         assert_eq!(settled.settled.hours, 102.0);
         assert_eq!(reduce(settled.clone(), Action::Settle), settled, "settling with nothing waiting changes nothing (no render)");
+    }
+
+    #[test]
+    fn typed_text_is_shown_until_the_field_sets_its_option() {
+        let s = reduce(State::default(), Action::Draft("ec2", "m6i.xl".into()));
+        let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86-outclassed.json".into(), Err(LoadError::Network)));
+        assert_eq!(s.draft, Some(("ec2", "m6i.xl".into())), "a render meanwhile keeps it");
+        let s = set(s, "ec2", "m6i.xlarge");
+        assert_eq!((s.inputs.ec2.as_str(), s.draft), ("m6i.xlarge", None), "set: the field shows the option again");
     }
 
     #[test]

@@ -524,6 +524,29 @@ test('a link naming a type "auto" never picks gets that type, and a type that do
   await other.close();
 });
 
+test('what a person types into the instance field survives the picker\'s list arriving meanwhile', async () => {
+  // Focusing the field loads every type for its suggestions; on a slow network
+  // that arrives while they type, and the page must not put back "auto" then.
+  const { context: other, p, errors } = await freshPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/pricing/regions/us-east-1/linux-x86-outclassed.json*', async (route) => { await held; await route.continue(); });
+  await p.goto(server.origin + BASE_PATH);
+  await p.locator('#chart-hours .chart-box > svg').waitFor(WAIT);
+  await p.click('#ec2');
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('m6i.xl');
+  release();
+  await p.waitForFunction(() => document.querySelectorAll('#ec2-types option').length > 700, null, WAIT);
+  assert.equal(await p.inputValue('#ec2'), 'm6i.xl', 'the typed text stays');
+  await p.keyboard.type('arge');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => / m6i\.xlarge /.test(document.querySelector('#packing')?.textContent), null, WAIT);
+  assert.equal(await p.inputValue('#ec2'), 'm6i.xlarge');
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('moving a slider moves nothing else on the page', async () => {
   // What a person would see jump: the slider under their finger, the chart, the table.
   const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks .chart-box', 'form.controls'];
