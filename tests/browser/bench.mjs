@@ -214,9 +214,7 @@ async function tracedRound() {
   });
 }
 
-// SLOWDOWN=n: the page's main thread runs n times slower (DevTools' CPU
-// throttling), for both pages alike: how the budgets fare on a slower machine
-// than this one is at the moment.
+// SLOWDOWN (see the top) throttles the app's and the empty page's alike.
 const SLOWDOWN = Number(process.env.SLOWDOWN ?? 1);
 async function newPage(ctx) {
   const p = await ctx.newPage();
