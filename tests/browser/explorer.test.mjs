@@ -636,12 +636,13 @@ test('a region whose prices fail to load says so and keeps the last view', async
 
 test('the phone layout stacks the controls above the chart', async () => {
   await page.setViewportSize({ width: 375, height: 800 });
+  // Measured once the resize has redrawn the chart, which replaces its SVG.
+  const phone = await expectReadableChart(page, 'phone');
+  assert.deepEqual(phone.viewBox, [320, 300], 'drawn for a phone');
   const controls = await page.locator('form.controls').boundingBox();
   const chart = await page.locator('#chart-hours .chart-box > svg').boundingBox();
   assert.ok(chart.y > controls.y + controls.height - 1, 'chart below the controls');
   assert.ok(chart.width <= 375 && chart.width > 300, `chart fits the phone width (${chart.width})`);
-  const phone = await expectReadableChart(page, 'phone');
-  assert.deepEqual(phone.viewBox, [320, 300], 'drawn for a phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
   // The options table scrolls sideways on a phone; its answer (monthly cost,
