@@ -2,7 +2,7 @@
 //! names share links and the CLI use. Sliders step through valid values only,
 //! so a person can never pick a task size Fargate would refuse.
 
-use super::state::Action;
+use super::state::{Action, Draft};
 use super::Shared;
 use crate::format;
 use crate::i18n::{regions, Lang};
@@ -19,8 +19,8 @@ use yew::prelude::*;
 pub struct ControlsProps {
     pub manifest: Shared<Manifest>,
     pub inputs: Inputs,
-    /// Text typed into a field and not yet set (`State::draft`).
-    pub draft: Option<(&'static str, String)>,
+    /// Text in a field that is not its option's value (`State::draft`).
+    pub draft: Option<Draft>,
     /// (type, label) of every instance type the fleet may use, cheapest first.
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
@@ -74,7 +74,8 @@ pub fn controls(props: &ControlsProps) -> Html {
     let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::gib(m));
     let scheduled = i.runs.is_some();
     let hours = i.hours;
-    let typed = |name: &str| props.draft.as_ref().filter(|(n, _)| *n == name).map(|(_, text)| text.clone());
+    let field = |option: &'static str, value: String| Field::of(option, value, &props.draft, lang);
+    let (disk, tasks, ec2) = (field("disk", i.disk.to_string()), field("tasks", i.tasks.to_string()), field("ec2", i.ec2.clone()));
     let on_scheduled = {
         let on = on.clone();
         Callback::from(move |e: Event| {
@@ -125,22 +126,26 @@ pub fn controls(props: &ControlsProps) -> Html {
                 } }</p>
                 if !props.compact {
                     <label for="disk">{ w.disk }</label>
-                    <input id="disk" type="number" min="20" max="200" step="1" value={i.disk.to_string()} onchange={setter(on, "disk", as_is)} />
+                    <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, "disk", as_is)} />
+                    { disk.note }
                 }
             </fieldset>
             <fieldset>
                 <legend>{ w.workload }</legend>
                 <label for="tasks">{ w.tasks_running }</label>
                 <input id="tasks" type="number" min="1" max={MAX_TASKS.to_string()} step="1" inputmode="numeric"
-                    value={i.tasks.to_string()} oninput={live(setter(on, "tasks", as_is))} />
+                    value={tasks.value} aria-invalid={tasks.invalid} aria-describedby={tasks.described_by} oninput={live(setter(on, "tasks", as_is))} />
+                { tasks.note }
                 if !props.compact {
                     <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ w.scheduled }</label>
                 }
-                if let Some(runs) = i.runs {
+                if let (Some(runs), minutes) = (i.runs.map(|r| field("runs", r.to_string())), field("minutes", format::quantity(i.minutes))) {
                     <label for="runs">{ w.runs }</label>
-                    <input id="runs" type="number" min="1" step="1" value={runs.to_string()} oninput={live(setter(on, "runs", as_is))} />
+                    <input id="runs" type="number" min="1" step="1" value={runs.value} aria-invalid={runs.invalid} aria-describedby={runs.described_by} oninput={live(setter(on, "runs", as_is))} />
+                    { runs.note }
                     <label for="minutes">{ w.minutes }</label>
-                    <input id="minutes" type="number" min="0" max="1440" step="any" value={format::quantity(i.minutes)} onchange={setter(on, "minutes", as_is)} />
+                    <input id="minutes" type="number" min="0" max="1440" step="any" value={minutes.value} aria-invalid={minutes.invalid} aria-describedby={minutes.described_by} onchange={setter(on, "minutes", as_is)} />
+                    { minutes.note }
                     <p class="hint">{ billed_hint(lang, i.usage().billed_hours()) }</p>
                 } else {
                     <label for="hours">{ w.hours_per_task }
@@ -156,10 +161,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ w.fleet }</legend>
                 <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
-                    value={typed("ec2").unwrap_or_else(|| i.ec2.clone())}
+                    value={ec2.value} aria-invalid={ec2.invalid} aria-describedby={ec2.described_by}
                     oninput={on.reform(|e: InputEvent| Action::Draft("ec2", e.target_unchecked_into::<HtmlInputElement>().value()))}
                     onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
                     onfocus={on.reform(|_| Action::WantEveryType)} />
+                { ec2.note }
                 <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
                 <label for="buy">{ w.purchase_option }</label>
                 <select id="buy" onchange={setter(on, "buy", as_is)}>
@@ -178,11 +184,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                         <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
                     }) }
                 </select>
-                { number("min", w.min_instances, "1", i.min.to_string(), on) }
-                { number("reserve", w.reserve, "64", i.reserve.to_string(), on) }
-                { number("extra", w.extra, "any", format::quantity(i.extra), on) }
-                { number("ops", w.ops, "any", format::quantity(i.ops), on) }
-                { number("rate", w.rate, "any", format::quantity(i.rate), on) }
+                { number("min", w.min_instances, "1", field("min", i.min.to_string()), on) }
+                { number("reserve", w.reserve, "64", field("reserve", i.reserve.to_string()), on) }
+                { number("extra", w.extra, "any", field("extra", format::quantity(i.extra)), on) }
+                { number("ops", w.ops, "any", field("ops", format::quantity(i.ops)), on) }
+                { number("rate", w.rate, "any", field("rate", format::quantity(i.rate)), on) }
             </fieldset>
             }
         </form>
@@ -190,12 +196,37 @@ pub fn controls(props: &ControlsProps) -> Html {
 }
 
 /// A labelled box for a number of at least 0 that sets the option of its id when changed.
-fn number(id: &'static str, label: &'static str, step: &'static str, value: String, on: &Callback<Action>) -> Html {
+fn number(id: &'static str, label: &'static str, step: &'static str, field: Field, on: &Callback<Action>) -> Html {
     html! {
         <>
             <label for={id}>{ label }</label>
-            <input {id} type="number" min="0" {step} {value} onchange={setter(on, id, as_is)} />
+            <input {id} type="number" min="0" {step} value={field.value} aria-invalid={field.invalid} aria-describedby={field.described_by} onchange={setter(on, id, as_is)} />
+            { field.note }
         </>
+    }
+}
+
+/// A text or number field as shown: the text typed or refused there
+/// (`State::draft`), else its option's value; if the option refused it, why,
+/// in a line under the field that the field names as its description.
+struct Field {
+    value: String,
+    invalid: Option<&'static str>,
+    described_by: Option<String>,
+    note: Html,
+}
+
+impl Field {
+    fn of(option: &'static str, value: String, draft: &Option<Draft>, lang: Lang) -> Field {
+        let Some(draft) = draft.as_ref().filter(|d| d.option == option) else {
+            return Field { value, invalid: None, described_by: None, note: Html::default() };
+        };
+        let Some(refused) = &draft.refused else {
+            return Field { value: draft.text.clone(), invalid: None, described_by: None, note: Html::default() };
+        };
+        let id = format!("{option}-refused");
+        let note = html! { <p class="refused" id={id.clone()}>{ lang.words().refused }{ refused.reason_in(lang) }</p> };
+        Field { value: draft.text.clone(), invalid: Some("true"), described_by: Some(id), note }
     }
 }
 

@@ -48,11 +48,21 @@ pub struct State {
     pub link_copied: bool,
     /// The iframe code for an article is shown.
     pub embed_code_shown: bool,
-    /// What a person is typing into a field that sets its option only when
-    /// they leave it (the instance type), by option name: the field shows it
-    /// until then, since Yew puts a field's value back to the state's on any
-    /// render, and one can come meanwhile (the picker's list arriving).
-    pub draft: Option<(&'static str, String)>,
+    /// Text in a field that is not its option's value: being typed into a
+    /// field that sets its option when left (the instance type), or refused
+    /// by the option. The field shows it until an option is set, since Yew
+    /// puts a field's value back to the state's on any render, and one can
+    /// come meanwhile (the picker's list arriving).
+    pub draft: Option<Draft>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The option's name, as in links.
+    pub option: &'static str,
+    pub text: String,
+    /// Why the option refused `text`, if it did (said under the field).
+    pub refused: Option<crate::share_link::Ignored>,
 }
 
 impl State {
@@ -150,16 +160,19 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Set(name, value) => {
-                if next.inputs.set(name, &value).is_err() {
-                    return self;
+                if let Err(e) = next.inputs.set(name, &value) {
+                    // The state keeps its value; the field keeps the text, and says why.
+                    let refused = crate::share_link::Ignored { param: name.into(), value: value.clone(), reason: format!("expected {}", e.accepted) };
+                    next.draft = Some(Draft { option: name, text: value, refused: Some(refused) });
+                    return if next == *self { self } else { Rc::new(next) };
                 }
                 keep_consistent(&mut next.inputs, name);
                 next.ignored.clear();
                 next.link_copied = false;
                 next.draft = None;
             }
-            Action::Draft(name, text) => {
-                next.draft = Some((name, text));
+            Action::Draft(option, text) => {
+                next.draft = Some(Draft { option, text, refused: None });
             }
             Action::Settle => {
                 next.settled = next.inputs.clone();
@@ -250,7 +263,7 @@ mod tests {
         assert!(reduce(copied.clone(), Action::ShowEmbedCode(true)).link_copied, "opening the iframe code keeps the link");
         assert!(!set(copied.clone(), "tasks", "11").link_copied, "another scenario is another link");
         assert!(!reduce(copied.clone(), Action::Lang(Lang::Zh)).link_copied, "the language is in the link");
-        assert!(set(copied, "tasks", "not a number").link_copied, "a value the page refuses changes nothing");
+        assert!(set(copied, "tasks", "not a number").link_copied, "a value the page refuses changes no link");
     }
 
     #[test]
@@ -268,9 +281,21 @@ mod tests {
     fn typed_text_is_shown_until_the_field_sets_its_option() {
         let s = reduce(State::default(), Action::Draft("ec2", "m6i.xl".into()));
         let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86-outclassed.json".into(), Err(LoadError::Network)));
-        assert_eq!(s.draft, Some(("ec2", "m6i.xl".into())), "a render meanwhile keeps it");
+        assert_eq!(s.draft, Some(Draft { option: "ec2", text: "m6i.xl".into(), refused: None }), "a render meanwhile keeps it");
         let s = set(s, "ec2", "m6i.xlarge");
         assert_eq!((s.inputs.ec2.as_str(), s.draft), ("m6i.xlarge", None), "set: the field shows the option again");
+    }
+
+    #[test]
+    fn a_refused_value_stays_in_its_field_with_the_reason_and_changes_nothing_else() {
+        let s = set(State::default(), "tasks", "");
+        assert_eq!(s.inputs, Inputs::default());
+        let draft = s.draft.clone().expect("the field keeps its text");
+        assert_eq!((draft.option, draft.text.as_str()), ("tasks", ""));
+        assert_eq!(draft.refused.map(|r| r.reason_in(Lang::En)), Some(format!("expected a whole number from 1 to {}", crate::inputs::MAX_TASKS)));
+        assert_eq!(set(s.clone(), "tasks", ""), s, "refused again: no new state, no render");
+        let s = set(s, "tasks", "4");
+        assert_eq!((s.inputs.tasks, s.draft), (4, None));
     }
 
     #[test]
@@ -285,8 +310,8 @@ mod tests {
     #[test]
     fn invalid_values_are_ignored_not_applied() {
         let s = State::default();
-        assert_eq!(set(s.clone(), "tasks", "0"), s);
-        assert_eq!(set(s.clone(), "cpu", "3"), s);
+        assert_eq!(set(s.clone(), "tasks", "0").inputs, s.inputs);
+        assert_eq!(set(s.clone(), "cpu", "3").inputs, s.inputs);
     }
 
     #[test]

@@ -547,6 +547,40 @@ test('what a person types into the instance field survives the picker\'s list ar
   await other.close();
 });
 
+test('a value a field\'s option refuses stays in the field, says why under it, and changes nothing else', async () => {
+  const { context: other, p, errors } = await freshPage();
+  await p.goto(server.origin + BASE_PATH);
+  await p.locator('#chart-hours .chart-box > svg').waitFor(WAIT);
+  const verdict = () => p.locator('#verdict').textContent();
+  const before = await verdict();
+  await p.fill('#ec2', 'm5');
+  await p.locator('#ec2').press('Enter');
+  await p.locator('#ec2-refused').waitFor(WAIT);
+  assert.equal(await p.locator('#ec2-refused').textContent(), 'Not used (the page keeps the last value): expected auto, or an instance type such as m6i.large');
+  assert.equal(await p.getAttribute('#ec2', 'aria-invalid'), 'true');
+  assert.equal(await p.getAttribute('#ec2', 'aria-describedby'), 'ec2-refused');
+  assert.equal(await p.inputValue('#ec2'), 'm5', 'what they typed stays, to be corrected');
+  assert.equal(await verdict(), before);
+  // A number field that sets its option as it is typed into: emptied, it
+  // says so and is not put back; a valid number is used at once.
+  await p.fill('#tasks', '');
+  await p.locator('#tasks-refused').waitFor(WAIT);
+  assert.match(await p.locator('#tasks-refused').textContent(), /expected a whole number from 1 to 10000$/);
+  assert.equal(await p.inputValue('#tasks'), '');
+  assert.equal(await p.locator('#ec2-refused').count(), 0, 'one refusal at a time: the latest');
+  assert.equal(await p.inputValue('#ec2'), 'auto', 'the other field shows its option again');
+  await p.fill('#tasks', '4');
+  await p.locator('#tasks-refused').waitFor({ state: 'detached', ...WAIT });
+  assert.equal(await p.getAttribute('#tasks', 'aria-invalid'), null);
+  const link = await p.inputValue('#share-url');
+  const want = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+  assert.equal(want.inputs.tasks, 4, 'the link carries the new count');
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await verdict()).trim(), want.verdict);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('moving a slider moves nothing else on the page', async () => {
   // What a person would see jump: the slider under their finger, the chart, the table.
   const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks .chart-box', 'form.controls'];
