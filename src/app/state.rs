@@ -159,18 +159,19 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Set(name, value) => {
-                if let Err(e) = next.inputs.set(name, &value) {
-                    // The state keeps its value; the field keeps the text, and says why.
+            Action::Set(name, value) => match next.inputs.set(name, &value) {
+                Ok(()) => {
+                    keep_consistent(&mut next.inputs, name);
+                    next.ignored.clear();
+                    next.link_copied = false;
+                    next.draft = None;
+                }
+                // The state keeps its value; the field keeps the text, and says why.
+                Err(e) => {
                     let refused = crate::share_link::Ignored { param: name.into(), value: value.clone(), reason: format!("expected {}", e.accepted) };
                     next.draft = Some(Draft { option: name, text: value, refused: Some(refused) });
-                    return if next == *self { self } else { Rc::new(next) };
                 }
-                keep_consistent(&mut next.inputs, name);
-                next.ignored.clear();
-                next.link_copied = false;
-                next.draft = None;
-            }
+            },
             Action::Draft(option, text) => {
                 next.draft = Some(Draft { option, text, refused: None });
             }
