@@ -24,6 +24,17 @@ pub struct Ignored {
 }
 
 impl Ignored {
+    /// `value` of `param`, refused by the option's parser (`Inputs::set`):
+    /// the reason is what the option accepts.
+    pub fn refused(param: &str, value: &str, error: &crate::inputs::InputError) -> Ignored {
+        Ignored::new(param, value, format!("expected {}", error.accepted))
+    }
+
+    /// The value is kept to 60 characters: it is shown, and a link can be long.
+    fn new(param: &str, value: &str, reason: String) -> Ignored {
+        Ignored { param: param.to_string(), value: value.chars().take(60).collect(), reason }
+    }
+
     /// Why, as the page says it: the English reason, or in Chinese what the
     /// parameter accepts.
     pub fn reason_in(&self, lang: Lang) -> String {
@@ -113,7 +124,7 @@ pub fn lang(query: &str) -> Result<Option<Lang>, Ignored> {
     let Some(value) = last_value(&pairs, "lang") else { return Ok(None) };
     Lang::from_tag(value)
         .map(Some)
-        .ok_or_else(|| Ignored { param: "lang".into(), value: value.chars().take(60).collect(), reason: "expected en or zh".into() })
+        .ok_or_else(|| Ignored::new("lang", value, "expected en or zh".into()))
 }
 
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a
@@ -122,20 +133,17 @@ pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
     let pairs = query_pairs(query);
     let mut inputs = Inputs::default();
     let mut ignored = Vec::new();
-    let mut ignore = |param: &str, value: &str, reason: String| {
-        ignored.push(Ignored { param: param.to_string(), value: value.chars().take(60).collect(), reason });
-    };
     if let Some(v) = last_value(&pairs, "v") {
         match v.parse::<u32>() {
             Ok(v) if (1..=VERSION).contains(&v) => {}
-            _ => ignore("v", v, format!("unknown link version; read as version {VERSION}")),
+            _ => ignored.push(Ignored::new("v", v, format!("unknown link version; read as version {VERSION}"))),
         }
     }
     // The fixed order matters: `hours` before `runs`, as `encode` writes them.
     for name in NAMES {
         let Some(value) = last_value(&pairs, name) else { continue };
         if let Err(e) = inputs.set(name, value) {
-            ignore(name, value, format!("expected {}", e.accepted));
+            ignored.push(Ignored::refused(name, value, &e));
         }
     }
     // Options that are fine alone but not together fall back one at a time.
@@ -154,7 +162,7 @@ pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
             "runs" => inputs.runs = None,
             _ => inputs = Inputs::default(),
         }
-        ignore(param, &given, format!("expected {}", e.accepted));
+        ignored.push(Ignored::refused(param, &given, &e));
     }
     (inputs, ignored)
 }

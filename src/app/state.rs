@@ -168,7 +168,7 @@ impl Reducible for State {
                 }
                 // The state keeps its value; the field keeps the text, and says why.
                 Err(e) => {
-                    let refused = crate::share_link::Ignored { param: name.into(), value: value.clone(), reason: format!("expected {}", e.accepted) };
+                    let refused = crate::share_link::Ignored::refused(name, &value, &e);
                     next.draft = Some(Draft { option: name, text: value, refused: Some(refused) });
                 }
             },
