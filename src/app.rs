@@ -459,7 +459,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     // estimate: during a burst of changes, the state's as the burst began
     // (`State::settled`); otherwise, or if that needs another price file,
     // the one shown.
-    // The slower views wait for a burst of changes to end.
     let busy = state.settled != inputs;
     let slower = {
         let behind = busy && estimate::region_file_of(&state.settled) == path;
