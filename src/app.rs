@@ -20,9 +20,9 @@ use crate::inputs::Inputs;
 use crate::pricing::{Manifest, RegionPrices};
 use controls::ControlsProps;
 use sources::Sources;
-use state::{Action, Load, State};
 #[cfg(target_arch = "wasm32")]
 use state::LoadError;
+use state::{Action, Load, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -167,7 +167,8 @@ fn watch_chart_width(dispatch: Callback<Action>) -> Option<Listening> {
     #[cfg(target_arch = "wasm32")]
     {
         let measure = move || {
-            let shown = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#chart-hours .chart-box").ok().flatten());
+            let shown =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#chart-hours .chart-box").ok().flatten());
             if let Some(chart) = shown {
                 dispatch.emit(Action::ChartWidth(f64::from(chart.client_width())));
             }
@@ -410,7 +411,9 @@ fn explorer(props: &ExplorerProps) -> Html {
     let last = use_mut_ref(|| None::<Rc<Estimate>>);
     let candidates = {
         let (prices, more) = (prices.clone(), more.clone());
-        use_memo((prices.clone().map(Shared), more.clone().map(Shared)), move |_| prices.map(|p| estimate::every_candidate(&p, more.as_deref())))
+        use_memo((prices.clone().map(Shared), more.clone().map(Shared)), move |_| {
+            prices.map(|p| estimate::every_candidate(&p, more.as_deref()))
+        })
     };
     let result: Option<Result<Rc<Estimate>, estimate::Problem>> = match (&prices, candidates.as_ref()) {
         (Some(prices), Some(c)) if !waits_for_type => Some(estimate::estimate_with(&inputs, &props.manifest, prices, c).map(Rc::new)),
@@ -426,14 +429,20 @@ fn explorer(props: &ExplorerProps) -> Html {
     // Waiting for a type only the companion can have: its load is the one to report.
     let load = state.prices_load(if waits_for_type { &more_path } else { &path });
     let status: Option<(bool, String)> = match (load, &result) {
-        (Some(Load::Loading) | None, _) => Some((false, match lang {
-            Lang::En => format!("Loading prices for {}…", inputs.region),
-            Lang::Zh => format!("正在加载 {} 的价格…", inputs.region),
-        })),
-        (Some(Load::Failed(e)), _) => Some((true, match lang {
-            Lang::En => format!("Prices for this region could not be loaded ({})", e.explain(lang)),
-            Lang::Zh => format!("无法加载该区域的价格（{}）", e.explain(lang)),
-        })),
+        (Some(Load::Loading) | None, _) => Some((
+            false,
+            match lang {
+                Lang::En => format!("Loading prices for {}…", inputs.region),
+                Lang::Zh => format!("正在加载 {} 的价格…", inputs.region),
+            },
+        )),
+        (Some(Load::Failed(e)), _) => Some((
+            true,
+            match lang {
+                Lang::En => format!("Prices for this region could not be loaded ({})", e.explain(lang)),
+                Lang::Zh => format!("无法加载该区域的价格（{}）", e.explain(lang)),
+            },
+        )),
         (_, Some(Err(problem))) => Some((true, problem.explain(lang))),
         _ => None,
     };
@@ -452,7 +461,9 @@ fn explorer(props: &ExplorerProps) -> Html {
     let chart_key = |e: &Option<Rc<Estimate>>| e.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone()));
     let hours_svg = {
         let (shown, hidden, canvas, drawn) = (shown.clone(), state.hidden.clone(), state.canvas, drawn.clone());
-        use_memo((chart_key(&shown), state.hidden.clone(), lang, canvas), move |_| shown.as_ref().map(|e| draw_hours(e, &hidden, lang, canvas, &mut drawn.borrow_mut()[0])))
+        use_memo((chart_key(&shown), state.hidden.clone(), lang, canvas), move |_| {
+            shown.as_ref().map(|e| draw_hours(e, &hidden, lang, canvas, &mut drawn.borrow_mut()[0]))
+        })
     };
     // The slower views (the options table, the task-count chart, the hours
     // chart's points: buttons seen only when hovered or focused) and their
@@ -462,9 +473,18 @@ fn explorer(props: &ExplorerProps) -> Html {
     let busy = state.settled != inputs;
     let slower = {
         let behind = busy && estimate::region_file_of(&state.settled) == path;
-        let (settled, shown, prices, candidates, manifest) = (state.settled.clone(), shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone());
+        let (settled, shown, prices, candidates, manifest) =
+            (state.settled.clone(), shown.clone(), prices.clone(), candidates.clone(), props.manifest.clone());
         let (hidden, canvas) = (state.hidden.clone(), state.canvas);
-        let key = (behind.then(|| state.settled.clone()), (!behind).then(|| chart_key(&shown)), state.hidden.clone(), lang, canvas, prices.clone().map(Shared), more.clone().map(Shared));
+        let key = (
+            behind.then(|| state.settled.clone()),
+            (!behind).then(|| chart_key(&shown)),
+            state.hidden.clone(),
+            lang,
+            canvas,
+            prices.clone().map(Shared),
+            more.clone().map(Shared),
+        );
         use_memo(key, move |_| {
             let settled = match (behind, prices, candidates.as_ref()) {
                 (true, Some(prices), Some(c)) => estimate::estimate_with(&settled, &manifest, &prices, c).ok().map(Rc::new),
@@ -618,7 +638,12 @@ type Drawn = Option<(chart::CostChart, chart::Layers)>;
 
 /// The hours chart for `e` without the lines in `hidden`, its lines and
 /// break-evens, and the toggles for every line.
-fn hours_chart(e: &Estimate, hidden: &[String], lang: Lang, canvas: chart::Canvas) -> (chart::CostChart, Vec<chart::Series>, Vec<chart::Crossing>, Toggles) {
+fn hours_chart(
+    e: &Estimate,
+    hidden: &[String],
+    lang: Lang,
+    canvas: chart::Canvas,
+) -> (chart::CostChart, Vec<chart::Series>, Vec<chart::Crossing>, Toggles) {
     let (mut series, mut crossings) = estimate::chart_lines(e, lang);
     let toggles: Toggles = series.iter().filter(|s| s.id != "fargate-on-demand").map(|s| (s.id.clone(), s.label.clone())).collect();
     series.retain(|s| !hidden.contains(&s.id));
@@ -686,7 +711,9 @@ fn warm_up(warm: Rc<std::cell::RefCell<Option<WarmUp>>>, step: u32) {
         // move as a person's steps would move them.
         let mut inputs = work.estimate.inputs.clone();
         inputs.hours = f64::from(step * 30 + 5);
-        if let Some(Ok(estimate)) = work.candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &work.manifest, &work.prices, c)) {
+        if let Some(Ok(estimate)) =
+            work.candidates.as_ref().as_ref().map(|c| estimate::estimate_with(&inputs, &work.manifest, &work.prices, c))
+        {
             let [hours, tasks] = &mut work.drawn;
             let _ = (draw_hours(&estimate, &[], work.lang, work.canvas, hours), draw_tasks(&estimate, &[], work.lang, work.canvas, tasks));
         }

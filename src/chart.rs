@@ -217,12 +217,26 @@ pub struct CostChart {
 impl CostChart {
     /// See `cost_by_hours`.
     pub fn hours(lang: Lang, series: Vec<Series>, current_hours: f64, crossings: Vec<Crossing>) -> CostChart {
-        CostChart { lang, axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false }, series, marker: current_hours, crossings, canvas: Canvas::WIDE }
+        CostChart {
+            lang,
+            axis: Axis { max: HOURS_PER_MONTH, label: lang.words().axis_hours, whole: false },
+            series,
+            marker: current_hours,
+            crossings,
+            canvas: Canvas::WIDE,
+        }
     }
 
     /// See `cost_by_tasks`.
     pub fn tasks(lang: Lang, series: Vec<Series>, current_tasks: f64, max_tasks: f64) -> CostChart {
-        CostChart { lang, axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true }, series, marker: current_tasks, crossings: Vec::new(), canvas: Canvas::WIDE }
+        CostChart {
+            lang,
+            axis: Axis { max: max_tasks, label: lang.words().axis_tasks, whole: true },
+            series,
+            marker: current_tasks,
+            crossings: Vec::new(),
+            canvas: Canvas::WIDE,
+        }
     }
 
     /// The same chart drawn on `canvas` rather than the wide one.
@@ -341,7 +355,10 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     let (left, right, top, bottom) = (xs.start, xs.end - 1, ys.start, ys.end - 1);
     // Fewer x labels on a narrower canvas: 9 (hours) or 11 (tasks) on the
     // wide one, 4 or 5 on a phone's, so they never run into each other.
-    let x_ticks = ticks(c.axis.max, if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize });
+    let x_ticks = ticks(
+        c.axis.max,
+        if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize },
+    );
     let y_ticks = ticks(y_max, 6);
     let x_at = |x: f64| plot.map_coordinate(&(x, 0.0)).0;
     let y_at = |usd: f64| plot.map_coordinate(&(0.0, usd)).1;
@@ -349,8 +366,16 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
     let line = |from: (i32, i32), to: (i32, i32), color: RGBColor| PathElement::new([from, to], color.stroke_width(1));
     let words = c.lang.words();
     let centred_below = Pos::new(HPos::Center, VPos::Top);
-    root.draw(&Text::new(words.axis_usd_month, (MARGIN as i32, (ys.start + ys.end) / 2), text_style().pos(centred_below).transform(FontTransform::Rotate270)))?;
-    root.draw(&text(c.axis.label.to_string(), ((xs.start + xs.end) / 2, c.canvas.height as i32 - MARGIN as i32), Pos::new(HPos::Center, VPos::Bottom)))?;
+    root.draw(&Text::new(
+        words.axis_usd_month,
+        (MARGIN as i32, (ys.start + ys.end) / 2),
+        text_style().pos(centred_below).transform(FontTransform::Rotate270),
+    ))?;
+    root.draw(&text(
+        c.axis.label.to_string(),
+        ((xs.start + xs.end) / 2, c.canvas.height as i32 - MARGIN as i32),
+        Pos::new(HPos::Center, VPos::Bottom),
+    ))?;
     for &x in &x_ticks {
         root.draw(&line((x_at(x), bottom), (x_at(x), top), GRID))?;
     }
@@ -511,7 +536,10 @@ fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, D
         draw_crossing_label(&plot, x, text_style().color(&REPEATED_LABEL))?;
     }
     plot.present()?;
-    let repeated = (format!("fill=\"#{:02X}{:02X}{:02X}\"", REPEATED_LABEL.0, REPEATED_LABEL.1, REPEATED_LABEL.2), "fill=\"#000000\" data-break-even=\"\"".to_string());
+    let repeated = (
+        format!("fill=\"#{:02X}{:02X}{:02X}\"", REPEATED_LABEL.0, REPEATED_LABEL.1, REPEATED_LABEL.2),
+        "fill=\"#000000\" data-break-even=\"\"".to_string(),
+    );
     Ok(vec![stroke, halo(), repeated])
 }
 
@@ -543,12 +571,7 @@ fn dasharray(dash: Dash) -> &'static str {
 /// One legend entry: the line's label, its colour as #RRGGBB and an SVG
 /// `stroke-dasharray` matching how the chart draws it ("" for solid).
 pub fn legend(series: &[Series]) -> Vec<(String, String, &'static str)> {
-    series
-        .iter()
-        .map(|s| {
-            (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dasharray(s.dash))
-        })
-        .collect()
+    series.iter().map(|s| (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dasharray(s.dash))).collect()
 }
 
 /// Axis labels: whole dollars, or cents when the whole axis is under $10.
@@ -617,7 +640,8 @@ mod tests {
         let flat = layers.flat();
         assert!(flat.starts_with("<svg width=\"320\" height=\"300\" viewBox=\"0 0 320 300\""), "{}", &flat[..80]);
         // Every text's anchor point is on the canvas, and fewer x labels than the wide chart's 9.
-        let xs: Vec<f64> = flat.split("<text").skip(1).map(|t| t.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()).collect();
+        let xs: Vec<f64> =
+            flat.split("<text").skip(1).map(|t| t.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()).collect();
         assert!(xs.iter().all(|&x| (0.0..=320.0).contains(&x)), "{xs:?}");
         assert!(layers.axes.contains(">600<") && !layers.axes.contains(">100<"), "hours labelled every 200");
         // The amounts near the right edge go left of the marker, inside the canvas.
@@ -643,7 +667,16 @@ mod tests {
 
     #[test]
     fn powers_of_ten_at_or_below() {
-        for (x, p) in [(1.0, 1.0), (999.9999999999999, 100.0), (1000.0, 1000.0), (0.35, 0.1), (0.01, 0.01), (0.0099, 0.001), (7e12, 1e12), (f64::MAX, 1e308)] {
+        for (x, p) in [
+            (1.0, 1.0),
+            (999.9999999999999, 100.0),
+            (1000.0, 1000.0),
+            (0.35, 0.1),
+            (0.01, 0.01),
+            (0.0099, 0.001),
+            (7e12, 1e12),
+            (f64::MAX, 1e308),
+        ] {
             assert_eq!(power_of_ten_at_most(x), p, "{x}");
         }
         assert_eq!(power_of_ten_at_most(1e-320), 1e-320);
@@ -684,10 +717,19 @@ mod tests {
         let lines = [line("Linux/x86", 360.401), line("Linux/ARM", 288.36)];
         let anchors = |crossing_hours: f64| {
             let usd = lines[0].at(crossing_hours).unwrap();
-            let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: crossing_hours, usd, label: format!("{crossing_hours} h"), color: VERMILLION };
+            let crossing = Crossing {
+                option_id: "ec2-on-demand".into(),
+                hours: crossing_hours,
+                usd,
+                label: format!("{crossing_hours} h"),
+                color: VERMILLION,
+            };
             let marker = cost_by_hours(Lang::En, &lines, 500.0, &[crossing]).marker;
             let amounts: Vec<&str> = marker.split("<text").skip(1).filter(|t| !t.contains("data-break-even")).collect();
-            (amounts.iter().filter(|t| t.contains("text-anchor=\"start\"")).count(), amounts.iter().filter(|t| t.contains("text-anchor=\"end\"")).count())
+            (
+                amounts.iter().filter(|t| t.contains("text-anchor=\"start\"")).count(),
+                amounts.iter().filter(|t| t.contains("text-anchor=\"end\"")).count(),
+            )
         };
         assert_eq!(anchors(100.0), (2, 0), "a break-even far away: amounts on the right");
         assert_eq!(anchors(515.0), (0, 2), "a break-even just right of the marker: amounts on the left");
@@ -699,7 +741,8 @@ mod tests {
         let usd = lines[0].at(510.0).unwrap();
         let crossing = Crossing { option_id: "ec2-on-demand".into(), hours: 510.0, usd, label: "510 h".into(), color: VERMILLION };
         let marker = |hours: f64| cost_by_hours(Lang::En, &lines, hours, std::slice::from_ref(&crossing)).marker;
-        let repeated = |svg: &str| svg.split("<text").filter(|t| t.contains("data-break-even")).map(|t| t.contains(">510 h<")).collect::<Vec<_>>();
+        let repeated =
+            |svg: &str| svg.split("<text").filter(|t| t.contains("data-break-even")).map(|t| t.contains(">510 h<")).collect::<Vec<_>>();
         assert_eq!(repeated(&marker(100.0)), Vec::<bool>::new(), "no dot near the label");
         // The label sits left of and below its cross: the x86 dot passes over it a little before 510 h.
         let over: Vec<u32> = (480..=520).filter(|&h| !repeated(&marker(f64::from(h))).is_empty()).collect();
@@ -724,7 +767,10 @@ mod tests {
         let dashed = Series { dash: Dash::Dashed, color: GREEN, ..line("reserved", 200.0) };
         let dotted = Series { dash: Dash::Dotted, color: PURPLE, ..line("spot", 100.0) };
         let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]).flat();
-        let drawn = svg.split('<').filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"") && !e.contains("stroke=\"#C8C8C8\"")).count();
+        let drawn = svg
+            .split('<')
+            .filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"") && !e.contains("stroke=\"#C8C8C8\""))
+            .count();
         assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks and the grey grid");
         assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
         assert!(svg.contains("stroke=\"#CC79A7\" stroke-dasharray=\"3 5\""));
@@ -760,18 +806,22 @@ mod tests {
         let mut last = (start.clone(), start.draw());
         // (next chart, which layers must be the previous step's own strings)
         let steps = [
-            (hours(Lang::En, 360.0, 300.0), [true, true, false]),  // the marker moved
-            (hours(Lang::En, 380.0, 300.0), [true, false, false]), // a line moved, same axes
+            (hours(Lang::En, 360.0, 300.0), [true, true, false]),   // the marker moved
+            (hours(Lang::En, 380.0, 300.0), [true, false, false]),  // a line moved, same axes
             (hours(Lang::En, 900.0, 300.0), [false, false, false]), // a taller axis
             (hours(Lang::Zh, 900.0, 300.0), [false, false, false]), // another language
-            (hours(Lang::Zh, 900.0, 300.0), [true, true, true]),   // nothing changed
+            (hours(Lang::Zh, 900.0, 300.0), [true, true, true]),    // nothing changed
             (CostChart::tasks(Lang::Zh, vec![line("Fargate", 900.0)], 10.0, 20.0), [false, false, false]),
         ];
         for (next, kept) in steps {
             let layers = next.redraw(Some(&last));
             assert_eq!(layers, next.draw(), "{next:?}");
             let (old, new) = (&last.1, &layers);
-            assert_eq!([Rc::ptr_eq(&old.axes, &new.axes), Rc::ptr_eq(&old.lines, &new.lines), Rc::ptr_eq(&old.marker, &new.marker)], kept, "{next:?}");
+            assert_eq!(
+                [Rc::ptr_eq(&old.axes, &new.axes), Rc::ptr_eq(&old.lines, &new.lines), Rc::ptr_eq(&old.marker, &new.marker)],
+                kept,
+                "{next:?}"
+            );
             last = (next, layers);
         }
     }

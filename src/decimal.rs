@@ -38,7 +38,10 @@ pub fn shortest(x: f64) -> String {
     }
     let exact = Decimal::exactly(x.abs());
     // 17 significant digits always read back (IEEE 754's bound for binary64).
-    let text = (1..17).map(|places| exact.rounded(places).text()).find(|text| parse(text) == Some(x.abs())).unwrap_or_else(|| exact.rounded(17).text());
+    let text = (1..17)
+        .map(|places| exact.rounded(places).text())
+        .find(|text| parse(text) == Some(x.abs()))
+        .unwrap_or_else(|| exact.rounded(17).text());
     format!("{sign}{text}")
 }
 
@@ -390,8 +393,8 @@ mod tests {
     #[test]
     fn hard_roundings_match_std() {
         for text in [
-            "9007199254740993",        // 2^53 + 1: a tie, to even
-            "9007199254740995",        // a tie, up to even
+            "9007199254740993", // 2^53 + 1: a tie, to even
+            "9007199254740995", // a tie, up to even
             "9007199254740993.0000000000000000000000000001",
             "2.2250738585072011e-308", // the largest subnormal
             "2.2250738585072014e-308", // the smallest normal
@@ -427,7 +430,9 @@ mod tests {
 
     #[test]
     fn shortest_texts_are_what_std_writes() {
-        for x in [0.25, 365.0, 0.1, 1.0 / 3.0, 360.40100000000004, 5e-324, f64::MAX, f64::MIN_POSITIVE, 1e21, 123456789.125, 1e23, -0.0, -2.5] {
+        for x in
+            [0.25, 365.0, 0.1, 1.0 / 3.0, 360.40100000000004, 5e-324, f64::MAX, f64::MIN_POSITIVE, 1e21, 123456789.125, 1e23, -0.0, -2.5]
+        {
             assert_eq!(shortest(x), format!("{x}"), "{x:e}");
         }
         assert_eq!([shortest(f64::NAN), shortest(f64::NEG_INFINITY)], ["NaN", "-inf"]);

@@ -10,8 +10,8 @@ use crate::model::ec2::{self as ec2_cost, PurchaseOption};
 use crate::model::fargate::{self as fargate_cost, FargateTask};
 use crate::model::fargate::{FargateRates, FREE_STORAGE_GIB};
 use crate::model::platform::Platform;
-use crate::model::task_size::gib_of;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
+use crate::model::task_size::gib_of;
 use crate::model::HOURS_PER_MONTH;
 use crate::pricing::{FargatePrices, Manifest, RateSet, RegionPrices};
 use serde_json::{json, Value};
@@ -32,7 +32,11 @@ pub enum Problem {
     /// An option the CLI was given is invalid (the page never holds one).
     Input(InputError),
     /// The region has no Fargate price for the platform; `known` lists those it has.
-    NoFargate { platform: Platform, region: String, known: Vec<Platform> },
+    NoFargate {
+        platform: Platform,
+        region: String,
+        known: Vec<Platform>,
+    },
     /// More than the free 20 GiB of storage where its price is unknown.
     NoStoragePrice,
     Scenario(ScenarioError),
@@ -60,25 +64,33 @@ impl Problem {
     pub fn explain(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return match self {
-                Problem::NoFargate { platform, region, known } if known.is_empty() => format!("No Fargate {} price is known in {region}.", platform.label()),
+                Problem::NoFargate { platform, region, known } if known.is_empty() => {
+                    format!("No Fargate {} price is known in {region}.", platform.label())
+                }
                 Problem::NoFargate { platform, region, known } => {
                     let known: Vec<&str> = known.iter().map(|p| p.label()).collect();
                     format!("No Fargate {} price is known in {region}; it has prices for {}.", platform.label(), known.join(" and "))
                 }
-                Problem::NoStoragePrice => format!("No Fargate ephemeral storage price is known here; storage above {FREE_STORAGE_GIB} GiB cannot be priced."),
+                Problem::NoStoragePrice => {
+                    format!("No Fargate ephemeral storage price is known here; storage above {FREE_STORAGE_GIB} GiB cannot be priced.")
+                }
                 other => other.to_string(),
             };
         }
         match self {
             Problem::Input(e) => format!("参数 {} 的值无效：{}", e.option, e.given),
-            Problem::NoFargate { platform, region, known } if known.is_empty() => format!("{region} 没有已知的 Fargate {} 价格。", platform.label()),
+            Problem::NoFargate { platform, region, known } if known.is_empty() => {
+                format!("{region} 没有已知的 Fargate {} 价格。", platform.label())
+            }
             Problem::NoFargate { platform, region, known } => {
                 let known: Vec<&str> = known.iter().map(|p| p.label()).collect();
                 format!("{region} 没有已知的 Fargate {} 价格；有价格的平台：{}。", platform.label(), known.join("、"))
             }
             Problem::NoStoragePrice => format!("此区域没有已知的 Fargate 临时存储价格，超过 {FREE_STORAGE_GIB} GiB 的存储无法计价。"),
             Problem::Scenario(ScenarioError::Fargate(_)) => "Fargate 不支持这个任务规格。".to_string(),
-            Problem::Scenario(ScenarioError::UsageOverMonth(h)) => format!("每个任务将运行 {} 小时，超过了一个月的 730 小时。", format::decimals(*h, 1)),
+            Problem::Scenario(ScenarioError::UsageOverMonth(h)) => {
+                format!("每个任务将运行 {} 小时，超过了一个月的 730 小时。", format::decimals(*h, 1))
+            }
             Problem::Scenario(ScenarioError::UnknownInstance(name)) => format!("此区域的这个平台没有 EC2 实例类型 {name}。"),
             Problem::Scenario(ScenarioError::InstanceTooSmall(name)) => format!("{name} 连一个这种规格的任务都容纳不下。"),
             Problem::Scenario(ScenarioError::NoCandidate(option)) => {
@@ -147,7 +159,11 @@ pub fn check_region(inputs: &Inputs, manifest: &Manifest) -> Result<(), Problem>
 /// The Fargate prices in the inputs' region file (`prices`).
 pub fn fargate_prices<'p>(inputs: &Inputs, manifest: &Manifest, prices: &'p RegionPrices) -> Result<&'p FargatePrices, Problem> {
     check_region(inputs, manifest)?;
-    prices.fargate.as_ref().ok_or_else(|| Problem::NoFargate { platform: inputs.platform, region: inputs.region.clone(), known: Vec::new() })
+    prices.fargate.as_ref().ok_or_else(|| Problem::NoFargate {
+        platform: inputs.platform,
+        region: inputs.region.clone(),
+        known: Vec::new(),
+    })
 }
 
 pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> Result<Estimate, Problem> {
@@ -200,7 +216,11 @@ pub fn verdict_in(e: &Estimate, lang: Lang) -> String {
             let head = format!("At {hours}, Fargate costs {fargate} and {option} ({fleet}) {ec2}");
             match break_even {
                 Some(h) if h <= 0.0 => format!("{head}: EC2 is cheaper at any usage."),
-                Some(h) => format!("{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.", format::decimals(h, 0), format::percent_of_month(h)),
+                Some(h) => format!(
+                    "{head}: EC2 is cheaper above {} h/month per task ({} of the month), Fargate below.",
+                    format::decimals(h, 0),
+                    format::percent_of_month(h)
+                ),
                 None => format!("{head}: Fargate is cheaper at any usage up to the full month."),
             }
         }
@@ -208,7 +228,11 @@ pub fn verdict_in(e: &Estimate, lang: Lang) -> String {
             let head = format!("{hours}时，Fargate 的费用是 {fargate}，{option}（{fleet}）是 {ec2}");
             match break_even {
                 Some(h) if h <= 0.0 => format!("{head}：任何用量下 EC2 都更便宜。"),
-                Some(h) => format!("{head}：每个任务每月超过 {} 小时（占整月的 {}）时 EC2 更便宜，低于此用量时 Fargate 更便宜。", format::decimals(h, 0), format::percent_of_month(h)),
+                Some(h) => format!(
+                    "{head}：每个任务每月超过 {} 小时（占整月的 {}）时 EC2 更便宜，低于此用量时 Fargate 更便宜。",
+                    format::decimals(h, 0),
+                    format::percent_of_month(h)
+                ),
                 None => format!("{head}：直到整月运行，任何用量下 Fargate 都更便宜。"),
             }
         }
@@ -283,7 +307,6 @@ pub fn region_file_of(inputs: &Inputs) -> String {
     crate::pricing::region_file(&inputs.region, inputs.platform)
 }
 
-
 /// How each option is drawn: colour-blind-safe colours, and dashes so lines
 /// differ by more than colour.
 pub fn ec2_style(option: PurchaseOption) -> (chart::RGBColor, Dash) {
@@ -310,7 +333,11 @@ pub struct FargateRow {
 pub fn fargate_rows(e: &Estimate) -> Vec<FargateRow> {
     fargate_task_hours(e)
         .into_iter()
-        .map(|(id, task_hour)| FargateRow { id, monthly: fargate_cost::monthly(task_hour, e.inputs.tasks, e.evaluation.fargate.billed_hours), task_hour })
+        .map(|(id, task_hour)| FargateRow {
+            id,
+            monthly: fargate_cost::monthly(task_hour, e.inputs.tasks, e.evaluation.fargate.billed_hours),
+            task_hour,
+        })
         .collect()
 }
 
@@ -325,10 +352,15 @@ pub fn ec2_per_task_hour(e: &Estimate, monthly: f64) -> Option<f64> {
 pub fn fargate_task_hours(e: &Estimate) -> Vec<(&'static str, f64)> {
     let Ok(task) = FargateTask::new(e.scenario.platform, e.scenario.size, e.scenario.storage_gib) else { return Vec::new() };
     let r = &e.rates;
-    [("fargate-on-demand", Some(&r.on_demand)), ("fargate-spot", r.spot.as_ref().filter(|_| e.evaluation.fargate.spot.is_some())), ("fargate-savings-plan-1y", r.savings_plan_1y.as_ref()), ("fargate-savings-plan-3y", r.savings_plan_3y.as_ref())]
-        .into_iter()
-        .filter_map(|(id, rates)| Some((id, task.hourly(rates?))))
-        .collect()
+    [
+        ("fargate-on-demand", Some(&r.on_demand)),
+        ("fargate-spot", r.spot.as_ref().filter(|_| e.evaluation.fargate.spot.is_some())),
+        ("fargate-savings-plan-1y", r.savings_plan_1y.as_ref()),
+        ("fargate-savings-plan-3y", r.savings_plan_3y.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(id, rates)| Some((id, task.hourly(rates?))))
+    .collect()
 }
 
 /// The break-even chart's lines (monthly USD against hours per task, 0–730)
@@ -352,11 +384,25 @@ pub fn chart_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
     let mut crossings = Vec::new();
     for option in PurchaseOption::ALL {
         let Some(hourly) = fleet.candidate.hourly.get(option) else { continue };
-        let at = |h: f64| ec2_cost::monthly(fleet.instances, hourly, ec2_cost::instance_hours(option, e.scenario.capacity, h), e.scenario.overheads);
+        let at = |h: f64| {
+            ec2_cost::monthly(fleet.instances, hourly, ec2_cost::instance_hours(option, e.scenario.capacity, h), e.scenario.overheads)
+        };
         let (color, dash) = ec2_style(option);
-        series.push(Series { id: ec2_line(option), label: words.purchase(option).to_string(), color, dash, points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))] });
+        series.push(Series {
+            id: ec2_line(option),
+            label: words.purchase(option).to_string(),
+            color,
+            dash,
+            points: vec![(0.0, at(0.0)), (HOURS_PER_MONTH, at(HOURS_PER_MONTH))],
+        });
         if let Some(h) = e.evaluation.break_even(option) {
-            crossings.push(Crossing { option_id: ec2_line(option), hours: h, usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h), label: lang.hours(h.round()), color });
+            crossings.push(Crossing {
+                option_id: ec2_line(option),
+                hours: h,
+                usd: fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h),
+                label: lang.hours(h.round()),
+                color,
+            });
         }
     }
     (series, crossings)
@@ -417,7 +463,13 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
             }
         }
         let (color, dash) = ec2_style(option);
-        series.push(Series { id: ec2_line(option), label: format!("{} ({})", words.purchase(option), e.evaluation.ec2.candidate.name), color, dash, points });
+        series.push(Series {
+            id: ec2_line(option),
+            label: format!("{} ({})", words.purchase(option), e.evaluation.ec2.candidate.name),
+            color,
+            dash,
+            points,
+        });
     }
     series
 }

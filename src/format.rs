@@ -46,7 +46,11 @@ pub fn usd_rate(amount: f64) -> String {
 /// "$0.2145": a computed cost per unit, to a hundredth of a cent.
 pub fn usd_fine(amount: f64) -> String {
     let text = decimals(amount, 4);
-    if text == "—" { text } else { format!("${text}") }
+    if text == "—" {
+        text
+    } else {
+        format!("${text}")
+    }
 }
 
 /// `x` with `places` decimals (at most 8): what `format!("{x:.places$}")`
@@ -155,7 +159,11 @@ mod tests {
             let x = (seed >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((seed % 12) as i32 - 4) * if seed & 1 == 0 { 1.0 } else { -1.0 };
             let places = (seed >> 3) as u32 % 9;
             let (ours, std) = (decimals(x, places), format!("{x:.*}", places as usize));
-            let std = if std.trim_start_matches('-').trim_matches(|c| c == '0' || c == '.').is_empty() { std.trim_start_matches('-').to_string() } else { std };
+            let std = if std.trim_start_matches('-').trim_matches(|c| c == '0' || c == '.').is_empty() {
+                std.trim_start_matches('-').to_string()
+            } else {
+                std
+            };
             if ours != std {
                 let scaled = x.abs() * 10f64.powi(places as i32);
                 assert!((scaled.fract() - 0.5).abs() < 1e-6, "{x} to {places}: {ours} against {std}");

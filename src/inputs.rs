@@ -103,7 +103,8 @@ impl fmt::Display for InputError {
 }
 
 pub const NAMES: [&str; 18] = [
-    "region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net", "extra", "ops", "rate",
+    "region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net",
+    "extra", "ops", "rate",
 ];
 
 fn number(option: &'static str, value: &str, min: f64, max: f64, accepted: &str) -> Result<f64, InputError> {
@@ -138,7 +139,11 @@ impl Inputs {
         match option {
             "region" => {
                 if !is_name(v) {
-                    return Err(InputError { option: "region", given: value.into(), accepted: "an AWS region code such as us-east-1".into() });
+                    return Err(InputError {
+                        option: "region",
+                        given: value.into(),
+                        accepted: "an AWS region code such as us-east-1".into(),
+                    });
                 }
                 self.region = v.to_string();
             }
@@ -162,7 +167,11 @@ impl Inputs {
             "minutes" => self.minutes = number("minutes", v, 0.0, 1440.0, "minutes per run, 0 to 1440")?,
             "ec2" => {
                 if v != "auto" && !(is_name(v) && v.contains('.')) {
-                    return Err(InputError { option: "ec2", given: value.into(), accepted: "auto, or an instance type such as m6i.large".into() });
+                    return Err(InputError {
+                        option: "ec2",
+                        given: value.into(),
+                        accepted: "auto, or an instance type such as m6i.large".into(),
+                    });
                 }
                 self.ec2 = v.to_string();
             }
@@ -192,7 +201,11 @@ impl Inputs {
     pub fn scenario(&self) -> Result<Scenario, InputError> {
         let size = TaskSize::from_vcpu_gib(self.cpu, self.mem).ok_or_else(|| {
             let mems: Vec<String> = TaskSize::memory_choices(cpu_units_of(self.cpu)).into_iter().map(format::gib).collect();
-            InputError { option: "mem", given: format::quantity(self.mem), accepted: format!("with {} vCPU, GiB: {}", format::quantity(self.cpu), mems.join(", ")) }
+            InputError {
+                option: "mem",
+                given: format::quantity(self.mem),
+                accepted: format!("with {} vCPU, GiB: {}", format::quantity(self.cpu), mems.join(", ")),
+            }
         })?;
         if self.platform == Platform::Windows && self.cpu < 1.0 {
             return Err(InputError { option: "cpu", given: format::quantity(self.cpu), accepted: "at least 1 vCPU on Windows".into() });
@@ -205,7 +218,11 @@ impl Inputs {
             });
         }
         if self.capacity == Capacity::FollowTasks && !self.buy.can_follow_tasks() {
-            return Err(InputError { option: "capacity", given: "follow".into(), accepted: "always with reserved instances (they are paid all month)".into() });
+            return Err(InputError {
+                option: "capacity",
+                given: "follow".into(),
+                accepted: "always with reserved instances (they are paid all month)".into(),
+            });
         }
         Ok(Scenario {
             platform: self.platform,

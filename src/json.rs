@@ -321,9 +321,7 @@ impl Value {
 
     /// Reads every item of an array member with `read`, naming the item in any error.
     pub fn read_all<'a, T>(&'a self, name: &str, mut read: impl FnMut(&'a Value) -> Result<T, String>) -> Result<Vec<T>, String> {
-        self.read(name, |list| {
-            list.items()?.iter().enumerate().map(|(i, v)| read(v).map_err(|e| at(&format!("[{i}]"), e))).collect()
-        })
+        self.read(name, |list| list.items()?.iter().enumerate().map(|(i, v)| read(v).map_err(|e| at(&format!("[{i}]"), e))).collect())
     }
 }
 
@@ -338,7 +336,8 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let v = parse(r#" {"a": [1, -2.5e2, 0.0765], "b": {"c": null, "d": true, "e": false}, "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#).unwrap();
+        let v =
+            parse(r#" {"a": [1, -2.5e2, 0.0765], "b": {"c": null, "d": true, "e": false}, "s": "x\"\\\/\n\u00e9\ud83d\ude00"} "#).unwrap();
         assert_eq!(v.field("a").unwrap().items().unwrap(), &[Value::Number(1.0), Value::Number(-250.0), Value::Number(0.0765)]);
         assert_eq!(v.field("b").unwrap().opt("c"), None);
         assert_eq!(v.field("b").unwrap().field("d").unwrap(), &Value::Bool(true));
@@ -358,9 +357,32 @@ mod tests {
     #[test]
     fn refuses_what_json_does_not_allow() {
         for bad in [
-            "", " ", "[1,]", "[1 2]", "{\"a\" 1}", "{a:1}", "{\"a\":1,}", "01", "-", "1.", ".5", "1e", "+1", "NaN",
-            "1e999", "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\u{1}b\"", "tru", "nul", "[1]]",
-            "{} {}", "[",
+            "",
+            " ",
+            "[1,]",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "{\"a\":1,}",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1e",
+            "+1",
+            "NaN",
+            "1e999",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\u{1}b\"",
+            "tru",
+            "nul",
+            "[1]]",
+            "{} {}",
+            "[",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} was accepted");
         }

@@ -35,8 +35,8 @@ use crate::model::ec2::Ec2Hourly;
 use crate::model::fargate::FargateRates;
 use crate::model::outclassed::{self, outclasses};
 use crate::model::packing::InstanceShape;
-use crate::model::scenario::Candidate;
 use crate::model::platform::Platform;
+use crate::model::scenario::Candidate;
 pub use per_platform::PerPlatform;
 use serde::Serialize;
 
@@ -586,7 +586,11 @@ impl RegionPrices {
                 problems.push(format!("{at}: unknown category {}", s.category));
             }
             let mut rates = vec![("on_demand", p.on_demand)];
-            rates.extend([("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)].into_iter().filter_map(|(n, v)| Some((n, v?))));
+            rates.extend(
+                [("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)]
+                    .into_iter()
+                    .filter_map(|(n, v)| Some((n, v?))),
+            );
             problems.extend(bad_prices(&at, &rates));
             if p.spot.is_some_and(|s| s > p.on_demand) {
                 problems.push(format!("{at}: Spot above on-demand"));
@@ -641,7 +645,10 @@ mod tests {
         f.on_demand.gb_hour = 0.0;
         f.on_demand.vcpu_hour = -1.0;
         let problems = x86.problems();
-        assert!(problems.iter().any(|p| p.ends_with("linux-x86.json fargate on_demand: gb_hour is 0, not a positive price")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.ends_with("linux-x86.json fargate on_demand: gb_hour is 0, not a positive price")),
+            "{problems:?}"
+        );
         assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: vcpu_hour is -1, not a positive price")), "{problems:?}");
         // AWS's rules are checked against the snapshot, by the build and the tests.
         let mut windows = RegionPrices::parse(&region_file_text("regions/us-east-1/windows.json")).unwrap();
@@ -658,7 +665,8 @@ mod tests {
     fn derived_values_must_say_how_and_sources_must_exist() {
         let m = Manifest::bundled().unwrap();
         let mut arm = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-arm.json")).unwrap();
-        arm.fargate.as_mut().unwrap().on_demand.origin = ValueOrigin { source: "nowhere".into(), provenance: Provenance::Derived, as_of: None, note: None };
+        arm.fargate.as_mut().unwrap().on_demand.origin =
+            ValueOrigin { source: "nowhere".into(), provenance: Provenance::Derived, as_of: None, note: None };
         let problems = m.problems_with(&arm, None);
         assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: derived without saying how")), "{problems:?}");
         assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: unknown source \"nowhere\"")), "{problems:?}");
@@ -678,7 +686,11 @@ mod tests {
         let region = m.regions.iter_mut().find(|r| r.code == "ap-southeast-7").unwrap();
         region.ec2_types = PerPlatform::default();
         region.fargate = vec![Platform::LinuxX86];
-        assert!(m.problems().iter().any(|p| p == "ap-southeast-7: Fargate linux-x86 prices but no region file to hold them"), "{:?}", m.problems());
+        assert!(
+            m.problems().iter().any(|p| p == "ap-southeast-7: Fargate linux-x86 prices but no region file to hold them"),
+            "{:?}",
+            m.problems()
+        );
     }
 
     #[test]
@@ -703,12 +715,23 @@ mod tests {
         moved(&mut wrong, &mut wrong_more, "c6a.large");
         let problems = m.problems_with(&wrong, Some(&wrong_more));
         assert!(problems.iter().any(|p| p.ends_with("linux-x86.json m5.large: m5a.large outclasses it")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.ends_with("linux-x86-outclassed.json c6a.large: nothing in regions/us-east-1/linux-x86.json outclasses it")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.ends_with("linux-x86-outclassed.json c6a.large: nothing in regions/us-east-1/linux-x86.json outclasses it")),
+            "{problems:?}"
+        );
         // A companion missing, or not matching its file.
-        assert!(m.problems_with(&prices, None).iter().any(|p| p.ends_with(&format!("says {} outclassed types, its companion has 0", outclassed.rows.len()))));
+        assert!(m
+            .problems_with(&prices, None)
+            .iter()
+            .any(|p| p.ends_with(&format!("says {} outclassed types, its companion has 0", outclassed.rows.len()))));
         let mut odd = outclassed.clone();
         odd.fargate = prices.fargate.clone();
-        assert!(m.problems_with(&prices, Some(&odd)).iter().any(|p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate")));
+        assert!(m
+            .problems_with(&prices, Some(&odd))
+            .iter()
+            .any(|p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate")));
         assert!(prices.clone().join(RegionPrices { rows: Vec::new(), ..outclassed.clone() }).unwrap_err().contains("has 0 types"));
 
         // Split and joined back: the same file, every type in order.
@@ -735,7 +758,10 @@ mod tests {
         let text = region_file_text("regions/us-east-1/linux-x86-outclassed.json");
         let mut prices = RegionPrices::parse(&text).unwrap();
         let m5 = prices.get("m5.large").unwrap();
-        assert_eq!((m5.spec.vcpu, m5.spec.memory_mib, m5.spec.enis, m5.spec.trunking_tasks, m5.spec.arch), (2, 8192, 3, Some(10), Arch::X86));
+        assert_eq!(
+            (m5.spec.vcpu, m5.spec.memory_mib, m5.spec.enis, m5.spec.trunking_tasks, m5.spec.arch),
+            (2, 8192, 3, Some(10), Arch::X86)
+        );
         let spec = &mut prices.rows[0].spec;
         let name = spec.instance_type.clone();
         (spec.vcpu, spec.trunking_tasks, spec.category, spec.arch) = (0, Some(0), "gpu".into(), Arch::Arm);

@@ -122,9 +122,7 @@ pub fn is_embed(query: &str) -> bool {
 pub fn lang(query: &str) -> Result<Option<Lang>, Ignored> {
     let pairs = query_pairs(query);
     let Some(value) = last_value(&pairs, "lang") else { return Ok(None) };
-    Lang::from_tag(value)
-        .map(Some)
-        .ok_or_else(|| Ignored::new("lang", value, "expected en or zh".into()))
+    Lang::from_tag(value).map(Some).ok_or_else(|| Ignored::new("lang", value, "expected en or zh".into()))
 }
 
 /// Reads a query string (with or without `?`, or a whole URL). Always gives a
@@ -181,7 +179,23 @@ mod tests {
     #[test]
     fn a_full_link_round_trips() {
         let mut i = Inputs::default();
-        for (k, v) in [("region", "eu-west-1"), ("platform", "linux-arm"), ("cpu", "0.5"), ("mem", "1"), ("tasks", "40"), ("hours", "300"), ("ec2", "m7g.large"), ("buy", "spot"), ("capacity", "follow"), ("min", "3"), ("reserve", "768"), ("net", "awsvpc-trunking"), ("extra", "12.345"), ("ops", "2.5"), ("rate", "80")] {
+        for (k, v) in [
+            ("region", "eu-west-1"),
+            ("platform", "linux-arm"),
+            ("cpu", "0.5"),
+            ("mem", "1"),
+            ("tasks", "40"),
+            ("hours", "300"),
+            ("ec2", "m7g.large"),
+            ("buy", "spot"),
+            ("capacity", "follow"),
+            ("min", "3"),
+            ("reserve", "768"),
+            ("net", "awsvpc-trunking"),
+            ("extra", "12.345"),
+            ("ops", "2.5"),
+            ("rate", "80"),
+        ] {
             i.set(k, v).unwrap();
         }
         let link = encode(&i);

@@ -96,7 +96,9 @@ fn the_page_keeps_std_unicode_tables_out() {
 #[test]
 fn the_page_keeps_std_float_formatting_out() {
     for (at, line) in page_code() {
-        let precision = line.match_indices(":.").any(|(i, _)| line[i + 2..].starts_with(|c: char| c.is_ascii_digit() || c == '*') && line[..i].contains('{'));
+        let precision = line
+            .match_indices(":.")
+            .any(|(i, _)| line[i + 2..].starts_with(|c: char| c.is_ascii_digit() || c == '*') && line[..i].contains('{'));
         assert!(!precision, "{at}: formats a float with std; use crate::format::decimals");
     }
 }
@@ -111,7 +113,12 @@ fn the_page_gives_elements_literal_classes() {
         let text = std::fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
             let dynamic = line.contains("classes!") || line.contains("Classes") || line.contains("class={");
-            assert!(!dynamic, "{}:{}: a dynamic class brings Yew's Classes into the wasm; use a literal class or a data-* attribute", file.display(), n + 1);
+            assert!(
+                !dynamic,
+                "{}:{}: a dynamic class brings Yew's Classes into the wasm; use a literal class or a data-* attribute",
+                file.display(),
+                n + 1
+            );
         }
     }
 }

@@ -25,7 +25,10 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     let v = json(&["--region", "us-east-1", "--cpu", "1", "--mem", "2", "--tasks", "10"]);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["inputs", "snapshot", "fargate", "ec2", "break_even_hours", "verdict"]);
-    for k in ["region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net", "extra", "ops", "rate"] {
+    for k in [
+        "region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net",
+        "extra", "ops", "rate",
+    ] {
         assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
     }
     assert_eq!(v["snapshot"]["date"], "2026-10-05");
@@ -63,7 +66,11 @@ fn every_price_class_names_its_source_and_date() {
     let text = String::from_utf8(out.stdout).unwrap();
     let sources = text.split_once("\nPrices: snapshot with data up to 2026-10-05;").expect("a Prices section").1;
     let lines: Vec<&str> = sources.lines().skip(1).map(str::trim_start).collect();
-    assert!(lines[0].starts_with("Fargate on-demand    published, 2025-08-28: AWS Price List, AmazonECS offer for us-east-1"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("Fargate on-demand    published, 2025-08-28: AWS Price List, AmazonECS offer for us-east-1"),
+        "{}",
+        lines[0]
+    );
     assert!(lines.iter().any(|l| l.starts_with("Fargate Savings 1y   secondary, 2026-09-25: ")), "{sources}");
     assert!(lines.iter().any(|l| l.starts_with("EC2                  secondary, 2026-05-12: ")), "{sources}");
     // eu-central-1's ARM on-demand rate is derived, and says how.
@@ -73,8 +80,14 @@ fn every_price_class_names_its_source_and_date() {
     let v = json(&["--region", "us-east-1"]);
     let origins = v["snapshot"]["origins"].as_array().unwrap();
     let first = &origins[0];
-    assert_eq!((first["prices"].as_str(), first["source"].as_str(), first["provenance"].as_str(), first["as_of"].as_str()), (Some("fargate on_demand"), Some("aws-ecs-offer-us-east-1"), Some("published"), Some("2025-08-28")));
-    assert_eq!(origins.iter().map(|o| o["prices"].as_str().unwrap()).collect::<Vec<_>>(), ["fargate on_demand", "fargate spot", "fargate savings_plan_1y", "fargate savings_plan_3y", "fargate storage", "ec2"]);
+    assert_eq!(
+        (first["prices"].as_str(), first["source"].as_str(), first["provenance"].as_str(), first["as_of"].as_str()),
+        (Some("fargate on_demand"), Some("aws-ecs-offer-us-east-1"), Some("published"), Some("2025-08-28"))
+    );
+    assert_eq!(
+        origins.iter().map(|o| o["prices"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["fargate on_demand", "fargate spot", "fargate savings_plan_1y", "fargate savings_plan_3y", "fargate storage", "ec2"]
+    );
 }
 
 #[test]
@@ -113,7 +126,24 @@ fn a_scheduled_job_below_the_one_minute_minimum() {
 
 #[test]
 fn url_gives_the_same_result_as_the_options() {
-    let by_options = json(&["--region", "eu-west-1", "--platform", "linux-arm", "--cpu", "0.5", "--mem", "1", "--tasks", "40", "--hours", "300", "--net", "awsvpc-trunking", "--min", "3"]);
+    let by_options = json(&[
+        "--region",
+        "eu-west-1",
+        "--platform",
+        "linux-arm",
+        "--cpu",
+        "0.5",
+        "--mem",
+        "1",
+        "--tasks",
+        "40",
+        "--hours",
+        "300",
+        "--net",
+        "awsvpc-trunking",
+        "--min",
+        "3",
+    ]);
     let by_url = json(&["--url", "https://example.org/fargate-vs-ec2/?region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&tasks=40&hours=300&net=awsvpc-trunking&min=3&lang=zh&v=1"]);
     assert_eq!(by_options, by_url);
 }

@@ -32,10 +32,7 @@ fn us_east_1_x86() -> &'static Priced {
     static PRICED: OnceLock<Priced> = OnceLock::new();
     PRICED.get_or_init(|| {
         let ec2 = RegionPrices::read_all(committed, "us-east-1", Platform::LinuxX86).unwrap();
-        Priced {
-            rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(),
-            candidates: estimate::candidates(&ec2),
-        }
+        Priced { rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(), candidates: estimate::candidates(&ec2) }
     })
 }
 
@@ -382,7 +379,9 @@ mod json_reader {
     /// One region's file, read once (a million cases in `./dev fuzz`).
     fn region_file() -> &'static str {
         static FILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        FILE.get_or_init(|| std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json")).unwrap())
+        FILE.get_or_init(|| {
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing/regions/eu-west-1/linux-arm.json")).unwrap()
+        })
     }
 
     proptest! {

@@ -167,7 +167,10 @@ fn the_csv_has_a_row_per_hour_and_a_column_per_option_with_units() {
     assert_eq!(row[0], 365.0);
     assert!((row[1] - 180.2005).abs() < 1e-9);
     assert!((row[5] - e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap()).abs() < 1e-9);
-    assert_eq!(estimate::file_stem(&e), format!("fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_{}", e.evaluation.ec2.candidate.name));
+    assert_eq!(
+        estimate::file_stem(&e),
+        format!("fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_{}", e.evaluation.ec2.candidate.name)
+    );
 }
 
 /// English words left in Chinese text, once product names, units and
@@ -190,7 +193,10 @@ fn in_chinese_the_verdict_and_the_table_say_the_same_numbers_in_chinese() {
     let od = e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap();
     let fleet = format!("{} × {}", e.evaluation.ec2.instances, e.evaluation.ec2.candidate.name);
     // The same sentence as the English one, number for number.
-    assert!(verdict.starts_with(&format!("每月 730 小时时，Fargate 的费用是 US$360.40，EC2 按需（{fleet}）是 {}", Lang::Zh.usd(od))), "{verdict}");
+    assert!(
+        verdict.starts_with(&format!("每月 730 小时时，Fargate 的费用是 US$360.40，EC2 按需（{fleet}）是 {}", Lang::Zh.usd(od))),
+        "{verdict}"
+    );
     assert!(english_in(&verdict).is_empty(), "{verdict}: {:?}", english_in(&verdict));
     let html = options_table_html(e.clone(), Lang::Zh);
     assert!(html.contains("US$360.40") && html.contains("Fargate 按需") && html.contains("EC2 预留 3 年"), "{html}");

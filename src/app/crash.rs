@@ -63,7 +63,10 @@ fn show() {
     let [title, explanation, reload, reset] = text(lang);
     let location = window.location();
     // The share box is always current; the address bar may lag the last change.
-    let share = document.get_element_by_id("share-url").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()).map(|input| input.value());
+    let share = document
+        .get_element_by_id("share-url")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        .map(|input| input.value());
     let here = share.unwrap_or_else(|| location.href().unwrap_or_default());
     let fresh = location.pathname().unwrap_or_default();
     let element = |tag: &str, text: &str| {

@@ -43,7 +43,9 @@ fn listed(m: &Manifest, lang: Lang, prices: &RegionPrices) -> Html {
     let words = lang.words();
     let (platform, region) = (prices.platform.label(), &prices.region);
     let (fargate_what, storage_what, ec2_what) = match lang {
-        Lang::En => (format!("Fargate {platform} on-demand"), "Fargate ephemeral storage above 20 GiB", format!("EC2 {platform} in {region}")),
+        Lang::En => {
+            (format!("Fargate {platform} on-demand"), "Fargate ephemeral storage above 20 GiB", format!("EC2 {platform} in {region}"))
+        }
         Lang::Zh => (format!("Fargate {platform} 按需"), "Fargate 超过 20 GiB 的临时存储", format!("{region} 的 EC2 {platform}")),
     };
     html! {

@@ -74,7 +74,15 @@ impl State {
             ignored.push(bad);
             None
         });
-        State { settled: inputs.clone(), inputs, ignored, embed: crate::share_link::is_embed(query), lang_choice, browser_lang, ..State::default() }
+        State {
+            settled: inputs.clone(),
+            inputs,
+            ignored,
+            embed: crate::share_link::is_embed(query),
+            lang_choice,
+            browser_lang,
+            ..State::default()
+        }
     }
 
     /// The language the page speaks.
@@ -293,7 +301,10 @@ mod tests {
         assert_eq!(s.inputs, Inputs::default());
         let draft = s.draft.clone().expect("the field keeps its text");
         assert_eq!((draft.option, draft.text.as_str()), ("tasks", ""));
-        assert_eq!(draft.refused.map(|r| r.reason_in(Lang::En)), Some(format!("expected a whole number from 1 to {}", crate::inputs::MAX_TASKS)));
+        assert_eq!(
+            draft.refused.map(|r| r.reason_in(Lang::En)),
+            Some(format!("expected a whole number from 1 to {}", crate::inputs::MAX_TASKS))
+        );
         assert_eq!(set(s.clone(), "tasks", ""), s, "refused again: no new state, no render");
         let s = set(s, "tasks", "4");
         assert_eq!((s.inputs.tasks, s.draft), (4, None));
@@ -359,7 +370,10 @@ mod tests {
         assert_eq!(LoadError::Status(503).explain(Lang::En), "HTTP 503");
         assert_eq!(LoadError::Status(503).explain(Lang::Zh), "HTTP 503");
         assert_eq!(LoadError::Network.explain(Lang::Zh), "网络请求失败");
-        assert_eq!(LoadError::Invalid("eu-west-2: unterminated string".into()).explain(Lang::En), "the file is damaged: eu-west-2: unterminated string");
+        assert_eq!(
+            LoadError::Invalid("eu-west-2: unterminated string".into()).explain(Lang::En),
+            "the file is damaged: eu-west-2: unterminated string"
+        );
         for e in [LoadError::Network, LoadError::Unreadable, LoadError::Invalid("x".into())] {
             assert!(!e.explain(Lang::Zh).chars().any(|c| c.is_ascii_alphabetic() && c != 'x'), "{e:?} in Chinese");
         }

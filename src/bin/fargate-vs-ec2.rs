@@ -17,7 +17,6 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-
 fn read(dir: &std::path::Path, file: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(file)).map_err(|e| format!("cannot read pricing file {}: {e}", dir.join(file).display()))
 }
@@ -66,7 +65,12 @@ fn print_table(out: &mut String, e: &Estimate, manifest: &Manifest, prices: &Reg
     writeln!(out).unwrap();
     writeln!(out, "{:<22} {:>14} {:>16}", "option", "USD per month", "break-even h/mo").unwrap();
     let f = &ev.fargate;
-    for (label, value) in [("Fargate on-demand", Some(f.on_demand)), ("Fargate Spot", f.spot), ("Fargate Savings 1y", f.savings_plan_1y), ("Fargate Savings 3y", f.savings_plan_3y)] {
+    for (label, value) in [
+        ("Fargate on-demand", Some(f.on_demand)),
+        ("Fargate Spot", f.spot),
+        ("Fargate Savings 1y", f.savings_plan_1y),
+        ("Fargate Savings 3y", f.savings_plan_3y),
+    ] {
         writeln!(out, "{label:<22} {:>14} {:>16}", money(value), "").unwrap();
     }
     for o in PurchaseOption::ALL {
@@ -134,7 +138,18 @@ fn list_instances(out: &mut String, cmd: &Command, ec2: &RegionPrices) -> Result
         });
         writeln!(buf, "{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?).unwrap();
     } else {
-        writeln!(out, "{:<18} {:>5} {:>8} {:>10} {:>6} {:>10} {:>14}", "type", "vCPU", "GiB", "USD/h", "tasks", "instances", format!("{} /mo", buy.slug())).unwrap();
+        writeln!(
+            out,
+            "{:<18} {:>5} {:>8} {:>10} {:>6} {:>10} {:>14}",
+            "type",
+            "vCPU",
+            "GiB",
+            "USD/h",
+            "tasks",
+            "instances",
+            format!("{} /mo", buy.slug())
+        )
+        .unwrap();
         for f in &fleets {
             // Writing to a String cannot fail.
             let _ = writeln!(

@@ -6,11 +6,11 @@
 //! backend wrote every opacity and font size with `f64`'s `Display`, one of the
 //! largest functions in the wasm and among the first V8 optimises on a load.
 
+use crate::format::quantity;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{FontFamily, FontStyle, FontTransform};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use std::convert::Infallible;
-use crate::format::quantity;
 use std::fmt::Write;
 
 /// plotters' SVG backend writes a text size `s` as `s / 1.24`; so does this one,
@@ -146,7 +146,12 @@ impl DrawingBackend for Svg<'_> {
         if style.color().alpha > 0.0 {
             let _ = write!(self.out, "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\"");
             self.paint(if fill { "fill" } else { "stroke" }, style.color());
-            let _ = write!(self.out, "{} stroke-width=\"{}\"/>", if fill { " stroke=\"none\"" } else { " fill=\"none\"" }, style.stroke_width());
+            let _ = write!(
+                self.out,
+                "{} stroke-width=\"{}\"/>",
+                if fill { " stroke=\"none\"" } else { " fill=\"none\"" },
+                style.stroke_width()
+            );
         }
         Ok(())
     }
@@ -221,7 +226,10 @@ mod tests {
     #[test]
     fn opacities_and_sizes_are_written_to_a_hundredth_without_trailing_zeros() {
         let text = quantity;
-        assert_eq!([text(0.45), text(0.5), text(2.0), text(11.290322580645162), text(0.999), text(0.004)], ["0.45", "0.5", "2", "11.29", "1", "0"]);
+        assert_eq!(
+            [text(0.45), text(0.5), text(2.0), text(11.290322580645162), text(0.999), text(0.004)],
+            ["0.45", "0.5", "2", "11.29", "1", "0"]
+        );
     }
 
     #[test]

@@ -18,12 +18,18 @@ const ZH_TITLES: [(&str, &str); 7] = [
         "Fargate Spot (2026-09-28) and Compute Savings Plans (2026-09-25) rates for us-east-1, from a research note",
         "us-east-1 的 Fargate Spot（2026-09-28）与计算节省计划（2026-09-25）价格，摘自一份调研笔记",
     ),
-    ("Fargate and Fargate Spot Linux/x86 rates for 22 regions, January 2021", "22 个区域的 Fargate 与 Fargate Spot Linux/x86 价格，2021 年 1 月"),
+    (
+        "Fargate and Fargate Spot Linux/x86 rates for 22 regions, January 2021",
+        "22 个区域的 Fargate 与 Fargate Spot Linux/x86 价格，2021 年 1 月",
+    ),
     (
         "EC2 on-demand, Spot average and Standard all-upfront reserved prices (Vantage's mirror of the AWS Price List)",
         "EC2 按需价格、Spot 平均价格与标准预留实例（全部预付）价格（Vantage 对 AWS 价格表的镜像）",
     ),
-    ("EC2 DescribeInstanceTypes output (vCPU, memory, architecture, network interfaces)", "EC2 DescribeInstanceTypes 的输出（vCPU、内存、架构、网络接口）"),
+    (
+        "EC2 DescribeInstanceTypes output (vCPU, memory, architecture, network interfaces)",
+        "EC2 DescribeInstanceTypes 的输出（vCPU、内存、架构、网络接口）",
+    ),
     ("Amazon ECS developer guide: awsvpc task limits with ENI trunking", "Amazon ECS 开发者指南：启用 ENI 中继时 awsvpc 模式的任务上限"),
 ];
 
@@ -44,6 +50,9 @@ mod tests {
         for s in &manifest.sources {
             assert!(!title(Lang::Zh, &s.title).1, "no Chinese title for {}", s.id);
         }
-        assert_eq!(title(Lang::Zh, "AWS Price List, AmazonECS offer for us-east-1, version 2027"), ("AWS Price List, AmazonECS offer for us-east-1, version 2027", true));
+        assert_eq!(
+            title(Lang::Zh, "AWS Price List, AmazonECS offer for us-east-1, version 2027"),
+            ("AWS Price List, AmazonECS offer for us-east-1, version 2027", true)
+        );
     }
 }

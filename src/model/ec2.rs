@@ -14,7 +14,8 @@ pub enum PurchaseOption {
 }
 
 impl PurchaseOption {
-    pub const ALL: [PurchaseOption; 4] = [PurchaseOption::OnDemand, PurchaseOption::Reserved1y, PurchaseOption::Reserved3y, PurchaseOption::Spot];
+    pub const ALL: [PurchaseOption; 4] =
+        [PurchaseOption::OnDemand, PurchaseOption::Reserved1y, PurchaseOption::Reserved3y, PurchaseOption::Spot];
 
     /// The name in share links and the CLI (`--buy`).
     pub fn slug(self) -> &'static str {

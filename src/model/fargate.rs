@@ -50,10 +50,9 @@ impl fmt::Display for Unsupported {
             Unsupported::WindowsBelowOneVcpu(size) => {
                 write!(f, "Windows on Fargate needs at least 1 vCPU; {size} is too small")
             }
-            Unsupported::StorageOutOfRange(gib) => write!(
-                f,
-                "ephemeral storage must be {FREE_STORAGE_GIB}–{MAX_STORAGE_GIB} GiB, not {gib} GiB"
-            ),
+            Unsupported::StorageOutOfRange(gib) => {
+                write!(f, "ephemeral storage must be {FREE_STORAGE_GIB}–{MAX_STORAGE_GIB} GiB, not {gib} GiB")
+            }
         }
     }
 }
@@ -90,7 +89,8 @@ mod tests {
     /// us-east-1 Linux/x86, from the AmazonECS offer file of 2025-08-28.
     const X86: FargateRates = FargateRates { vcpu_hour: 0.04048, gb_hour: 0.004445, storage_gb_hour: 0.000111, os_vcpu_hour: None };
     /// us-east-1 Windows: its own vCPU and GB rates plus the OS licence.
-    const WINDOWS: FargateRates = FargateRates { vcpu_hour: 0.046552, gb_hour: 0.00511175, storage_gb_hour: 0.000111, os_vcpu_hour: Some(0.046) };
+    const WINDOWS: FargateRates =
+        FargateRates { vcpu_hour: 0.046552, gb_hour: 0.00511175, storage_gb_hour: 0.000111, os_vcpu_hour: Some(0.046) };
 
     fn size(vcpu: f64, gib: f64) -> TaskSize {
         TaskSize::from_vcpu_gib(vcpu, gib).unwrap()
@@ -137,10 +137,7 @@ mod tests {
 
     #[test]
     fn refuses_what_fargate_refuses() {
-        assert_eq!(
-            FargateTask::new(Platform::Windows, size(0.5, 1.0), 20),
-            Err(Unsupported::WindowsBelowOneVcpu(size(0.5, 1.0)))
-        );
+        assert_eq!(FargateTask::new(Platform::Windows, size(0.5, 1.0), 20), Err(Unsupported::WindowsBelowOneVcpu(size(0.5, 1.0))));
         assert!(FargateTask::new(Platform::Windows, size(1.0, 2.0), 20).is_ok());
         assert_eq!(FargateTask::new(Platform::LinuxX86, size(1.0, 2.0), 19), Err(Unsupported::StorageOutOfRange(19)));
         assert_eq!(FargateTask::new(Platform::LinuxX86, size(1.0, 2.0), 201), Err(Unsupported::StorageOutOfRange(201)));

@@ -24,7 +24,8 @@ pub fn outclasses(b: &Candidate, a: &Candidate) -> bool {
         (Some(b), Some(a)) => b >= a,
         (None, Some(_)) => false,
     };
-    let roomier = sb.vcpu >= sa.vcpu && sb.memory_mib >= sa.memory_mib && sb.enis >= sa.enis && at_least(sb.trunking_tasks, sa.trunking_tasks);
+    let roomier =
+        sb.vcpu >= sa.vcpu && sb.memory_mib >= sa.memory_mib && sb.enis >= sa.enis && at_least(sb.trunking_tasks, sa.trunking_tasks);
     // At an equal rate `b` must win the tie-break after it: larger, or the first name.
     let wins_tie = sb != sa || b.name < a.name;
     roomier
@@ -51,7 +52,11 @@ pub fn split<T>(items: Vec<T>, candidate: impl Fn(&T) -> Candidate) -> (Vec<T>, 
     let mut kept = Vec::new();
     let mut rest = Vec::new();
     for (item, out) in items.into_iter().zip(outclassed) {
-        if out { rest.push(item) } else { kept.push(item) }
+        if out {
+            rest.push(item)
+        } else {
+            kept.push(item)
+        }
     }
     (kept, rest)
 }

@@ -127,13 +127,19 @@ mod tests {
     fn memory_bound_packing() {
         // 0.5 vCPU / 2 GiB on m6i.large, 512 MiB reserved:
         // CPU ⌊2048 ÷ 512⌋ = 4; memory ⌊(8192 − 512) ÷ 2048⌋ = ⌊3.75⌋ = 3 → 3, memory-bound.
-        assert_eq!(pack(&m6i_large(), size(0.5, 2.0), 512, NetworkMode::Bridge), Some(Packing { tasks_per_instance: 3, bound: Bound::Memory }));
+        assert_eq!(
+            pack(&m6i_large(), size(0.5, 2.0), 512, NetworkMode::Bridge),
+            Some(Packing { tasks_per_instance: 3, bound: Bound::Memory })
+        );
     }
 
     #[test]
     fn cpu_bound_packing() {
         // 1 vCPU / 2 GiB: CPU ⌊2 ÷ 1⌋ = 2; memory ⌊7680 ÷ 2048⌋ = 3 → 2, CPU-bound.
-        assert_eq!(pack(&m6i_large(), size(1.0, 2.0), 512, NetworkMode::Bridge), Some(Packing { tasks_per_instance: 2, bound: Bound::Cpu }));
+        assert_eq!(
+            pack(&m6i_large(), size(1.0, 2.0), 512, NetworkMode::Bridge),
+            Some(Packing { tasks_per_instance: 2, bound: Bound::Cpu })
+        );
     }
 
     #[test]

@@ -118,7 +118,9 @@ impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScenarioError::Fargate(why) => why.fmt(f),
-            ScenarioError::UsageOverMonth(h) => write!(f, "each task would run {} hours, more than the 730 in a month", crate::format::decimals(*h, 1)),
+            ScenarioError::UsageOverMonth(h) => {
+                write!(f, "each task would run {} hours, more than the 730 in a month", crate::format::decimals(*h, 1))
+            }
             ScenarioError::UnknownInstance(name) => write!(f, "no EC2 instance type {name} for this platform in this region"),
             ScenarioError::InstanceTooSmall(name) => write!(f, "{name} cannot hold even one task of this size"),
             ScenarioError::NoCandidate(option) => write!(f, "no EC2 instance type holds this task and has an {} price here", option.slug()),

@@ -76,9 +76,7 @@ impl TaskSize {
     }
 
     pub fn new(cpu_units: u32, memory_mib: u32) -> Option<TaskSize> {
-        TaskSize::memory_choices(cpu_units)
-            .contains(&memory_mib)
-            .then_some(TaskSize { cpu_units, memory_mib })
+        TaskSize::memory_choices(cpu_units).contains(&memory_mib).then_some(TaskSize { cpu_units, memory_mib })
     }
 
     /// From the human form, "1 vCPU, 2 GiB". Only exact table values are accepted.
@@ -91,9 +89,8 @@ impl TaskSize {
 
     /// Every valid size, smallest CPU first, then smallest memory.
     pub fn all() -> impl Iterator<Item = TaskSize> {
-        TaskSize::cpu_choices().flat_map(|cpu| {
-            TaskSize::memory_choices(cpu).into_iter().map(move |mib| TaskSize { cpu_units: cpu, memory_mib: mib })
-        })
+        TaskSize::cpu_choices()
+            .flat_map(|cpu| TaskSize::memory_choices(cpu).into_iter().map(move |mib| TaskSize { cpu_units: cpu, memory_mib: mib }))
     }
 
     /// The valid size with `cpu_units` whose memory is closest to `memory_mib`

@@ -87,9 +87,7 @@ impl OfferFile {
             for term in terms.values() {
                 for dim in term.price_dimensions.values() {
                     for (currency, text) in &dim.price_per_unit {
-                        let price: f64 = text
-                            .parse()
-                            .map_err(|_| format!("SKU {sku}: price {text:?} is not a number"))?;
+                        let price: f64 = text.parse().map_err(|_| format!("SKU {sku}: price {text:?} is not a number"))?;
                         let untiered = matches!(dim.begin_range.as_deref(), None | Some("0"))
                             && matches!(dim.end_range.as_deref(), None | Some("Inf"));
                         out.push(OnDemandPrice {

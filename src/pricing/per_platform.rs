@@ -86,7 +86,10 @@ mod tests {
         let mut m: PerPlatform<u32> = [(Platform::Windows, 3), (Platform::LinuxX86, 1)].into_iter().collect();
         m.insert(Platform::LinuxArm, 2);
         m.insert(Platform::Windows, 30);
-        assert_eq!(m.iter().map(|(p, v)| (*p, *v)).collect::<Vec<_>>(), [(Platform::LinuxX86, 1), (Platform::LinuxArm, 2), (Platform::Windows, 30)]);
+        assert_eq!(
+            m.iter().map(|(p, v)| (*p, *v)).collect::<Vec<_>>(),
+            [(Platform::LinuxX86, 1), (Platform::LinuxArm, 2), (Platform::Windows, 30)]
+        );
         assert_eq!((m.get(&Platform::LinuxArm), PerPlatform::<u32>::default().get(&Platform::LinuxArm)), (Some(&2), None));
         m.insert(Platform::LinuxX86, 11);
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"linux-x86":11,"linux-arm":2,"windows":30}"#);

@@ -7,8 +7,8 @@
 //! proves every committed file reads back equal to what was written.
 
 use super::{
-    arch_of, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source,
-    StorageRate, ValueOrigin,
+    arch_of, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source, StorageRate,
+    ValueOrigin,
 };
 use crate::format::quoted;
 use crate::json::Value;
@@ -79,7 +79,8 @@ fn region(v: &Value) -> Result<Region, String> {
 fn fargate_prices(v: &Value) -> Result<FargatePrices, String> {
     Ok(FargatePrices {
         on_demand: v.read("on_demand", rate_set)?,
-        storage: v.read_opt("storage", |s| Ok(StorageRate { gb_hour: s.read("gb_hour", Value::f64)?, origin: s.read("origin", origin)? }))?,
+        storage: v
+            .read_opt("storage", |s| Ok(StorageRate { gb_hour: s.read("gb_hour", Value::f64)?, origin: s.read("origin", origin)? }))?,
         spot: v.read_opt("spot", rate_set)?,
         savings_plan_1y: v.read_opt("savings_plan_1y", rate_set)?,
         savings_plan_3y: v.read_opt("savings_plan_3y", rate_set)?,

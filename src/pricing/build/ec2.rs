@@ -3,8 +3,8 @@
 //! Each cleaning rule is a small function with its own test; SOURCES.md in
 //! pricing-sources lists the faults they answer.
 
-use crate::model::platform::Platform;
 use crate::model::ec2::Ec2Hourly;
+use crate::model::platform::Platform;
 use crate::pricing::{Arch, Ec2Price, InstanceSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -273,7 +273,15 @@ mod tests {
     fn windows_rows_take_the_linux_reserved_check() {
         let specs: BTreeMap<String, InstanceSpec> = [(
             "m6i.xlarge".to_string(),
-            InstanceSpec { instance_type: "m6i.xlarge".into(), vcpu: 4, memory_mib: 16384, arch: Arch::X86, enis: 4, trunking_tasks: None, category: "general".into() },
+            InstanceSpec {
+                instance_type: "m6i.xlarge".into(),
+                vcpu: 4,
+                memory_mib: 16384,
+                arch: Arch::X86,
+                enis: 4,
+                trunking_tasks: None,
+                category: "general".into(),
+            },
         )]
         .into();
         let rows = [row("linux", Some(0.192), Some(0.08), Some(0.118493)), row("mswin", Some(0.376), Some(0.2), Some(0.118493))];

@@ -258,10 +258,8 @@ fn number(text: &str) -> Option<f64> {
 /// and the Spot lines (`* x86: $0.01288871 per vCPU-h and $0.00141527 per GB-h.`)
 /// of section 9. Rows whose GB rate is "(not given)" are skipped.
 pub fn parse_notes(markdown: &str) -> Result<Notes, String> {
-    let section = markdown
-        .split("\n## ")
-        .find(|s| s.starts_with("9. "))
-        .ok_or("SOURCES.md has no section 9 (Fargate Spot and Savings Plans)")?;
+    let section =
+        markdown.split("\n## ").find(|s| s.starts_with("9. ")).ok_or("SOURCES.md has no section 9 (Fargate Spot and Savings Plans)")?;
     let mut notes = Notes { spot: Vec::new(), savings_plans: Vec::new() };
     for line in section.lines().map(str::trim) {
         let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
@@ -313,7 +311,9 @@ pub fn add_notes(out: &mut ByRegion, notes: &Notes) {
 /// ARM where only x86 is known: x86 × AWS's ARM/x86 ratio in `reference`
 /// (us-east-1, both published), per dimension, marked derived.
 pub fn derive_arm(out: &mut ByRegion, reference: &str) {
-    let Some((ref_x86, ref_arm)) = out.get(reference).and_then(|r| Some((r.get(&Platform::LinuxX86)?.clone(), r.get(&Platform::LinuxArm)?.clone()))) else {
+    let Some((ref_x86, ref_arm)) =
+        out.get(reference).and_then(|r| Some((r.get(&Platform::LinuxX86)?.clone(), r.get(&Platform::LinuxArm)?.clone())))
+    else {
         return;
     };
     let vcpu_ratio = ref_arm.on_demand.vcpu_hour / ref_x86.on_demand.vcpu_hour;
@@ -374,7 +374,12 @@ mod tests {
 
     fn x86_only(region: &str, vcpu: f64, gb: f64) -> ByRegion {
         let prices = FargatePrices {
-            on_demand: RateSet { vcpu_hour: vcpu, gb_hour: gb, os_vcpu_hour: None, origin: origin("s", Provenance::Secondary, Some("2021-01"), None) },
+            on_demand: RateSet {
+                vcpu_hour: vcpu,
+                gb_hour: gb,
+                os_vcpu_hour: None,
+                origin: origin("s", Provenance::Secondary, Some("2021-01"), None),
+            },
             storage: None,
             spot: None,
             savings_plan_1y: None,
