@@ -1,17 +1,34 @@
 //! The page's two languages, English and 简体中文: which one a visitor gets,
 //! the fixed words of each (`words`), region names (`regions`), source titles
-//! (`sources`), and how money,
-//! hours and dates read in each. Sentences with numbers in them are built where
-//! their numbers are (`estimate`, the components), with a `match` on `Lang`.
+//! (`sources`), how money, hours and dates read in each, and the sentences
+//! built around numbers, each with a `match` on `Lang`: the verdict
+//! (`verdict`), why there is no answer (`problems`), the charts' captions and
+//! points (`charts`), the fleet's packing (`fleet`). The CLI speaks English
+//! through the same functions.
 //!
 //! Rounding still happens only in `format`; this module only wraps its text.
 
+pub mod charts;
+pub mod fleet;
+pub mod options;
+pub mod problems;
 pub mod regions;
 pub mod sources;
+pub mod verdict;
 pub mod words;
 
 use crate::format;
+use crate::model::platform::Platform;
 pub use words::Words;
+
+/// A platform as both languages write it: "Linux/x86", "Linux/ARM", "Windows".
+pub fn platform(p: Platform) -> &'static str {
+    match p {
+        Platform::LinuxX86 => "Linux/x86",
+        Platform::LinuxArm => "Linux/ARM",
+        Platform::Windows => "Windows",
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Lang {
@@ -98,7 +115,15 @@ impl Lang {
 
     /// Hours: "730 h" / "730 小时".
     pub fn hours(self, hours: f64) -> String {
-        let n = format::quantity(hours);
+        self.hours_text(&format::quantity(hours))
+    }
+
+    /// Hours to the whole hour: "556 h" / "556 小时".
+    pub fn whole_hours(self, hours: f64) -> String {
+        self.hours_text(&format::decimals(hours, 0))
+    }
+
+    fn hours_text(self, n: &str) -> String {
         match self {
             Lang::En => format!("{n} h"),
             Lang::Zh => format!("{n} 小时"),
@@ -161,6 +186,7 @@ mod tests {
         assert_eq!(Lang::Zh.usd(f64::NAN), "—");
         assert_eq!(Lang::Zh.hours(730.0), "730 小时");
         assert_eq!(Lang::En.hours(0.5), "0.5 h");
+        assert_eq!((Lang::En.whole_hours(555.5), Lang::Zh.whole_hours(0.4)), ("556 h".to_string(), "0 小时".to_string()));
         assert_eq!(Lang::Zh.date("2025-08-28"), "2025年8月28日");
         assert_eq!(Lang::Zh.date("2021-01"), "2021年1月");
         assert_eq!(Lang::En.date("2025-08-28"), "2025-08-28");

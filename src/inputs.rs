@@ -1,17 +1,17 @@
-//! What a person asks, by name: the options the CLI takes and share links
-//! carry (`region, platform, cpu, mem, disk, tasks, hours, runs, minutes, ec2,
-//! buy, capacity, min, reserve, net, extra, ops, rate`). Parsing is strict and
-//! every error names the option and what it accepts.
+//! What a person asks: the value of every option (`options::Opt`), as the CLI
+//! takes them and share links carry them. Parsing is strict and every error
+//! names the option and what it accepts.
 
 use crate::format;
 use crate::model::ec2::{Capacity, Overheads, PurchaseOption};
-use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+use crate::model::fargate::{self, FREE_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::scenario::{InstanceChoice, Scenario};
-use crate::model::task_size::{cpu_units_of, vcpu_of, TaskSize};
+use crate::model::task_size::{cpu_units_of, mib_of, vcpu_of, TaskSize};
 use crate::model::usage::Usage;
 use crate::model::HOURS_PER_MONTH;
+use crate::options::{Accepts, Opt};
 use crate::pricing::DEFAULT_REGION;
 use std::fmt;
 
@@ -20,9 +20,9 @@ use std::fmt;
 pub struct Inputs {
     pub region: String,
     pub platform: Platform,
-    /// vCPU per task.
+    /// vCPU per task, as given: `scenario()` checks it with `mem`.
     pub cpu: f64,
-    /// GiB of memory per task.
+    /// GiB of memory per task, as given.
     pub mem: f64,
     /// GiB of ephemeral storage per task.
     pub disk: u32,
@@ -49,15 +49,6 @@ pub struct Inputs {
     /// USD per engineer hour.
     pub rate: f64,
 }
-
-/// Tasks, instances and money have sane upper bounds, so a typo is an error
-/// and not a number nobody meant.
-pub const MAX_TASKS: u32 = 10_000;
-pub const MAX_RUNS: u32 = 1_000_000;
-pub const MAX_MIN_INSTANCES: u32 = 1_000;
-pub const MAX_RESERVE_MIB: u32 = 65_536;
-pub const MAX_USD: f64 = 1_000_000.0;
-pub const MAX_OPS_HOURS: f64 = 10_000.0;
 
 impl Default for Inputs {
     fn default() -> Self {
@@ -89,42 +80,41 @@ impl Default for Inputs {
 /// A bad option: which one, what was given, and what is accepted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
-    pub option: &'static str,
+    pub option: Opt,
     pub given: String,
+    /// In English: the CLI's words, and the page's in English.
     pub accepted: String,
+}
+
+impl InputError {
+    /// `given` refused for what the option accepts in general.
+    fn of(option: Opt, given: &str) -> InputError {
+        InputError { option, given: given.to_string(), accepted: option.accepted() }
+    }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One line, whatever was given.
         let given: String = self.given.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect();
-        write!(f, "--{}: {} is not valid; expected {}", self.option, crate::format::quoted(&given), self.accepted)
+        write!(f, "--{}: {} is not valid; expected {}", self.option.name(), format::quoted(&given), self.accepted)
     }
 }
 
-pub const NAMES: [&str; 18] = [
-    "region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net",
-    "extra", "ops", "rate",
-];
-
-fn number(option: &'static str, value: &str, min: f64, max: f64, accepted: &str) -> Result<f64, InputError> {
-    let err = || InputError { option, given: value.to_string(), accepted: accepted.to_string() };
-    let x = crate::decimal::parse(value.trim()).ok_or_else(err)?;
-    (x.is_finite() && (min..=max).contains(&x)).then_some(x).ok_or_else(err)
+fn number(option: Opt, value: &str) -> Result<f64, InputError> {
+    let Accepts::Number { min, max } = option.accepts() else { return Err(InputError::of(option, value)) };
+    let x = crate::decimal::parse(value.trim()).ok_or_else(|| InputError::of(option, value))?;
+    (x.is_finite() && (min..=max).contains(&x)).then_some(x).ok_or_else(|| InputError::of(option, value))
 }
 
-fn whole(option: &'static str, value: &str, min: u32, max: u32) -> Result<u32, InputError> {
-    let err = || InputError { option, given: value.to_string(), accepted: format!("a whole number from {min} to {max}") };
-    let x: u32 = value.trim().parse().map_err(|_| err())?;
-    (min..=max).contains(&x).then_some(x).ok_or_else(err)
+fn whole(option: Opt, value: &str) -> Result<u32, InputError> {
+    let Accepts::Whole { min, max } = option.accepts() else { return Err(InputError::of(option, value)) };
+    let x: u32 = value.trim().parse().map_err(|_| InputError::of(option, value))?;
+    (min..=max).contains(&x).then_some(x).ok_or_else(|| InputError::of(option, value))
 }
 
-fn one_of<T: Copy>(option: &'static str, value: &str, all: &[T], slug: impl Fn(T) -> &'static str) -> Result<T, InputError> {
-    all.iter().copied().find(|&t| slug(t) == value.trim()).ok_or_else(|| InputError {
-        option,
-        given: value.to_string(),
-        accepted: all.iter().map(|&t| slug(t)).collect::<Vec<_>>().join(", "),
-    })
+fn one_of<T>(option: Opt, value: &str, from_slug: fn(&str) -> Option<T>) -> Result<T, InputError> {
+    from_slug(value.trim()).ok_or_else(|| InputError::of(option, value))
 }
 
 fn is_name(s: &str) -> bool {
@@ -134,60 +124,63 @@ fn is_name(s: &str) -> bool {
 impl Inputs {
     /// Sets one option from its text; the value is checked on its own here and
     /// with the others in `scenario()`.
-    pub fn set(&mut self, option: &str, value: &str) -> Result<(), InputError> {
+    pub fn set(&mut self, option: Opt, value: &str) -> Result<(), InputError> {
         let v = value.trim();
         match option {
-            "region" => {
-                if !is_name(v) {
-                    return Err(InputError {
-                        option: "region",
-                        given: value.into(),
-                        accepted: "an AWS region code such as us-east-1".into(),
-                    });
-                }
-                self.region = v.to_string();
+            Opt::Region if is_name(v) => self.region = v.to_string(),
+            Opt::Region => return Err(InputError::of(option, value)),
+            Opt::Platform => self.platform = one_of(option, v, Platform::from_slug)?,
+            Opt::Cpu => {
+                let cpu = crate::decimal::parse(v).filter(|&cpu| TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu));
+                self.cpu = cpu.ok_or_else(|| InputError::of(option, value))?;
             }
-            "platform" => self.platform = one_of("platform", v, &Platform::ALL, Platform::slug)?,
-            "cpu" => {
-                let accepted = TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ");
-                let cpu = number("cpu", v, 0.0, 16.0, &format!("vCPU: {accepted}"))?;
-                if !TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu) {
-                    return Err(InputError { option: "cpu", given: value.into(), accepted: format!("vCPU: {accepted}") });
-                }
-                self.cpu = cpu;
-            }
-            "mem" => self.mem = number("mem", v, 0.5, 120.0, "GiB: 0.5 to 120, as the vCPU allows")?,
-            "disk" => self.disk = whole("disk", v, FREE_STORAGE_GIB, MAX_STORAGE_GIB)?,
-            "tasks" => self.tasks = whole("tasks", v, 1, MAX_TASKS)?,
-            "hours" => {
-                self.hours = number("hours", v, 0.0, HOURS_PER_MONTH, "hours per month per task, 0 to 730")?;
+            Opt::Mem => self.mem = number(option, v)?,
+            Opt::Disk => self.disk = whole(option, v)?,
+            Opt::Tasks => self.tasks = whole(option, v)?,
+            Opt::Hours => {
+                self.hours = number(option, v)?;
                 self.runs = None;
             }
-            "runs" => self.runs = Some(whole("runs", v, 1, MAX_RUNS)?),
-            "minutes" => self.minutes = number("minutes", v, 0.0, 1440.0, "minutes per run, 0 to 1440")?,
-            "ec2" => {
-                if v != "auto" && !(is_name(v) && v.contains('.')) {
-                    return Err(InputError {
-                        option: "ec2",
-                        given: value.into(),
-                        accepted: "auto, or an instance type such as m6i.large".into(),
-                    });
-                }
-                self.ec2 = v.to_string();
-            }
-            "buy" => self.buy = one_of("buy", v, &PurchaseOption::ALL, PurchaseOption::slug)?,
-            "capacity" => self.capacity = one_of("capacity", v, &[Capacity::AlwaysOn, Capacity::FollowTasks], Capacity::slug)?,
-            "min" => self.min = whole("min", v, 0, MAX_MIN_INSTANCES)?,
-            "reserve" => self.reserve = whole("reserve", v, 0, MAX_RESERVE_MIB)?,
-            "net" => self.net = one_of("net", v, &NetworkMode::ALL, NetworkMode::slug)?,
-            "extra" => self.extra = number("extra", v, 0.0, MAX_USD, "USD per instance per month, 0 or more")?,
-            "ops" => self.ops = number("ops", v, 0.0, MAX_OPS_HOURS, "engineer hours per month, 0 to 10000")?,
-            "rate" => self.rate = number("rate", v, 0.0, MAX_USD, "USD per engineer hour, 0 or more")?,
-            _ => {
-                return Err(InputError { option: "option", given: option.to_string(), accepted: format!("one of {}", NAMES.join(", ")) });
-            }
+            Opt::Runs => self.runs = Some(whole(option, v)?),
+            Opt::Minutes => self.minutes = number(option, v)?,
+            Opt::Ec2 if v == "auto" || (is_name(v) && v.contains('.')) => self.ec2 = v.to_string(),
+            Opt::Ec2 => return Err(InputError::of(option, value)),
+            Opt::Buy => self.buy = one_of(option, v, PurchaseOption::from_slug)?,
+            Opt::Capacity => self.capacity = one_of(option, v, Capacity::from_slug)?,
+            Opt::Min => self.min = whole(option, v)?,
+            Opt::Reserve => self.reserve = whole(option, v)?,
+            Opt::Net => self.net = one_of(option, v, NetworkMode::from_slug)?,
+            Opt::Extra => self.extra = number(option, v)?,
+            Opt::Ops => self.ops = number(option, v)?,
+            Opt::Rate => self.rate = number(option, v)?,
         }
         Ok(())
+    }
+
+    /// One option as the text `set` reads back to the same value: numbers in
+    /// the shortest form that parses back to the same `f64`; "" for no runs.
+    pub fn text(&self, option: Opt) -> String {
+        let number = crate::decimal::shortest;
+        match option {
+            Opt::Region => self.region.clone(),
+            Opt::Platform => self.platform.slug().into(),
+            Opt::Cpu => number(self.cpu),
+            Opt::Mem => number(self.mem),
+            Opt::Disk => self.disk.to_string(),
+            Opt::Tasks => self.tasks.to_string(),
+            Opt::Hours => number(self.hours),
+            Opt::Runs => self.runs.map_or_else(String::new, |r| r.to_string()),
+            Opt::Minutes => number(self.minutes),
+            Opt::Ec2 => self.ec2.clone(),
+            Opt::Buy => self.buy.slug().into(),
+            Opt::Capacity => self.capacity.slug().into(),
+            Opt::Min => self.min.to_string(),
+            Opt::Reserve => self.reserve.to_string(),
+            Opt::Net => self.net.slug().into(),
+            Opt::Extra => number(self.extra),
+            Opt::Ops => number(self.ops),
+            Opt::Rate => number(self.rate),
+        }
     }
 
     pub fn usage(&self) -> Usage {
@@ -202,24 +195,24 @@ impl Inputs {
         let size = TaskSize::from_vcpu_gib(self.cpu, self.mem).ok_or_else(|| {
             let mems: Vec<String> = TaskSize::memory_choices(cpu_units_of(self.cpu)).into_iter().map(format::gib).collect();
             InputError {
-                option: "mem",
+                option: Opt::Mem,
                 given: format::quantity(self.mem),
                 accepted: format!("with {} vCPU, GiB: {}", format::quantity(self.cpu), mems.join(", ")),
             }
         })?;
-        if self.platform == Platform::Windows && self.cpu < 1.0 {
-            return Err(InputError { option: "cpu", given: format::quantity(self.cpu), accepted: "at least 1 vCPU on Windows".into() });
+        if self.platform == Platform::Windows && size.cpu_units() < fargate::WINDOWS_MIN_CPU_UNITS {
+            return Err(InputError { option: Opt::Cpu, given: format::quantity(self.cpu), accepted: "at least 1 vCPU on Windows".into() });
         }
         if !self.usage().fits_in_month() {
             return Err(InputError {
-                option: "runs",
+                option: Opt::Runs,
                 given: format!("{} runs × {} min", self.runs.unwrap_or(0), format::quantity(self.minutes)),
                 accepted: "at most 730 billed hours per task per month (each run bills at least 1 minute)".into(),
             });
         }
         if self.capacity == Capacity::FollowTasks && !self.buy.can_follow_tasks() {
             return Err(InputError {
-                option: "capacity",
+                option: Opt::Capacity,
                 given: "follow".into(),
                 accepted: "always with reserved instances (they are paid all month)".into(),
             });
@@ -240,17 +233,38 @@ impl Inputs {
         })
     }
 
+    /// Moves the task size to the nearest one Fargate runs on the platform
+    /// (`fargate::nearest_size`; 1 vCPU / 2 GiB if the vCPU is none of
+    /// Fargate's). The page's controls and a link's decoder both call it.
+    pub fn repair_size(&mut self) {
+        let size = fargate::nearest_size(self.platform, cpu_units_of(self.cpu), mib_of(self.mem)).unwrap_or_default();
+        (self.cpu, self.mem) = (size.vcpu(), size.memory_gib());
+    }
+
+    /// After one control moved, moves the others so the whole stays a valid
+    /// scenario: the task size (`repair_size`), capacity to always on with
+    /// reservations (paid all month), and runs to as many as the month holds.
+    pub fn repair(&mut self) {
+        self.repair_size();
+        if !self.buy.can_follow_tasks() {
+            self.capacity = Capacity::AlwaysOn;
+        }
+        if self.runs.is_some() && !self.usage().fits_in_month() {
+            self.runs = Some(Usage::most_runs(self.minutes));
+        }
+    }
+
     /// Applies `name=value` pairs from a URL query (or a whole share link),
     /// strictly: unknown names are ignored, as share links promise, but a bad
     /// value is an error (the page's tolerant reading is `share_link::decode`).
-    /// Options apply in `NAMES` order, so `hours` and `runs` mean the same
+    /// Options apply in `Opt::ALL` order, so `hours` and `runs` mean the same
     /// whatever order a link lists them in; a repeated one: the last counts.
     pub fn from_query(query: &str) -> Result<Inputs, InputError> {
         let pairs = query_pairs(query);
         let mut inputs = Inputs::default();
-        for name in NAMES {
-            if let Some(value) = last_value(&pairs, name) {
-                inputs.set(name, value)?;
+        for option in Opt::ALL {
+            if let Some(value) = last_value(&pairs, option.name()) {
+                inputs.set(option, value)?;
             }
         }
         Ok(inputs)
@@ -329,33 +343,72 @@ mod tests {
     #[test]
     fn errors_name_the_option_and_the_valid_values() {
         let mut i = Inputs::default();
-        let e = i.set("platform", "linux").unwrap_err();
+        let e = i.set(Opt::Platform, "linux").unwrap_err();
         assert_eq!(e.to_string(), "--platform: \"linux\" is not valid; expected linux-x86, linux-arm, windows");
-        let e = i.set("cpu", "3").unwrap_err();
+        let e = i.set(Opt::Cpu, "3").unwrap_err();
         assert!(e.to_string().contains("0.25, 0.5, 1, 2, 4, 8, 16"), "{e}");
-        assert!(i.set("tasks", "0").is_err() && i.set("tasks", "1e3").is_err() && i.set("hours", "NaN").is_err());
-        i.set("cpu", "0.25").unwrap();
-        i.set("mem", "4").unwrap();
+        assert!(i.set(Opt::Tasks, "0").is_err() && i.set(Opt::Tasks, "1e3").is_err() && i.set(Opt::Hours, "NaN").is_err());
+        i.set(Opt::Cpu, "0.25").unwrap();
+        i.set(Opt::Mem, "4").unwrap();
         let e = i.scenario().unwrap_err();
         assert_eq!(e.to_string(), "--mem: \"4\" is not valid; expected with 0.25 vCPU, GiB: 0.5, 1, 2");
-        assert_eq!(i.set("colour", "red").unwrap_err().option, "option");
+    }
+
+    #[test]
+    fn every_option_reads_back_its_own_text() {
+        let mut i = Inputs::default();
+        for (o, v) in [(Opt::Region, "eu-west-1"), (Opt::Platform, "linux-arm"), (Opt::Cpu, "0.5"), (Opt::Mem, "1"), (Opt::Runs, "40")] {
+            i.set(o, v).unwrap();
+        }
+        for (o, v) in [(Opt::Extra, "12.345"), (Opt::Ec2, "m7g.large"), (Opt::Buy, "spot"), (Opt::Net, "awsvpc"), (Opt::Capacity, "follow")]
+        {
+            i.set(o, v).unwrap();
+        }
+        for o in Opt::ALL {
+            let mut again = Inputs { runs: None, ..i.clone() };
+            if o == Opt::Hours {
+                continue; // setting hours clears runs: a schedule's hours are not an option of it
+            }
+            again.set(o, &i.text(o)).unwrap_or_else(|e| panic!("{o:?}: {e}"));
+            assert_eq!(again.text(o), i.text(o), "{o:?}");
+        }
     }
 
     #[test]
     fn cross_checks() {
         let mut i = Inputs::default();
-        i.set("platform", "windows").unwrap();
-        i.set("cpu", "0.5").unwrap();
-        i.set("mem", "1").unwrap();
-        assert_eq!(i.scenario().unwrap_err().option, "cpu");
+        i.set(Opt::Platform, "windows").unwrap();
+        i.set(Opt::Cpu, "0.5").unwrap();
+        i.set(Opt::Mem, "1").unwrap();
+        assert_eq!(i.scenario().unwrap_err().option, Opt::Cpu);
         let mut i = Inputs::default();
-        i.set("buy", "reserved-1y").unwrap();
-        i.set("capacity", "follow").unwrap();
-        assert_eq!(i.scenario().unwrap_err().option, "capacity");
+        i.set(Opt::Buy, "reserved-1y").unwrap();
+        i.set(Opt::Capacity, "follow").unwrap();
+        assert_eq!(i.scenario().unwrap_err().option, Opt::Capacity);
         let mut i = Inputs::default();
-        i.set("runs", "50000").unwrap();
-        i.set("minutes", "1").unwrap();
-        assert_eq!(i.scenario().unwrap_err().option, "runs");
+        i.set(Opt::Runs, "50000").unwrap();
+        i.set(Opt::Minutes, "1").unwrap();
+        assert_eq!(i.scenario().unwrap_err().option, Opt::Runs);
+    }
+
+    #[test]
+    fn repair_makes_every_cross_check_pass() {
+        let mut i = Inputs {
+            platform: Platform::Windows,
+            cpu: 0.25,
+            mem: 8.0,
+            buy: PurchaseOption::Reserved3y,
+            capacity: Capacity::FollowTasks,
+            ..Inputs::default()
+        };
+        i.runs = Some(50_000);
+        i.minutes = 1.0;
+        i.repair();
+        assert_eq!((i.cpu, i.mem, i.capacity, i.runs), (1.0, 8.0, Capacity::AlwaysOn, Some(43_800)));
+        assert!(i.scenario().is_ok());
+        let mut i = Inputs { cpu: 3.0, mem: 5.0, ..Inputs::default() };
+        i.repair();
+        assert_eq!((i.cpu, i.mem), (1.0, 2.0), "no such vCPU: the default size");
     }
 
     #[test]

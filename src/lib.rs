@@ -6,13 +6,16 @@
 
 pub mod app;
 pub mod chart;
-pub mod cli_args;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod decimal;
 pub mod estimate;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod inputs;
 pub mod json;
 pub mod model;
+pub mod options;
 pub mod pricing;
 pub mod share_link;

@@ -10,6 +10,7 @@
 pub mod break_even;
 pub mod ec2;
 pub mod fargate;
+pub mod line;
 pub mod outclassed;
 pub mod packing;
 pub mod platform;

@@ -186,3 +186,39 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert!(out.status.success());
 }
+
+#[test]
+fn help_goes_to_stdout_and_exits_0_with_every_option() {
+    for flag in ["--help", "-h"] {
+        let out = cli(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}: {}", String::from_utf8_lossy(&out.stderr));
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(help, fargate_vs_ec2::cli::help::text());
+        for option in fargate_vs_ec2::options::Opt::ALL {
+            assert!(help.contains(&format!("\n  --{} ", option.name())), "{flag} lists --{}", option.name());
+        }
+        assert!(help.contains("Examples:\n  fargate-vs-ec2 "), "{help}");
+    }
+}
+
+#[test]
+fn version_names_the_price_snapshot() {
+    let out = cli(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("fargate-vs-ec2 {}, prices of 2026-10-05 (snapshot schema 5)\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// The README's table of options is the help's, generated from the option table.
+#[test]
+fn the_readme_lists_every_option_as_the_help_does() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("<!-- options: ").expect("the README's options block");
+    let block = &readme[start..];
+    let (block, _) = block.split_once("<!-- /options -->").expect("the options block's end");
+    let table = block.split_once("-->\n").unwrap().1;
+    assert_eq!(table, fargate_vs_ec2::cli::help::markdown(), "README.md's options table is out of date: paste cli::help::markdown()");
+}

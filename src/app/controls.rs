@@ -1,17 +1,19 @@
-//! The controls. Every one reports `Action::Set(option name, text)`, the same
-//! names share links and the CLI use. Sliders step through valid values only,
+//! The controls. Every one reports `Action::Set(option, text)`: the options
+//! share links and the CLI use (`options::Opt`). Sliders step through valid values only,
 //! so a person can never pick a task size Fargate would refuse.
 
 use super::state::{Action, Draft};
 use super::Shared;
 use crate::format;
 use crate::i18n::{regions, Lang};
-use crate::inputs::{Inputs, MAX_TASKS};
+use crate::inputs::Inputs;
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
 use crate::model::HOURS_PER_MONTH;
+use crate::options::Opt;
+use crate::options::MAX_TASKS;
 use crate::pricing::Manifest;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -37,13 +39,13 @@ fn value_of(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-/// A callback that sets `name` to the control's value, mapped through `map`
+/// A callback that sets `option` to the control's value, mapped through `map`
 /// (for sliders whose position is an index into valid values).
-fn setter(on_action: &Callback<Action>, name: &'static str, map: impl Fn(String) -> Option<String> + 'static) -> Callback<Event> {
+fn setter(on_action: &Callback<Action>, option: Opt, map: impl Fn(String) -> Option<String> + 'static) -> Callback<Event> {
     let on_action = on_action.clone();
     Callback::from(move |e: Event| {
         if let Some(value) = map(value_of(&e)) {
-            on_action.emit(Action::Set(name, value));
+            on_action.emit(Action::Set(option, value));
         }
     })
 }
@@ -74,14 +76,14 @@ pub fn controls(props: &ControlsProps) -> Html {
     let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::gib(m));
     let scheduled = i.runs.is_some();
     let hours = i.hours;
-    let field = |option: &'static str, value: String| Field::of(option, value, &props.draft, lang);
-    let (disk, tasks, ec2) = (field("disk", i.disk.to_string()), field("tasks", i.tasks.to_string()), field("ec2", i.ec2.clone()));
+    let field = |option: Opt, value: String| Field::of(option, value, &props.draft, lang);
+    let (disk, tasks, ec2) = (field(Opt::Disk, i.disk.to_string()), field(Opt::Tasks, i.tasks.to_string()), field(Opt::Ec2, i.ec2.clone()));
     let on_scheduled = {
         let on = on.clone();
         Callback::from(move |e: Event| {
             let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
             // A schedule starts at one 5-minute run an hour; unticking returns to hours.
-            on.emit(if checked { Action::Set("runs", "730".into()) } else { Action::Set("hours", format::quantity(hours)) });
+            on.emit(if checked { Action::Set(Opt::Runs, "730".into()) } else { Action::Set(Opt::Hours, format::quantity(hours)) });
         })
     };
 
@@ -91,7 +93,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             <fieldset>
                 <legend>{ w.where_ }</legend>
                 <label for="region">{ w.region }</label>
-                <select id="region" onchange={setter(on, "region", as_is)}>
+                <select id="region" onchange={setter(on, Opt::Region, as_is)}>
                     { for geographies(&props.manifest).into_iter().map(|geography| html! {
                         <optgroup label={regions::geography(lang, &geography).to_string()}>
                             { for props.manifest.regions.iter().filter(|r| r.geography == geography).map(|r| html! {
@@ -103,10 +105,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
                 <label for="platform">{ w.platform }</label>
-                <select id="platform" onchange={setter(on, "platform", as_is)}>
+                <select id="platform" onchange={setter(on, Opt::Platform, as_is)}>
                     { for Platform::ALL.into_iter().map(|p| html! {
                         <option value={p.slug()} selected={p == i.platform}>
-                            { p.label() }{ if props.manifest.has_fargate(&i.region, p) { "" } else { w.no_fargate_prices } }
+                            { crate::i18n::platform(p) }{ if props.manifest.has_fargate(&i.region, p) { "" } else { w.no_fargate_prices } }
                         </option>
                     }) }
                 </select>
@@ -116,17 +118,17 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ w.task_size }</legend>
                 <label for="cpu">{ w.vcpu_per_task } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
                 <input id="cpu" type="range" min="0" max={(TaskSize::cpu_choices().count() - 1).to_string()} step="1"
-                    value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={live(setter(on, "cpu", cpu_text))} />
+                    value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={live(setter(on, Opt::Cpu, cpu_text))} />
                 <label for="memory">{ w.memory_per_task } <output for="memory">{ format!("{gib} GiB") }</output></label>
                 <input id="memory" type="range" min="0" max={(memories.len().max(1) - 1).to_string()} step="1"
-                    value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, "mem", mem_text))} />
+                    value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, Opt::Mem, mem_text))} />
                 <p class="hint">{ match lang {
                     Lang::En => format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories, lang)),
                     Lang::Zh => format!("{vcpu} vCPU 时，Fargate 允许 {}。", memory_range(&memories, lang)),
                 } }</p>
                 if !props.compact {
                     <label for="disk">{ w.disk }</label>
-                    <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, "disk", as_is)} />
+                    <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, Opt::Disk, as_is)} />
                     { disk.note }
                 }
             </fieldset>
@@ -134,17 +136,17 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ w.workload }</legend>
                 <label for="tasks">{ w.tasks_running }</label>
                 <input id="tasks" type="number" min="1" max={MAX_TASKS.to_string()} step="1" inputmode="numeric"
-                    value={tasks.value} aria-invalid={tasks.invalid} aria-describedby={tasks.described_by} oninput={live(setter(on, "tasks", as_is))} />
+                    value={tasks.value} aria-invalid={tasks.invalid} aria-describedby={tasks.described_by} oninput={live(setter(on, Opt::Tasks, as_is))} />
                 { tasks.note }
                 if !props.compact {
                     <label class="check"><input id="scheduled" type="checkbox" checked={scheduled} onchange={on_scheduled} />{ w.scheduled }</label>
                 }
-                if let (Some(runs), minutes) = (i.runs.map(|r| field("runs", r.to_string())), field("minutes", format::quantity(i.minutes))) {
+                if let (Some(runs), minutes) = (i.runs.map(|r| field(Opt::Runs, r.to_string())), field(Opt::Minutes, format::quantity(i.minutes))) {
                     <label for="runs">{ w.runs }</label>
-                    <input id="runs" type="number" min="1" step="1" value={runs.value} aria-invalid={runs.invalid} aria-describedby={runs.described_by} oninput={live(setter(on, "runs", as_is))} />
+                    <input id="runs" type="number" min="1" step="1" value={runs.value} aria-invalid={runs.invalid} aria-describedby={runs.described_by} oninput={live(setter(on, Opt::Runs, as_is))} />
                     { runs.note }
                     <label for="minutes">{ w.minutes }</label>
-                    <input id="minutes" type="number" min="0" max="1440" step="any" value={minutes.value} aria-invalid={minutes.invalid} aria-describedby={minutes.described_by} onchange={setter(on, "minutes", as_is)} />
+                    <input id="minutes" type="number" min="0" max="1440" step="any" value={minutes.value} aria-invalid={minutes.invalid} aria-describedby={minutes.described_by} onchange={setter(on, Opt::Minutes, as_is)} />
                     { minutes.note }
                     <p class="hint">{ billed_hint(lang, i.usage().billed_hours()) }</p>
                 } else {
@@ -152,8 +154,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                         <output for="hours">{ hours_output(lang, i.hours) }</output>
                     </label>
                     <input id="hours" type="range" min="0" max={format::decimals(HOURS_PER_MONTH, 0)} step="1"
-                        value={format::quantity(i.hours.round())}
-                        aria-valuetext={hours_output(lang, i.hours)} oninput={live(setter(on, "hours", as_is))} />
+                        value={format::decimals(i.hours, 0)}
+                        aria-valuetext={hours_output(lang, i.hours)} oninput={live(setter(on, Opt::Hours, as_is))} />
                 }
             </fieldset>
             if !props.compact {
@@ -162,45 +164,47 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="ec2">{ w.instance_type }</label>
                 <input id="ec2" type="text" list="ec2-types" autocomplete="off" spellcheck="false"
                     value={ec2.value} aria-invalid={ec2.invalid} aria-describedby={ec2.described_by}
-                    oninput={on.reform(|e: InputEvent| Action::Draft("ec2", e.target_unchecked_into::<HtmlInputElement>().value()))}
-                    onchange={setter(on, "ec2", |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
+                    oninput={on.reform(|e: InputEvent| Action::Draft(Opt::Ec2, e.target_unchecked_into::<HtmlInputElement>().value()))}
+                    onchange={setter(on, Opt::Ec2, |v: String| Some(if v.trim().is_empty() { "auto".into() } else { v }))}
                     onfocus={on.reform(|_| Action::WantEveryType)} />
                 { ec2.note }
                 <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
                 <label for="buy">{ w.purchase_option }</label>
-                <select id="buy" onchange={setter(on, "buy", as_is)}>
+                <select id="buy" onchange={setter(on, Opt::Buy, as_is)}>
                     { for PurchaseOption::ALL.into_iter().map(|o| html! {
                         <option value={o.slug()} selected={o == i.buy}>{ w.purchase(o) }</option>
                     }) }
                 </select>
                 <label for="capacity">{ w.capacity }</label>
-                <select id="capacity" onchange={setter(on, "capacity", as_is)}>
+                <select id="capacity" onchange={setter(on, Opt::Capacity, as_is)}>
                     <option value="always" selected={i.capacity == Capacity::AlwaysOn}>{ w.always_on }</option>
                     <option value="follow" selected={i.capacity == Capacity::FollowTasks} disabled={!i.buy.can_follow_tasks()}>{ w.follows_tasks }</option>
                 </select>
                 <label for="net">{ w.network_mode }</label>
-                <select id="net" onchange={setter(on, "net", as_is)}>
+                <select id="net" onchange={setter(on, Opt::Net, as_is)}>
                     { for NetworkMode::ALL.into_iter().map(|m| html! {
                         <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
                     }) }
                 </select>
-                { number("min", w.min_instances, "1", field("min", i.min.to_string()), on) }
-                { number("reserve", w.reserve, "64", field("reserve", i.reserve.to_string()), on) }
-                { number("extra", w.extra, "any", field("extra", format::quantity(i.extra)), on) }
-                { number("ops", w.ops, "any", field("ops", format::quantity(i.ops)), on) }
-                { number("rate", w.rate, "any", field("rate", format::quantity(i.rate)), on) }
+                { number(Opt::Min, w.min_instances, "1", field(Opt::Min, i.min.to_string()), on) }
+                { number(Opt::Reserve, w.reserve, "64", field(Opt::Reserve, i.reserve.to_string()), on) }
+                { number(Opt::Extra, w.extra, "any", field(Opt::Extra, format::quantity(i.extra)), on) }
+                { number(Opt::Ops, w.ops, "any", field(Opt::Ops, format::quantity(i.ops)), on) }
+                { number(Opt::Rate, w.rate, "any", field(Opt::Rate, format::quantity(i.rate)), on) }
             </fieldset>
             }
         </form>
     }
 }
 
-/// A labelled box for a number of at least 0 that sets the option of its id when changed.
-fn number(id: &'static str, label: &'static str, step: &'static str, field: Field, on: &Callback<Action>) -> Html {
+/// A labelled box for a number of at least 0 that sets `option` when changed
+/// (its id is the option's name).
+fn number(option: Opt, label: &'static str, step: &'static str, field: Field, on: &Callback<Action>) -> Html {
+    let id = option.name();
     html! {
         <>
             <label for={id}>{ label }</label>
-            <input {id} type="number" min="0" {step} value={field.value} aria-invalid={field.invalid} aria-describedby={field.described_by} onchange={setter(on, id, as_is)} />
+            <input {id} type="number" min="0" {step} value={field.value} aria-invalid={field.invalid} aria-describedby={field.described_by} onchange={setter(on, option, as_is)} />
             { field.note }
         </>
     }
@@ -217,14 +221,14 @@ struct Field {
 }
 
 impl Field {
-    fn of(option: &'static str, value: String, draft: &Option<Draft>, lang: Lang) -> Field {
+    fn of(option: Opt, value: String, draft: &Option<Draft>, lang: Lang) -> Field {
         let Some(draft) = draft.as_ref().filter(|d| d.option == option) else {
             return Field { value, invalid: None, described_by: None, note: Html::default() };
         };
         let Some(refused) = &draft.refused else {
             return Field { value: draft.text.clone(), invalid: None, described_by: None, note: Html::default() };
         };
-        let id = format!("{option}-refused");
+        let id = format!("{}-refused", option.name());
         let note = html! { <p class="refused" id={id.clone()}>{ lang.words().refused }{ refused.reason_in(lang) }</p> };
         Field { value: draft.text.clone(), invalid: Some("true"), described_by: Some(id), note }
     }

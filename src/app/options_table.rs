@@ -6,6 +6,7 @@
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
 use crate::model::ec2::PurchaseOption;
+use crate::model::line::Line;
 use yew::prelude::*;
 
 /// `busy`: it is waiting for a burst of changes to end (`State::settled`),
@@ -15,9 +16,10 @@ pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
     let w = lang.words();
     let per_task_hour = |monthly: f64| estimate::ec2_per_task_hour(e, monthly).map_or_else(|| "—".to_string(), |usd| lang.usd_fine(usd));
     let fargate_rows = estimate::fargate_rows(e).into_iter().map(|row| {
+        let line = Line::Fargate(row.option);
         html! {
-            <tr id={row.id}>
-                <th scope="row">{ w.line(row.id) }</th>
+            <tr id={line.id()}>
+                <th scope="row">{ w.line(line) }</th>
                 <td class="num">{ lang.usd(row.monthly) }</td>
                 <td></td>
                 <td class="num">{ lang.usd_fine(row.task_hour) }</td>
@@ -26,13 +28,13 @@ pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
         }
     });
     let ec2_rows = PurchaseOption::ALL.into_iter().map(|o| {
-        let id = format!("ec2-{}", o.slug());
+        let id = Line::Ec2(o).id();
         match ev.ec2.monthly(o) {
             Some(monthly) => html! {
                 <tr id={id}>
                     <th scope="row">{ w.purchase(o) }</th>
                     <td class="num">{ lang.usd(monthly) }</td>
-                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.hours(h.round())) }</td>
+                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.whole_hours(h)) }</td>
                     <td class="num">{ per_task_hour(monthly) }</td>
                     <td class="num">{ format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name) }</td>
                     <td class="num">{ ev.ec2.packing.tasks_per_instance }</td>

@@ -41,7 +41,7 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
 /// Spot, Savings Plans and storage rates where it has them, and EC2's.
 fn listed(m: &Manifest, lang: Lang, prices: &RegionPrices) -> Html {
     let words = lang.words();
-    let (platform, region) = (prices.platform.label(), &prices.region);
+    let (platform, region) = (crate::i18n::platform(prices.platform), &prices.region);
     let (fargate_what, storage_what, ec2_what) = match lang {
         Lang::En => {
             (format!("Fargate {platform} on-demand"), "Fargate ephemeral storage above 20 GiB", format!("EC2 {platform} in {region}"))

@@ -7,8 +7,8 @@
 use crate::chart::Canvas;
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
-use crate::model::platform::Platform;
-use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
+use crate::model::line::Line;
+use crate::options::Opt;
 use crate::pricing::RegionPrices;
 use std::rc::Rc;
 use yew::Reducible;
@@ -30,9 +30,9 @@ pub struct State {
     /// A person opened the instance-type picker, which lists every type: the
     /// outclassed companions of the regions they view are loaded too.
     pub every_type_wanted: bool,
-    /// Chart lines a person turned off, by line id ("fargate-spot", "ec2-reserved-3y").
-    /// Not in share links: the link format has no parameter for it.
-    pub hidden: Vec<String>,
+    /// Chart lines a person turned off. Not in share links: the link format
+    /// has no parameter for it.
+    pub hidden: Vec<Line>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
     /// The compact layout for an iframe in an article (`embed=1`).
@@ -58,8 +58,7 @@ pub struct State {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
-    /// The option's name, as in links.
-    pub option: &'static str,
+    pub option: Opt,
     pub text: String,
     /// Why the option refused `text`, if it did (said under the field).
     pub refused: Option<crate::share_link::Ignored>,
@@ -139,14 +138,14 @@ impl LoadError {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Set an option by its share-link name, as a control reports it.
-    Set(&'static str, String),
+    /// Set an option from its text, as a control reports it.
+    Set(Opt, String),
     Loading(String),
     Loaded(String, Result<Rc<RegionPrices>, LoadError>),
     /// The instance-type picker was opened.
     WantEveryType,
-    /// Show or hide a chart line by its id.
-    Show(String, bool),
+    /// Show or hide a chart line.
+    Show(Line, bool),
     /// The language switcher.
     Lang(Lang),
     /// The charts are shown this wide (CSS pixels).
@@ -158,7 +157,7 @@ pub enum Action {
     /// The slower views catch up with the inputs.
     Settle,
     /// Text typed into a field whose option is set when the person leaves it.
-    Draft(&'static str, String),
+    Draft(Opt, String),
 }
 
 impl Reducible for State {
@@ -167,17 +166,18 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Set(name, value) => match next.inputs.set(name, &value) {
+            Action::Set(option, value) => match next.inputs.set(option, &value) {
                 Ok(()) => {
-                    keep_consistent(&mut next.inputs, name);
+                    // Whatever this control moved, the whole stays a valid scenario.
+                    next.inputs.repair();
                     next.ignored.clear();
                     next.link_copied = false;
                     next.draft = None;
                 }
                 // The state keeps its value; the field keeps the text, and says why.
                 Err(e) => {
-                    let refused = crate::share_link::Ignored::refused(name, &value, &e);
-                    next.draft = Some(Draft { option: name, text: value, refused: Some(refused) });
+                    let refused = crate::share_link::Ignored::refused(&value, &e);
+                    next.draft = Some(Draft { option, text: value, refused: Some(refused) });
                 }
             },
             Action::Draft(option, text) => {
@@ -195,12 +195,12 @@ impl Reducible for State {
             Action::WantEveryType => {
                 next.every_type_wanted = true;
             }
-            Action::Show(label, true) => {
-                next.hidden.retain(|id| *id != label);
+            Action::Show(line, true) => {
+                next.hidden.retain(|l| *l != line);
             }
-            Action::Show(label, false) => {
-                if !next.hidden.contains(&label) {
-                    next.hidden.push(label);
+            Action::Show(line, false) => {
+                if !next.hidden.contains(&line) {
+                    next.hidden.push(line);
                 }
             }
             Action::Lang(lang) => {
@@ -226,26 +226,6 @@ impl Reducible for State {
     }
 }
 
-/// After one control moved, nudge the others so the whole stays a valid
-/// scenario: memory to the nearest size the vCPU allows, Windows to ≥ 1 vCPU,
-/// reserved instances to capacity that is always on.
-fn keep_consistent(inputs: &mut Inputs, changed: &str) {
-    if inputs.platform == Platform::Windows && inputs.cpu < 1.0 {
-        inputs.cpu = 1.0;
-    }
-    if matches!(changed, "cpu" | "platform") || TaskSize::from_vcpu_gib(inputs.cpu, inputs.mem).is_none() {
-        if let Some(size) = TaskSize::nearest(cpu_units_of(inputs.cpu), mib_of(inputs.mem)) {
-            inputs.mem = size.memory_gib();
-        }
-    }
-    if !inputs.buy.can_follow_tasks() {
-        inputs.capacity = crate::model::ec2::Capacity::AlwaysOn;
-    }
-    if inputs.runs.is_some() && !inputs.usage().fits_in_month() {
-        inputs.runs = Some(((crate::model::HOURS_PER_MONTH * 60.0) / inputs.minutes.max(1.0)).floor() as u32);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,8 +234,8 @@ mod tests {
         (*Rc::new(state).reduce(action)).clone()
     }
 
-    fn set(state: State, name: &'static str, value: &str) -> State {
-        reduce(state, Action::Set(name, value.to_string()))
+    fn set(state: State, name: &str, value: &str) -> State {
+        reduce(state, Action::Set(Opt::from_name(name).unwrap(), value.to_string()))
     }
 
     #[test]
@@ -288,9 +268,9 @@ mod tests {
 
     #[test]
     fn typed_text_is_shown_until_the_field_sets_its_option() {
-        let s = reduce(State::default(), Action::Draft("ec2", "m6i.xl".into()));
+        let s = reduce(State::default(), Action::Draft(Opt::Ec2, "m6i.xl".into()));
         let s = reduce(s, Action::Loaded("regions/us-east-1/linux-x86-outclassed.json".into(), Err(LoadError::Network)));
-        assert_eq!(s.draft, Some(Draft { option: "ec2", text: "m6i.xl".into(), refused: None }), "a render meanwhile keeps it");
+        assert_eq!(s.draft, Some(Draft { option: Opt::Ec2, text: "m6i.xl".into(), refused: None }), "a render meanwhile keeps it");
         let s = set(s, "ec2", "m6i.xlarge");
         assert_eq!((s.inputs.ec2.as_str(), s.draft), ("m6i.xlarge", None), "set: the field shows the option again");
     }
@@ -300,10 +280,10 @@ mod tests {
         let s = set(State::default(), "tasks", "");
         assert_eq!(s.inputs, Inputs::default());
         let draft = s.draft.clone().expect("the field keeps its text");
-        assert_eq!((draft.option, draft.text.as_str()), ("tasks", ""));
+        assert_eq!((draft.option, draft.text.as_str()), (Opt::Tasks, ""));
         assert_eq!(
             draft.refused.map(|r| r.reason_in(Lang::En)),
-            Some(format!("expected a whole number from 1 to {}", crate::inputs::MAX_TASKS))
+            Some(format!("expected a whole number from 1 to {}", crate::options::MAX_TASKS))
         );
         assert_eq!(set(s.clone(), "tasks", ""), s, "refused again: no new state, no render");
         let s = set(s, "tasks", "4");
@@ -350,7 +330,7 @@ mod tests {
         let s = State::from_link("?lang=en", Lang::Zh);
         assert_eq!(s.lang(), Lang::En);
         let s = State::from_link("?lang=klingon", Lang::Zh);
-        assert_eq!((s.lang(), s.ignored[0].param.as_str()), (Lang::Zh, "lang"));
+        assert_eq!((s.lang(), s.ignored[0].param), (Lang::Zh, crate::share_link::Param::Lang));
         let s = reduce(s, Action::Lang(Lang::En));
         assert_eq!((s.lang(), s.lang_choice), (Lang::En, Some(Lang::En)));
     }

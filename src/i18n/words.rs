@@ -2,6 +2,8 @@
 //! from one language does not compile, so neither language can fall behind.
 
 use crate::model::ec2::PurchaseOption;
+use crate::model::fargate::FargateOption;
+use crate::model::line::Line;
 use crate::model::packing::Bound;
 use crate::pricing::Provenance;
 
@@ -92,29 +94,23 @@ pub struct Words {
 }
 
 impl Words {
-    /// A chart line's name by its id (`estimate`'s line ids); an id it does
-    /// not know shows as itself rather than as some other line's name.
-    pub fn line<'a>(&self, id: &'a str) -> &'a str {
-        match id {
-            "fargate-on-demand" => self.fargate_on_demand,
-            "fargate-spot" => self.fargate_spot,
-            "fargate-savings-plan-1y" => self.fargate_sp_1y,
-            "fargate-savings-plan-3y" => self.fargate_sp_3y,
-            "ec2-on-demand" => self.ec2_on_demand,
-            "ec2-reserved-1y" => self.ec2_reserved_1y,
-            "ec2-reserved-3y" => self.ec2_reserved_3y,
-            "ec2-spot" => self.ec2_spot,
-            other => other,
+    /// A chart line's, a table row's name.
+    pub fn line(&self, line: Line) -> &'static str {
+        match line {
+            Line::Fargate(FargateOption::OnDemand) => self.fargate_on_demand,
+            Line::Fargate(FargateOption::Spot) => self.fargate_spot,
+            Line::Fargate(FargateOption::SavingsPlan1y) => self.fargate_sp_1y,
+            Line::Fargate(FargateOption::SavingsPlan3y) => self.fargate_sp_3y,
+            Line::Ec2(PurchaseOption::OnDemand) => self.ec2_on_demand,
+            Line::Ec2(PurchaseOption::Reserved1y) => self.ec2_reserved_1y,
+            Line::Ec2(PurchaseOption::Reserved3y) => self.ec2_reserved_3y,
+            Line::Ec2(PurchaseOption::Spot) => self.ec2_spot,
         }
     }
 
+    /// An EC2 purchase option's name.
     pub fn purchase(&self, option: PurchaseOption) -> &'static str {
-        match option {
-            PurchaseOption::OnDemand => self.ec2_on_demand,
-            PurchaseOption::Reserved1y => self.ec2_reserved_1y,
-            PurchaseOption::Reserved3y => self.ec2_reserved_3y,
-            PurchaseOption::Spot => self.ec2_spot,
-        }
+        self.line(Line::Ec2(option))
     }
 
     pub fn bound(&self, bound: Bound) -> &'static str {

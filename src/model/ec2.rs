@@ -37,15 +37,6 @@ impl PurchaseOption {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            PurchaseOption::OnDemand => "EC2 on-demand",
-            PurchaseOption::Reserved1y => "EC2 reserved 1y",
-            PurchaseOption::Reserved3y => "EC2 reserved 3y",
-            PurchaseOption::Spot => "EC2 Spot",
-        }
-    }
-
     pub fn from_slug(s: &str) -> Option<PurchaseOption> {
         PurchaseOption::ALL.into_iter().find(|o| o.slug() == s)
     }
@@ -85,6 +76,8 @@ pub enum Capacity {
 }
 
 impl Capacity {
+    pub const ALL: [Capacity; 2] = [Capacity::AlwaysOn, Capacity::FollowTasks];
+
     pub fn slug(self) -> &'static str {
         match self {
             Capacity::AlwaysOn => "always",
@@ -93,7 +86,7 @@ impl Capacity {
     }
 
     pub fn from_slug(s: &str) -> Option<Capacity> {
-        [Capacity::AlwaysOn, Capacity::FollowTasks].into_iter().find(|c| c.slug() == s)
+        Capacity::ALL.into_iter().find(|c| c.slug() == s)
     }
 }
 

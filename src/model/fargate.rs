@@ -6,7 +6,6 @@
 
 use super::platform::Platform;
 use super::task_size::TaskSize;
-use std::fmt;
 
 /// Ephemeral storage every task gets without charge, GiB.
 pub const FREE_STORAGE_GIB: u32 = 20;
@@ -14,6 +13,48 @@ pub const FREE_STORAGE_GIB: u32 = 20;
 pub const MAX_STORAGE_GIB: u32 = 200;
 /// Windows tasks need at least 1 vCPU (1024 CPU units).
 pub const WINDOWS_MIN_CPU_UNITS: u32 = 1024;
+
+/// How Fargate capacity is bought.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FargateOption {
+    OnDemand,
+    /// Interruptible spare capacity; Linux only.
+    Spot,
+    /// Compute Savings Plans, 1 year, no upfront.
+    SavingsPlan1y,
+    /// Compute Savings Plans, 3 years, no upfront.
+    SavingsPlan3y,
+}
+
+impl FargateOption {
+    pub const ALL: [FargateOption; 4] =
+        [FargateOption::OnDemand, FargateOption::Spot, FargateOption::SavingsPlan1y, FargateOption::SavingsPlan3y];
+
+    /// The name in line ids (`fargate-savings-plan-1y`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            FargateOption::OnDemand => "on-demand",
+            FargateOption::Spot => "spot",
+            FargateOption::SavingsPlan1y => "savings-plan-1y",
+            FargateOption::SavingsPlan3y => "savings-plan-3y",
+        }
+    }
+
+    /// The key in JSON and in the price files.
+    pub fn key(self) -> &'static str {
+        match self {
+            FargateOption::OnDemand => "on_demand",
+            FargateOption::Spot => "spot",
+            FargateOption::SavingsPlan1y => "savings_plan_1y",
+            FargateOption::SavingsPlan3y => "savings_plan_3y",
+        }
+    }
+
+    /// Whether Fargate sells it for the platform: Fargate Spot does not run Windows.
+    pub fn runs(self, platform: Platform) -> bool {
+        !(self == FargateOption::Spot && platform == Platform::Windows)
+    }
+}
 
 /// One platform's Fargate rates in one region, USD.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,19 +85,6 @@ pub enum Unsupported {
     StorageOutOfRange(u32),
 }
 
-impl fmt::Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unsupported::WindowsBelowOneVcpu(size) => {
-                write!(f, "Windows on Fargate needs at least 1 vCPU; {size} is too small")
-            }
-            Unsupported::StorageOutOfRange(gib) => {
-                write!(f, "ephemeral storage must be {FREE_STORAGE_GIB}–{MAX_STORAGE_GIB} GiB, not {gib} GiB")
-            }
-        }
-    }
-}
-
 impl FargateTask {
     pub fn new(platform: Platform, size: TaskSize, storage_gib: u32) -> Result<FargateTask, Unsupported> {
         if platform == Platform::Windows && size.cpu_units() < WINDOWS_MIN_CPU_UNITS {
@@ -75,6 +103,15 @@ impl FargateTask {
         let os = rates.os_vcpu_hour.map_or(0.0, |os| vcpu * os);
         vcpu * rates.vcpu_hour + self.size.memory_gib() * rates.gb_hour + billed_storage * rates.storage_gb_hour + os
     }
+}
+
+/// The size Fargate runs that is nearest to `cpu_units` and `memory_mib`:
+/// Windows gets at least 1 vCPU, then the memory the vCPU allows nearest to
+/// the one asked for (the smaller on a tie). None when `cpu_units` is not one
+/// of Fargate's CPU values.
+pub fn nearest_size(platform: Platform, cpu_units: u32, memory_mib: u32) -> Option<TaskSize> {
+    let cpu_units = if platform == Platform::Windows { cpu_units.max(WINDOWS_MIN_CPU_UNITS) } else { cpu_units };
+    TaskSize::nearest(cpu_units, memory_mib)
 }
 
 /// USD per month for `tasks` tasks each billed `hours_per_task` hours in the month.
@@ -141,6 +178,22 @@ mod tests {
         assert!(FargateTask::new(Platform::Windows, size(1.0, 2.0), 20).is_ok());
         assert_eq!(FargateTask::new(Platform::LinuxX86, size(1.0, 2.0), 19), Err(Unsupported::StorageOutOfRange(19)));
         assert_eq!(FargateTask::new(Platform::LinuxX86, size(1.0, 2.0), 201), Err(Unsupported::StorageOutOfRange(201)));
+    }
+
+    #[test]
+    fn the_nearest_size_keeps_windows_at_one_vcpu_and_the_memory_where_it_can() {
+        // 0.25 vCPU / 2 GiB asked for on Windows: 1 vCPU, whose smallest memory is 2 GiB.
+        assert_eq!(nearest_size(Platform::Windows, 256, 2048), Some(size(1.0, 2.0)));
+        // 0.5 vCPU with 8 GiB on Linux: 0.5 vCPU allows at most 4 GiB.
+        assert_eq!(nearest_size(Platform::LinuxX86, 512, 8192), Some(size(0.5, 4.0)));
+        assert_eq!(nearest_size(Platform::LinuxArm, 2048, 8192), Some(size(2.0, 8.0)));
+        assert_eq!(nearest_size(Platform::LinuxX86, 3072, 8192), None, "3 vCPU is not a Fargate value");
+    }
+
+    #[test]
+    fn spot_does_not_run_windows() {
+        assert!(!FargateOption::Spot.runs(Platform::Windows) && FargateOption::Spot.runs(Platform::LinuxArm));
+        assert!(FargateOption::SavingsPlan1y.runs(Platform::Windows));
     }
 
     #[test]

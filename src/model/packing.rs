@@ -2,7 +2,6 @@
 //! a workload needs.
 
 use super::task_size::TaskSize;
-use std::fmt;
 
 /// ECS task networking on EC2, which caps tasks per instance in awsvpc mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,16 +47,6 @@ pub enum Bound {
     Cpu,
     Memory,
     Network,
-}
-
-impl fmt::Display for Bound {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Bound::Cpu => "CPU-bound",
-            Bound::Memory => "memory-bound",
-            Bound::Network => "network-bound",
-        })
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

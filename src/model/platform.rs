@@ -27,14 +27,6 @@ impl Platform {
     pub fn from_slug(slug: &str) -> Option<Platform> {
         Platform::ALL.into_iter().find(|p| p.slug() == slug)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Platform::LinuxX86 => "Linux/x86",
-            Platform::LinuxArm => "Linux/ARM",
-            Platform::Windows => "Windows",
-        }
-    }
 }
 
 #[cfg(test)]

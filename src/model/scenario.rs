@@ -3,14 +3,13 @@
 
 use super::break_even::break_even_hours;
 use super::ec2::{self, Capacity, Ec2Hourly, Overheads, PurchaseOption};
-use super::fargate::{self, FargateRates, FargateTask, Unsupported};
+use super::fargate::{self, FargateOption, FargateRates, FargateTask, Unsupported};
 use super::outclassed;
 use super::packing::{self, InstanceShape, NetworkMode, Packing, Utilisation};
 use super::platform::Platform;
 use super::task_size::TaskSize;
 use super::usage::Usage;
 use std::cmp::Ordering;
-use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum InstanceChoice {
@@ -48,6 +47,23 @@ pub struct FargateOptions {
     pub savings_plan_3y: Option<FargateRates>,
 }
 
+impl FargateOptions {
+    pub fn get(&self, option: FargateOption) -> Option<&FargateRates> {
+        match option {
+            FargateOption::OnDemand => Some(&self.on_demand),
+            FargateOption::Spot => self.spot.as_ref(),
+            FargateOption::SavingsPlan1y => self.savings_plan_1y.as_ref(),
+            FargateOption::SavingsPlan3y => self.savings_plan_3y.as_ref(),
+        }
+    }
+
+    /// The options Fargate sells for `platform` that have rates here, in
+    /// `FargateOption::ALL` order: whatever rates are passed in, no Spot on Windows.
+    pub fn offered(&self, platform: Platform) -> impl Iterator<Item = (FargateOption, &FargateRates)> {
+        FargateOption::ALL.into_iter().filter(move |o| o.runs(platform)).filter_map(|o| Some((o, self.get(o)?)))
+    }
+}
+
 /// An EC2 instance type that could host the tasks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -70,12 +86,26 @@ pub struct FargateCost {
     pub savings_plan_3y: Option<f64>,
 }
 
+impl FargateCost {
+    /// USD per month for `option`; None where it has no rate here.
+    pub fn monthly(&self, option: FargateOption) -> Option<f64> {
+        match option {
+            FargateOption::OnDemand => Some(self.on_demand),
+            FargateOption::Spot => self.spot,
+            FargateOption::SavingsPlan1y => self.savings_plan_1y,
+            FargateOption::SavingsPlan3y => self.savings_plan_3y,
+        }
+    }
+}
+
 /// The EC2 fleet's bill, USD.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ec2Cost {
     pub candidate: Candidate,
     pub packing: Packing,
     pub instances: u32,
+    /// The fleet is at the minimum instance count, more than the tasks need.
+    pub at_minimum: bool,
     /// USD per month for each purchase option (ALL order); None where unpriced.
     pub monthly: [Option<f64>; 4],
     pub utilisation: Utilisation,
@@ -84,6 +114,13 @@ pub struct Ec2Cost {
 impl Ec2Cost {
     pub fn monthly(&self, option: PurchaseOption) -> Option<f64> {
         self.monthly[option as usize]
+    }
+
+    /// USD per month for `option` were each task to run `hours` a month: the
+    /// fleet's line on a chart of cost against hours. None where unpriced.
+    pub fn monthly_at(&self, option: PurchaseOption, capacity: Capacity, overheads: Overheads, hours: f64) -> Option<f64> {
+        let hourly = self.candidate.hourly.get(option)?;
+        Some(ec2::monthly(self.instances, hourly, ec2::instance_hours(option, capacity, hours), overheads))
     }
 }
 
@@ -102,6 +139,7 @@ impl Evaluation {
     }
 }
 
+/// Why a scenario has no answer (`i18n` says it in words).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioError {
     Fargate(Unsupported),
@@ -114,36 +152,20 @@ pub enum ScenarioError {
     NoCandidate(PurchaseOption),
 }
 
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScenarioError::Fargate(why) => why.fmt(f),
-            ScenarioError::UsageOverMonth(h) => {
-                write!(f, "each task would run {} hours, more than the 730 in a month", crate::format::decimals(*h, 1))
-            }
-            ScenarioError::UnknownInstance(name) => write!(f, "no EC2 instance type {name} for this platform in this region"),
-            ScenarioError::InstanceTooSmall(name) => write!(f, "{name} cannot hold even one task of this size"),
-            ScenarioError::NoCandidate(option) => write!(f, "no EC2 instance type holds this task and has an {} price here", option.slug()),
-        }
-    }
-}
-
 /// The fleet for one candidate, or None when not one task fits on it.
 pub fn fleet(scenario: &Scenario, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
     let packing = packing::pack(&candidate.shape, scenario.size, scenario.reserved_mib, scenario.network)?;
     let instances = packing::instances_needed(scenario.tasks, packing.tasks_per_instance, scenario.min_instances);
-    let monthly = PurchaseOption::ALL.map(|option| {
-        let hourly = candidate.hourly.get(option)?;
-        let hours = ec2::instance_hours(option, scenario.capacity, billed_hours);
-        Some(ec2::monthly(instances, hourly, hours, scenario.overheads))
-    });
-    Some(Ec2Cost {
+    let mut cost = Ec2Cost {
         candidate: candidate.clone(),
         packing,
         instances,
-        monthly,
+        at_minimum: scenario.tasks.div_ceil(packing.tasks_per_instance) < scenario.min_instances,
+        monthly: [None; 4],
         utilisation: packing::utilisation(&candidate.shape, instances, scenario.size, scenario.tasks),
-    })
+    };
+    cost.monthly = PurchaseOption::ALL.map(|option| cost.monthly_at(option, scenario.capacity, scenario.overheads, billed_hours));
+    Some(cost)
 }
 
 /// Cheapest first for `option`; ties go to fewer instances, then to the lower
@@ -177,28 +199,27 @@ pub fn evaluate(scenario: &Scenario, rates: &FargateOptions, candidates: &[Candi
         return Err(ScenarioError::UsageOverMonth(scenario.usage.billed_hours()));
     }
     let billed_hours = scenario.usage.billed_hours();
-    let monthly_at = |r: &FargateRates| fargate::monthly(task.hourly(r), scenario.tasks, billed_hours);
+    let mut monthly = [None; 4];
+    for (option, r) in rates.offered(scenario.platform) {
+        monthly[option as usize] = Some(fargate::monthly(task.hourly(r), scenario.tasks, billed_hours));
+    }
     let task_hour = task.hourly(&rates.on_demand);
     let fargate_cost = FargateCost {
         billed_hours,
         task_hour,
-        on_demand: monthly_at(&rates.on_demand),
-        // Fargate Spot does not run Windows, whatever rates are passed in.
-        spot: rates.spot.as_ref().filter(|_| scenario.platform != Platform::Windows).map(monthly_at),
-        savings_plan_1y: rates.savings_plan_1y.as_ref().map(monthly_at),
-        savings_plan_3y: rates.savings_plan_3y.as_ref().map(monthly_at),
+        on_demand: fargate::monthly(task_hour, scenario.tasks, billed_hours),
+        spot: monthly[FargateOption::Spot as usize],
+        savings_plan_1y: monthly[FargateOption::SavingsPlan1y as usize],
+        savings_plan_3y: monthly[FargateOption::SavingsPlan3y as usize],
     };
 
     let ec2 = match &scenario.instance {
-        InstanceChoice::Auto => {
-            let billed = billed_hours;
-            candidates
-                .iter()
-                .filter_map(|c| fleet(scenario, c, billed))
-                .filter(|f| f.monthly(scenario.buy).is_some())
-                .min_by(cheaper(scenario.buy))
-                .ok_or(ScenarioError::NoCandidate(scenario.buy))?
-        }
+        InstanceChoice::Auto => candidates
+            .iter()
+            .filter_map(|c| fleet(scenario, c, billed_hours))
+            .filter(|f| f.monthly(scenario.buy).is_some())
+            .min_by(cheaper(scenario.buy))
+            .ok_or(ScenarioError::NoCandidate(scenario.buy))?,
         InstanceChoice::Named(name) => {
             let candidate = candidates.iter().find(|c| &c.name == name).ok_or_else(|| ScenarioError::UnknownInstance(name.clone()))?;
             fleet(scenario, candidate, billed_hours).ok_or_else(|| ScenarioError::InstanceTooSmall(name.clone()))?

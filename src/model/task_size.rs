@@ -3,8 +3,6 @@
 //! Sizes are held in ECS's own integer units, CPU units (1024 = 1 vCPU) and MiB,
 //! so that "is this a valid size" is exact and never a float comparison.
 
-use std::fmt;
-
 /// CPU units per vCPU, as ECS task definitions count them.
 pub const CPU_UNITS_PER_VCPU: u32 = 1024;
 pub const MIB_PER_GIB: u32 = 1024;
@@ -123,12 +121,6 @@ impl Default for TaskSize {
     /// 1 vCPU / 2 GiB: a typical small web service.
     fn default() -> Self {
         TaskSize { cpu_units: 1024, memory_mib: 2048 }
-    }
-}
-
-impl fmt::Display for TaskSize {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} vCPU / {} GiB", crate::format::quantity(self.vcpu()), crate::format::quantity(self.memory_gib()))
     }
 }
 

@@ -22,6 +22,12 @@ impl Usage {
         }
     }
 
+    /// The most runs of `minutes` each that one task can be billed in a month
+    /// (each run bills at least the minimum).
+    pub fn most_runs(minutes: f64) -> u32 {
+        (HOURS_PER_MONTH * 60.0 / minutes.max(MIN_BILLED_MINUTES)).floor() as u32
+    }
+
     /// True when the billed hours fit in one month of one task.
     pub fn fits_in_month(self) -> bool {
         let h = self.billed_hours();
@@ -42,5 +48,20 @@ mod tests {
         assert_eq!(Usage::Scheduled { runs: 720, minutes: 5.0 }.billed_hours(), 60.0);
         assert_eq!(Usage::Hours(300.0).billed_hours(), 300.0);
         assert!(!Usage::Scheduled { runs: 100_000, minutes: 60.0 }.fits_in_month());
+    }
+
+    #[test]
+    fn the_most_runs_a_month_holds() {
+        // 730 h × 60 = 43,800 minutes: 8,760 runs of 5 minutes, and as many of 1 minute as of 10 s.
+        assert_eq!(Usage::most_runs(5.0), 8760);
+        assert_eq!(Usage::most_runs(1.0), 43_800);
+        assert_eq!(Usage::most_runs(10.0 / 60.0), 43_800, "a run bills at least a minute");
+        for minutes in [0.5, 1.0, 7.0, 59.9, 1440.0] {
+            let most = Usage::most_runs(minutes);
+            assert!(
+                Usage::Scheduled { runs: most, minutes }.fits_in_month() && !Usage::Scheduled { runs: most + 1, minutes }.fits_in_month(),
+                "{minutes}"
+            );
+        }
     }
 }

@@ -1,0 +1,58 @@
+//! The top of the page besides the verdict: the language switcher, and what
+//! the page has to say about the link it opened and the prices loading.
+
+use super::state::{Action, State};
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+/// English | 中文: each language named in itself, so a reader finds their own.
+pub fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(lang) = Lang::from_tag(&value) {
+                dispatch.emit(Action::Lang(lang));
+            }
+        })
+    };
+    html! {
+        <div class="lang-switch">
+            <label for="lang">{ lang.words().language }</label>
+            <select id="lang" {onchange}>
+                { for Lang::ALL.into_iter().map(|l| html! {
+                    <option value={l.slug()} lang={l.tag()} selected={l == lang}>{ l.name() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A line under the verdict: (is it an error, what it says).
+pub type Status = Option<(bool, String)>;
+
+/// What the page has to say about the link it opened and the prices loading.
+pub fn notices(state: &State, status: &Status) -> Html {
+    let lang = state.lang();
+    let (open, close, separator) = match lang {
+        Lang::En => (" (", ")", "; "),
+        Lang::Zh => ("（", "）", "；"),
+    };
+    html! {
+        <>
+            if !state.ignored.is_empty() {
+                <p class="status notice" role="status" id="link-notice">
+                    { lang.words().link_notice }
+                    { state.ignored.iter().map(|i| format!("{}={}{open}{}{close}", i.param.name(), i.value, i.reason_in(lang))).collect::<Vec<_>>().join(separator) }
+                </p>
+            }
+            if let Some((is_error, message)) = status {
+                if *is_error {
+                    <p class="status error" role="alert">{ message.clone() }</p>
+                } else {
+                    <p class="status" role="status">{ message.clone() }</p>
+                }
+            }
+        </>
+    }
+}

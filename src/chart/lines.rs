@@ -1,0 +1,146 @@
+//! What the charts draw for an estimate: each priced line as points of
+//! (hours or tasks, USD per month), the break-evens, and the points a person
+//! can hover. The numbers are the model's (the page draws what the CLI
+//! computes); `style` is how each line looks.
+
+use super::{Crossing, Dash, RGBColor, Series, BLUE, GREEN, PURPLE, SKY, VERMILLION};
+use crate::estimate::Estimate;
+use crate::i18n::{self, Lang};
+use crate::model::ec2::PurchaseOption;
+use crate::model::fargate::{self as fargate_cost, FargateOption};
+use crate::model::line::Line;
+use crate::model::scenario::{self, Scenario};
+use crate::model::HOURS_PER_MONTH;
+
+/// How a line is drawn: colour-blind-safe colours, and dashes so lines
+/// differ by more than colour.
+pub fn style(line: Line) -> (RGBColor, Dash) {
+    match line {
+        Line::Fargate(FargateOption::OnDemand) => (BLUE, Dash::Solid),
+        Line::Fargate(FargateOption::Spot) => (SKY, Dash::Dashed),
+        Line::Fargate(FargateOption::SavingsPlan1y) => (BLUE, Dash::Dashed),
+        Line::Fargate(FargateOption::SavingsPlan3y) => (BLUE, Dash::Dotted),
+        Line::Ec2(PurchaseOption::OnDemand) => (VERMILLION, Dash::Solid),
+        Line::Ec2(PurchaseOption::Reserved1y) => (GREEN, Dash::Dashed),
+        Line::Ec2(PurchaseOption::Reserved3y) => (GREEN, Dash::Dotted),
+        Line::Ec2(PurchaseOption::Spot) => (PURPLE, Dash::Dashed),
+    }
+}
+
+fn series(line: Line, label: String, points: Vec<(f64, f64)>) -> Series {
+    let (color, dash) = style(line);
+    Series { id: line, label, color, dash, points }
+}
+
+/// The break-even chart's lines (monthly USD against hours per task, 0–730)
+/// and its crossings: every Fargate option with a rate here, and every priced
+/// EC2 option for the chosen fleet.
+pub fn hours_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
+    let tasks = e.inputs.tasks;
+    let words = lang.words();
+    let mut lines = Vec::new();
+    for row in crate::estimate::fargate_rows(e) {
+        let line = Line::Fargate(row.option);
+        let points = vec![(0.0, 0.0), (HOURS_PER_MONTH, fargate_cost::monthly(row.task_hour, tasks, HOURS_PER_MONTH))];
+        lines.push(series(line, words.line(line).to_string(), points));
+    }
+    let (fleet, s) = (&e.evaluation.ec2, &e.scenario);
+    let mut crossings = Vec::new();
+    for option in PurchaseOption::ALL {
+        let at = |h: f64| fleet.monthly_at(option, s.capacity, s.overheads, h);
+        let (Some(start), Some(end)) = (at(0.0), at(HOURS_PER_MONTH)) else { continue };
+        let line = Line::Ec2(option);
+        lines.push(series(line, words.line(line).to_string(), vec![(0.0, start), (HOURS_PER_MONTH, end)]));
+        if let Some(h) = e.evaluation.break_even(option) {
+            let usd = fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h);
+            crossings.push(Crossing { line, hours: h, usd, label: lang.whole_hours(h), color: style(line).0 });
+        }
+    }
+    (lines, crossings)
+}
+
+/// The task-count chart's x range: up to twice the current count, at least 20.
+pub fn max_tasks_shown(e: &Estimate) -> u32 {
+    (e.inputs.tasks * 2).clamp(20, crate::options::MAX_TASKS)
+}
+
+/// Monthly cost against the task count at the current hours: Fargate on-demand
+/// (a straight line) and each priced EC2 option on the chosen instance type,
+/// in steps as instances are added.
+pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
+    let max = max_tasks_shown(e);
+    // At most ~400 steps drawn, whatever the range.
+    let stride = max.div_ceil(400).max(1);
+    let counts: Vec<u32> = (1..=max).step_by(stride as usize).collect();
+    let billed = e.evaluation.fargate.billed_hours;
+    let task_hour = e.evaluation.fargate.task_hour;
+    let words = lang.words();
+    let fargate = Line::REFERENCE;
+    let mut lines = vec![series(
+        fargate,
+        words.line(fargate).into(),
+        vec![(0.0, 0.0), (f64::from(max), fargate_cost::monthly(task_hour, max, billed))],
+    )];
+    // One fleet per count prices every purchase option.
+    let candidate = &e.evaluation.ec2.candidate;
+    let fleets: Vec<_> =
+        counts.iter().map(|&tasks| (tasks, scenario::fleet(&Scenario { tasks, ..e.scenario.clone() }, candidate, billed))).collect();
+    for option in PurchaseOption::ALL {
+        if candidate.hourly.get(option).is_none() {
+            continue;
+        }
+        let mut points: Vec<(f64, f64)> = Vec::with_capacity(counts.len() * 2);
+        for (tasks, fleet) in &fleets {
+            let Some(cost) = fleet.as_ref().and_then(|f| f.monthly(option)) else { continue };
+            // A step: flat from this count to the next one drawn. Where the
+            // cost has not changed (the instances still have room), the last
+            // flat segment just gets longer: the same line in fewer points,
+            // so less SVG to write and parse on every slider step.
+            let (from, to) = (f64::from(*tasks), f64::from((tasks + stride).min(max)));
+            match points.last_mut() {
+                Some(last) if *last == (from, cost) => last.0 = to,
+                _ => points.extend([(from, cost), (to, cost)]),
+            }
+        }
+        let line = Line::Ec2(option);
+        lines.push(series(line, format!("{} ({})", words.line(line), candidate.name), points));
+    }
+    lines
+}
+
+/// A point a person can hover or focus on a chart, and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    /// Hours, or tasks on the task-count chart.
+    pub x: f64,
+    pub usd: f64,
+    pub text: String,
+}
+
+/// Each line's value at the current hours, and each break-even.
+pub fn hours_points(e: &Estimate, lines: &[Series], crossings: &[Crossing], lang: Lang) -> Vec<ChartPoint> {
+    let here = e.evaluation.fargate.billed_hours;
+    let mut points: Vec<ChartPoint> = lines
+        .iter()
+        .filter_map(|s| {
+            let usd = s.at(here)?;
+            Some(ChartPoint { x: here, usd, text: i18n::charts::value_at_hours(lang, &s.label, usd, here) })
+        })
+        .collect();
+    for c in crossings {
+        points.push(ChartPoint { x: c.hours, usd: c.usd, text: i18n::charts::break_even(lang, c.line, c.hours, c.usd) });
+    }
+    points
+}
+
+/// Each task-chart line's value at the current task count.
+pub fn tasks_points(e: &Estimate, lines: &[Series], lang: Lang) -> Vec<ChartPoint> {
+    let tasks = e.inputs.tasks;
+    lines
+        .iter()
+        .filter_map(|s| {
+            let usd = s.at(f64::from(tasks))?;
+            Some(ChartPoint { x: f64::from(tasks), usd, text: i18n::charts::value_at_tasks(lang, &s.label, usd, tasks) })
+        })
+        .collect()
+}

@@ -1,0 +1,99 @@
+//! The CLI's answer as text: the verdict, the workload and fleet, every
+//! option's monthly cost and break-even, and where each price came from.
+
+use crate::estimate::Estimate;
+use crate::format;
+use crate::i18n::{self, Lang};
+use crate::model::ec2::PurchaseOption;
+use crate::model::line::Line;
+use crate::pricing::{Manifest, RegionPrices};
+use std::fmt::Write as _;
+
+fn money(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_string(), format::usd)
+}
+
+pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> String {
+    let (ev, i, words) = (&e.evaluation, &e.inputs, Lang::En.words());
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "{}\n", i18n::verdict::verdict(e, Lang::En));
+    let _ = writeln!(
+        out,
+        "Workload: {} tasks of {} vCPU / {} GiB, {} in {}, {} billed h/month per task",
+        i.tasks,
+        format::quantity(i.cpu),
+        format::quantity(i.mem),
+        i18n::platform(i.platform),
+        i.region,
+        format::quantity(ev.fargate.billed_hours)
+    );
+    let _ = writeln!(
+        out,
+        "EC2 fleet: {} × {} ({} vCPU, {} GiB): {} tasks per instance, {}; utilisation {} vCPU, {} memory",
+        ev.ec2.instances,
+        ev.ec2.candidate.name,
+        ev.ec2.candidate.shape.vcpu,
+        format::gib(ev.ec2.candidate.shape.memory_mib),
+        ev.ec2.packing.tasks_per_instance,
+        words.bound(ev.ec2.packing.bound),
+        format::percent(ev.ec2.utilisation.vcpu),
+        format::percent(ev.ec2.utilisation.memory)
+    );
+    let _ = writeln!(out, "\n{:<22} {:>14} {:>16}", "option", "USD per month", "break-even h/mo");
+    for line in Line::ALL {
+        let (monthly, break_even) = match line {
+            Line::Fargate(o) => (ev.fargate.monthly(o), String::new()),
+            Line::Ec2(o) => (ev.ec2.monthly(o), ec2_break_even(e, o)),
+        };
+        let _ = writeln!(out, "{:<22} {:>14} {:>16}", cli_name(line), money(monthly), break_even);
+    }
+    out += &sources(manifest, prices);
+    out
+}
+
+/// The table's first column: the page's names, Fargate's Savings Plans shortened to fit.
+fn cli_name(line: Line) -> &'static str {
+    use crate::model::fargate::FargateOption;
+    match line {
+        Line::Fargate(FargateOption::SavingsPlan1y) => "Fargate Savings 1y",
+        Line::Fargate(FargateOption::SavingsPlan3y) => "Fargate Savings 3y",
+        other => Lang::En.words().line(other),
+    }
+}
+
+/// Whole hours, "none" when the lines do not cross in the month, blank when unpriced.
+fn ec2_break_even(e: &Estimate, option: PurchaseOption) -> String {
+    match (e.evaluation.ec2.monthly(option), e.evaluation.break_even(option)) {
+        (None, _) => String::new(),
+        (Some(_), None) => "none".into(),
+        (Some(_), Some(h)) => format::decimals(h, 0),
+    }
+}
+
+/// Where every price class of the table came from, so a quoted figure
+/// carries its source and date, as the page's footer does.
+fn sources(manifest: &Manifest, prices: &RegionPrices) -> String {
+    let title = |id: &str| manifest.source(id).map_or(id.to_string(), |s| s.title.clone());
+    let mut out = String::new();
+    let _ = writeln!(out, "\nPrices: snapshot with data up to {}; sources and licences in pricing/SOURCES.md", manifest.date);
+    for (what, origin) in prices.origins() {
+        let label = match what.as_str() {
+            "ec2" => "EC2",
+            "fargate on_demand" => "Fargate on-demand",
+            "fargate spot" => "Fargate Spot",
+            "fargate savings_plan_1y" => "Fargate Savings 1y",
+            "fargate savings_plan_3y" => "Fargate Savings 3y",
+            "fargate storage" => "Fargate storage",
+            other => other,
+        };
+        let kind = origin.provenance.name();
+        let as_of = origin.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        let note = origin.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let _ = writeln!(out, "  {label:<20} {kind}{as_of}: {}{note}", title(&origin.source));
+    }
+    for (label, id) in [("EC2 specs", &prices.specs_source), ("awsvpc task limits", &prices.trunking_source)] {
+        let _ = writeln!(out, "  {label:<20} {}", title(id));
+    }
+    out
+}

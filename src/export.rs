@@ -1,0 +1,51 @@
+//! What the page's downloads hold besides the chart's own SVG: the numbers
+//! behind the hours chart as CSV, and a file name that says the scenario.
+
+use crate::chart::lines::hours_lines;
+use crate::estimate::Estimate;
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::HOURS_PER_MONTH;
+
+/// A file name that says the scenario: `fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_t3a.large`.
+pub fn file_stem(e: &Estimate) -> String {
+    let i = &e.inputs;
+    let usage = match i.runs {
+        Some(runs) => format!("{runs}runs-{}min", format::quantity(i.minutes)),
+        None => format!("{}h", format::quantity(i.hours)),
+    };
+    format!(
+        "fargate-vs-ec2_{}_{}_{}x{}vcpu-{}gib_{usage}_{}",
+        i.region,
+        i.platform.slug(),
+        i.tasks,
+        format::quantity(i.cpu),
+        format::quantity(i.mem),
+        e.evaluation.ec2.candidate.name
+    )
+}
+
+/// The numbers behind the hours chart: one row per whole hour per task,
+/// 0–730, one column per line, USD per month (unrounded).
+pub fn hours_csv(e: &Estimate) -> String {
+    // Column names are line ids, not labels: the same file whatever the page's language.
+    let (lines, _) = hours_lines(e, Lang::En);
+    let mut out = String::from("hours_per_task");
+    for s in &lines {
+        out.push(',');
+        out.push_str(&format!("{}_usd_per_month", s.id.id().replace('-', "_")));
+    }
+    out.push('\n');
+    for hour in 0..=HOURS_PER_MONTH as u32 {
+        let h = f64::from(hour);
+        out.push_str(&hour.to_string());
+        for s in &lines {
+            out.push(',');
+            if let Some(usd) = s.at(h) {
+                out.push_str(&crate::decimal::shortest(usd));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,233 @@
+//! The options a person sets, in one table: each option's name (in share
+//! links and on the command line), how its value is read, what it accepts in
+//! both languages, and what it means. `Inputs` holds the values.
+//!
+//! Every per-option fact is a `match` on `Opt`, so adding an option is a
+//! variant here plus what the compiler then asks for: its arm in each match
+//! below, what it accepts in Chinese (`i18n::options`), its field and default
+//! in `Inputs`, how `Inputs` reads and writes it (`set`, `text`), its JSON in
+//! the CLI (`cli::json`), and its control on the page (`app::controls`).
+
+use crate::format;
+use crate::model::ec2::{Capacity, PurchaseOption};
+use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+use crate::model::packing::NetworkMode;
+use crate::model::platform::Platform;
+use crate::model::task_size::TaskSize;
+use crate::model::HOURS_PER_MONTH;
+
+/// An option of the workload or the fleet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Opt {
+    Region,
+    Platform,
+    Cpu,
+    Mem,
+    Disk,
+    Tasks,
+    Hours,
+    Runs,
+    Minutes,
+    Ec2,
+    Buy,
+    Capacity,
+    Min,
+    Reserve,
+    Net,
+    Extra,
+    Ops,
+    Rate,
+}
+
+/// Tasks, instances and money have sane upper bounds, so a typo is an error
+/// and not a number nobody meant.
+pub const MAX_TASKS: u32 = 10_000;
+pub const MAX_RUNS: u32 = 1_000_000;
+pub const MAX_MIN_INSTANCES: u32 = 1_000;
+pub const MAX_RESERVE_MIB: u32 = 65_536;
+pub const MAX_USD: f64 = 1_000_000.0;
+pub const MAX_OPS_HOURS: f64 = 10_000.0;
+/// Fargate's largest task memory, GiB.
+pub const MAX_MEMORY_GIB: f64 = 120.0;
+/// A day: the longest run a schedule may have, minutes.
+pub const MAX_MINUTES: f64 = 1440.0;
+
+/// How an option's value is read, with its bounds.
+#[derive(Clone, Copy, Debug)]
+pub enum Accepts {
+    /// An AWS region code (the snapshot says which regions it has).
+    Region,
+    /// One of these names.
+    OneOf(fn() -> Vec<&'static str>),
+    /// One of Fargate's vCPU values.
+    Vcpu,
+    /// A number, `min` to `max`; memory is checked with the vCPU later.
+    Number {
+        min: f64,
+        max: f64,
+    },
+    Whole {
+        min: u32,
+        max: u32,
+    },
+    /// `auto`, or an instance type's name.
+    InstanceType,
+}
+
+impl Opt {
+    /// In the order options apply: `hours` before `runs`, so a link or a
+    /// command line means the same whatever order it lists them in.
+    pub const ALL: [Opt; 18] = [
+        Opt::Region,
+        Opt::Platform,
+        Opt::Cpu,
+        Opt::Mem,
+        Opt::Disk,
+        Opt::Tasks,
+        Opt::Hours,
+        Opt::Runs,
+        Opt::Minutes,
+        Opt::Ec2,
+        Opt::Buy,
+        Opt::Capacity,
+        Opt::Min,
+        Opt::Reserve,
+        Opt::Net,
+        Opt::Extra,
+        Opt::Ops,
+        Opt::Rate,
+    ];
+
+    /// Its name in share links and on the command line (`--cpu`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Opt::Region => "region",
+            Opt::Platform => "platform",
+            Opt::Cpu => "cpu",
+            Opt::Mem => "mem",
+            Opt::Disk => "disk",
+            Opt::Tasks => "tasks",
+            Opt::Hours => "hours",
+            Opt::Runs => "runs",
+            Opt::Minutes => "minutes",
+            Opt::Ec2 => "ec2",
+            Opt::Buy => "buy",
+            Opt::Capacity => "capacity",
+            Opt::Min => "min",
+            Opt::Reserve => "reserve",
+            Opt::Net => "net",
+            Opt::Extra => "extra",
+            Opt::Ops => "ops",
+            Opt::Rate => "rate",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Opt> {
+        Opt::ALL.into_iter().find(|o| o.name() == name)
+    }
+
+    pub fn accepts(self) -> Accepts {
+        match self {
+            Opt::Region => Accepts::Region,
+            Opt::Platform => Accepts::OneOf(|| Platform::ALL.map(Platform::slug).to_vec()),
+            Opt::Cpu => Accepts::Vcpu,
+            Opt::Mem => Accepts::Number { min: 0.5, max: MAX_MEMORY_GIB },
+            Opt::Disk => Accepts::Whole { min: FREE_STORAGE_GIB, max: MAX_STORAGE_GIB },
+            Opt::Tasks => Accepts::Whole { min: 1, max: MAX_TASKS },
+            Opt::Hours => Accepts::Number { min: 0.0, max: HOURS_PER_MONTH },
+            Opt::Runs => Accepts::Whole { min: 1, max: MAX_RUNS },
+            Opt::Minutes => Accepts::Number { min: 0.0, max: MAX_MINUTES },
+            Opt::Ec2 => Accepts::InstanceType,
+            Opt::Buy => Accepts::OneOf(|| PurchaseOption::ALL.map(PurchaseOption::slug).to_vec()),
+            Opt::Capacity => Accepts::OneOf(|| Capacity::ALL.map(Capacity::slug).to_vec()),
+            Opt::Min => Accepts::Whole { min: 0, max: MAX_MIN_INSTANCES },
+            Opt::Reserve => Accepts::Whole { min: 0, max: MAX_RESERVE_MIB },
+            Opt::Net => Accepts::OneOf(|| NetworkMode::ALL.map(NetworkMode::slug).to_vec()),
+            Opt::Extra | Opt::Rate => Accepts::Number { min: 0.0, max: MAX_USD },
+            Opt::Ops => Accepts::Number { min: 0.0, max: MAX_OPS_HOURS },
+        }
+    }
+
+    /// The names it accepts, for an option that takes one of a list.
+    pub fn choices(self) -> Option<Vec<&'static str>> {
+        match self.accepts() {
+            Accepts::OneOf(names) => Some(names()),
+            _ => None,
+        }
+    }
+
+    /// What a value must be, as an error message or the help ends it
+    /// ("expected …"), in English: the CLI's words, and the page's in
+    /// English (`i18n::options` has the Chinese).
+    pub fn accepted(self) -> String {
+        let whole = |min: u32, max: u32| format!("a whole number from {min} to {max}");
+        match self {
+            Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net => self.choices().unwrap_or_default().join(", "),
+            Opt::Region => "an AWS region code such as us-east-1".into(),
+            Opt::Cpu => format!("vCPU: {}", TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ")),
+            Opt::Mem => format!("GiB: 0.5 to {}, as the vCPU allows", format::quantity(MAX_MEMORY_GIB)),
+            Opt::Disk => whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB),
+            Opt::Tasks => whole(1, MAX_TASKS),
+            Opt::Hours => format!("hours per month per task, 0 to {}", format::quantity(HOURS_PER_MONTH)),
+            Opt::Runs => whole(1, MAX_RUNS),
+            Opt::Minutes => format!("minutes per run, 0 to {}", format::quantity(MAX_MINUTES)),
+            Opt::Ec2 => "auto, or an instance type such as m6i.large".into(),
+            Opt::Min => whole(0, MAX_MIN_INSTANCES),
+            Opt::Reserve => whole(0, MAX_RESERVE_MIB),
+            Opt::Extra => "USD per instance per month, 0 or more".into(),
+            Opt::Ops => format!("engineer hours per month, 0 to {}", format::quantity(MAX_OPS_HOURS)),
+            Opt::Rate => "USD per engineer hour, 0 or more".into(),
+        }
+    }
+
+    /// What the option is, and in which unit: the CLI's help (English).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Opt::Region => "AWS region code",
+            Opt::Platform => "the tasks' platform (Fargate's and the instances')",
+            Opt::Cpu => "vCPU per task",
+            Opt::Mem => "memory per task, GiB",
+            Opt::Disk => "ephemeral storage per task, GiB (the first 20 are free on Fargate)",
+            Opt::Tasks => "tasks running at once",
+            Opt::Hours => "hours each task runs per month (730 = all month)",
+            Opt::Runs => "a scheduled job instead: runs per month per task",
+            Opt::Minutes => "with --runs: minutes per run (Fargate bills at least 1)",
+            Opt::Ec2 => "EC2 instance type; auto picks the cheapest fleet",
+            Opt::Buy => "EC2 purchase option the instance is chosen for",
+            Opt::Capacity => "EC2 fleet always on, or running only while the tasks do",
+            Opt::Min => "fewest EC2 instances (2: one per availability zone in two zones)",
+            Opt::Reserve => "MiB per instance kept for the OS and the ECS agent",
+            Opt::Net => "ECS network mode (awsvpc limits tasks per instance by ENIs)",
+            Opt::Extra => "USD per instance per month on top of its price (EBS, agents)",
+            Opt::Ops => "engineer hours per month spent running the EC2 fleet",
+            Opt::Rate => "USD per engineer hour",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_read_back() {
+        for o in Opt::ALL {
+            assert_eq!(Opt::from_name(o.name()), Some(o));
+            assert_eq!(Opt::ALL.iter().filter(|p| p.name() == o.name()).count(), 1);
+        }
+        assert_eq!(Opt::from_name("colour"), None);
+    }
+
+    #[test]
+    fn every_option_says_what_it_accepts() {
+        for o in Opt::ALL {
+            let en = o.accepted();
+            assert!(!en.is_empty() && en.is_ascii(), "{o:?}: {en}");
+            assert!(!o.meaning().is_empty());
+        }
+        assert_eq!(Opt::Platform.accepted(), "linux-x86, linux-arm, windows");
+        assert_eq!(Opt::Cpu.accepted(), "vCPU: 0.25, 0.5, 1, 2, 4, 8, 16");
+        assert_eq!(Opt::Hours.accepted(), "hours per month per task, 0 to 730");
+        assert_eq!(Opt::Tasks.accepted(), "a whole number from 1 to 10000");
+    }
+}

@@ -1,0 +1,394 @@
+//! Everything that can be wrong with a snapshot, one sentence each: a
+//! file's own values (`RegionPrices::problems`, which the page runs on every
+//! file it fetches), the manifest (`Manifest::problems`), and the two against
+//! each other and AWS's pricing rules (`Manifest::problems_with`). The build,
+//! the tests and the page refuse a file with any.
+
+use super::{arch_of, outclassed_file, region_file, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, EC2_COLUMNS};
+use crate::format::quoted;
+use crate::model::fargate::FargateOption;
+use crate::model::outclassed::outclasses;
+use crate::model::platform::Platform;
+use crate::model::scenario::Candidate;
+
+impl Manifest {
+    /// Everything wrong with the manifest, one sentence each; empty when sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !is_date(&self.date) {
+            problems.push(format!("snapshot date {} is not a date", quoted(&self.date)));
+        }
+        for source in &self.sources {
+            if !is_date(&source.date) {
+                problems.push(format!("source {} has date {}", source.id, quoted(&source.date)));
+            }
+        }
+        if self.region(&self.default_region).is_none() {
+            problems.push(format!("default region {} is not in the snapshot", self.default_region));
+        }
+        for region in &self.regions {
+            if region.name.is_empty() || region.geography.is_empty() {
+                problems.push(format!("{} has no name or geography", region.code));
+            }
+            if !region.fargate.windows(2).all(|w| w[0] < w[1]) {
+                problems.push(format!("{}: Fargate platforms not in order", region.code));
+            }
+            for platform in &region.fargate {
+                if region.ec2_types.get(platform).is_none() {
+                    problems.push(format!("{}: Fargate {} prices but no region file to hold them", region.code, platform.slug()));
+                }
+            }
+            for (platform, &count) in &region.ec2_types {
+                let path = region_file(&region.code, *platform);
+                if count == 0 {
+                    problems.push(format!("{path}: claimed with no instance types"));
+                }
+            }
+        }
+        problems
+    }
+
+    /// What does not agree between the manifest and a region file it claims,
+    /// with the file's outclassed companion where it has one: the type count,
+    /// whether it has Fargate prices, the sources it names; and whether the
+    /// types are split right (`split_problems`).
+    pub fn problems_with(&self, prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<String> {
+        let at = region_file(&prices.region, prices.platform);
+        let Some(region) = self.region(&prices.region) else {
+            return vec![format!("{at}: a region the manifest does not list")];
+        };
+        let mut problems = split_problems(prices, outclassed);
+        let types = prices.rows.len() + outclassed.map_or(0, |o| o.rows.len());
+        if region.ec2_types.get(&prices.platform) != Some(&(types as u32)) {
+            problems.push(format!("{at}: {types} types with its companion, not the manifest's count"));
+        }
+        if region.fargate.contains(&prices.platform) != prices.fargate.is_some() {
+            problems.push(format!("{at}: Fargate prices disagree with the manifest's list"));
+        }
+        let unknown = |what: &str, id: &str| self.source(id).is_none().then(|| format!("{at} {what}: unknown source {}", quoted(id)));
+        for (what, origin) in prices.origins() {
+            problems.extend(unknown(&what, &origin.source));
+            problems.extend(origin_problems(&format!("{at} {what}"), origin));
+        }
+        problems.extend(unknown("specs", &prices.specs_source));
+        problems.extend(unknown("trunking", &prices.trunking_source));
+        if let Some(fargate) = &prices.fargate {
+            problems.extend(fargate_rule_problems(&format!("{at} fargate"), prices.platform, fargate));
+        }
+        problems
+    }
+}
+
+impl RegionPrices {
+    /// Everything wrong with the file's own values, as the page checks a file
+    /// it fetched; `Manifest::problems_with` checks it against the snapshot.
+    pub fn problems(&self) -> Vec<String> {
+        let at = region_file(&self.region, self.platform);
+        let mut problems = Vec::new();
+        if let Some(f) = &self.fargate {
+            for (option, set) in f.rate_sets() {
+                let Some(set) = set else { continue };
+                let os = set.os_vcpu_hour.map(|os| ("os_vcpu_hour", os));
+                let rates: Vec<(&str, f64)> = [("vcpu_hour", set.vcpu_hour), ("gb_hour", set.gb_hour)].into_iter().chain(os).collect();
+                problems.extend(bad_prices(&format!("{at} fargate {option}"), &rates));
+            }
+            if let Some(storage) = &f.storage {
+                problems.extend(bad_prices(&format!("{at} fargate storage"), &[("gb_hour", storage.gb_hour)]));
+            }
+        }
+        if self.columns != EC2_COLUMNS {
+            problems.push(format!("{at}: columns are [{}]", self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")));
+        }
+        for p in &self.rows {
+            let s = &p.spec;
+            let at = format!("{at} {}", s.instance_type);
+            // Only a build can get this wrong: a reader takes the platform's.
+            if s.arch != arch_of(self.platform) {
+                problems.push(format!("{at}: {}, not for this platform", s.arch.name()));
+            }
+            if s.vcpu == 0 || s.memory_mib == 0 || s.enis == 0 {
+                problems.push(format!("{at}: zero vCPU, memory or ENIs"));
+            }
+            if s.trunking_tasks == Some(0) {
+                problems.push(format!("{at}: a trunking limit of 0"));
+            }
+            if !["general", "compute", "memory", "burstable"].contains(&s.category.as_str()) {
+                problems.push(format!("{at}: unknown category {}", s.category));
+            }
+            let mut rates = vec![("on_demand", p.on_demand)];
+            rates.extend(
+                [("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)]
+                    .into_iter()
+                    .filter_map(|(n, v)| Some((n, v?))),
+            );
+            problems.extend(bad_prices(&at, &rates));
+            if p.spot.is_some_and(|s| s > p.on_demand) {
+                problems.push(format!("{at}: Spot above on-demand"));
+            }
+        }
+        if self.rows.is_empty() {
+            problems.push(format!("{at}: no prices"));
+        }
+        // Lookups search by name, and the page lists types in file order.
+        if !self.rows.windows(2).all(|w| w[0].spec.instance_type < w[1].spec.instance_type) {
+            problems.push(format!("{at}: types are not sorted and unique"));
+        }
+        problems
+    }
+}
+
+/// Where a region file and its companion (`outclassed`) are split wrong: a
+/// file type that another outclasses (it belongs in the companion), a
+/// companion type that no file type outclasses (the first view would miss
+/// it), a count or header that does not match.
+fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<String> {
+    let at = region_file(&prices.region, prices.platform);
+    let mut problems = Vec::new();
+    let kept: Vec<Candidate> = prices.rows.iter().map(Ec2Price::candidate).collect();
+    for a in &kept {
+        if let Some(b) = kept.iter().find(|b| outclasses(b, a)) {
+            problems.push(format!("{at} {}: {} outclasses it", a.name, b.name));
+        }
+    }
+    let more = outclassed.map_or(0, |o| o.rows.len());
+    if prices.outclassed_types as usize != more {
+        problems.push(format!("{at}: says {} outclassed types, its companion has {more}", prices.outclassed_types));
+    }
+    let Some(o) = outclassed else { return problems };
+    let at_o = outclassed_file(&prices.region, prices.platform);
+    let same_header = (&o.region, o.platform, &o.columns, &o.origin, &o.specs_source, &o.trunking_source)
+        == (&prices.region, prices.platform, &prices.columns, &prices.origin, &prices.specs_source, &prices.trunking_source);
+    if !same_header || o.fargate.is_some() || o.outclassed_types != 0 {
+        problems.push(format!("{at_o}: its header is not {at}'s without Fargate"));
+    }
+    for row in &o.rows {
+        let a = row.candidate();
+        if prices.get(&a.name).is_some() {
+            problems.push(format!("{at_o} {}: also in {at}", a.name));
+        } else if !kept.iter().any(|b| outclasses(b, &a)) {
+            problems.push(format!("{at_o} {}: nothing in {at} outclasses it", a.name));
+        }
+    }
+    problems
+}
+
+/// What is wrong with an origin on its own.
+fn origin_problems(at: &str, origin: &ValueOrigin) -> Vec<String> {
+    let mut problems = Vec::new();
+    if origin.provenance == Provenance::Derived && origin.note.is_none() {
+        problems.push(format!("{at}: derived without saying how"));
+    }
+    if origin.as_of.as_deref().is_some_and(|d| !is_date(d)) {
+        problems.push(format!("{at}: as_of {} is not a date", quoted(origin.as_of.as_deref().unwrap_or_default())));
+    }
+    problems
+}
+
+/// Where one platform's Fargate rates break a rule of AWS's pricing: a
+/// licence rate on the wrong platform, Windows Spot, a discount not below
+/// on-demand. (Prices that are not positive are `RegionPrices::problems`.)
+fn fargate_rule_problems(at: &str, platform: Platform, prices: &FargatePrices) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (option, set) in prices.rate_sets() {
+        let Some(set) = set else { continue };
+        let at = format!("{at} {option}");
+        match (platform, set.os_vcpu_hour) {
+            (Platform::Windows, None) if option == "on_demand" => problems.push(format!("{at}: Windows without its OS licence rate")),
+            (Platform::Windows, _) | (_, None) => {}
+            (_, Some(_)) => problems.push(format!("{at}: an OS licence rate on Linux")),
+        }
+        if option != "on_demand" && (set.vcpu_hour >= prices.on_demand.vcpu_hour || set.gb_hour >= prices.on_demand.gb_hour) {
+            problems.push(format!("{at}: {option} is not below on-demand"));
+        }
+    }
+    if !FargateOption::Spot.runs(platform) && prices.spot.is_some() {
+        problems.push(format!("{at}: Fargate Spot does not run Windows"));
+    }
+    problems
+}
+
+fn bad_prices(at: &str, rates: &[(&str, f64)]) -> Vec<String> {
+    rates
+        .iter()
+        .filter(|(_, v)| !(v.is_finite() && *v > 0.0))
+        .map(|(name, v)| format!("{at}: {name} is {}, not a positive price", crate::decimal::shortest(*v)))
+        .collect()
+}
+
+/// YYYY-MM-DD, YYYY-MM or YYYY.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Arch, PerPlatform, MANIFEST_JSON, SCHEMA};
+    use super::*;
+
+    fn region_file_text(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/pricing/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn the_bundled_files_are_valid() {
+        let m = Manifest::bundled().unwrap();
+        for p in Platform::ALL {
+            assert!(m.has_fargate("us-east-1", p), "{p:?}");
+            let prices = RegionPrices::parse(&region_file_text(&region_file("us-east-1", p))).unwrap();
+            let outclassed = RegionPrices::parse(&region_file_text(&outclassed_file("us-east-1", p))).unwrap();
+            assert!(prices.fargate.is_some() && m.problems_with(&prices, Some(&outclassed)).is_empty(), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn zero_negative_and_missing_fargate_prices_are_problems() {
+        let mut x86 = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
+        let f = x86.fargate.as_mut().unwrap();
+        f.on_demand.gb_hour = 0.0;
+        f.on_demand.vcpu_hour = -1.0;
+        let problems = x86.problems();
+        assert!(
+            problems.iter().any(|p| p.ends_with("linux-x86.json fargate on_demand: gb_hour is 0, not a positive price")),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: vcpu_hour is -1, not a positive price")), "{problems:?}");
+        // AWS's rules are checked against the snapshot, by the build and the tests.
+        let mut windows = RegionPrices::parse(&region_file_text("regions/us-east-1/windows.json")).unwrap();
+        let f = windows.fargate.as_mut().unwrap();
+        f.on_demand.os_vcpu_hour = None;
+        f.spot = Some(f.on_demand.clone());
+        let problems = Manifest::bundled().unwrap().problems_with(&windows, None);
+        for expected in ["Windows without its OS licence rate", "Fargate Spot does not run Windows", "spot is not below on-demand"] {
+            assert!(problems.iter().any(|p| p.ends_with(expected)), "{expected}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn derived_values_must_say_how_and_sources_must_exist() {
+        let m = Manifest::bundled().unwrap();
+        let mut arm = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-arm.json")).unwrap();
+        arm.fargate.as_mut().unwrap().on_demand.origin =
+            ValueOrigin { source: "nowhere".into(), provenance: Provenance::Derived, as_of: None, note: None };
+        let problems = m.problems_with(&arm, None);
+        assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: derived without saying how")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: unknown source \"nowhere\"")), "{problems:?}");
+    }
+
+    #[test]
+    fn the_manifest_and_a_region_file_must_agree() {
+        let mut m = Manifest::bundled().unwrap();
+        let mut prices = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
+        prices.rows.pop();
+        prices.fargate = None;
+        let outclassed = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86-outclassed.json")).unwrap();
+        let problems = m.problems_with(&prices, Some(&outclassed));
+        assert!(problems.iter().any(|p| p.ends_with("types with its companion, not the manifest's count")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.ends_with("Fargate prices disagree with the manifest's list")), "{problems:?}");
+        // Fargate prices need a file to travel in.
+        let region = m.regions.iter_mut().find(|r| r.code == "ap-southeast-7").unwrap();
+        region.ec2_types = PerPlatform::default();
+        region.fargate = vec![Platform::LinuxX86];
+        assert!(
+            m.problems().iter().any(|p| p == "ap-southeast-7: Fargate linux-x86 prices but no region file to hold them"),
+            "{:?}",
+            m.problems()
+        );
+    }
+
+    #[test]
+    fn outclassed_types_must_be_in_the_companion_and_only_they() {
+        let m = Manifest::bundled().unwrap();
+        let prices = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
+        let outclassed = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86-outclassed.json")).unwrap();
+        assert_eq!(prices.outclassed_types as usize, outclassed.rows.len());
+        assert!(m.problems_with(&prices, Some(&outclassed)).is_empty());
+        // m5.large is the same size as m5a.large (kept) and dearer in every option.
+        let (m5, m5a) = (outclassed.get("m5.large").unwrap(), prices.get("m5a.large").unwrap());
+        assert!(m5a.on_demand < m5.on_demand && m5a.spec.vcpu == m5.spec.vcpu && m5a.spec.memory_mib == m5.spec.memory_mib);
+
+        // An outclassed type in the file; a type nothing outclasses in the companion.
+        let moved = |from: &mut RegionPrices, to: &mut RegionPrices, name: &str| {
+            let i = from.rows.iter().position(|p| p.spec.instance_type == name).unwrap();
+            to.rows.push(from.rows.remove(i));
+            to.rows.sort_by(|a, b| a.spec.instance_type.cmp(&b.spec.instance_type));
+        };
+        let (mut wrong, mut wrong_more) = (prices.clone(), outclassed.clone());
+        moved(&mut wrong_more, &mut wrong, "m5.large");
+        moved(&mut wrong, &mut wrong_more, "c6a.large");
+        let problems = m.problems_with(&wrong, Some(&wrong_more));
+        assert!(problems.iter().any(|p| p.ends_with("linux-x86.json m5.large: m5a.large outclasses it")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.ends_with("linux-x86-outclassed.json c6a.large: nothing in regions/us-east-1/linux-x86.json outclasses it")),
+            "{problems:?}"
+        );
+        // A companion missing, or not matching its file.
+        assert!(m
+            .problems_with(&prices, None)
+            .iter()
+            .any(|p| p.ends_with(&format!("says {} outclassed types, its companion has 0", outclassed.rows.len()))));
+        let mut odd = outclassed.clone();
+        odd.fargate = prices.fargate.clone();
+        assert!(m
+            .problems_with(&prices, Some(&odd))
+            .iter()
+            .any(|p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate")));
+        assert!(prices.clone().join(RegionPrices { rows: Vec::new(), ..outclassed.clone() }).unwrap_err().contains("has 0 types"));
+
+        // Split and joined back: the same file, every type in order.
+        let all = prices.clone().join(outclassed.clone()).unwrap();
+        assert_eq!(all.rows.len(), m.region("us-east-1").unwrap().ec2_types.get(&Platform::LinuxX86).copied().unwrap() as usize);
+        assert!(all.problems().is_empty() && all.outclassed_types == 0);
+        assert_eq!(all.split(), (prices, Some(outclassed)));
+    }
+
+    #[test]
+    fn region_rows_must_be_sorted_and_unique() {
+        let text = region_file_text("regions/us-east-1/linux-arm.json");
+        let mut prices = RegionPrices::parse(&text).unwrap();
+        assert_eq!(prices.get("c6g.large").map(|p| p.on_demand), Some(0.068));
+        prices.rows.swap(0, 1);
+        assert!(prices.problems().iter().any(|p| p.ends_with("not sorted and unique")));
+        prices.rows.swap(0, 1);
+        prices.rows.insert(1, prices.rows[0].clone());
+        assert!(prices.problems().iter().any(|p| p.ends_with("not sorted and unique")));
+    }
+
+    #[test]
+    fn a_region_files_specs_are_checked_with_its_prices() {
+        let text = region_file_text("regions/us-east-1/linux-x86-outclassed.json");
+        let mut prices = RegionPrices::parse(&text).unwrap();
+        let m5 = prices.get("m5.large").unwrap();
+        assert_eq!(
+            (m5.spec.vcpu, m5.spec.memory_mib, m5.spec.enis, m5.spec.trunking_tasks, m5.spec.arch),
+            (2, 8192, 3, Some(10), Arch::X86)
+        );
+        let spec = &mut prices.rows[0].spec;
+        let name = spec.instance_type.clone();
+        (spec.vcpu, spec.trunking_tasks, spec.category, spec.arch) = (0, Some(0), "gpu".into(), Arch::Arm);
+        let problems = prices.problems();
+        for expected in ["zero vCPU, memory or ENIs", "a trunking limit of 0", "unknown category gpu", "arm64, not for this platform"] {
+            assert!(problems.iter().any(|p| p.contains(&name) && p.ends_with(expected)), "{expected}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn wrong_schema_is_refused() {
+        let json = MANIFEST_JSON.replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":999", 1);
+        assert!(Manifest::parse(&json).unwrap_err().contains("schema 999"));
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2025-08-28") && is_date("2021-01") && is_date("2026"));
+        assert!(!is_date("undated") && !is_date("2025-8-28") && !is_date(""));
+    }
+}
