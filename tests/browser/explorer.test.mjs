@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, WITHOUT_OMNIBOX_POPUPS } from './server.mjs';
+import { serve, TEST_BROWSER_ARGS } from './server.mjs';
 
 const { CHROMIUM, DIST, PANIC_DIST, PANIC_LOGGED, BASE_PATH, CLI } = process.env;
 assert.ok(CHROMIUM && DIST && PANIC_DIST && BASE_PATH && CLI, 'run through ./dev test (it sets CHROMIUM, DIST, PANIC_DIST, BASE_PATH and CLI)');
@@ -30,8 +30,7 @@ before(async () => {
   server = await serve(DIST, BASE_PATH);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', WITHOUT_OMNIBOX_POPUPS],
+    args: TEST_BROWSER_ARGS,
   });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();

@@ -62,3 +62,9 @@ export async function serve(dist, basePath, { gzip = false } = {}) {
 // built them when its window opened, not when the article loaded. Both launch
 // lists add this.
 export const WITHOUT_OMNIBOX_POPUPS = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup';
+
+// How the tests and the screenshots start Chromium: headless as root, with
+// nothing reaching for the network (this machine's is closed), and without
+// the omnibox popups.
+export const TEST_BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', WITHOUT_OMNIBOX_POPUPS];
