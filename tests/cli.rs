@@ -31,7 +31,7 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     ] {
         assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
     }
-    assert_eq!(v["snapshot"]["date"], "2026-10-05");
+    assert_eq!(v["snapshot"]["date"], "2026-09-28");
     // Fargate: 1 × 0.04048 + 2 × 0.004445 = 0.04937 per task-hour; × 10 tasks × 730 h = 360.401
     assert!(close(&v["fargate"]["task_hour"], 0.04937));
     assert!(close(&v["fargate"]["monthly"]["on_demand"], 360.401));
@@ -64,7 +64,7 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
 fn every_price_class_names_its_source_and_date() {
     let out = cli(&["--region", "us-east-1"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    let sources = text.split_once("\nPrices: snapshot with data up to 2026-10-05;").expect("a Prices section").1;
+    let sources = text.split_once("\nPrices: snapshot with data up to 2026-09-28;").expect("a Prices section").1;
     let lines: Vec<&str> = sources.lines().skip(1).map(str::trim_start).collect();
     assert!(
         lines[0].starts_with("Fargate on-demand    published, 2025-08-28: AWS Price List, AmazonECS offer for us-east-1"),
@@ -73,9 +73,11 @@ fn every_price_class_names_its_source_and_date() {
     );
     assert!(lines.iter().any(|l| l.starts_with("Fargate Savings 1y   secondary, 2026-09-25: ")), "{sources}");
     assert!(lines.iter().any(|l| l.starts_with("EC2                  secondary, 2026-05-12: ")), "{sources}");
-    // eu-central-1's ARM on-demand rate is derived, and says how.
-    let text = String::from_utf8(cli(&["--region", "eu-central-1", "--platform", "linux-arm"]).stdout).unwrap();
-    assert!(text.contains("Fargate on-demand    derived: ") && text.contains("ARM/x86 ratio published for us-east-1"), "{text}");
+    // ap-south-1's ARM on-demand rate is AWS's own, from its pricing page's data; its Spot rate is unknown.
+    let text = String::from_utf8(cli(&["--region", "ap-south-1", "--platform", "linux-arm"]).stdout).unwrap();
+    assert!(text.contains("Fargate on-demand    published, 2025-06-05: AWS's Fargate pricing-page data"), "{text}");
+    let listed = text.split_once("\nPrices: ").unwrap().1;
+    assert!(!listed.contains("Fargate Spot "), "no Spot rate is known there, so no Spot source: {listed}");
     // The JSON says the same, by source id.
     let v = json(&["--region", "us-east-1"]);
     let origins = v["snapshot"]["origins"].as_array().unwrap();
@@ -156,13 +158,16 @@ fn bad_input_is_one_line_naming_the_option_exit_2() {
         (vec!["--tasks", "-1"], "--tasks"),
         (vec!["--cpu", "0.25", "--mem", "4"], "--mem: \"4\" is not valid; expected with 0.25 vCPU, GiB: 0.5, 1, 2"),
         (vec!["--region", "mars-1"], "--region: \"mars-1\" is not valid; expected us-east-1,"),
-        (vec!["--platform", "windows", "--region", "eu-west-1"], "--platform: no Fargate windows price is known in eu-west-1"),
+        (
+            vec!["--platform", "windows", "--region", "ap-east-2"],
+            "--platform: no Fargate windows price is known in ap-east-2; known: linux-x86, linux-arm",
+        ),
         (vec!["--ec2", "x9.nano"], "no EC2 instance type x9.nano"),
         (vec!["--bogus", "1"], "--bogus: unknown option"),
         (vec!["--hours"], "--hours needs a value"),
         (vec!["--buy", "reserved-3y", "--capacity", "follow"], "--capacity"),
         (vec!["--url", "?tasks=lots"], "--tasks"),
-        (vec!["--disk", "50", "--region", "eu-central-1"], "ephemeral storage"),
+        (vec!["--disk", "201"], "--disk: \"201\" is not valid; expected a whole number from 20 to 200"),
     ] {
         let out = cli(&args);
         let err = String::from_utf8_lossy(&out.stderr);
@@ -208,7 +213,7 @@ fn version_names_the_price_snapshot() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("fargate-vs-ec2 {}, prices of 2026-10-05 (snapshot schema 5)\n", env!("CARGO_PKG_VERSION"))
+        format!("fargate-vs-ec2 {}, prices of 2026-09-28 (snapshot schema 6)\n", env!("CARGO_PKG_VERSION"))
     );
 }
 

@@ -1,19 +1,12 @@
 //! The refresh path: AWS's own Price List files, read from real samples in
-//! `../shared/pricing-sources/fixtures/`.
+//! `tests/fixtures/` (their origins are in `tests/fixtures/PROVENANCE.md`).
 
 use fargate_vs_ec2::pricing::offer::{OfferFile, PriceListItem, Skipped};
 use std::path::PathBuf;
 
-fn fixture(name: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pricing-sources/fixtures").join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            assert!(std::env::var_os("CI").is_none(), "CI must have {}", path.display());
-            eprintln!("skipped: {} not found", path.display());
-            None
-        }
-    }
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -22,7 +15,7 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn getproducts_record_gives_on_demand_and_effective_reserved_hourly() {
-    let Some(json) = fixture("ec2-getproducts-m5.large-us-east-1-linux-2021-02-05.json") else { return };
+    let json = fixture("ec2-getproducts-m5.large-us-east-1-linux-2021-02-05.json");
     let item = PriceListItem::parse(&json).unwrap();
     let price = item.instance_price().unwrap();
     assert_eq!((price.region.as_str(), price.instance_type.as_str(), price.os), ("us-east-1", "m5.large", "linux"));
@@ -38,7 +31,7 @@ fn getproducts_record_gives_on_demand_and_effective_reserved_hourly() {
 
 #[test]
 fn capacity_block_zero_price_is_not_an_on_demand_price() {
-    let Some(json) = fixture("ec2-offer-us-east-1-p4d-ondemand-capacityblock-2024-05-28.json") else { return };
+    let json = fixture("ec2-offer-us-east-1-p4d-ondemand-capacityblock-2024-05-28.json");
     let offer = OfferFile::parse(&json).unwrap();
     let (prices, skipped) = offer.instance_prices();
     assert_eq!(prices.len(), 1, "{prices:?}");
@@ -48,7 +41,7 @@ fn capacity_block_zero_price_is_not_an_on_demand_price() {
 
 #[test]
 fn mixed_offer_skips_byol_storage_load_balancers_and_a_misfiled_upfront_fee() {
-    let Some(json) = fixture("ec2-offer-us-east-2-mixed-2023-03-22.json") else { return };
+    let json = fixture("ec2-offer-us-east-2-mixed-2023-03-22.json");
     let offer = OfferFile::parse(&json).unwrap();
     let (prices, skipped) = offer.instance_prices();
     assert!(prices.is_empty(), "{prices:?}");
@@ -62,7 +55,7 @@ fn mixed_offer_skips_byol_storage_load_balancers_and_a_misfiled_upfront_fee() {
 
 #[test]
 fn a_cny_price_is_never_read_as_usd() {
-    let Some(json) = fixture("ec2-offer-cn-northwest-1-gp3-cny-2023-03-14.json") else { return };
+    let json = fixture("ec2-offer-cn-northwest-1-gp3-cny-2023-03-14.json");
     let offer = OfferFile::parse(&json).unwrap();
     let prices = offer.on_demand_prices().unwrap();
     assert_eq!(prices.len(), 1);

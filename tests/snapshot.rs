@@ -1,5 +1,5 @@
 //! The committed `pricing/` is exactly what the snapshot command builds from
-//! `../shared/pricing-sources/`, and everything in it validates.
+//! `pricing-sources/`, and everything in it validates.
 
 use fargate_vs_ec2::model::platform::Platform;
 use fargate_vs_ec2::pricing::{build, outclassed_file, region_file, FargatePrices, InstanceSpec, Manifest, Provenance, RegionPrices};
@@ -26,13 +26,7 @@ fn fargate(region: &str, platform: Platform) -> Option<FargatePrices> {
 
 #[test]
 fn committed_snapshot_regenerates_byte_identically() {
-    let sources = root().join("../shared/pricing-sources");
-    if !sources.join(build::sources::ECS_OFFER).exists() {
-        // Outside the team's checkout layout the raw sources are not there to rebuild from.
-        eprintln!("skipped: {} not found", sources.display());
-        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared/pricing-sources beside the checkout");
-        return;
-    }
+    let sources = root().join("pricing-sources");
     let files = build::build(&sources).unwrap();
     for (name, built) in &files {
         assert!(committed(name) == *built, "pricing/{name} is stale: run `cargo run --bin snapshot`");
@@ -135,21 +129,54 @@ fn us_east_1_fargate_rates_are_the_published_offer_rates() {
     assert!(f(Platform::Windows).spot.is_none(), "Fargate Spot has no Windows");
 }
 
+/// Fargate on-demand is AWS's own everywhere its pricing-page data covers:
+/// no region's rate is derived or a third party's copy.
 #[test]
-fn other_regions_take_the_newest_copy_and_mark_derived_arm() {
+fn fargate_on_demand_is_published_wherever_aws_publishes_it() {
     let m = Manifest::bundled().unwrap();
-    // eu-central-1: x86 from the 2026 secondary file (0.04656, 0.00511), ARM derived.
-    let x86 = &fargate("eu-central-1", Platform::LinuxX86).unwrap().on_demand;
-    assert_eq!((x86.vcpu_hour, x86.gb_hour, x86.origin.provenance), (0.04656, 0.00511, Provenance::Secondary));
-    let arm = &fargate("eu-central-1", Platform::LinuxArm).unwrap().on_demand;
-    assert_eq!(arm.origin.provenance, Provenance::Derived);
-    assert!((arm.vcpu_hour - 0.04656 * 0.03238 / 0.04048).abs() < 1e-12);
-    // eu-west-1's ARM is a published copy, not derived.
-    assert_eq!(fargate("eu-west-1", Platform::LinuxArm).unwrap().on_demand.origin.provenance, Provenance::Secondary);
-    // Regions no source covers have no Fargate price at all, never a zero.
-    assert!(m.region("ap-southeast-7").unwrap().fargate.is_empty());
-    assert!(fargate("eu-central-1", Platform::Windows).is_none() && !m.has_fargate("eu-central-1", Platform::Windows));
-    assert!(fargate("ap-southeast-7", Platform::LinuxX86).is_none());
+    let mut published = 0;
+    for region in &m.regions {
+        for &platform in &region.fargate {
+            let prices = fargate(&region.code, platform).unwrap();
+            for origin in [Some(&prices.on_demand.origin), prices.storage.as_ref().map(|s| &s.origin)].into_iter().flatten() {
+                assert_eq!(origin.provenance, Provenance::Published, "{} {platform:?}", region.code);
+            }
+            published += 1;
+        }
+    }
+    // 33 regions with x86 and ARM, Windows in all of them but Taipei (ap-east-2): 33 × 3 − 1.
+    assert_eq!(published, 33 * 3 - 1);
+    let with_fargate: Vec<&str> = m.regions.iter().filter(|r| !r.fargate.is_empty()).map(|r| r.code.as_str()).collect();
+    assert_eq!((with_fargate.len(), m.regions.len()), (33, 34));
+    // ap-south-1's ARM: AWS's 0.02383 / 0.00261 (x86 × the us-east-1 ratio gave 0.034044, 43% too high).
+    let arm = fargate("ap-south-1", Platform::LinuxArm).unwrap().on_demand;
+    assert_eq!((arm.vcpu_hour, arm.gb_hour, arm.origin.as_of.as_deref()), (0.02383, 0.00261, Some("2025-06-05")));
+    // eu-central-1: x86 0.04656 / 0.00511, ARM 0.03725 / 0.00409, Windows with its licence.
+    let x86 = fargate("eu-central-1", Platform::LinuxX86).unwrap().on_demand;
+    assert_eq!((x86.vcpu_hour, x86.gb_hour), (0.04656, 0.00511));
+    assert_eq!(fargate("eu-central-1", Platform::LinuxArm).unwrap().on_demand.vcpu_hour, 0.03725);
+    assert_eq!(fargate("eu-central-1", Platform::Windows).unwrap().on_demand.os_vcpu_hour, Some(0.046));
+    // mx-central-1's Windows licence is its own, 0.0483.
+    assert_eq!(fargate("mx-central-1", Platform::Windows).unwrap().on_demand.os_vcpu_hour, Some(0.0483));
+    // Where no source has a price there is none, never a zero.
+    assert!(m.region("ap-southeast-6").unwrap().fargate.is_empty() && fargate("ap-southeast-6", Platform::LinuxX86).is_none());
+    assert!(fargate("ap-east-2", Platform::Windows).is_none() && !m.has_fargate("ap-east-2", Platform::Windows));
+}
+
+/// Fargate Spot: the newest point a source gives, with its date; the January
+/// 2021 table only where nothing newer is known.
+#[test]
+fn fargate_spot_is_the_newest_point_with_its_date() {
+    let spot = |region: &str, platform| fargate(region, platform).unwrap().spot;
+    let eu = spot("eu-west-1", Platform::LinuxX86).unwrap();
+    assert_eq!((eu.vcpu_hour, eu.gb_hour, eu.origin.as_of.as_deref()), (0.01224056, 0.0013441, Some("2026-09-28")));
+    assert_eq!(spot("ap-south-2", Platform::LinuxArm).map(|s| s.vcpu_hour), Some(0.007149));
+    let sa = spot("sa-east-1", Platform::LinuxX86).unwrap();
+    assert_eq!((sa.vcpu_hour, sa.origin.as_of.as_deref()), (0.02337032, None), "undated, but newer than 2021");
+    assert!(sa.origin.note.as_deref().unwrap().contains("after Fargate's ARM launch"));
+    let old = spot("eu-central-1", Platform::LinuxX86).unwrap();
+    assert_eq!((old.origin.source.as_str(), old.origin.as_of.as_deref()), ("fgcalc-fargate-2021", Some("2021-01")));
+    assert!(spot("eu-central-1", Platform::LinuxArm).is_none(), "no ARM Spot rate is known there: none, not a guess");
 }
 
 #[test]
@@ -175,47 +202,4 @@ fn ec2_golden_prices_and_cleaned_faults() {
 fn a_missing_sources_folder_is_a_clear_error() {
     let err = build::build(Path::new("/nonexistent/pricing-sources")).unwrap_err();
     assert!(err.contains("cannot read") && err.contains("ecs-offer-us-east-1"), "{err}");
-}
-
-/// A maintainer's refresh: AWS's own offer files in `--aws DIR` replace the
-/// secondary on-demand and reserved prices; Spot (not in the Price List) stays.
-#[test]
-fn refresh_from_aws_offer_files_takes_their_prices_and_says_so() {
-    let sources = root().join("../shared/pricing-sources");
-    let Ok(item) = std::fs::read_to_string(sources.join("fixtures/ec2-getproducts-m5.large-us-east-1-linux-2021-02-05.json")) else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have the pricing sources");
-        return;
-    };
-    // A bulk AmazonEC2 offer holding the real m5.large record (GetProducts terms, one SKU level up).
-    let item: serde_json::Value = serde_json::from_str(&item).unwrap();
-    let sku = item["product"]["sku"].as_str().unwrap().to_string();
-    let offer = serde_json::json!({
-        "offerCode": "AmazonEC2", "version": item["version"], "publicationDate": item["publicationDate"],
-        "products": { &sku: item["product"] },
-        "terms": { "OnDemand": { &sku: item["terms"]["OnDemand"] }, "Reserved": { &sku: item["terms"]["Reserved"] } }
-    });
-    let aws = std::env::temp_dir().join(format!("fargate-vs-ec2-refresh-{}", std::process::id()));
-    std::fs::create_dir_all(aws.join("AmazonEC2")).unwrap();
-    std::fs::create_dir_all(aws.join("AmazonECS")).unwrap();
-    std::fs::write(aws.join("AmazonEC2/us-east-1.json"), offer.to_string()).unwrap();
-    std::fs::copy(sources.join(build::sources::ECS_OFFER), aws.join("AmazonECS/us-east-1.json")).unwrap();
-
-    let files = build::build_with(&sources, Some(&aws)).unwrap();
-    std::fs::remove_dir_all(&aws).unwrap();
-    let manifest = Manifest::parse(&files["manifest.json"]).unwrap();
-    let prices = RegionPrices::read_all(|path| Ok(files[path].clone()), "us-east-1", Platform::LinuxX86).unwrap();
-    let m5 = prices.get("m5.large").unwrap();
-    // Unrounded now: $494 / 8,760 h and $949 / 26,280 h, where the CSV had 0.056393 and 0.036111.
-    assert_eq!((m5.on_demand, m5.reserved_1y, m5.reserved_3y), (0.096, Some(494.0 / 8760.0), Some(949.0 / 26280.0)));
-    let committed_m5 = all_types("us-east-1", Platform::LinuxX86).get("m5.large").unwrap().spot;
-    assert_eq!(m5.spot, committed_m5, "Spot stays from the secondary source");
-    assert_eq!((prices.origin.source.as_str(), prices.origin.provenance), ("aws-ec2-offers", Provenance::Published));
-    assert_eq!(prices.origin.as_of.as_deref(), Some("2021-02-05"));
-    assert!(manifest.source("aws-ec2-offers").is_some() && manifest.source("aws-ecs-offers").is_some());
-    let x86 = prices.fargate.as_ref().unwrap();
-    assert_eq!(x86.on_demand.origin.source, "aws-ecs-offers");
-    assert!(x86.spot.is_some(), "Spot and Savings Plans survive an on-demand refresh");
-    // Regions without an offer file keep their secondary prices.
-    let eu = RegionPrices::parse(&files["regions/eu-central-1/linux-x86.json"]).unwrap();
-    assert_eq!(eu.origin.source, "vantage-ec2-prices");
 }

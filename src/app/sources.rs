@@ -3,7 +3,9 @@
 
 use super::Shared;
 use crate::i18n::Lang;
-use crate::pricing::{Manifest, Provenance, RegionPrices, ValueOrigin};
+use crate::model::fargate::FargateOption;
+use crate::model::line::Line;
+use crate::pricing::{Manifest, PriceClass, Provenance, RegionPrices, ValueOrigin};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,32 +39,28 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     }
 }
 
-/// The sources of every price class in a region file: Fargate's on-demand,
-/// Spot, Savings Plans and storage rates where it has them, and EC2's.
+/// The sources of every price class in a region file, Fargate's first:
+/// each item's id says its class (`source-fargate-spot`, `source-ec2`, …).
 fn listed(m: &Manifest, lang: Lang, prices: &RegionPrices) -> Html {
-    let words = lang.words();
-    let (platform, region) = (crate::i18n::platform(prices.platform), &prices.region);
-    let (fargate_what, storage_what, ec2_what) = match lang {
-        Lang::En => {
-            (format!("Fargate {platform} on-demand"), "Fargate ephemeral storage above 20 GiB", format!("EC2 {platform} in {region}"))
-        }
-        Lang::Zh => (format!("Fargate {platform} 按需"), "Fargate 超过 20 GiB 的临时存储", format!("{region} 的 EC2 {platform}")),
-    };
     html! {
         <ul>
-            if let Some(f) = &prices.fargate {
-                { item(m, lang, "source-fargate", &fargate_what, &f.on_demand.origin) }
-                { for [
-                    ("source-fargate-spot", words.fargate_spot, &f.spot),
-                    ("source-fargate-savings-plan-1y", words.fargate_sp_1y, &f.savings_plan_1y),
-                    ("source-fargate-savings-plan-3y", words.fargate_sp_3y, &f.savings_plan_3y),
-                ].into_iter().filter_map(|(id, what, set)| set.as_ref().map(|set| item(m, lang, id, what, &set.origin))) }
-                if let Some(storage) = &f.storage {
-                    { item(m, lang, "source-fargate-storage", storage_what, &storage.origin) }
-                }
-            }
-            { item(m, lang, "source-ec2", &ec2_what, &prices.origin) }
+            { for prices.origins().into_iter().map(|(class, origin)| {
+                let what = crate::i18n::sources::price_class(lang, class, prices.platform, &prices.region);
+                item(m, lang, &item_id(class), &what, origin)
+            }) }
         </ul>
+    }
+}
+
+/// `source-fargate` (on-demand), `source-fargate-spot`, `source-ec2-managed-instances-fee`, …
+fn item_id(class: PriceClass) -> String {
+    match class {
+        PriceClass::Fargate(FargateOption::OnDemand) => "source-fargate".into(),
+        PriceClass::Fargate(o) => format!("source-{}", Line::Fargate(o).id()),
+        PriceClass::FargateStorage => "source-fargate-storage".into(),
+        PriceClass::Ec2 => "source-ec2".into(),
+        PriceClass::Ec2Spot => "source-ec2-spot".into(),
+        PriceClass::Ec2Extra(e) => format!("source-ec2-{}", e.column().replace('_', "-")),
     }
 }
 

@@ -1,9 +1,9 @@
-//! `cargo run --bin snapshot [-- --sources DIR] [--aws DIR] [--out DIR] [--check]`
+//! `./dev snapshot [--sources DIR] [--out DIR] [--check]`
 //!
-//! Regenerates `pricing/` from the raw sources and prints each file's size,
-//! raw and gzip. `--aws DIR` refreshes from AWS's own Price List offer files
-//! downloaded into `DIR/AmazonECS/*.json` and `DIR/AmazonEC2/*.json`. `--check` writes nothing and fails when the committed files
-//! differ from what the sources give (or when a stale file is left over).
+//! Regenerates `pricing/` from the raw sources in `pricing-sources/` and
+//! prints each file's size, raw and gzip. `--check` writes nothing and fails
+//! when the committed files differ from what the sources give (or when a
+//! stale file is left over). `./dev refresh` rewrites the sources from AWS.
 
 use flate2::{write::GzEncoder, Compression};
 use std::io::Write;
@@ -31,32 +31,30 @@ fn existing_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
 
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut sources = root.join("../shared/pricing-sources");
+    let mut sources = root.join("pricing-sources");
     let mut out = root.join("pricing");
     let mut check = false;
-    let mut aws: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--sources" | "--out" | "--aws" => {
+            "--sources" | "--out" => {
                 let Some(dir) = args.next() else {
                     eprintln!("snapshot: {arg} needs a folder");
                     return ExitCode::from(2);
                 };
                 match arg.as_str() {
                     "--sources" => sources = dir.into(),
-                    "--out" => out = dir.into(),
-                    _ => aws = Some(dir.into()),
+                    _ => out = dir.into(),
                 }
             }
             _ => {
-                eprintln!("snapshot: unknown argument {arg:?}; usage: snapshot [--sources DIR] [--aws DIR] [--out DIR] [--check]");
+                eprintln!("snapshot: unknown argument {arg:?}; usage: snapshot [--sources DIR] [--out DIR] [--check]");
                 return ExitCode::from(2);
             }
         }
     }
-    let files = match fargate_vs_ec2::pricing::build::build_with(&sources, aws.as_deref()) {
+    let files = match fargate_vs_ec2::pricing::build::build(&sources) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("snapshot: {e}");

@@ -59,7 +59,7 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> V
         "snapshot": {
             "date": manifest.date,
             "sources": manifest.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "date": s.date, "kind": s.kind, "licence": s.licence})).collect::<Vec<_>>(),
-            "origins": prices.origins().into_iter().map(|(what, o)| json!({"prices": what, "source": o.source, "provenance": o.provenance, "as_of": o.as_of, "note": o.note})).collect::<Vec<_>>(),
+            "origins": prices.origins().into_iter().map(|(class, o)| json!({"prices": class.key(), "source": o.source, "provenance": o.provenance, "as_of": o.as_of, "note": o.note})).collect::<Vec<_>>(),
         },
         "fargate": {
             "rates": {

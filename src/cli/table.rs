@@ -5,8 +5,9 @@ use crate::estimate::Estimate;
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::model::ec2::PurchaseOption;
+use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
-use crate::pricing::{Manifest, RegionPrices};
+use crate::pricing::{Ec2Extra, Manifest, PriceClass, RegionPrices};
 use std::fmt::Write as _;
 
 fn money(x: Option<f64>) -> String {
@@ -77,15 +78,19 @@ fn sources(manifest: &Manifest, prices: &RegionPrices) -> String {
     let title = |id: &str| manifest.source(id).map_or(id.to_string(), |s| s.title.clone());
     let mut out = String::new();
     let _ = writeln!(out, "\nPrices: snapshot with data up to {}; sources and licences in pricing/SOURCES.md", manifest.date);
-    for (what, origin) in prices.origins() {
-        let label = match what.as_str() {
-            "ec2" => "EC2",
-            "fargate on_demand" => "Fargate on-demand",
-            "fargate spot" => "Fargate Spot",
-            "fargate savings_plan_1y" => "Fargate Savings 1y",
-            "fargate savings_plan_3y" => "Fargate Savings 3y",
-            "fargate storage" => "Fargate storage",
-            other => other,
+    for (class, origin) in prices.origins() {
+        let label = match class {
+            PriceClass::Fargate(FargateOption::SavingsPlan1y) => "Fargate Savings 1y",
+            PriceClass::Fargate(FargateOption::SavingsPlan3y) => "Fargate Savings 3y",
+            PriceClass::Fargate(o) => Lang::En.words().line(Line::Fargate(o)),
+            PriceClass::FargateStorage => "Fargate storage",
+            PriceClass::Ec2 => "EC2",
+            PriceClass::Ec2Spot => "EC2 Spot",
+            PriceClass::Ec2Extra(Ec2Extra::ComputeSavingsPlan1y) => "EC2 Compute SP 1y",
+            PriceClass::Ec2Extra(Ec2Extra::ComputeSavingsPlan3y) => "EC2 Compute SP 3y",
+            PriceClass::Ec2Extra(Ec2Extra::InstanceSavingsPlan1y) => "EC2 Instance SP 1y",
+            PriceClass::Ec2Extra(Ec2Extra::InstanceSavingsPlan3y) => "EC2 Instance SP 3y",
+            PriceClass::Ec2Extra(Ec2Extra::ManagedInstancesFee) => "Managed Instances fee",
         };
         let kind = origin.provenance.name();
         let as_of = origin.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();

@@ -4,24 +4,26 @@
 //! translation; a test checks the bundled snapshot is fully covered.
 
 use super::{translated, Lang};
+use crate::model::fargate::FargateOption;
+use crate::model::line::Line;
+use crate::model::platform::Platform;
+use crate::pricing::{Ec2Extra, PriceClass};
 
-const ZH_TITLES: [(&str, &str); 7] = [
+const ZH_TITLES: [(&str, &str); 8] = [
     (
         "AWS Price List, AmazonECS offer for us-east-1, version 20250828172723 (trimmed to 12 SKUs)",
         "AWS 价格表：us-east-1 的 AmazonECS 报价文件，版本 20250828172723（精简为 12 个 SKU）",
     ),
+    ("AWS's Fargate pricing-page data: on-demand and storage rates for 35 regions", "AWS Fargate 定价页面数据：35 个区域的按需与存储价格"),
     (
-        "Fargate on-demand rates per region copied from AWS's price list by public projects (14 rows)",
-        "公开项目从 AWS 价格表转录的各区域 Fargate 按需价格（14 行）",
+        "Fargate Spot (2026-09-28) and Compute Savings Plans (2026-09-25) rates quoted in a third-party pricing note",
+        "第三方定价笔记中引用的 Fargate Spot（2026-09-28）与计算节省计划（2026-09-25）价格",
     ),
     (
-        "Fargate Spot (2026-09-28) and Compute Savings Plans (2026-09-25) rates for us-east-1, from a research note",
-        "us-east-1 的 Fargate Spot（2026-09-28）与计算节省计划（2026-09-25）价格，摘自一份调研笔记",
+        "Fargate Spot rates for São Paulo, copied from AWS's pricing page into a public document (undated)",
+        "从 AWS 定价页面转录到公开文档中的圣保罗区域 Fargate Spot 价格（日期不详）",
     ),
-    (
-        "Fargate and Fargate Spot Linux/x86 rates for 22 regions, January 2021",
-        "22 个区域的 Fargate 与 Fargate Spot Linux/x86 价格，2021 年 1 月",
-    ),
+    ("Fargate Spot Linux/x86 rates for 22 regions, January 2021", "22 个区域的 Fargate Spot Linux/x86 价格，2021 年 1 月"),
     (
         "EC2 on-demand, Spot average and Standard all-upfront reserved prices (Vantage's mirror of the AWS Price List)",
         "EC2 按需价格、Spot 平均价格与标准预留实例（全部预付）价格（Vantage 对 AWS 价格表的镜像）",
@@ -32,6 +34,37 @@ const ZH_TITLES: [(&str, &str); 7] = [
     ),
     ("Amazon ECS developer guide: awsvpc task limits with ENI trunking", "Amazon ECS 开发者指南：启用 ENI 中继时 awsvpc 模式的任务上限"),
 ];
+
+/// What a class of prices is, as the page's list of sources names it, for a
+/// region file of `platform` in `region`.
+pub fn price_class(lang: Lang, class: PriceClass, platform: Platform, region: &str) -> String {
+    let platform = super::platform(platform);
+    let zh = lang == Lang::Zh;
+    let words = lang.words();
+    match class {
+        PriceClass::Fargate(FargateOption::OnDemand) if zh => format!("Fargate {platform} 按需"),
+        PriceClass::Fargate(FargateOption::OnDemand) => format!("Fargate {platform} on-demand"),
+        PriceClass::Fargate(o) => words.line(Line::Fargate(o)).to_string(),
+        PriceClass::FargateStorage if zh => "Fargate 超过 20 GiB 的临时存储".into(),
+        PriceClass::FargateStorage => "Fargate ephemeral storage above 20 GiB".into(),
+        PriceClass::Ec2 if zh => format!("{region} 的 EC2 {platform}"),
+        PriceClass::Ec2 => format!("EC2 {platform} in {region}"),
+        PriceClass::Ec2Spot => words.ec2_spot.to_string(),
+        PriceClass::Ec2Extra(extra) => match (extra, zh) {
+            (Ec2Extra::ComputeSavingsPlan1y, false) => "EC2 Compute Savings Plans 1y",
+            (Ec2Extra::ComputeSavingsPlan3y, false) => "EC2 Compute Savings Plans 3y",
+            (Ec2Extra::InstanceSavingsPlan1y, false) => "EC2 Instance Savings Plans 1y",
+            (Ec2Extra::InstanceSavingsPlan3y, false) => "EC2 Instance Savings Plans 3y",
+            (Ec2Extra::ManagedInstancesFee, false) => "ECS Managed Instances fee",
+            (Ec2Extra::ComputeSavingsPlan1y, true) => "EC2 计算节省计划 1 年",
+            (Ec2Extra::ComputeSavingsPlan3y, true) => "EC2 计算节省计划 3 年",
+            (Ec2Extra::InstanceSavingsPlan1y, true) => "EC2 实例节省计划 1 年",
+            (Ec2Extra::InstanceSavingsPlan3y, true) => "EC2 实例节省计划 3 年",
+            (Ec2Extra::ManagedInstancesFee, true) => "ECS 托管实例管理费",
+        }
+        .to_string(),
+    }
+}
 
 /// The source's title in `lang`, and whether it is the English original
 /// (quoted as such on a Chinese page).

@@ -1,17 +1,20 @@
-//! Builds `pricing/` from the raw sources in `../shared/pricing-sources/`.
+//! Builds `pricing/` from the raw sources in `pricing-sources/`.
 //!
 //! Deterministic by construction: sorted maps, fixed field order and the same
 //! float formatting every time, so the same inputs give the same bytes (a test
 //! holds us to it). Everything built is validated before it is returned.
 
+pub mod aws;
 pub mod ec2;
 pub mod fargate;
 pub mod sources;
 
 use super::offer::OfferFile;
 use super::regions;
+use super::Ec2Extra;
 use super::{outclassed_file, region_file, Manifest, Provenance, Region, RegionPrices, ValueOrigin, DEFAULT_REGION, EC2_COLUMNS, SCHEMA};
 use crate::model::platform::Platform;
+use aws::AwsPrices;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -41,99 +44,88 @@ pub fn to_row_json<T: serde::Serialize>(value: &T, rows_key: &str) -> Result<Str
 }
 
 pub fn build(sources_dir: &Path) -> Result<Files, String> {
-    build_with(sources_dir, None)
+    build_with(sources_dir, &AwsPrices::read(sources_dir)?)
 }
 
-/// AWS's own Price List files a maintainer downloaded, to refresh the snapshot
-/// from: `AmazonECS/*.json` and `AmazonEC2/*.json` bulk offer files, one per
-/// region (from `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/<region>/index.json`).
-#[derive(Default)]
-struct AwsOffers {
-    fargate: fargate::ByRegion,
-    /// (region, type, os) → (on-demand, reserved 1y, reserved 3y), USD per hour.
-    ec2: BTreeMap<(String, String, String), Ec2Hourly>,
-    ecs_date: Option<String>,
-    ec2_date: Option<String>,
+/// (region, operating system): a region file's scope in the EC2 sources.
+type Scope = (String, String);
+
+/// Where a region file's EC2 prices came from, by class.
+struct Ec2Origins {
+    /// On-demand and reserved: AWS's offer (and when), else the secondary copy.
+    offer: BTreeMap<Scope, Vec<String>>,
+    /// Spot: AWS's feed (and when), else the secondary copy's averages.
+    spot: BTreeMap<Scope, Vec<String>>,
+    savings_plans: BTreeMap<Scope, Vec<String>>,
+    managed_fees: BTreeMap<String, Vec<String>>,
 }
 
-/// On-demand, reserved 1y and reserved 3y, USD per hour, each where the offer has it.
-type Ec2Hourly = (Option<f64>, Option<f64>, Option<f64>);
-
-fn offer_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    Ok(files)
+fn origin_of(source: &str, provenance: Provenance, (as_of, note): (Option<String>, Option<String>)) -> ValueOrigin {
+    ValueOrigin { source: source.into(), provenance, as_of, note }
 }
 
-fn read_aws_offers(dir: &Path) -> Result<AwsOffers, String> {
-    let mut out = AwsOffers::default();
-    for path in offer_files(&dir.join("AmazonECS"))? {
-        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let offer = OfferFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        out.ecs_date = out.ecs_date.max(Some(offer.publication_day().to_string()));
-        for (region, platforms) in fargate::from_ecs_offer(&offer, sources::ID_AWS_ECS)? {
-            out.fargate.entry(region).or_default().extend(platforms);
-        }
-    }
-    for path in offer_files(&dir.join("AmazonEC2"))? {
-        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let offer = OfferFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        out.ec2_date = out.ec2_date.max(Some(offer.publication_day().to_string()));
-        for p in offer.instance_prices().0 {
-            out.ec2.insert((p.region, p.instance_type, p.os.to_string()), (p.on_demand, p.reserved_1y, p.reserved_3y));
-        }
-    }
-    if out.fargate.is_empty() && out.ec2.is_empty() {
-        return Err(format!("{}: no AmazonECS/*.json or AmazonEC2/*.json offer files with prices", dir.display()));
-    }
-    Ok(out)
+/// The secondary copy of AWS's EC2 prices (Vantage's mirror, 2026-05-12).
+fn secondary_ec2() -> ValueOrigin {
+    origin_of(sources::ID_EC2, Provenance::Secondary, (Some("2026-05-12".into()), None))
 }
 
-/// `build`, refreshing from AWS's own offer files in `aws_dir` where given:
-/// their on-demand and reserved prices replace the secondary copies (Spot
-/// stays: the Price List has no Spot prices).
-pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, String> {
+/// `build` with AWS's own prices as a refresh left them (`aws`, also read
+/// from `pricing-sources/aws/` by `build`): they replace every other source
+/// of their class, region by region; what they do not cover keeps the others.
+pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> {
     let is_region = regions::is_commercial;
-    let aws = aws_dir.map(read_aws_offers).transpose()?.unwrap_or_default();
 
-    // Fargate, best source first.
+    // Fargate on-demand, best source first: AWS's offer files, then its pricing page.
     let offer = OfferFile::parse(&read(sources_dir, sources::ECS_OFFER)?).map_err(|e| format!("{}: {e}", sources::ECS_OFFER))?;
     let mut fargate = fargate::from_ecs_offer(&offer, sources::ID_ECS_OFFER)?;
-    for (region, platforms) in &aws.fargate {
-        for (platform, fresh) in platforms {
-            fargate::replace_on_demand(fargate.entry(region.clone()).or_default(), *platform, fresh.clone());
-        }
-    }
-    fargate::add_notes(&mut fargate, &fargate::parse_notes(&read(sources_dir, sources::SOURCES_NOTES)?)?);
-    let secondary_date = fargate::add_secondary(&mut fargate, &read(sources_dir, sources::FARGATE_SECONDARY)?, is_region)?
-        .ok_or("secondary Fargate rates carry no date at all")?;
-    fargate::add_2021(&mut fargate, &read(sources_dir, sources::FARGATE_2021)?, is_region)?;
-    fargate::derive_arm(&mut fargate, DEFAULT_REGION);
+    fargate::add_refreshed(&mut fargate, aws, is_region)?;
+    let page_date = fargate::add_pricing_page(&mut fargate, &read(sources_dir, sources::FARGATE_PAGE)?, is_region)?;
+    // Spot and Savings Plans: AWS's (above), then the newest points, then the 2021 table for Spot.
+    fargate::add_points(&mut fargate, &read(sources_dir, sources::FARGATE_POINTS)?, sources::point_note)?;
+    fargate::add_2021_spot(&mut fargate, &read(sources_dir, sources::FARGATE_2021)?, is_region)?;
 
-    // EC2 specs for the types an ECS cluster would use, then their prices.
-    let mut tidy = ec2::read_tidy(&read(sources_dir, sources::EC2_PRICES)?)?;
-    let mut refreshed = std::collections::BTreeSet::new();
-    for row in tidy.iter_mut() {
-        let key = (row.region_code.clone(), row.instance_type.clone(), row.operating_system.clone());
-        if let Some(&(on_demand, reserved_1y, reserved_3y)) = aws.ec2.get(&key) {
-            row.ondemand_usd_per_hour = on_demand;
-            row.reserved_1yr_allupfront_usd_per_hour = reserved_1y;
-            row.reserved_3yr_allupfront_usd_per_hour = reserved_3y;
-            refreshed.insert((row.region_code.clone(), row.operating_system.clone()));
-        }
+    // EC2: AWS's offer where a refresh covered the region and OS, else the secondary copy.
+    let tidy = ec2::read_tidy(&read(sources_dir, sources::EC2_PRICES)?)?;
+    let scope = |region: &str, os: &str| (region.to_string(), os.to_string());
+    let mut origins =
+        Ec2Origins { offer: BTreeMap::new(), spot: BTreeMap::new(), savings_plans: BTreeMap::new(), managed_fees: BTreeMap::new() };
+    for r in &aws.ec2 {
+        origins.offer.entry(scope(&r.region, &r.operating_system)).or_default().push(r.as_of.clone());
+    }
+    for r in &aws.ec2_spot {
+        origins.spot.entry(scope(&r.region, &r.operating_system)).or_default().push(r.as_of.clone());
+    }
+    let tidy_spot: BTreeMap<(&str, &str, &str), Option<f64>> = tidy
+        .iter()
+        .map(|r| ((r.region_code.as_str(), r.instance_type.as_str(), r.operating_system.as_str()), r.spot_avg_usd_per_hour))
+        .collect();
+    let aws_spot: BTreeMap<(&str, &str, &str), f64> =
+        aws.ec2_spot.iter().map(|r| ((r.region.as_str(), r.instance_type.as_str(), r.operating_system.as_str()), r.spot)).collect();
+    let mut rows: Vec<ec2::TidyRow> =
+        tidy.iter().filter(|r| !origins.offer.contains_key(&scope(&r.region_code, &r.operating_system))).cloned().collect();
+    rows.extend(aws.ec2.iter().map(|r| ec2::TidyRow {
+        instance_type: r.instance_type.clone(),
+        family_label: r.family.clone(),
+        gpu_count: Some(r.gpu),
+        region_code: r.region.clone(),
+        operating_system: r.operating_system.clone(),
+        ondemand_usd_per_hour: Some(r.on_demand),
+        spot_avg_usd_per_hour: None,
+        reserved_1yr_allupfront_usd_per_hour: r.reserved_1y,
+        reserved_3yr_allupfront_usd_per_hour: r.reserved_3y,
+    }));
+    // Spot from AWS's feed where it covers the region and OS, else the copy's averages.
+    for row in &mut rows {
+        let key = (row.region_code.as_str(), row.instance_type.as_str(), row.operating_system.as_str());
+        row.spot_avg_usd_per_hour = match origins.spot.contains_key(&scope(key.0, key.2)) {
+            true => aws_spot.get(&key).copied(),
+            false => tidy_spot.get(&key).copied().flatten(),
+        };
     }
     let raw_types = ec2::read_instance_types(&read(sources_dir, sources::INSTANCE_TYPES)?)?;
     let trunking = ec2::read_trunking(&read(sources_dir, sources::TRUNKING)?)?;
     let mut specs = BTreeMap::new();
-    for row in &tidy {
+    for row in &rows {
         if specs.contains_key(&row.instance_type) {
             continue;
         }
@@ -143,7 +135,8 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
             specs.insert(row.instance_type.clone(), spec);
         }
     }
-    let mut ec2_prices = ec2::prices_by_region(&tidy, &specs, is_region);
+    let mut ec2_prices = ec2::prices_by_region(&rows, &specs, is_region);
+    ec2::add_extras(&mut ec2_prices, aws, &mut origins.savings_plans, &mut origins.managed_fees);
 
     let mut files = Files::new();
     let mut region_list = Vec::new();
@@ -157,30 +150,31 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
         for (platform, rows) in ec2 {
             let path = region_file(code, platform);
             let os = if platform == Platform::Windows { "mswin" } else { "linux" };
-            let origin = if refreshed.contains(&(code.to_string(), os.to_string())) {
-                ValueOrigin {
-                    source: sources::ID_AWS_EC2.into(),
-                    provenance: Provenance::Published,
-                    as_of: aws.ec2_date.clone(),
-                    note: Some(format!(
-                        "on-demand and reserved from AWS's offer; Spot averages from {} (the Price List has no Spot prices)",
-                        sources::ID_EC2
-                    )),
-                }
-            } else {
-                ValueOrigin {
-                    source: sources::ID_EC2.into(),
-                    provenance: Provenance::Secondary,
-                    as_of: Some("2026-05-12".into()),
-                    note: None,
-                }
-            };
+            let key = scope(code, os);
+            let dates = |map: &BTreeMap<Scope, Vec<String>>| map.get(&key).map(|d| aws::as_of(d.iter().map(String::as_str)));
+            let origin = dates(&origins.offer).map_or_else(secondary_ec2, |d| origin_of(sources::ID_AWS_EC2, Provenance::Published, d));
+            let spot = dates(&origins.spot).map(|d| origin_of(sources::ID_AWS_EC2_SPOT, Provenance::Published, d));
+            // Spot's own origin, unless it is the same secondary copy as the rest.
+            let spot_origin = spot.or_else(|| (origin.source != sources::ID_EC2).then(secondary_ec2));
+            let mut extra_origins = Vec::new();
+            let columns = crate::pricing::extra_columns(&rows);
+            for extra in &columns {
+                let dates = match extra {
+                    Ec2Extra::ManagedInstancesFee => origins.managed_fees.get(code),
+                    _ => origins.savings_plans.get(&key),
+                };
+                let source = if *extra == Ec2Extra::ManagedInstancesFee { sources::ID_AWS_ECS } else { sources::ID_AWS_SAVINGS_PLANS };
+                let dates = aws::as_of(dates.into_iter().flatten().map(String::as_str));
+                extra_origins.push((*extra, origin_of(source, Provenance::Published, dates)));
+            }
             let prices = RegionPrices {
                 region: code.into(),
                 platform,
                 fargate: fargate.remove(&platform),
-                columns: EC2_COLUMNS.iter().map(|c| c.to_string()).collect(),
+                columns: EC2_COLUMNS.iter().map(|c| c.to_string()).chain(columns.iter().map(|e| e.column().to_string())).collect(),
                 origin,
+                spot_origin,
+                extra_origins,
                 specs_source: sources::ID_INSTANCES.into(),
                 trunking_source: sources::ID_TRUNKING.into(),
                 outclassed_types: 0,
@@ -210,9 +204,9 @@ pub fn build_with(sources_dir: &Path, aws_dir: Option<&Path>) -> Result<Files, S
         });
     }
 
-    let mut sources = sources::all((&offer.version, offer.publication_day()), &secondary_date);
-    sources.extend(sources::refreshed(aws.ecs_date.as_deref(), aws.ec2_date.as_deref()));
-    let date = sources.iter().map(|s| s.date.clone()).max().unwrap_or_default();
+    let mut sources = sources::all((&offer.version, offer.publication_day()), &page_date);
+    sources.extend(sources::refreshed(aws));
+    let date = sources.iter().filter_map(|s| s.date.clone()).max().unwrap_or_default();
     let manifest = Manifest { schema: SCHEMA, date, default_region: DEFAULT_REGION.into(), sources, regions: region_list };
     let mut problems = manifest.problems();
     problems.extend(split_files.iter().flat_map(|(prices, outclassed)| manifest.problems_with(prices, outclassed.as_ref())));
@@ -238,7 +232,7 @@ fn manifest_rust(m: &Manifest) -> String {
         m.schema, m.date, m.default_region
     ));
     for s in &m.sources {
-        out.push_str(&format!("        ({:?}, {:?}, {:?}, Provenance::{:?}),\n", s.id, s.title, s.date, s.kind));
+        out.push_str(&format!("        ({:?}, {:?}, {:?}, Provenance::{:?}),\n", s.id, s.title, s.date.as_deref(), s.kind));
     }
     out.push_str("    ],\n    regions: &[\n");
     for r in &m.regions {
@@ -264,7 +258,7 @@ fn sources_markdown(manifest: &Manifest, files: &[&RegionPrices]) -> String {
         files.iter().flat_map(|f| &f.rows).map(|p| p.spec.instance_type.as_str()).collect();
     let mut md = String::from(
         "# Sources of the bundled prices\n\n\
-         Generated by `cargo run --bin snapshot` from `../shared/pricing-sources/`; do not edit.\n\
+         Generated by `./dev snapshot` from `pricing-sources/`; do not edit.\n\
          All prices are AWS list prices in USD. *published*: AWS's own price file; *secondary*:\n\
          AWS's prices as copied by a third party, not re-checked against AWS; *derived*: computed,\n\
          with the way stated next to the value in its region file.\n\n",
@@ -272,7 +266,16 @@ fn sources_markdown(manifest: &Manifest, files: &[&RegionPrices]) -> String {
     md.push_str(&format!("Newest data: {}.\n\n", manifest.date));
     md.push_str("| id | what | data date | kind | origin | licence |\n|---|---|---|---|---|---|\n");
     for s in &manifest.sources {
-        md.push_str(&format!("| `{}` | {} (`{}`) | {} | {:?} | {} | {} |\n", s.id, s.title, s.file, s.date, s.kind, s.origin, s.licence));
+        md.push_str(&format!(
+            "| `{}` | {} (`{}`) | {} | {:?} | {} | {} |\n",
+            s.id,
+            s.title,
+            s.file,
+            s.date.as_deref().unwrap_or("undated"),
+            s.kind,
+            s.origin,
+            s.licence
+        ));
     }
     md.push_str(
         "\n## Coverage\n\n| region | name | Fargate platforms (on-demand source) | EC2 types (x86 / ARM / Windows) |\n|---|---|---|---|\n",

@@ -7,8 +7,8 @@
 //! proves every committed file reads back equal to what was written.
 
 use super::{
-    arch_of, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source, StorageRate,
-    ValueOrigin,
+    arch_of, Ec2Extra, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source,
+    StorageRate, ValueOrigin, EC2_COLUMNS,
 };
 use crate::format::quoted;
 use crate::json::Value;
@@ -46,7 +46,7 @@ fn source(v: &Value) -> Result<Source, String> {
         id: v.read("id", string)?,
         title: v.read("title", string)?,
         file: v.read("file", string)?,
-        date: v.read("date", string)?,
+        date: v.read_opt("date", string)?,
         licence: v.read("licence", string)?,
         origin: v.read("origin", string)?,
         kind: v.read("kind", provenance)?,
@@ -126,17 +126,36 @@ fn nullable<T>(v: &Value, read: impl Fn(&Value) -> Result<T, String>) -> Result<
 
 pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
     let platform = v.read("platform", |p| platform(p.str()?))?;
+    let columns = v.read_all("columns", string)?;
+    // The optional columns the rows hold after `EC2_COLUMNS`, in the header's order.
+    let extras: Vec<Ec2Extra> = columns
+        .iter()
+        .skip(EC2_COLUMNS.len())
+        .map(|c| Ec2Extra::from_column(c).ok_or_else(|| format!("columns: unknown column {}", quoted(c))))
+        .collect::<Result<_, _>>()?;
+    // Each listed column's origin (the build checks that every column has one).
+    let mut extra_origins = Vec::new();
+    for &extra in &extras {
+        if let Some(o) = v.opt("extra_origins").and_then(|origins| origins.opt(extra.column())) {
+            extra_origins.push((extra, origin(o).map_err(|e| format!("extra_origins.{}: {e}", extra.column()))?));
+        }
+    }
     Ok(RegionPrices {
         region: v.read("region", string)?,
         platform,
         fargate: v.read_opt("fargate", fargate_prices)?,
-        columns: v.read_all("columns", string)?,
         origin: v.read("origin", origin)?,
+        spot_origin: v.read_opt("spot_origin", origin)?,
+        extra_origins,
         specs_source: v.read("specs_source", string)?,
         trunking_source: v.read("trunking_source", string)?,
         outclassed_types: v.read("outclassed_types", Value::u32)?,
         rows: v.read_all("rows", |r| {
-            let r = row(r, 10)?;
+            let r = row(r, EC2_COLUMNS.len() + extras.len())?;
+            let mut prices = [None; 5];
+            for (&extra, cell) in extras.iter().zip(&r[EC2_COLUMNS.len()..]) {
+                prices[extra as usize] = nullable(cell, Value::f64)?;
+            }
             Ok(Ec2Price {
                 spec: InstanceSpec {
                     instance_type: string(&r[0])?,
@@ -151,7 +170,9 @@ pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
                 reserved_1y: nullable(&r[7], Value::f64)?,
                 reserved_3y: nullable(&r[8], Value::f64)?,
                 spot: nullable(&r[9], Value::f64)?,
+                extras: prices,
             })
         })?,
+        columns,
     })
 }

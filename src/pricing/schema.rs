@@ -4,14 +4,14 @@
 
 use super::PerPlatform;
 use crate::model::ec2::Ec2Hourly;
-use crate::model::fargate::FargateRates;
+use crate::model::fargate::{FargateOption, FargateRates};
 use crate::model::packing::InstanceShape;
 use crate::model::platform::Platform;
 use crate::model::scenario::Candidate;
 use serde::Serialize;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
-pub const SCHEMA: u32 = 5;
+pub const SCHEMA: u32 = 6;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
@@ -30,8 +30,10 @@ pub struct Source {
     pub title: String,
     /// The file under `pricing-sources/` it was read from.
     pub file: String,
-    /// When its numbers were captured: YYYY-MM-DD, YYYY-MM or YYYY.
-    pub date: String,
+    /// When its numbers were captured: YYYY-MM-DD, YYYY-MM or YYYY; None
+    /// when the source does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub licence: String,
     pub origin: String,
     pub kind: Provenance,
@@ -157,18 +159,23 @@ pub struct InstanceSpec {
 
 /// `regions/<region>/<platform>.json`: the region's prices for the platform:
 /// Fargate's rates where known, and its EC2 types with their specs and hourly
-/// prices (USD per instance-hour).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// prices (USD per instance-hour). Serialised by hand (below): a row holds
+/// the optional price columns its file lists, and only those.
+#[derive(Clone, Debug, PartialEq)]
 pub struct RegionPrices {
     pub region: String,
     pub platform: Platform,
     /// Absent where no source prices Fargate for this platform here.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fargate: Option<FargatePrices>,
-    /// What each row holds, in order (documentation carried with the data).
+    /// What each row holds, in order: `EC2_COLUMNS`, then the optional
+    /// columns (`Ec2Extra`) some type of the file has a price in.
     pub columns: Vec<String>,
-    /// Of the prices.
+    /// Of the on-demand and reserved prices (and of Spot, unless `spot_origin`).
     pub origin: ValueOrigin,
+    /// Of the Spot prices, where they come from another source than `origin`.
+    pub spot_origin: Option<ValueOrigin>,
+    /// Of each optional column the file has, in `Ec2Extra::ALL` order.
+    pub extra_origins: Vec<(Ec2Extra, ValueOrigin)>,
     /// Of vCPU, memory and ENIs (a `Source` id).
     pub specs_source: String,
     /// Of the awsvpc task limits with ENI trunking (a `Source` id).
@@ -183,25 +190,126 @@ pub struct RegionPrices {
 pub const EC2_COLUMNS: [&str; 10] =
     ["type", "vcpu", "memory_mib", "enis", "awsvpc_trunking_tasks", "category", "on_demand", "reserved_1y", "reserved_3y", "spot"];
 
+/// An EC2 price some sources have and others do not, USD per instance-hour:
+/// a column of a region file only where some type has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ec2Extra {
+    /// Compute Savings Plans, 1 year, no upfront.
+    ComputeSavingsPlan1y,
+    ComputeSavingsPlan3y,
+    /// EC2 Instance Savings Plans, 1 year, no upfront.
+    InstanceSavingsPlan1y,
+    InstanceSavingsPlan3y,
+    /// ECS Managed Instances' management fee, on top of the instance.
+    ManagedInstancesFee,
+}
+
+impl Ec2Extra {
+    pub const ALL: [Ec2Extra; 5] = [
+        Ec2Extra::ComputeSavingsPlan1y,
+        Ec2Extra::ComputeSavingsPlan3y,
+        Ec2Extra::InstanceSavingsPlan1y,
+        Ec2Extra::InstanceSavingsPlan3y,
+        Ec2Extra::ManagedInstancesFee,
+    ];
+
+    /// Its column in the region files, and its key in `extra_origins`.
+    pub fn column(self) -> &'static str {
+        match self {
+            Ec2Extra::ComputeSavingsPlan1y => "compute_savings_plan_1y",
+            Ec2Extra::ComputeSavingsPlan3y => "compute_savings_plan_3y",
+            Ec2Extra::InstanceSavingsPlan1y => "instance_savings_plan_1y",
+            Ec2Extra::InstanceSavingsPlan3y => "instance_savings_plan_3y",
+            Ec2Extra::ManagedInstancesFee => "managed_instances_fee",
+        }
+    }
+
+    pub fn from_column(column: &str) -> Option<Ec2Extra> {
+        Ec2Extra::ALL.into_iter().find(|e| e.column() == column)
+    }
+}
+
 /// One type: its specs and hourly prices. Reserved are Standard, all upfront,
 /// as the effective hourly rate (upfront ÷ hours in the term); Spot is a
-/// recent average. Written as one row (`EC2_COLUMNS`) to keep the file small.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(into = "PriceRow")]
+/// recent average. Written as one row (`RegionPrices::columns`) to keep the file small.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ec2Price {
     pub spec: InstanceSpec,
     pub on_demand: f64,
     pub reserved_1y: Option<f64>,
     pub reserved_3y: Option<f64>,
     pub spot: Option<f64>,
+    /// The optional prices, in `Ec2Extra::ALL` order; None where unknown.
+    pub extras: [Option<f64>; 5],
 }
 
-type PriceRow = (String, u32, u32, u32, Option<u32>, String, f64, Option<f64>, Option<f64>, Option<f64>);
+impl Ec2Price {
+    pub fn extra(&self, extra: Ec2Extra) -> Option<f64> {
+        self.extras[extra as usize]
+    }
+}
 
-impl From<Ec2Price> for PriceRow {
-    fn from(p: Ec2Price) -> Self {
-        let s = p.spec;
-        (s.instance_type, s.vcpu, s.memory_mib, s.enis, s.trunking_tasks, s.category, p.on_demand, p.reserved_1y, p.reserved_3y, p.spot)
+/// The optional columns a file of these rows has: those some row has a price in.
+pub fn extra_columns(rows: &[Ec2Price]) -> Vec<Ec2Extra> {
+    Ec2Extra::ALL.into_iter().filter(|&e| rows.iter().any(|r| r.extra(e).is_some())).collect()
+}
+
+/// A row as the file writes it: `EC2_COLUMNS`, then the file's optional columns.
+struct Row<'a>(&'a Ec2Price, &'a [Ec2Extra]);
+
+impl Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let (p, extras) = (self.0, self.1);
+        let s = &p.spec;
+        let mut row = serializer.serialize_seq(Some(EC2_COLUMNS.len() + extras.len()))?;
+        row.serialize_element(&s.instance_type)?;
+        for n in [s.vcpu, s.memory_mib, s.enis] {
+            row.serialize_element(&n)?;
+        }
+        row.serialize_element(&s.trunking_tasks)?;
+        row.serialize_element(&s.category)?;
+        row.serialize_element(&p.on_demand)?;
+        for price in [p.reserved_1y, p.reserved_3y, p.spot].into_iter().chain(extras.iter().map(|&e| p.extra(e))) {
+            row.serialize_element(&price)?;
+        }
+        row.end()
+    }
+}
+
+/// `extra_origins`: each optional column's origin, by column name.
+struct ExtraOrigins<'a>(&'a [(Ec2Extra, ValueOrigin)]);
+
+impl Serialize for ExtraOrigins<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(e, o)| (e.column(), o)))
+    }
+}
+
+impl Serialize for RegionPrices {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let extras: Vec<Ec2Extra> = self.columns.iter().filter_map(|c| Ec2Extra::from_column(c)).collect();
+        let rows: Vec<Row> = self.rows.iter().map(|p| Row(p, &extras)).collect();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("region", &self.region)?;
+        map.serialize_entry("platform", &self.platform)?;
+        if let Some(fargate) = &self.fargate {
+            map.serialize_entry("fargate", fargate)?;
+        }
+        map.serialize_entry("columns", &self.columns)?;
+        map.serialize_entry("origin", &self.origin)?;
+        if let Some(spot) = &self.spot_origin {
+            map.serialize_entry("spot_origin", spot)?;
+        }
+        if !self.extra_origins.is_empty() {
+            map.serialize_entry("extra_origins", &ExtraOrigins(&self.extra_origins))?;
+        }
+        map.serialize_entry("specs_source", &self.specs_source)?;
+        map.serialize_entry("trunking_source", &self.trunking_source)?;
+        map.serialize_entry("outclassed_types", &self.outclassed_types)?;
+        map.serialize_entry("rows", &rows)?;
+        map.end()
     }
 }
 
@@ -218,14 +326,42 @@ impl Ec2Price {
 }
 
 impl FargatePrices {
-    /// Each purchase option's rates, by its name in the files; None where unknown.
-    pub fn rate_sets(&self) -> [(&'static str, Option<&RateSet>); 4] {
-        [
-            ("on_demand", Some(&self.on_demand)),
-            ("spot", self.spot.as_ref()),
-            ("savings_plan_1y", self.savings_plan_1y.as_ref()),
-            ("savings_plan_3y", self.savings_plan_3y.as_ref()),
-        ]
+    /// Each purchase option's rates; None where unknown.
+    pub fn rate_sets(&self) -> [(FargateOption, Option<&RateSet>); 4] {
+        FargateOption::ALL.map(|o| (o, self.get(o)))
+    }
+
+    pub fn get(&self, option: FargateOption) -> Option<&RateSet> {
+        match option {
+            FargateOption::OnDemand => Some(&self.on_demand),
+            FargateOption::Spot => self.spot.as_ref(),
+            FargateOption::SavingsPlan1y => self.savings_plan_1y.as_ref(),
+            FargateOption::SavingsPlan3y => self.savings_plan_3y.as_ref(),
+        }
+    }
+}
+
+/// A class of prices in a region file, each with its own origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriceClass {
+    Fargate(FargateOption),
+    FargateStorage,
+    /// EC2 on-demand and reserved (and Spot, unless `Ec2Spot` is listed).
+    Ec2,
+    Ec2Spot,
+    Ec2Extra(Ec2Extra),
+}
+
+impl PriceClass {
+    /// As the CLI's JSON names it: `fargate on_demand`, `ec2 spot`, …
+    pub fn key(self) -> String {
+        match self {
+            PriceClass::Fargate(o) => format!("fargate {}", o.key()),
+            PriceClass::FargateStorage => "fargate storage".into(),
+            PriceClass::Ec2 => "ec2".into(),
+            PriceClass::Ec2Spot => "ec2 spot".into(),
+            PriceClass::Ec2Extra(e) => format!("ec2 {}", e.column()),
+        }
     }
 }
 

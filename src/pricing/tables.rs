@@ -13,7 +13,7 @@ use crate::model::platform::Platform;
 
 /// id, title, date, kind: what the page shows of a source. Its file, licence
 /// and origin are in SOURCES.md, which the page links to, and manifest.json.
-type SourceRow = (&'static str, &'static str, &'static str, Provenance);
+type SourceRow = (&'static str, &'static str, Option<&'static str>, Provenance);
 /// Code, name, geography, the platforms with Fargate prices, and the EC2
 /// types per platform in `Platform::ALL` order (0: no file).
 type RegionRow = (&'static str, &'static str, &'static str, &'static [Platform], [u32; 3]);
@@ -43,7 +43,7 @@ pub fn bundled() -> Manifest {
                 id: id.into(),
                 title: title.into(),
                 file: String::new(),
-                date: date.into(),
+                date: date.map(str::to_string),
                 licence: String::new(),
                 origin: String::new(),
                 kind,

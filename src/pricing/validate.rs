@@ -4,7 +4,9 @@
 //! each other and AWS's pricing rules (`Manifest::problems_with`). The build,
 //! the tests and the page refuse a file with any.
 
-use super::{arch_of, outclassed_file, region_file, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, EC2_COLUMNS};
+use super::{
+    arch_of, outclassed_file, region_file, Ec2Extra, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, EC2_COLUMNS,
+};
 use crate::format::quoted;
 use crate::model::fargate::FargateOption;
 use crate::model::outclassed::outclasses;
@@ -19,8 +21,8 @@ impl Manifest {
             problems.push(format!("snapshot date {} is not a date", quoted(&self.date)));
         }
         for source in &self.sources {
-            if !is_date(&source.date) {
-                problems.push(format!("source {} has date {}", source.id, quoted(&source.date)));
+            if let Some(date) = source.date.as_deref().filter(|d| !is_date(d)) {
+                problems.push(format!("source {} has date {}", source.id, quoted(date)));
             }
         }
         if self.region(&self.default_region).is_none() {
@@ -66,10 +68,12 @@ impl Manifest {
             problems.push(format!("{at}: Fargate prices disagree with the manifest's list"));
         }
         let unknown = |what: &str, id: &str| self.source(id).is_none().then(|| format!("{at} {what}: unknown source {}", quoted(id)));
-        for (what, origin) in prices.origins() {
+        for (class, origin) in prices.origins() {
+            let what = class.key();
             problems.extend(unknown(&what, &origin.source));
             problems.extend(origin_problems(&format!("{at} {what}"), origin));
         }
+        problems.extend(extra_column_problems(&at, prices));
         problems.extend(unknown("specs", &prices.specs_source));
         problems.extend(unknown("trunking", &prices.trunking_source));
         if let Some(fargate) = &prices.fargate {
@@ -90,13 +94,13 @@ impl RegionPrices {
                 let Some(set) = set else { continue };
                 let os = set.os_vcpu_hour.map(|os| ("os_vcpu_hour", os));
                 let rates: Vec<(&str, f64)> = [("vcpu_hour", set.vcpu_hour), ("gb_hour", set.gb_hour)].into_iter().chain(os).collect();
-                problems.extend(bad_prices(&format!("{at} fargate {option}"), &rates));
+                problems.extend(bad_prices(&format!("{at} fargate {}", option.key()), &rates));
             }
             if let Some(storage) = &f.storage {
                 problems.extend(bad_prices(&format!("{at} fargate storage"), &[("gb_hour", storage.gb_hour)]));
             }
         }
-        if self.columns != EC2_COLUMNS {
+        if !self.columns.starts_with(&EC2_COLUMNS.map(String::from)) {
             problems.push(format!("{at}: columns are [{}]", self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")));
         }
         for p in &self.rows {
@@ -125,6 +129,8 @@ impl RegionPrices {
             if p.spot.is_some_and(|s| s > p.on_demand) {
                 problems.push(format!("{at}: Spot above on-demand"));
             }
+            let extras: Vec<(&str, f64)> = Ec2Extra::ALL.into_iter().filter_map(|e| Some((e.column(), p.extra(e)?))).collect();
+            problems.extend(bad_prices(&at, &extras));
         }
         if self.rows.is_empty() {
             problems.push(format!("{at}: no prices"));
@@ -156,8 +162,18 @@ fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> V
     }
     let Some(o) = outclassed else { return problems };
     let at_o = outclassed_file(&prices.region, prices.platform);
-    let same_header = (&o.region, o.platform, &o.columns, &o.origin, &o.specs_source, &o.trunking_source)
-        == (&prices.region, prices.platform, &prices.columns, &prices.origin, &prices.specs_source, &prices.trunking_source);
+    let header = |f: &RegionPrices| {
+        (
+            f.region.clone(),
+            f.platform,
+            f.columns.clone(),
+            f.origin.clone(),
+            f.spot_origin.clone(),
+            f.extra_origins.clone(),
+            f.specs_source.clone(),
+        )
+    };
+    let same_header = header(o) == header(prices) && o.trunking_source == prices.trunking_source;
     if !same_header || o.fargate.is_some() || o.outclassed_types != 0 {
         problems.push(format!("{at_o}: its header is not {at}'s without Fargate"));
     }
@@ -167,6 +183,38 @@ fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> V
             problems.push(format!("{at_o} {}: also in {at}", a.name));
         } else if !kept.iter().any(|b| outclasses(b, &a)) {
             problems.push(format!("{at_o} {}: nothing in {at} outclasses it", a.name));
+        }
+    }
+    problems
+}
+
+/// Where a file's optional columns break their rules: listed in
+/// `Ec2Extra::ALL` order, each with its origin; no price in a column the file
+/// does not list (writing would lose it); Savings Plans below on-demand; no
+/// Managed Instances fee on Windows (they run Linux only).
+fn extra_column_problems(at: &str, prices: &RegionPrices) -> Vec<String> {
+    let mut problems = Vec::new();
+    let extras: Vec<Option<Ec2Extra>> = prices.columns.iter().skip(EC2_COLUMNS.len()).map(|c| Ec2Extra::from_column(c)).collect();
+    if !(extras.windows(2).all(|w| w[0] < w[1]) && extras.iter().all(Option::is_some)) {
+        problems.push(format!("{at}: optional columns out of order or unknown"));
+    }
+    let extras: Vec<Ec2Extra> = extras.into_iter().flatten().collect();
+    if prices.extra_origins.iter().map(|(e, _)| *e).collect::<Vec<_>>() != extras {
+        problems.push(format!("{at}: an optional column without its origin, or an origin without its column"));
+    }
+    if prices.platform == Platform::Windows && extras.contains(&Ec2Extra::ManagedInstancesFee) {
+        problems.push(format!("{at}: a Managed Instances fee on Windows (Managed Instances run Linux only)"));
+    }
+    for p in &prices.rows {
+        for extra in Ec2Extra::ALL {
+            let (Some(price), column) = (p.extra(extra), extra.column()) else { continue };
+            let name = &p.spec.instance_type;
+            if !extras.contains(&extra) {
+                problems.push(format!("{at} {name}: a {column} price in a file without that column"));
+            }
+            if extra != Ec2Extra::ManagedInstancesFee && price >= p.on_demand {
+                problems.push(format!("{at} {name}: {column} is not below on-demand"));
+            }
         }
     }
     problems
@@ -191,14 +239,15 @@ fn fargate_rule_problems(at: &str, platform: Platform, prices: &FargatePrices) -
     let mut problems = Vec::new();
     for (option, set) in prices.rate_sets() {
         let Some(set) = set else { continue };
-        let at = format!("{at} {option}");
+        let (name, on_demand) = (option.key(), option == FargateOption::OnDemand);
+        let at = format!("{at} {name}");
         match (platform, set.os_vcpu_hour) {
-            (Platform::Windows, None) if option == "on_demand" => problems.push(format!("{at}: Windows without its OS licence rate")),
+            (Platform::Windows, None) if on_demand => problems.push(format!("{at}: Windows without its OS licence rate")),
             (Platform::Windows, _) | (_, None) => {}
             (_, Some(_)) => problems.push(format!("{at}: an OS licence rate on Linux")),
         }
-        if option != "on_demand" && (set.vcpu_hour >= prices.on_demand.vcpu_hour || set.gb_hour >= prices.on_demand.gb_hour) {
-            problems.push(format!("{at}: {option} is not below on-demand"));
+        if !on_demand && (set.vcpu_hour >= prices.on_demand.vcpu_hour || set.gb_hour >= prices.on_demand.gb_hour) {
+            problems.push(format!("{at}: {name} is not below on-demand"));
         }
     }
     if !FargateOption::Spot.runs(platform) && prices.spot.is_some() {
@@ -390,5 +439,84 @@ mod tests {
     fn dates() {
         assert!(is_date("2025-08-28") && is_date("2021-01") && is_date("2026"));
         assert!(!is_date("undated") && !is_date("2025-8-28") && !is_date(""));
+    }
+}
+
+#[cfg(test)]
+mod extra_column_tests {
+    use super::super::{build::to_row_json, Manifest, RegionPrices, ValueOrigin};
+    use super::*;
+
+    fn committed(path: &str) -> RegionPrices {
+        RegionPrices::parse(&std::fs::read_to_string(format!("{}/pricing/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap()
+    }
+
+    fn published(source: &str) -> ValueOrigin {
+        ValueOrigin { source: source.into(), provenance: Provenance::Published, as_of: Some("2026-12-01".into()), note: None }
+    }
+
+    /// us-east-1's Linux/x86 file with a Compute Savings Plan 1y rate and a
+    /// Managed Instances fee on its first type, as a refresh would write it.
+    fn with_extras() -> RegionPrices {
+        let mut file = committed("regions/us-east-1/linux-x86.json");
+        let od = file.rows[0].on_demand;
+        file.rows[0].extras[Ec2Extra::ComputeSavingsPlan1y as usize] = Some(od * 0.7);
+        file.rows[0].extras[Ec2Extra::ManagedInstancesFee as usize] = Some(od * 0.12);
+        file.columns.extend([Ec2Extra::ComputeSavingsPlan1y, Ec2Extra::ManagedInstancesFee].map(|e| e.column().to_string()));
+        file.extra_origins =
+            vec![(Ec2Extra::ComputeSavingsPlan1y, published("aws-savings-plans")), (Ec2Extra::ManagedInstancesFee, published("aws-ecs"))];
+        file.spot_origin = Some(published("aws-ec2-spot-feed"));
+        file
+    }
+
+    #[test]
+    fn optional_columns_are_written_only_where_listed_and_read_back() {
+        let file = with_extras();
+        assert_eq!(file.problems(), Vec::<String>::new());
+        let rules = extra_column_problems("file", &file);
+        assert_eq!(rules, Vec::<String>::new(), "the optional columns follow their rules");
+        let text = to_row_json(&file, "rows").unwrap();
+        assert!(text.contains("\"compute_savings_plan_1y\",\"managed_instances_fee\"]"), "{}", &text[..600]);
+        assert_eq!(RegionPrices::parse(&text).unwrap(), file, "reads back to what was written");
+        // Without them, nothing is written: the committed files have none.
+        assert!(!to_row_json(&committed("regions/us-east-1/linux-x86.json"), "rows").unwrap().contains("extra_origins"));
+        let origins: Vec<String> = file.origins().into_iter().map(|(class, _)| class.key()).collect();
+        assert!(origins.ends_with(&[
+            "ec2".into(),
+            "ec2 spot".into(),
+            "ec2 compute_savings_plan_1y".into(),
+            "ec2 managed_instances_fee".into()
+        ]));
+    }
+
+    #[test]
+    fn optional_columns_follow_their_rules() {
+        // The page checks a file's own values (`problems`); the build and the
+        // tests its consistency too (`problems_with`).
+        let manifest = Manifest::bundled().unwrap();
+        let expect = |file: &RegionPrices, ending: &str| {
+            let mut problems = file.problems();
+            problems.extend(manifest.problems_with(file, None));
+            assert!(problems.iter().any(|p| p.ends_with(ending)), "{ending}: {problems:?}");
+        };
+        let mut file = with_extras();
+        file.extra_origins.pop();
+        expect(&file, "an optional column without its origin, or an origin without its column");
+        let mut file = with_extras();
+        file.columns.swap(10, 11);
+        expect(&file, "optional columns out of order or unknown");
+        let mut file = with_extras();
+        file.rows[1].extras[Ec2Extra::InstanceSavingsPlan3y as usize] = Some(0.01);
+        expect(&file, "a instance_savings_plan_3y price in a file without that column");
+        let mut file = with_extras();
+        file.rows[0].extras[Ec2Extra::ComputeSavingsPlan1y as usize] = Some(file.rows[0].on_demand);
+        expect(&file, "compute_savings_plan_1y is not below on-demand");
+        file.rows[0].extras[Ec2Extra::ComputeSavingsPlan1y as usize] = Some(0.0);
+        expect(&file, "compute_savings_plan_1y is 0, not a positive price");
+        let mut windows = committed("regions/us-east-1/windows.json");
+        windows.rows[0].extras[Ec2Extra::ManagedInstancesFee as usize] = Some(0.01);
+        windows.columns.push(Ec2Extra::ManagedInstancesFee.column().into());
+        windows.extra_origins = vec![(Ec2Extra::ManagedInstancesFee, published("aws-ecs"))];
+        expect(&windows, "a Managed Instances fee on Windows (Managed Instances run Linux only)");
     }
 }

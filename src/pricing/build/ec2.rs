@@ -3,9 +3,10 @@
 //! Each cleaning rule is a small function with its own test; SOURCES.md in
 //! pricing-sources lists the faults they answer.
 
+use super::aws::{AwsPrices, Ec2SavingsPlanRow, ManagedFeeRow};
 use crate::model::ec2::Ec2Hourly;
 use crate::model::platform::Platform;
-use crate::pricing::{Arch, Ec2Price, InstanceSpec};
+use crate::pricing::{Arch, Ec2Extra, Ec2Price, InstanceSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -207,7 +208,7 @@ pub fn prices_by_region(
             hourly.reserved_3y = windows_reserved(hourly.reserved_3y, linux.and_then(|l| l.1));
         }
         let Ec2Hourly { on_demand, reserved_1y, reserved_3y, spot } = hourly;
-        let price = Ec2Price { spec: spec.clone(), on_demand, reserved_1y, reserved_3y, spot };
+        let price = Ec2Price { spec: spec.clone(), on_demand, reserved_1y, reserved_3y, spot, extras: [None; 5] };
         out.entry(row.region_code.clone()).or_default().entry(platform).or_default().push(price);
     }
     for platforms in out.values_mut() {
@@ -216,6 +217,40 @@ pub fn prices_by_region(
         }
     }
     out
+}
+
+/// Puts AWS's Savings Plans rates and Managed Instances fees (`aws`) on the
+/// types they price, Linux only for the fees (Managed Instances run Linux),
+/// and records each one's date by region and OS (Savings Plans) or region (fees).
+pub fn add_extras(
+    prices: &mut BTreeMap<String, BTreeMap<Platform, Vec<Ec2Price>>>,
+    aws: &AwsPrices,
+    savings_plan_dates: &mut BTreeMap<(String, String), Vec<String>>,
+    fee_dates: &mut BTreeMap<String, Vec<String>>,
+) {
+    let plans: BTreeMap<(&str, &str, &str), &Ec2SavingsPlanRow> =
+        aws.ec2_savings_plans.iter().map(|r| ((r.region.as_str(), r.instance_type.as_str(), r.operating_system.as_str()), r)).collect();
+    let fees: BTreeMap<(&str, &str), &ManagedFeeRow> =
+        aws.managed_fees.iter().map(|r| ((r.region.as_str(), r.instance_type.as_str()), r)).collect();
+    for (region, platforms) in prices.iter_mut() {
+        for (platform, rows) in platforms.iter_mut() {
+            let os = if *platform == Platform::Windows { "mswin" } else { "linux" };
+            for row in rows.iter_mut() {
+                let t = row.spec.instance_type.as_str();
+                if let Some(plan) = plans.get(&(region.as_str(), t, os)) {
+                    row.extras[Ec2Extra::ComputeSavingsPlan1y as usize] = plan.compute_1y;
+                    row.extras[Ec2Extra::ComputeSavingsPlan3y as usize] = plan.compute_3y;
+                    row.extras[Ec2Extra::InstanceSavingsPlan1y as usize] = plan.instance_1y;
+                    row.extras[Ec2Extra::InstanceSavingsPlan3y as usize] = plan.instance_3y;
+                    savings_plan_dates.entry((region.clone(), os.to_string())).or_default().push(plan.as_of.clone());
+                }
+                if let Some(fee) = fees.get(&(region.as_str(), t)).filter(|_| *platform != Platform::Windows) {
+                    row.extras[Ec2Extra::ManagedInstancesFee as usize] = Some(fee.fee_hour);
+                    fee_dates.entry(region.clone()).or_default().push(fee.as_of.clone());
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

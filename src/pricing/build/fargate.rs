@@ -1,8 +1,12 @@
-//! Fargate prices per region and platform, from the best source that has them:
-//! AWS's own offer file (us-east-1), then third-party copies of AWS's prices
-//! (the newest first), then, for ARM only, a derivation from x86 marked as such.
+//! Fargate prices per region and platform, from the best source that has them.
+//! On-demand and storage: AWS's own files only (an offer file where one is
+//! in the sources, the pricing page's data for 35 regions otherwise); nothing
+//! is derived. Spot and Savings Plans: the newest points a source gives, each
+//! with its date, then the January 2021 table for Spot.
 
-use super::sources::{ID_FARGATE_2021, ID_FARGATE_NOTES, ID_FARGATE_SECONDARY};
+use super::aws::AwsPrices;
+use super::sources::{ID_AWS_ECS, ID_AWS_FARGATE_SPOT, ID_AWS_SAVINGS_PLANS, ID_FARGATE_2021, ID_FARGATE_PAGE};
+use crate::model::fargate::FargateOption;
 use crate::model::platform::Platform;
 use crate::pricing::offer::{usage_type_without_region, OfferFile};
 use crate::pricing::{FargatePrices, Provenance, RateSet, StorageRate, ValueOrigin};
@@ -110,6 +114,143 @@ pub fn replace_on_demand(region: &mut BTreeMap<Platform, FargatePrices>, platfor
     }
 }
 
+/// AWS's own rates as a refresh keeps them (`aws`): on-demand and storage from
+/// its offers, Spot from its feed and Compute Savings Plans from its price
+/// list, all published, each with its file's date. They go first: the other
+/// sources only fill what they leave.
+pub fn add_refreshed(out: &mut ByRegion, aws: &AwsPrices, is_region: impl Fn(&str) -> bool) -> Result<(), String> {
+    let platform = |slug: &str| Platform::from_slug(slug).ok_or_else(|| format!("aws prices: unknown platform {slug}"));
+    for r in aws.fargate.iter().filter(|r| is_region(&r.region)) {
+        let published = || origin(ID_AWS_ECS, Provenance::Published, Some(&r.as_of), None);
+        let on_demand = RateSet { vcpu_hour: r.vcpu_hour, gb_hour: r.gb_hour, os_vcpu_hour: r.os_vcpu_hour, origin: published() };
+        let storage = r.storage_gb_hour.map(|gb_hour| StorageRate { gb_hour, origin: published() });
+        let fresh = FargatePrices { on_demand, storage, spot: None, savings_plan_1y: None, savings_plan_3y: None };
+        replace_on_demand(out.entry(r.region.clone()).or_default(), platform(&r.platform)?, fresh);
+    }
+    for r in aws.fargate_discounts.iter().filter(|r| is_region(&r.region)) {
+        let option = FargateOption::ALL
+            .into_iter()
+            .find(|o| o.slug() == r.option)
+            .ok_or_else(|| format!("aws prices: unknown option {}", r.option))?;
+        let source = if option == FargateOption::Spot { ID_AWS_FARGATE_SPOT } else { ID_AWS_SAVINGS_PLANS };
+        let platform = platform(&r.platform)?;
+        let Some(prices) = out.get_mut(&r.region).and_then(|p| p.get_mut(&platform)) else { continue };
+        let set = RateSet {
+            vcpu_hour: r.vcpu_hour,
+            gb_hour: r.gb_hour,
+            os_vcpu_hour: None,
+            origin: origin(source, Provenance::Published, Some(&r.as_of), None),
+        };
+        match option {
+            FargateOption::OnDemand => return Err("aws prices: an on-demand rate among the discounts".into()),
+            FargateOption::Spot => prices.spot = Some(set),
+            FargateOption::SavingsPlan1y => prices.savings_plan_1y = Some(set),
+            FargateOption::SavingsPlan3y => prices.savings_plan_3y = Some(set),
+        }
+    }
+    Ok(())
+}
+
+/// One row of the pricing page's data, flattened (`fargate_ondemand_35regions_*.csv`):
+/// USD per vCPU-hour and per GB-hour; empty where the page has none.
+#[derive(Deserialize)]
+struct PageRow {
+    region_code: String,
+    x86_vcpu_hour: Option<f64>,
+    x86_gb_hour: Option<f64>,
+    arm_vcpu_hour: Option<f64>,
+    arm_gb_hour: Option<f64>,
+    win_vcpu_hour: Option<f64>,
+    win_gb_hour: Option<f64>,
+    win_os_licence_vcpu_hour: Option<f64>,
+    ephemeral_storage_gb_hour: Option<f64>,
+    publication_date: String,
+}
+
+fn positive(x: Option<f64>) -> Option<f64> {
+    x.filter(|x| x.is_finite() && *x > 0.0)
+}
+
+/// Adds the on-demand and storage rates of AWS's Fargate pricing-page data
+/// where nothing better is there (an offer file's, which is newer), for every
+/// platform a region has both rates of (Windows also its licence).
+pub fn add_pricing_page(out: &mut ByRegion, csv_text: &str, is_region: impl Fn(&str) -> bool) -> Result<String, String> {
+    let mut newest = String::new();
+    for (i, row) in csv::Reader::from_reader(csv_text.as_bytes()).deserialize::<PageRow>().enumerate() {
+        let row = row.map_err(|e| format!("Fargate pricing-page rates row {}: {e}", i + 2))?;
+        if !is_region(&row.region_code) {
+            continue;
+        }
+        let as_of = row.publication_date.get(..10).unwrap_or(&row.publication_date).to_string();
+        newest = newest.max(as_of.clone());
+        let published = || origin(ID_FARGATE_PAGE, Provenance::Published, Some(&as_of), None);
+        let storage = positive(row.ephemeral_storage_gb_hour).map(|gb_hour| StorageRate { gb_hour, origin: published() });
+        let platforms = [
+            (Platform::LinuxX86, row.x86_vcpu_hour, row.x86_gb_hour, None),
+            (Platform::LinuxArm, row.arm_vcpu_hour, row.arm_gb_hour, None),
+            (Platform::Windows, row.win_vcpu_hour, row.win_gb_hour, positive(row.win_os_licence_vcpu_hour)),
+        ];
+        let region = out.entry(row.region_code.clone()).or_default();
+        for (platform, vcpu, gb, os) in platforms {
+            let (Some(vcpu_hour), Some(gb_hour)) = (positive(vcpu), positive(gb)) else { continue };
+            if region.contains_key(&platform) || (platform == Platform::Windows && os.is_none()) {
+                continue;
+            }
+            let on_demand = RateSet { vcpu_hour, gb_hour, os_vcpu_hour: os, origin: published() };
+            region.insert(
+                platform,
+                FargatePrices { on_demand, storage: storage.clone(), spot: None, savings_plan_1y: None, savings_plan_3y: None },
+            );
+        }
+    }
+    Ok(newest)
+}
+
+/// One point of `spot_and_savings_plans_points.csv`: a source's Fargate Spot or
+/// Savings Plans rate for a region and platform, USD, with its date if known.
+#[derive(Deserialize)]
+struct Point {
+    region: String,
+    platform: String,
+    option: String,
+    vcpu_hour: f64,
+    gb_hour: f64,
+    as_of: Option<String>,
+    source: String,
+}
+
+/// Puts each point where its region and platform have on-demand rates (a
+/// discount needs something to be a discount from), the newest first: a
+/// dated point beats an undated one, and both beat nothing.
+pub fn add_points(out: &mut ByRegion, csv_text: &str, note: impl Fn(&str) -> Option<String>) -> Result<(), String> {
+    let mut points: Vec<Point> = Vec::new();
+    for (i, row) in csv::Reader::from_reader(csv_text.as_bytes()).deserialize::<Point>().enumerate() {
+        points.push(row.map_err(|e| format!("Fargate Spot and Savings Plans points row {}: {e}", i + 2))?);
+    }
+    // Newest first: a later point for the same slot never replaces an earlier-sorted one.
+    points.sort_by(|a, b| b.as_of.cmp(&a.as_of));
+    for p in points {
+        let at = format!("{} {} {}", p.region, p.platform, p.option);
+        let platform = Platform::from_slug(&p.platform).ok_or_else(|| format!("{at}: unknown platform"))?;
+        let option = FargateOption::ALL.into_iter().find(|o| o.slug() == p.option).ok_or_else(|| format!("{at}: unknown option"))?;
+        if positive(Some(p.vcpu_hour)).is_none() || positive(Some(p.gb_hour)).is_none() {
+            return Err(format!("{at}: not a positive price"));
+        }
+        let Some(prices) = out.get_mut(&p.region).and_then(|r| r.get_mut(&platform)) else { continue };
+        let slot = match option {
+            FargateOption::OnDemand => return Err(format!("{at}: on-demand rates come from AWS's files")),
+            FargateOption::Spot => &mut prices.spot,
+            FargateOption::SavingsPlan1y => &mut prices.savings_plan_1y,
+            FargateOption::SavingsPlan3y => &mut prices.savings_plan_3y,
+        };
+        if slot.is_none() {
+            let origin = origin(&p.source, Provenance::Secondary, p.as_of.as_deref(), note(&p.source));
+            *slot = Some(RateSet { vcpu_hour: p.vcpu_hour, gb_hour: p.gb_hour, os_vcpu_hour: None, origin });
+        }
+    }
+    Ok(())
+}
+
 #[derive(Deserialize)]
 struct Table2021 {
     regions: Vec<Row2021>,
@@ -118,293 +259,83 @@ struct Table2021 {
 #[derive(Deserialize)]
 struct Row2021 {
     region: String,
-    ondemand_usd_per_vcpu_hour: f64,
-    ondemand_usd_per_gb_hour: f64,
     spot_usd_per_vcpu_hour: f64,
     spot_usd_per_gb_hour: f64,
 }
 
-#[derive(Deserialize)]
-struct Secondary {
-    rates: Vec<SecondaryRow>,
-}
-
-#[derive(Deserialize)]
-struct SecondaryRow {
-    region: String,
-    platform: String,
-    vcpu_hour: f64,
-    gb_hour: f64,
-    storage_gb_hour: Option<f64>,
-    source: String,
-    source_date: String,
-}
-
-/// The leading date of a free-text date ("2026-10-05 (checked …)" → 2026-10-05);
-/// None for "undated …".
-pub fn leading_date(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let sep = |i: usize| b.get(i) == Some(&b'-');
-    if digits(0..4) && sep(4) && digits(5..7) && sep(7) && digits(8..10) {
-        Some(text[..10].to_string())
-    } else if digits(0..4) && sep(4) && digits(5..7) {
-        Some(text[..7].to_string())
-    } else {
-        None
-    }
-}
-
-fn positive(x: f64) -> bool {
-    x.is_finite() && x > 0.0
-}
-
-/// Adds what `fargate_regions_secondary.json` knows where nothing better is
-/// there: on-demand x86/ARM and ephemeral storage.
-pub fn add_secondary(out: &mut ByRegion, json: &str, is_region: impl Fn(&str) -> bool) -> Result<Option<String>, String> {
-    let file: Secondary = serde_json::from_str(json).map_err(|e| format!("secondary Fargate rates: {e}"))?;
-    let mut newest: Option<String> = None;
-    for row in file.rates {
-        let Some(platform) = Platform::from_slug(&row.platform) else { continue };
-        if !is_region(&row.region) || !positive(row.vcpu_hour) || !positive(row.gb_hour) {
-            continue;
-        }
-        let as_of = leading_date(&row.source_date);
-        newest = newest.max(as_of.clone());
-        let note = Some(format!("copied from {}", row.source.split(';').next().unwrap_or(&row.source).trim()));
-        let region = out.entry(row.region.clone()).or_default();
-        if region.contains_key(&platform) {
-            continue;
-        }
-        let origin = origin(ID_FARGATE_SECONDARY, Provenance::Secondary, as_of.as_deref(), note);
-        let storage = row.storage_gb_hour.filter(|s| positive(*s)).map(|gb_hour| StorageRate { gb_hour, origin: origin.clone() });
-        region.insert(
-            platform,
-            FargatePrices {
-                on_demand: RateSet { vcpu_hour: row.vcpu_hour, gb_hour: row.gb_hour, os_vcpu_hour: None, origin },
-                storage,
-                spot: None,
-                savings_plan_1y: None,
-                savings_plan_3y: None,
-            },
-        );
-    }
-    Ok(newest)
-}
-
-/// Adds the January 2021 x86 table: on-demand where nothing newer is known,
-/// and Fargate Spot where no newer Spot rate is known.
-pub fn add_2021(out: &mut ByRegion, json: &str, is_region: impl Fn(&str) -> bool) -> Result<(), String> {
+/// Adds the January 2021 table's Linux/x86 Fargate Spot rates where no newer
+/// one is known. (Its on-demand rates are AWS's published ones of today.)
+pub fn add_2021_spot(out: &mut ByRegion, json: &str, is_region: impl Fn(&str) -> bool) -> Result<(), String> {
     let table: Table2021 = serde_json::from_str(json).map_err(|e| format!("2021 Fargate table: {e}"))?;
     for row in table.regions.into_iter().filter(|r| is_region(&r.region)) {
-        let origin = || origin(ID_FARGATE_2021, Provenance::Secondary, Some("2021-01"), None);
-        let spot = (positive(row.spot_usd_per_vcpu_hour) && positive(row.spot_usd_per_gb_hour)).then(|| RateSet {
-            vcpu_hour: row.spot_usd_per_vcpu_hour,
-            gb_hour: row.spot_usd_per_gb_hour,
-            os_vcpu_hour: None,
-            origin: origin(),
-        });
-        let prices = out.entry(row.region.clone()).or_default().entry(Platform::LinuxX86);
-        let prices = match prices {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => {
-                if !(positive(row.ondemand_usd_per_vcpu_hour) && positive(row.ondemand_usd_per_gb_hour)) {
-                    continue;
-                }
-                e.insert(FargatePrices {
-                    on_demand: RateSet {
-                        vcpu_hour: row.ondemand_usd_per_vcpu_hour,
-                        gb_hour: row.ondemand_usd_per_gb_hour,
-                        os_vcpu_hour: None,
-                        origin: origin(),
-                    },
-                    storage: None,
-                    spot: None,
-                    savings_plan_1y: None,
-                    savings_plan_3y: None,
-                })
-            }
+        let (Some(vcpu_hour), Some(gb_hour)) = (positive(Some(row.spot_usd_per_vcpu_hour)), positive(Some(row.spot_usd_per_gb_hour)))
+        else {
+            continue;
         };
+        let Some(prices) = out.get_mut(&row.region).and_then(|r| r.get_mut(&Platform::LinuxX86)) else { continue };
         if prices.spot.is_none() {
-            prices.spot = spot;
+            let origin = origin(ID_FARGATE_2021, Provenance::Secondary, Some("2021-01"), None);
+            prices.spot = Some(RateSet { vcpu_hour, gb_hour, os_vcpu_hour: None, origin });
         }
     }
     Ok(())
-}
-
-/// Fargate Spot and Compute Savings Plans rates for us-east-1, as recorded in
-/// the sources' own notes (SOURCES.md §9: a secondary source, no raw file).
-#[derive(Debug, PartialEq)]
-pub struct Notes {
-    /// (platform, vCPU-hour, GB-hour)
-    pub spot: Vec<(Platform, f64, f64)>,
-    /// (platform, years, vCPU-hour, GB-hour), no upfront.
-    pub savings_plans: Vec<(Platform, u8, f64, f64)>,
-}
-
-fn notes_platform(arch: &str) -> Option<Platform> {
-    match arch {
-        "x86" => Some(Platform::LinuxX86),
-        "ARM" => Some(Platform::LinuxArm),
-        _ => None,
-    }
-}
-
-fn number(text: &str) -> Option<f64> {
-    text.trim().trim_start_matches('$').parse().ok().filter(|x: &f64| positive(*x))
-}
-
-/// Reads the Savings Plans table rows (`| x86 | 1yr No Upfront | 0.032384 | 0.003556 |`)
-/// and the Spot lines (`* x86: $0.01288871 per vCPU-h and $0.00141527 per GB-h.`)
-/// of section 9. Rows whose GB rate is "(not given)" are skipped.
-pub fn parse_notes(markdown: &str) -> Result<Notes, String> {
-    let section =
-        markdown.split("\n## ").find(|s| s.starts_with("9. ")).ok_or("SOURCES.md has no section 9 (Fargate Spot and Savings Plans)")?;
-    let mut notes = Notes { spot: Vec::new(), savings_plans: Vec::new() };
-    for line in section.lines().map(str::trim) {
-        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
-        if line.starts_with('|') && cells.len() == 4 {
-            let (Some(platform), Some(vcpu), Some(gb)) = (notes_platform(cells[0]), number(cells[2]), number(cells[3])) else { continue };
-            let years = match cells[1] {
-                "1yr No Upfront" => 1,
-                "3yr No Upfront" => 3,
-                _ => continue,
-            };
-            notes.savings_plans.push((platform, years, vcpu, gb));
-        } else if let Some((arch, rest)) = line.strip_prefix("* ").and_then(|l| l.split_once(": $")) {
-            let Some(platform) = notes_platform(arch) else { continue };
-            let parts: Vec<&str> = rest.split(" per vCPU-h and $").collect();
-            if let [vcpu, gb] = parts[..] {
-                if let (Some(vcpu), Some(gb)) = (number(vcpu), number(gb.trim_end_matches(" per GB-h."))) {
-                    notes.spot.push((platform, vcpu, gb));
-                }
-            }
-        }
-    }
-    if notes.spot.is_empty() || notes.savings_plans.is_empty() {
-        return Err("SOURCES.md section 9: no Spot or Savings Plans rates found".into());
-    }
-    Ok(notes)
-}
-
-pub fn add_notes(out: &mut ByRegion, notes: &Notes) {
-    let Some(region) = out.get_mut("us-east-1") else { return };
-    let set = |vcpu_hour, gb_hour, as_of: &str| RateSet {
-        vcpu_hour,
-        gb_hour,
-        os_vcpu_hour: None,
-        origin: origin(ID_FARGATE_NOTES, Provenance::Secondary, Some(as_of), None),
-    };
-    for &(platform, vcpu, gb) in &notes.spot {
-        if let Some(p) = region.get_mut(&platform) {
-            p.spot = Some(set(vcpu, gb, "2026-09-28"));
-        }
-    }
-    for &(platform, years, vcpu, gb) in &notes.savings_plans {
-        if let Some(p) = region.get_mut(&platform) {
-            let slot = if years == 1 { &mut p.savings_plan_1y } else { &mut p.savings_plan_3y };
-            *slot = Some(set(vcpu, gb, "2026-09-25"));
-        }
-    }
-}
-
-/// ARM where only x86 is known: x86 × AWS's ARM/x86 ratio in `reference`
-/// (us-east-1, both published), per dimension, marked derived.
-pub fn derive_arm(out: &mut ByRegion, reference: &str) {
-    let Some((ref_x86, ref_arm)) =
-        out.get(reference).and_then(|r| Some((r.get(&Platform::LinuxX86)?.clone(), r.get(&Platform::LinuxArm)?.clone())))
-    else {
-        return;
-    };
-    let vcpu_ratio = ref_arm.on_demand.vcpu_hour / ref_x86.on_demand.vcpu_hour;
-    let gb_ratio = ref_arm.on_demand.gb_hour / ref_x86.on_demand.gb_hour;
-    for (code, platforms) in out.iter_mut() {
-        let Some(x86) = platforms.get(&Platform::LinuxX86) else { continue };
-        if platforms.contains_key(&Platform::LinuxArm) {
-            continue;
-        }
-        let note = format!(
-            "Linux/x86 rate × the ARM/x86 ratio published for {reference} ({} ÷ {} per vCPU-hour, {} ÷ {} per GB-hour); {code}'s x86 rate from {}",
-            ref_arm.on_demand.vcpu_hour, ref_x86.on_demand.vcpu_hour, ref_arm.on_demand.gb_hour, ref_x86.on_demand.gb_hour, x86.on_demand.origin.source
-        );
-        let arm = FargatePrices {
-            on_demand: RateSet {
-                vcpu_hour: x86.on_demand.vcpu_hour * vcpu_ratio,
-                gb_hour: x86.on_demand.gb_hour * gb_ratio,
-                os_vcpu_hour: None,
-                origin: ValueOrigin {
-                    source: x86.on_demand.origin.source.clone(),
-                    provenance: Provenance::Derived,
-                    as_of: x86.on_demand.origin.as_of.clone(),
-                    note: Some(note),
-                },
-            },
-            // Storage is one rate for every platform in AWS's offer.
-            storage: x86.storage.clone(),
-            spot: None,
-            savings_plan_1y: None,
-            savings_plan_3y: None,
-        };
-        platforms.insert(Platform::LinuxArm, arm);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PAGE: &str = "region_code,location,x86_vcpu_hour,x86_gb_hour,arm_vcpu_hour,arm_gb_hour,win_vcpu_hour,win_gb_hour,win_os_licence_vcpu_hour,ephemeral_storage_gb_hour,ecs_anywhere_instance_hour,x86_vcpu_hour_ratecode,x86_gb_hour_ratecode,publication_date\n\
+        ap-south-1,Asia Pacific (Mumbai),0.0425600000,0.0046550000,0.0238300000,0.0026100000,0.0489440000,0.0053532500,0.0460000000,0.0001270000,0.0102500000,a,b,2025-06-05T17:56:26Z\n\
+        ap-east-2,Asia Pacific (Taipei),0.0455040000,0.0049770000,0.0364050000,0.0039780000,,,,0.0001197000,0.0102500000,c,d,2025-06-05T17:56:26Z\n\
+        us-gov-west-1,AWS GovCloud (US),0.1,0.01,,,,,,,,e,f,2025-06-05T17:56:26Z\n";
+
     #[test]
-    fn leading_dates() {
-        assert_eq!(leading_date("2026-10-05 (PRICE_CHECKED; …)").as_deref(), Some("2026-10-05"));
-        assert_eq!(leading_date("2026-08").as_deref(), Some("2026-08"));
-        assert_eq!(leading_date("undated; content cites 2025-11"), None);
-        assert_eq!(leading_date("effective_from 2026-07-07"), None);
+    fn the_pricing_page_is_published_for_every_platform_it_prices() {
+        let mut out = ByRegion::new();
+        assert_eq!(add_pricing_page(&mut out, PAGE, |r| !r.starts_with("us-gov")).unwrap(), "2025-06-05");
+        let arm = &out["ap-south-1"][&Platform::LinuxArm];
+        // AWS's own ARM rate, not x86 × a ratio (which gave 0.034044 / 0.003728, 43% too high).
+        assert_eq!(
+            (arm.on_demand.vcpu_hour, arm.on_demand.gb_hour, arm.on_demand.origin.provenance),
+            (0.02383, 0.00261, Provenance::Published)
+        );
+        assert_eq!(arm.on_demand.origin.as_of.as_deref(), Some("2025-06-05"));
+        let windows = &out["ap-south-1"][&Platform::Windows].on_demand;
+        assert_eq!((windows.vcpu_hour, windows.os_vcpu_hour), (0.048944, Some(0.046)));
+        assert_eq!(out["ap-south-1"][&Platform::LinuxX86].storage.as_ref().map(|s| s.gb_hour), Some(0.000127));
+        assert!(!out["ap-east-2"].contains_key(&Platform::Windows), "Taipei has no Windows rates");
+        assert!(!out.contains_key("us-gov-west-1"));
     }
 
     #[test]
-    fn notes_table_and_spot_lines() {
-        let md = "## 8. x\n\n## 9. Secondary\n\n| arch | term / payment | per vCPU-hour | per GB-hour |\n|---|---|---|---|\n\
-                  | x86 | 1yr No Upfront | 0.032384 | 0.003556 |\n| x86 | 3yr All Upfront | 0.0194304 | (not given) |\n\
-                  | ARM | 3yr No Upfront | 0.01749 | 0.00192 |\n\n* **Fargate Spot**:\n  * x86: $0.01288871 per vCPU-h and $0.00141527 per GB-h.\n\n## 10. next\n| x86 | 1yr No Upfront | 9 | 9 |\n";
-        let notes = parse_notes(md).unwrap();
-        assert_eq!(notes.savings_plans, vec![(Platform::LinuxX86, 1, 0.032384, 0.003556), (Platform::LinuxArm, 3, 0.01749, 0.00192)]);
-        assert_eq!(notes.spot, vec![(Platform::LinuxX86, 0.01288871, 0.00141527)]);
-        assert!(parse_notes("## 9. nothing here").is_err());
-    }
-
-    fn x86_only(region: &str, vcpu: f64, gb: f64) -> ByRegion {
-        let prices = FargatePrices {
-            on_demand: RateSet {
-                vcpu_hour: vcpu,
-                gb_hour: gb,
-                os_vcpu_hour: None,
-                origin: origin("s", Provenance::Secondary, Some("2021-01"), None),
-            },
-            storage: None,
-            spot: None,
-            savings_plan_1y: None,
-            savings_plan_3y: None,
-        };
-        [(region.to_string(), [(Platform::LinuxX86, prices)].into())].into()
+    fn the_newest_point_wins_and_needs_an_on_demand_rate() {
+        let mut out = ByRegion::new();
+        add_pricing_page(&mut out, PAGE, |_| true).unwrap();
+        let points = "region,platform,option,vcpu_hour,gb_hour,as_of,source\n\
+            ap-south-1,linux-x86,spot,0.013,0.0014,,undated-note\n\
+            ap-south-1,linux-x86,spot,0.012,0.0013,2026-09-28,dated-note\n\
+            ap-south-1,linux-arm,savings-plan-3y,0.013,0.0014,2026-09-25,dated-note\n\
+            eu-west-9,linux-x86,spot,0.01,0.001,2026-09-28,dated-note\n";
+        add_points(&mut out, points, |id| (id == "undated-note").then(|| "why".to_string())).unwrap();
+        let spot = out["ap-south-1"][&Platform::LinuxX86].spot.as_ref().unwrap();
+        assert_eq!((spot.vcpu_hour, spot.origin.source.as_str(), spot.origin.as_of.as_deref()), (0.012, "dated-note", Some("2026-09-28")));
+        assert_eq!(out["ap-south-1"][&Platform::LinuxArm].savings_plan_3y.as_ref().map(|s| s.gb_hour), Some(0.0014));
+        assert!(!out.contains_key("eu-west-9"), "no on-demand rate there: no point put");
+        let bad = "region,platform,option,vcpu_hour,gb_hour,as_of,source\nap-south-1,linux-x86,on-demand,0.1,0.01,,x\n";
+        assert!(add_points(&mut out, bad, |_| None).unwrap_err().contains("on-demand rates come from AWS's files"));
     }
 
     #[test]
-    fn arm_is_derived_from_the_reference_ratio_and_marked() {
-        let mut out = x86_only("af-south-1", 0.0546, 0.006);
-        let mut reference = x86_only("us-east-1", 0.04048, 0.004445);
-        let mut arm = reference["us-east-1"][&Platform::LinuxX86].clone();
-        arm.on_demand.vcpu_hour = 0.03238;
-        arm.on_demand.gb_hour = 0.00356;
-        reference.get_mut("us-east-1").unwrap().insert(Platform::LinuxArm, arm);
-        out.extend(reference);
-        derive_arm(&mut out, "us-east-1");
-        let derived = &out["af-south-1"][&Platform::LinuxArm].on_demand;
-        // 0.0546 × 0.03238 / 0.04048 and 0.006 × 0.00356 / 0.004445
-        assert!((derived.vcpu_hour - 0.0546 * 0.03238 / 0.04048).abs() < 1e-15);
-        assert!((derived.gb_hour - 0.006 * 0.00356 / 0.004445).abs() < 1e-15);
-        assert_eq!(derived.origin.provenance, Provenance::Derived);
-        assert!(derived.origin.note.as_deref().unwrap().contains("ARM/x86 ratio published for us-east-1"));
-        // us-east-1's own ARM is untouched.
-        assert_eq!(out["us-east-1"][&Platform::LinuxArm].on_demand.vcpu_hour, 0.03238);
+    fn the_2021_spot_rates_fill_only_what_is_left() {
+        let mut out = ByRegion::new();
+        add_pricing_page(&mut out, PAGE, |_| true).unwrap();
+        let table = r#"{"regions":[{"region":"ap-south-1","spot_usd_per_vcpu_hour":0.0133282,"spot_usd_per_gb_hour":0.00145777},
+            {"region":"ap-east-2","spot_usd_per_vcpu_hour":0,"spot_usd_per_gb_hour":0}]}"#;
+        add_2021_spot(&mut out, table, |_| true).unwrap();
+        let spot = out["ap-south-1"][&Platform::LinuxX86].spot.as_ref().unwrap();
+        assert_eq!((spot.vcpu_hour, spot.origin.as_of.as_deref()), (0.0133282, Some("2021-01")));
+        assert!(out["ap-east-2"][&Platform::LinuxX86].spot.is_none(), "a zero is no price");
+        assert!(out["ap-south-1"][&Platform::LinuxArm].spot.is_none(), "the table is x86 only");
     }
 }
