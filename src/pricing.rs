@@ -32,6 +32,8 @@ pub mod offer;
 mod per_platform;
 mod read;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod refresh;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod regions;
 mod schema;
 pub mod tables;

@@ -130,7 +130,7 @@ pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> 
             continue;
         }
         let Some(raw) = raw_types.get(&row.instance_type) else { continue };
-        let Some(category) = ec2::category(row, raw) else { continue };
+        let Some(category) = ec2::category(&row.instance_type, &row.family_label, row.gpu_count.unwrap_or(0.0), raw) else { continue };
         if let Some(spec) = ec2::spec(raw, category, trunking.get(&row.instance_type).copied()) {
             specs.insert(row.instance_type.clone(), spec);
         }

@@ -4,6 +4,7 @@
 //! price dimensions. Prices stay tied to their currency, so a CNY price can
 //! never be read as USD, and tiered prices are reported as tiers, not flattened.
 
+use crate::model::platform::Platform;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -72,6 +73,13 @@ pub struct OnDemandPrice<'a> {
     pub price: f64,
     /// True when the dimension covers all usage (range 0 to Inf, or no range).
     pub untiered: bool,
+}
+
+impl OnDemandPrice<'_> {
+    /// A USD price for all usage and above zero: a rate the snapshot takes.
+    pub fn is_usd_rate(&self) -> bool {
+        self.currency == "USD" && self.untiered && self.price.is_finite() && self.price > 0.0
+    }
 }
 
 impl OfferFile {
@@ -294,6 +302,38 @@ impl OfferFile {
         }
         (prices, skipped)
     }
+}
+
+/// Which Fargate rate an AmazonECS usage type is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FargateRate {
+    Vcpu(Platform),
+    Gb(Platform),
+    /// Windows' OS licence, per vCPU-hour.
+    OsLicence,
+    /// Ephemeral storage is one rate for every platform.
+    Storage,
+}
+
+/// `EUC1-Fargate-ARM-vCPU-Hours:perCPU` → the ARM vCPU rate, in any region.
+pub fn fargate_rate(usage_type: &str) -> Option<FargateRate> {
+    Some(match usage_type_without_region(usage_type) {
+        "Fargate-vCPU-Hours:perCPU" => FargateRate::Vcpu(Platform::LinuxX86),
+        "Fargate-GB-Hours" => FargateRate::Gb(Platform::LinuxX86),
+        "Fargate-ARM-vCPU-Hours:perCPU" => FargateRate::Vcpu(Platform::LinuxArm),
+        "Fargate-ARM-GB-Hours" => FargateRate::Gb(Platform::LinuxArm),
+        "Fargate-Windows-vCPU-Hours:perCPU" => FargateRate::Vcpu(Platform::Windows),
+        "Fargate-Windows-GB-Hours" => FargateRate::Gb(Platform::Windows),
+        "Fargate-Windows-OS-Hours:perCPU" => FargateRate::OsLicence,
+        "Fargate-EphemeralStorage-GB-Hours" => FargateRate::Storage,
+        _ => return None,
+    })
+}
+
+/// The instance type of a Managed Instances fee's usage type:
+/// `USE1-ECS-Managed-Instances:m7g.large-management-hours` → `m7g.large`.
+pub fn managed_instances_type(usage_type: &str) -> Option<&str> {
+    usage_type_without_region(usage_type).strip_prefix("ECS-Managed-Instances:")?.strip_suffix("-management-hours")
 }
 
 /// `USE1-Fargate-GB-Hours` → `Fargate-GB-Hours`: usage types carry a region

@@ -98,16 +98,15 @@ pub fn trunking_limit(default: i64, trunking: i64) -> Option<u32> {
 /// generation. Not GPU/accelerated or storage-optimised types (their price is
 /// for hardware a container task of ≤ 120 GiB does not use), not Mac, and not
 /// the 3–32 TB high-memory u-* types (SAP HANA hosts, never the cheap choice).
-pub fn category(row: &TidyRow, raw: &RawType) -> Option<&'static str> {
-    let t = row.instance_type.as_str();
-    if row.gpu_count.unwrap_or(0.0) > 0.0 || t.starts_with("u-") || t.starts_with("u7") {
+pub fn category(t: &str, family_label: &str, gpu_count: f64, raw: &RawType) -> Option<&'static str> {
+    if gpu_count > 0.0 || t.starts_with("u-") || t.starts_with("u7") {
         return None;
     }
     arch(raw)?;
     if raw.burstable_performance_supported {
         return Some("burstable");
     }
-    match row.family_label.as_str() {
+    match family_label {
         "General purpose" => Some("general"),
         "Compute optimized" => Some("compute"),
         "Memory optimized" => Some("memory"),
@@ -339,16 +338,20 @@ mod tests {
             burstable_performance_supported: burst,
         };
         let mut r = row("linux", Some(0.1), None, None);
-        assert_eq!(category(&r, &raw(&["x86_64"], false)), Some("general"));
-        assert_eq!(category(&r, &raw(&["x86_64"], true)), Some("burstable"));
-        assert_eq!(category(&r, &raw(&["arm64_mac"], false)), None);
+        assert_eq!(category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["x86_64"], false)), Some("general"));
+        assert_eq!(category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["x86_64"], true)), Some("burstable"));
+        assert_eq!(category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["arm64_mac"], false)), None);
         r.gpu_count = Some(0.125);
-        assert_eq!(category(&r, &raw(&["x86_64"], false)), None, "fractional GPUs count");
+        assert_eq!(
+            category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["x86_64"], false)),
+            None,
+            "fractional GPUs count"
+        );
         r.gpu_count = Some(0.0);
         r.family_label = "Storage optimized".into();
-        assert_eq!(category(&r, &raw(&["x86_64"], false)), None);
+        assert_eq!(category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["x86_64"], false)), None);
         r.family_label = "Memory optimized".into();
         r.instance_type = "u-6tb1.metal".into();
-        assert_eq!(category(&r, &raw(&["x86_64"], false)), None);
+        assert_eq!(category(&r.instance_type, &r.family_label, r.gpu_count.unwrap_or(0.0), &raw(&["x86_64"], false)), None);
     }
 }

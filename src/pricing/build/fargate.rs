@@ -8,7 +8,7 @@ use super::aws::AwsPrices;
 use super::sources::{ID_AWS_ECS, ID_AWS_FARGATE_SPOT, ID_AWS_SAVINGS_PLANS, ID_FARGATE_2021, ID_FARGATE_PAGE};
 use crate::model::fargate::FargateOption;
 use crate::model::platform::Platform;
-use crate::pricing::offer::{usage_type_without_region, OfferFile};
+use crate::pricing::offer::{fargate_rate, FargateRate, OfferFile};
 use crate::pricing::{FargatePrices, Provenance, RateSet, StorageRate, ValueOrigin};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -18,30 +18,6 @@ pub type ByRegion = BTreeMap<String, BTreeMap<Platform, FargatePrices>>;
 
 fn origin(source: &str, provenance: Provenance, as_of: Option<&str>, note: Option<String>) -> ValueOrigin {
     ValueOrigin { source: source.into(), provenance, as_of: as_of.map(str::to_string), note }
-}
-
-/// Which Fargate rate a usage type (without its region prefix) is.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Dimension {
-    Vcpu(Platform),
-    Gb(Platform),
-    Os(Platform),
-    /// Ephemeral storage is one rate for every platform.
-    Storage,
-}
-
-fn dimension(usage_type: &str) -> Option<Dimension> {
-    Some(match usage_type {
-        "Fargate-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::LinuxX86),
-        "Fargate-GB-Hours" => Dimension::Gb(Platform::LinuxX86),
-        "Fargate-ARM-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::LinuxArm),
-        "Fargate-ARM-GB-Hours" => Dimension::Gb(Platform::LinuxArm),
-        "Fargate-Windows-vCPU-Hours:perCPU" => Dimension::Vcpu(Platform::Windows),
-        "Fargate-Windows-GB-Hours" => Dimension::Gb(Platform::Windows),
-        "Fargate-Windows-OS-Hours:perCPU" => Dimension::Os(Platform::Windows),
-        "Fargate-EphemeralStorage-GB-Hours" => Dimension::Storage,
-        _ => return None,
-    })
 }
 
 #[derive(Default)]
@@ -59,21 +35,21 @@ pub fn from_ecs_offer(offer: &OfferFile, source_id: &str) -> Result<ByRegion, St
     let mut storage: BTreeMap<String, f64> = BTreeMap::new();
     for price in offer.on_demand_prices()? {
         let Some(usage_type) = price.attributes.get("usagetype") else { continue };
-        let Some(dim) = dimension(usage_type_without_region(usage_type)) else { continue };
+        let Some(rate) = fargate_rate(usage_type) else { continue };
         let Some(region) = price.attributes.get("regionCode") else {
             return Err(format!("SKU {}: Fargate price without a regionCode", price.sku));
         };
-        if price.currency != "USD" || !price.untiered || !(price.price.is_finite() && price.price > 0.0) {
+        if !price.is_usd_rate() {
             continue;
         }
-        let slot = match dim {
-            Dimension::Storage => {
+        let slot = match rate {
+            FargateRate::Storage => {
                 storage.insert(region.clone(), price.price);
                 continue;
             }
-            Dimension::Vcpu(p) => &mut partial.entry((region.clone(), p)).or_default().vcpu,
-            Dimension::Gb(p) => &mut partial.entry((region.clone(), p)).or_default().gb,
-            Dimension::Os(p) => &mut partial.entry((region.clone(), p)).or_default().os,
+            FargateRate::Vcpu(p) => &mut partial.entry((region.clone(), p)).or_default().vcpu,
+            FargateRate::Gb(p) => &mut partial.entry((region.clone(), p)).or_default().gb,
+            FargateRate::OsLicence => &mut partial.entry((region.clone(), Platform::Windows)).or_default().os,
         };
         if slot.is_some_and(|old| old != price.price) {
             return Err(format!("{region}: two different prices for {usage_type}"));
