@@ -133,7 +133,16 @@ impl RegionPrices {
     /// when there are none).
     pub fn split(mut self) -> (RegionPrices, Option<RegionPrices>) {
         let (rows, rest) = outclassed::split(std::mem::take(&mut self.rows), Ec2Price::candidate);
-        let companion = (!rest.is_empty()).then(|| RegionPrices { fargate: None, outclassed_types: 0, rows: rest, ..self.clone() });
+        let companion = (!rest.is_empty()).then(|| RegionPrices {
+            fargate: None,
+            public_ipv4: None,
+            ebs_gp3: None,
+            cpu_credits: None,
+            managed_instances: None,
+            outclassed_types: 0,
+            rows: rest,
+            ..self.clone()
+        });
         let outclassed_types = companion.as_ref().map_or(0, |c| c.rows.len() as u32);
         (RegionPrices { rows, outclassed_types, ..self }, companion)
     }
@@ -177,6 +186,10 @@ impl RegionPrices {
         out.push((PriceClass::Ec2, &self.origin));
         out.extend(self.spot_origin.iter().map(|o| (PriceClass::Ec2Spot, o)));
         out.extend(self.extra_origins.iter().map(|(e, o)| (PriceClass::Ec2Extra(*e), o)));
+        out.extend(self.managed_instances.iter().map(|m| (PriceClass::ManagedFeeShare, &m.origin)));
+        out.extend(self.cpu_credits.iter().map(|c| (PriceClass::CpuCreditRates, &c.origin)));
+        out.extend(self.public_ipv4.iter().map(|p| (PriceClass::PublicIpv4, &p.origin)));
+        out.extend(self.ebs_gp3.iter().map(|p| (PriceClass::EbsGp3, &p.origin)));
         out
     }
 }

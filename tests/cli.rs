@@ -31,7 +31,7 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     ] {
         assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
     }
-    assert_eq!(v["snapshot"]["date"], "2026-09-28");
+    assert_eq!(v["snapshot"]["date"], "2026-09-29");
     // Fargate: 1 × 0.04048 + 2 × 0.004445 = 0.04937 per task-hour; × 10 tasks × 730 h = 360.401
     assert!(close(&v["fargate"]["task_hour"], 0.04937));
     assert!(close(&v["fargate"]["monthly"]["on_demand"], 360.401));
@@ -64,7 +64,7 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
 fn every_price_class_names_its_source_and_date() {
     let out = cli(&["--region", "us-east-1"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    let sources = text.split_once("\nPrices: snapshot with data up to 2026-09-28;").expect("a Prices section").1;
+    let sources = text.split_once("\nPrices: snapshot with data up to 2026-09-29;").expect("a Prices section").1;
     let lines: Vec<&str> = sources.lines().skip(1).map(str::trim_start).collect();
     assert!(
         lines[0].starts_with("Fargate on-demand    published, 2025-08-28: AWS Price List, AmazonECS offer for us-east-1"),
@@ -88,7 +88,18 @@ fn every_price_class_names_its_source_and_date() {
     );
     assert_eq!(
         origins.iter().map(|o| o["prices"].as_str().unwrap()).collect::<Vec<_>>(),
-        ["fargate on_demand", "fargate spot", "fargate savings_plan_1y", "fargate savings_plan_3y", "fargate storage", "ec2"]
+        [
+            "fargate on_demand",
+            "fargate spot",
+            "fargate savings_plan_1y",
+            "fargate savings_plan_3y",
+            "fargate storage",
+            "ec2",
+            "ec2 managed_instances_fee_share",
+            "ec2 cpu_credits",
+            "public_ipv4",
+            "ebs_gp3"
+        ]
     );
 }
 
@@ -213,7 +224,7 @@ fn version_names_the_price_snapshot() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("fargate-vs-ec2 {}, prices of 2026-09-28 (snapshot schema 6)\n", env!("CARGO_PKG_VERSION"))
+        format!("fargate-vs-ec2 {}, prices of 2026-09-29 (snapshot schema 7)\n", env!("CARGO_PKG_VERSION"))
     );
 }
 

@@ -271,6 +271,34 @@ fn site_for(aws: &Aws, regions_in_index: &[&str]) -> BTreeMap<String, Reply> {
             ];
             csv_row(&ec2_header, &cells) + "\n"
         };
+        // The "CPU Credits" product of t3 on Linux and gp3 storage, as the EC2 offer lists them.
+        let plain =
+            |cells: &[(&str, &str)]| csv_row(&ec2_header, &cells.iter().map(|(k, v)| (*k, v.to_string())).collect::<Vec<_>>()) + "\n";
+        csv += &plain(&[
+            ("SKU", "CREDIT"),
+            ("TermType", "OnDemand"),
+            ("Unit", "vCPU-Hours"),
+            ("PricePerUnit", "0.0500000000"),
+            ("Currency", "USD"),
+            ("Product Family", "CPU Credits"),
+            ("Location Type", "AWS Region"),
+            ("Operating System", "Linux"),
+            ("usageType", "USE1-CPUCredits:t3"),
+            ("StartingRange", "0"),
+        ]);
+        let gp3 = if region == "us-east-1" { "0.0800000000" } else { "0.0880000000" };
+        csv += &plain(&[
+            ("SKU", "GP3"),
+            ("TermType", "OnDemand"),
+            ("Unit", "GB-Mo"),
+            ("PricePerUnit", gp3),
+            ("Currency", "USD"),
+            ("Product Family", "Storage"),
+            ("Location Type", "AWS Region"),
+            ("Volume API Name", "gp3"),
+            ("usageType", "EBS:VolumeUsage.gp3"),
+            ("StartingRange", "0"),
+        ]);
         csv += &odd("CB", "m5.large", "USD", "0.00", "CapacityBlock");
         csv += &odd("CNY", "m5.xlarge", "CNY", "0.5312", "OnDemand");
         let f = aws.fargate[region];
@@ -435,8 +463,8 @@ fn a_refresh_takes_aws_prices_and_a_second_finds_nothing_changed() {
     );
     assert!(summary.contains("so kept as they were: us-east-2,"), "the regions not in the index: {summary}");
     // What the files brought that the snapshot lacked, and what they no longer list.
-    assert!(summary.contains("- us-east-1 linux-x86, managed_instances_fee: 776 new\n"), "{summary}");
-    assert!(summary.contains("- us-east-1 linux-x86, spot: 761 gone\n"), "the feed lists m5 only: {summary}");
+    assert!(summary.contains("- us-east-1 linux-x86, managed_instances_fee: 775 new\n"), "{summary}");
+    assert!(summary.contains("- us-east-1 linux-x86, spot: 760 gone\n"), "the feed lists m5 only: {summary}");
     assert!(summary.contains("- eu-west-1 linux-x86, fargate savings_plan_1y vcpu_hour: 1 new\n"), "{summary}");
     // The snapshot now says AWS's own, with the files' dates.
     let x86 = ws.region_file("us-east-1", Platform::LinuxX86);
@@ -453,6 +481,13 @@ fn a_refresh_takes_aws_prices_and_a_second_finds_nothing_changed() {
     assert!((m5.extra(Ec2Extra::ComputeSavingsPlan1y).unwrap() - 0.096 * 0.7).abs() < 1e-12);
     assert_eq!(m5.extra(Ec2Extra::ManagedInstancesFee), Some(fee(0.096)));
     assert_eq!(x86.get("m5.xlarge").unwrap().on_demand, 0.192, "its CNY price was not read as USD");
+    // CPU credits and EBS from the EC2 offer: AWS's own where it lists them, the quoted rates for the rest.
+    let credits = x86.cpu_credits.as_ref().unwrap();
+    assert_eq!(credits.rate("t3.large"), Some(0.05));
+    assert_eq!(credits.origin.note.as_deref(), Some("t3 from AWS's EC2 offer; t2, t3a as quoted"));
+    let ebs = x86.ebs_gp3.as_ref().unwrap();
+    assert_eq!((ebs.usd, ebs.origin.source.as_str(), ebs.origin.as_of.as_deref()), (0.08, "aws-ec2-offers", Some("2026-12-01")));
+    assert_eq!(ws.region_file("eu-west-1", Platform::LinuxArm).ebs_gp3.as_ref().unwrap().usd, 0.088);
     let windows = ws.region_file("us-east-1", Platform::Windows);
     assert_eq!(windows.get("m5.large").unwrap().extra(Ec2Extra::ManagedInstancesFee), None, "Managed Instances run Linux only");
     assert_eq!(windows.get("m5.xlarge").unwrap().spot, None, "N/A in a feed that covers the region and OS: no Spot price");

@@ -61,6 +61,10 @@ fn item_id(class: PriceClass) -> String {
         PriceClass::Ec2 => "source-ec2".into(),
         PriceClass::Ec2Spot => "source-ec2-spot".into(),
         PriceClass::Ec2Extra(e) => format!("source-ec2-{}", e.column().replace('_', "-")),
+        PriceClass::ManagedFeeShare => "source-managed-fee-share".into(),
+        PriceClass::CpuCreditRates => "source-cpu-credits".into(),
+        PriceClass::PublicIpv4 => "source-public-ipv4".into(),
+        PriceClass::EbsGp3 => "source-ebs-gp3".into(),
     }
 }
 

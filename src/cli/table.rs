@@ -91,6 +91,10 @@ fn sources(manifest: &Manifest, prices: &RegionPrices) -> String {
             PriceClass::Ec2Extra(Ec2Extra::InstanceSavingsPlan1y) => "EC2 Instance SP 1y",
             PriceClass::Ec2Extra(Ec2Extra::InstanceSavingsPlan3y) => "EC2 Instance SP 3y",
             PriceClass::Ec2Extra(Ec2Extra::ManagedInstancesFee) => "Managed Instances fee",
+            PriceClass::ManagedFeeShare => "Managed fee (share)",
+            PriceClass::CpuCreditRates => "CPU credits",
+            PriceClass::PublicIpv4 => "Public IPv4",
+            PriceClass::EbsGp3 => "EBS gp3",
         };
         let kind = origin.provenance.name();
         let as_of = origin.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();

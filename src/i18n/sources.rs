@@ -9,7 +9,7 @@ use crate::model::line::Line;
 use crate::model::platform::Platform;
 use crate::pricing::{Ec2Extra, PriceClass};
 
-const ZH_TITLES: [(&str, &str); 8] = [
+const ZH_TITLES: [(&str, &str); 13] = [
     (
         "AWS Price List, AmazonECS offer for us-east-1, version 20250828172723 (trimmed to 12 SKUs)",
         "AWS 价格表：us-east-1 的 AmazonECS 报价文件，版本 20250828172723（精简为 12 个 SKU）",
@@ -33,6 +33,23 @@ const ZH_TITLES: [(&str, &str); 8] = [
         "EC2 DescribeInstanceTypes 的输出（vCPU、内存、架构、网络接口）",
     ),
     ("Amazon ECS developer guide: awsvpc task limits with ENI trunking", "Amazon ECS 开发者指南：启用 ENI 中继时 awsvpc 模式的任务上限"),
+    (
+        "Amazon EC2 User Guide: the CPU credit table of burstable instances (baseline per vCPU)",
+        "Amazon EC2 用户指南：突增性能实例的 CPU 积分表（每个 vCPU 的基准）",
+    ),
+    (
+        "Surplus CPU credit rates of unlimited mode, as AWS's EC2 pricing page states them, quoted by a third party",
+        "无限模式下超额 CPU 积分的费率，AWS EC2 定价页所列，经第三方引用",
+    ),
+    ("AWS's VPC pricing-page data: public IPv4 addresses per hour", "AWS VPC 定价页数据：公有 IPv4 地址每小时的价格"),
+    (
+        "AWS's EBS calculator data: gp3 storage per GB-month in 22 regions, May 2021",
+        "AWS EBS 计算器数据：22 个区域的 gp3 存储每 GB 每月价格，2021 年 5 月",
+    ),
+    (
+        "ECS Managed Instances management fees in AWS's examples (c6a.2xlarge in us-east-1, c8g.4xlarge in Tokyo)",
+        "AWS 示例中的 ECS 托管实例管理费（us-east-1 的 c6a.2xlarge，东京的 c8g.4xlarge）",
+    ),
 ];
 
 /// What a class of prices is, as the page's list of sources names it, for a
@@ -63,6 +80,14 @@ pub fn price_class(lang: Lang, class: PriceClass, platform: Platform, region: &s
             (Ec2Extra::ManagedInstancesFee, true) => "ECS 托管实例管理费",
         }
         .to_string(),
+        PriceClass::ManagedFeeShare if zh => "ECS 托管实例管理费（按需价格的一定比例）".into(),
+        PriceClass::ManagedFeeShare => "ECS Managed Instances fee (a share of on-demand)".into(),
+        PriceClass::CpuCreditRates if zh => "突增性能实例的 CPU 积分（无限模式）".into(),
+        PriceClass::CpuCreditRates => "CPU credits of burstable types (unlimited mode)".into(),
+        PriceClass::PublicIpv4 if zh => "公有 IPv4 地址".into(),
+        PriceClass::PublicIpv4 => "Public IPv4 addresses".into(),
+        PriceClass::EbsGp3 if zh => "EBS gp3 卷".into(),
+        PriceClass::EbsGp3 => "EBS gp3 volumes".into(),
     }
 }
 

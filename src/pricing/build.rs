@@ -5,8 +5,11 @@
 //! holds us to it). Everything built is validated before it is returned.
 
 pub mod aws;
+pub mod credits;
 pub mod ec2;
 pub mod fargate;
+pub mod managed;
+pub mod side_costs;
 pub mod sources;
 
 use super::offer::OfferFile;
@@ -124,6 +127,8 @@ pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> 
     }
     let raw_types = ec2::read_instance_types(&read(sources_dir, sources::INSTANCE_TYPES)?)?;
     let trunking = ec2::read_trunking(&read(sources_dir, sources::TRUNKING)?)?;
+    let baselines = credits::read_baselines(&read(sources_dir, sources::CREDIT_TABLE)?)?;
+    let credit_rates = credits::read_rates(&read(sources_dir, sources::CREDIT_RATES)?)?;
     let mut specs = BTreeMap::new();
     for row in &rows {
         if specs.contains_key(&row.instance_type) {
@@ -131,12 +136,20 @@ pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> 
         }
         let Some(raw) = raw_types.get(&row.instance_type) else { continue };
         let Some(category) = ec2::category(&row.instance_type, &row.family_label, row.gpu_count.unwrap_or(0.0), raw) else { continue };
-        if let Some(spec) = ec2::spec(raw, category, trunking.get(&row.instance_type).copied()) {
+        // A burstable type whose CPU credits cannot be priced (t1.micro) is no candidate.
+        if category == super::BURSTABLE && !baselines.contains_key(&row.instance_type) {
+            continue;
+        }
+        if let Some(spec) = ec2::spec(raw, category, trunking.get(&row.instance_type).copied(), baselines.get(&row.instance_type).copied())
+        {
             specs.insert(row.instance_type.clone(), spec);
         }
     }
     let mut ec2_prices = ec2::prices_by_region(&rows, &specs, is_region);
     ec2::add_extras(&mut ec2_prices, aws, &mut origins.savings_plans, &mut origins.managed_fees);
+    let public_ipv4 = side_costs::public_ipv4(&read(sources_dir, sources::PUBLIC_IPV4)?)?;
+    let ebs_gp3 = side_costs::ebs_gp3(&read(sources_dir, sources::EBS_GP3)?, aws)?;
+    let fee_share = managed::fee_share(&read(sources_dir, sources::MI_FEE_POINTS)?)?;
 
     let mut files = Files::new();
     let mut region_list = Vec::new();
@@ -167,10 +180,19 @@ pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> 
                 let dates = aws::as_of(dates.into_iter().flatten().map(String::as_str));
                 extra_origins.push((*extra, origin_of(source, Provenance::Published, dates)));
             }
+            let cpu_credits =
+                credits::for_file(code, os, rows.iter().map(|r| r.spec.instance_type.as_str()), &baselines, &credit_rates, aws)?;
+            // Managed Instances runs Linux; where a refresh read the region's ECS offer, only if it lists fees.
+            let refreshed_ecs = aws.fargate.iter().any(|r| r.region == code);
+            let managed = platform != Platform::Windows && (!refreshed_ecs || aws.managed_fees.iter().any(|r| r.region == code));
             let prices = RegionPrices {
                 region: code.into(),
                 platform,
                 fargate: fargate.remove(&platform),
+                public_ipv4: public_ipv4.get(code).cloned(),
+                ebs_gp3: ebs_gp3.get(code).cloned(),
+                cpu_credits,
+                managed_instances: managed.then(|| fee_share.clone()),
                 columns: EC2_COLUMNS.iter().map(|c| c.to_string()).chain(columns.iter().map(|e| e.column().to_string())).collect(),
                 origin,
                 spot_origin,

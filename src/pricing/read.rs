@@ -7,8 +7,8 @@
 //! proves every committed file reads back equal to what was written.
 
 use super::{
-    arch_of, Ec2Extra, Ec2Price, FargatePrices, InstanceSpec, Manifest, PerPlatform, Provenance, RateSet, Region, RegionPrices, Source,
-    StorageRate, ValueOrigin, EC2_COLUMNS,
+    arch_of, CpuCredits, Ec2Extra, Ec2Price, FargatePrices, InstanceSpec, ManagedInstances, Manifest, PerPlatform, Provenance, RateSet,
+    Region, RegionPrices, Source, StorageRate, UnitPrice, ValueOrigin, EC2_COLUMNS,
 };
 use crate::format::quoted;
 use crate::json::Value;
@@ -105,6 +105,25 @@ fn origin(v: &Value) -> Result<ValueOrigin, String> {
     })
 }
 
+fn unit_price(v: &Value) -> Result<UnitPrice, String> {
+    Ok(UnitPrice { usd: v.read("usd", Value::f64)?, origin: v.read("origin", origin)? })
+}
+
+fn cpu_credits(v: &Value) -> Result<CpuCredits, String> {
+    Ok(CpuCredits {
+        baseline_source: v.read("baseline_source", string)?,
+        // An object of numbers by family, e.g. `{"t3": 0.05, "t4g": 0.04}`.
+        surplus_vcpu_hour: v.read("surplus_vcpu_hour", |rates| {
+            rates.members()?.iter().map(|(family, n)| Ok((family.clone(), n.f64().map_err(|e| format!("{family}: {e}"))?))).collect()
+        })?,
+        origin: v.read("origin", origin)?,
+    })
+}
+
+fn managed_instances(v: &Value) -> Result<ManagedInstances, String> {
+    Ok(ManagedInstances { fee_share: v.read("fee_share", Value::f64)?, origin: v.read("origin", origin)? })
+}
+
 /// A row of a fixed number of cells.
 fn row(v: &Value, cells: usize) -> Result<&[Value], String> {
     let row = v.items()?;
@@ -144,6 +163,10 @@ pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
         region: v.read("region", string)?,
         platform,
         fargate: v.read_opt("fargate", fargate_prices)?,
+        public_ipv4: v.read_opt("public_ipv4", unit_price)?,
+        ebs_gp3: v.read_opt("ebs_gp3", unit_price)?,
+        cpu_credits: v.read_opt("cpu_credits", cpu_credits)?,
+        managed_instances: v.read_opt("managed_instances", managed_instances)?,
         origin: v.read("origin", origin)?,
         spot_origin: v.read_opt("spot_origin", origin)?,
         extra_origins,
@@ -165,11 +188,12 @@ pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
                     enis: r[3].u32()?,
                     trunking_tasks: nullable(&r[4], Value::u32)?,
                     category: string(&r[5])?,
+                    cpu_baseline: nullable(&r[6], Value::f64)?,
                 },
-                on_demand: r[6].f64()?,
-                reserved_1y: nullable(&r[7], Value::f64)?,
-                reserved_3y: nullable(&r[8], Value::f64)?,
-                spot: nullable(&r[9], Value::f64)?,
+                on_demand: r[7].f64()?,
+                reserved_1y: nullable(&r[8], Value::f64)?,
+                reserved_3y: nullable(&r[9], Value::f64)?,
+                spot: nullable(&r[10], Value::f64)?,
                 extras: prices,
             })
         })?,

@@ -26,7 +26,7 @@ pub mod summary;
 /// each absent until found.
 pub type VcpuGb = (Option<f64>, Option<f64>);
 
-use super::build::aws::{self, AwsPrices, Ec2Row, Ec2SavingsPlanRow, Ec2SpotRow, FargateDiscountRow, ManagedFeeRow};
+use super::build::aws::{self, AwsPrices, CpuCreditRow, EbsRow, Ec2Row, Ec2SavingsPlanRow, Ec2SpotRow, FargateDiscountRow, ManagedFeeRow};
 use super::build::{self, ec2 as ec2_rules, sources, Files};
 use super::regions;
 use serde::Deserialize;
@@ -208,6 +208,16 @@ fn download(
                 as_of: ec2_date.clone(),
             });
         }
+        for ((family, os), &vcpu_hour) in &ec2.cpu_credits {
+            out.cpu_credits.push(CpuCreditRow {
+                region: region.into(),
+                family: family.clone(),
+                operating_system: os.clone(),
+                vcpu_hour,
+                as_of: ec2_date.clone(),
+            });
+        }
+        out.ebs.extend(ec2.ebs_gp3.map(|gp3_gb_month| EbsRow { region: region.into(), gp3_gb_month, as_of: ec2_date.clone() }));
         let types: BTreeSet<&String> = out.ec2.iter().filter(|r| r.region == region).map(|r| &r.instance_type).collect();
         for (instance_type, &fee_hour) in &ecs.managed_fees {
             if types.contains(instance_type) {
@@ -346,6 +356,8 @@ fn merge(old: AwsPrices, new: AwsPrices, c: &Covered) -> AwsPrices {
             .chain(keep(old_plans, new_plans, &c.plans, |r| &r.region))
             .collect(),
         managed_fees: keep(old.managed_fees, new.managed_fees, &c.offers, |r| &r.region),
+        cpu_credits: keep(old.cpu_credits, new.cpu_credits, &c.offers, |r| &r.region),
+        ebs: keep(old.ebs, new.ebs, &c.offers, |r| &r.region),
     };
     merged.sort();
     merged

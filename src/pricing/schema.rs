@@ -11,7 +11,7 @@ use crate::model::scenario::Candidate;
 use serde::Serialize;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
-pub const SCHEMA: u32 = 6;
+pub const SCHEMA: u32 = 7;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
@@ -125,6 +125,54 @@ pub struct ValueOrigin {
     pub note: Option<String>,
 }
 
+/// One price of a region with where it came from, USD per the unit its field names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitPrice {
+    pub usd: f64,
+    pub origin: ValueOrigin,
+}
+
+/// The surplus CPU credit rates of a file's burstable types (t2, t3, t3a,
+/// t4g), in its main file only; each type's baseline is in its row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CpuCredits {
+    /// Of the baselines in the rows (a `Source` id).
+    pub baseline_source: String,
+    /// USD per surplus vCPU-hour in unlimited mode, by family (`t3`), on
+    /// this file's platform, in family order.
+    #[serde(serialize_with = "as_object")]
+    pub surplus_vcpu_hour: Vec<(String, f64)>,
+    /// Of the surplus rates.
+    pub origin: ValueOrigin,
+}
+
+/// Pairs written as a JSON object, `{"t3": 0.05}`.
+fn as_object<S: serde::Serializer>(pairs: &[(String, f64)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+impl CpuCredits {
+    /// A type's family as the rates name it: `t3a.large` → `t3a`.
+    pub fn family(instance_type: &str) -> &str {
+        instance_type.split('.').next().unwrap_or(instance_type)
+    }
+
+    /// USD per surplus vCPU-hour of `instance_type`'s family, if known.
+    pub fn rate(&self, instance_type: &str) -> Option<f64> {
+        let family = CpuCredits::family(instance_type);
+        self.surplus_vcpu_hour.iter().find(|(f, _)| f == family).map(|(_, r)| *r)
+    }
+}
+
+/// ECS Managed Instances, where it runs (Linux): a type's management fee is
+/// AWS's own where the file has it (`Ec2Extra::ManagedInstancesFee`), else
+/// `fee_share` of its on-demand price, derived as `origin` says.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ManagedInstances {
+    pub fee_share: f64,
+    pub origin: ValueOrigin,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Arch {
     X86,
@@ -153,8 +201,11 @@ pub struct InstanceSpec {
     /// ECS tasks per instance in awsvpc mode with ENI trunking, from AWS's
     /// table; None where the table has no (or no sane) value.
     pub trunking_tasks: Option<u32>,
-    /// "general", "compute", "memory" or "burstable".
+    /// "general", "compute", "memory" or `BURSTABLE`.
     pub category: String,
+    /// A burstable type's baseline: the share of each vCPU it may use
+    /// without spending CPU credits (t3.large: 0.3); None for the others.
+    pub cpu_baseline: Option<f64>,
 }
 
 /// `regions/<region>/<platform>.json`: the region's prices for the platform:
@@ -167,6 +218,15 @@ pub struct RegionPrices {
     pub platform: Platform,
     /// Absent where no source prices Fargate for this platform here.
     pub fargate: Option<FargatePrices>,
+    /// USD per public IPv4 address-hour; absent where unknown. In the main
+    /// file only, as are the three below.
+    pub public_ipv4: Option<UnitPrice>,
+    /// USD per GB-month of an EBS gp3 volume; absent where unknown.
+    pub ebs_gp3: Option<UnitPrice>,
+    /// Absent where the file has no burstable type.
+    pub cpu_credits: Option<CpuCredits>,
+    /// Absent where ECS Managed Instances does not run the platform (Windows).
+    pub managed_instances: Option<ManagedInstances>,
     /// What each row holds, in order: `EC2_COLUMNS`, then the optional
     /// columns (`Ec2Extra`) some type of the file has a price in.
     pub columns: Vec<String>,
@@ -187,8 +247,22 @@ pub struct RegionPrices {
     pub rows: Vec<Ec2Price>,
 }
 
-pub const EC2_COLUMNS: [&str; 10] =
-    ["type", "vcpu", "memory_mib", "enis", "awsvpc_trunking_tasks", "category", "on_demand", "reserved_1y", "reserved_3y", "spot"];
+/// The category of the types that run on CPU credits.
+pub const BURSTABLE: &str = "burstable";
+
+pub const EC2_COLUMNS: [&str; 11] = [
+    "type",
+    "vcpu",
+    "memory_mib",
+    "enis",
+    "awsvpc_trunking_tasks",
+    "category",
+    "cpu_baseline",
+    "on_demand",
+    "reserved_1y",
+    "reserved_3y",
+    "spot",
+];
 
 /// An EC2 price some sources have and others do not, USD per instance-hour:
 /// a column of a region file only where some type has it.
@@ -269,6 +343,7 @@ impl Serialize for Row<'_> {
         }
         row.serialize_element(&s.trunking_tasks)?;
         row.serialize_element(&s.category)?;
+        row.serialize_element(&s.cpu_baseline)?;
         row.serialize_element(&p.on_demand)?;
         for price in [p.reserved_1y, p.reserved_3y, p.spot].into_iter().chain(extras.iter().map(|&e| p.extra(e))) {
             row.serialize_element(&price)?;
@@ -296,6 +371,18 @@ impl Serialize for RegionPrices {
         map.serialize_entry("platform", &self.platform)?;
         if let Some(fargate) = &self.fargate {
             map.serialize_entry("fargate", fargate)?;
+        }
+        if let Some(ipv4) = &self.public_ipv4 {
+            map.serialize_entry("public_ipv4", ipv4)?;
+        }
+        if let Some(ebs) = &self.ebs_gp3 {
+            map.serialize_entry("ebs_gp3", ebs)?;
+        }
+        if let Some(credits) = &self.cpu_credits {
+            map.serialize_entry("cpu_credits", credits)?;
+        }
+        if let Some(managed) = &self.managed_instances {
+            map.serialize_entry("managed_instances", managed)?;
         }
         map.serialize_entry("columns", &self.columns)?;
         map.serialize_entry("origin", &self.origin)?;
@@ -350,6 +437,11 @@ pub enum PriceClass {
     Ec2,
     Ec2Spot,
     Ec2Extra(Ec2Extra),
+    /// The Managed Instances fee where the file has no per-type fee: a share of on-demand.
+    ManagedFeeShare,
+    CpuCreditRates,
+    PublicIpv4,
+    EbsGp3,
 }
 
 impl PriceClass {
@@ -361,6 +453,10 @@ impl PriceClass {
             PriceClass::Ec2 => "ec2".into(),
             PriceClass::Ec2Spot => "ec2 spot".into(),
             PriceClass::Ec2Extra(e) => format!("ec2 {}", e.column()),
+            PriceClass::ManagedFeeShare => "ec2 managed_instances_fee_share".into(),
+            PriceClass::CpuCreditRates => "ec2 cpu_credits".into(),
+            PriceClass::PublicIpv4 => "public_ipv4".into(),
+            PriceClass::EbsGp3 => "ebs_gp3".into(),
         }
     }
 }

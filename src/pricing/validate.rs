@@ -5,7 +5,8 @@
 //! the tests and the page refuse a file with any.
 
 use super::{
-    arch_of, outclassed_file, region_file, Ec2Extra, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, EC2_COLUMNS,
+    arch_of, outclassed_file, region_file, Ec2Extra, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, BURSTABLE,
+    EC2_COLUMNS,
 };
 use crate::format::quoted;
 use crate::model::fargate::FargateOption;
@@ -75,6 +76,13 @@ impl Manifest {
         }
         problems.extend(extra_column_problems(&at, prices));
         problems.extend(unknown("specs", &prices.specs_source));
+        let burstable = prices.rows.iter().chain(outclassed.iter().flat_map(|o| &o.rows)).filter(|r| r.spec.category == BURSTABLE);
+        for row in burstable {
+            if prices.cpu_credits.as_ref().and_then(|c| c.rate(&row.spec.instance_type)).is_none() {
+                problems.push(format!("{at} {}: burstable without its family's CPU credit rate", row.spec.instance_type));
+            }
+        }
+        problems.extend(prices.cpu_credits.iter().filter_map(|c| unknown("cpu_credits baselines", &c.baseline_source)));
         problems.extend(unknown("trunking", &prices.trunking_source));
         if let Some(fargate) = &prices.fargate {
             problems.extend(fargate_rule_problems(&format!("{at} fargate"), prices.platform, fargate));
@@ -135,6 +143,7 @@ impl RegionPrices {
         if self.rows.is_empty() {
             problems.push(format!("{at}: no prices"));
         }
+        problems.extend(side_cost_problems(&at, self));
         // Lookups search by name, and the page lists types in file order.
         if !self.rows.windows(2).all(|w| w[0].spec.instance_type < w[1].spec.instance_type) {
             problems.push(format!("{at}: types are not sorted and unique"));
@@ -174,8 +183,10 @@ fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> V
         )
     };
     let same_header = header(o) == header(prices) && o.trunking_source == prices.trunking_source;
-    if !same_header || o.fargate.is_some() || o.outclassed_types != 0 {
-        problems.push(format!("{at_o}: its header is not {at}'s without Fargate"));
+    let bare =
+        o.fargate.is_none() && o.public_ipv4.is_none() && o.ebs_gp3.is_none() && o.cpu_credits.is_none() && o.managed_instances.is_none();
+    if !same_header || !bare || o.outclassed_types != 0 {
+        problems.push(format!("{at_o}: its header is not {at}'s without Fargate and the costs beside the instances"));
     }
     for row in &o.rows {
         let a = row.candidate();
@@ -215,6 +226,45 @@ fn extra_column_problems(at: &str, prices: &RegionPrices) -> Vec<String> {
             if extra != Ec2Extra::ManagedInstancesFee && price >= p.on_demand {
                 problems.push(format!("{at} {name}: {column} is not below on-demand"));
             }
+        }
+    }
+    problems
+}
+
+/// Where the costs beside the instances break their rules in a file on its
+/// own: prices and rates that are not positive, a baseline that is not a
+/// share of a vCPU, a burstable type of the file without its baseline or its
+/// family's rate, a fee share that is not one.
+fn side_cost_problems(at: &str, prices: &RegionPrices) -> Vec<String> {
+    let mut problems = Vec::new();
+    let unit_prices = [("public_ipv4", &prices.public_ipv4), ("ebs_gp3", &prices.ebs_gp3)];
+    for (name, price) in unit_prices {
+        problems.extend(price.iter().flat_map(|p| bad_prices(&format!("{at} {name}"), &[("usd", p.usd)])));
+    }
+    if let Some(c) = &prices.cpu_credits {
+        let rates: Vec<(&str, f64)> = c.surplus_vcpu_hour.iter().map(|(f, r)| (f.as_str(), *r)).collect();
+        problems.extend(bad_prices(&format!("{at} cpu_credits"), &rates));
+    }
+    for row in &prices.rows {
+        let (name, burstable) = (&row.spec.instance_type, row.spec.category == BURSTABLE);
+        match row.spec.cpu_baseline {
+            Some(share) if !(burstable && share > 0.0 && share <= 1.0) => {
+                problems.push(format!(
+                    "{at} {name}: a CPU baseline of {} on a {} type",
+                    crate::decimal::shortest(share),
+                    row.spec.category
+                ));
+            }
+            None if burstable => problems.push(format!("{at} {name}: burstable without a CPU baseline")),
+            _ => {}
+        }
+    }
+    if let Some(m) = &prices.managed_instances {
+        if !(m.fee_share > 0.0 && m.fee_share < 1.0) {
+            problems.push(format!("{at} managed_instances: a fee share of {}", crate::decimal::shortest(m.fee_share)));
+        }
+        if prices.platform == Platform::Windows {
+            problems.push(format!("{at}: Managed Instances on Windows (they run Linux only)"));
         }
     }
     problems
@@ -386,10 +436,9 @@ mod tests {
             .any(|p| p.ends_with(&format!("says {} outclassed types, its companion has 0", outclassed.rows.len()))));
         let mut odd = outclassed.clone();
         odd.fargate = prices.fargate.clone();
-        assert!(m
-            .problems_with(&prices, Some(&odd))
-            .iter()
-            .any(|p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate")));
+        assert!(m.problems_with(&prices, Some(&odd)).iter().any(
+            |p| p.ends_with("its header is not regions/us-east-1/linux-x86.json's without Fargate and the costs beside the instances")
+        ));
         assert!(prices.clone().join(RegionPrices { rows: Vec::new(), ..outclassed.clone() }).unwrap_err().contains("has 0 types"));
 
         // Split and joined back: the same file, every type in order.
@@ -485,7 +534,11 @@ mod extra_column_tests {
             "ec2".into(),
             "ec2 spot".into(),
             "ec2 compute_savings_plan_1y".into(),
-            "ec2 managed_instances_fee".into()
+            "ec2 managed_instances_fee".into(),
+            "ec2 managed_instances_fee_share".into(),
+            "ec2 cpu_credits".into(),
+            "public_ipv4".into(),
+            "ebs_gp3".into()
         ]));
     }
 

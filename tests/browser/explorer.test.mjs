@@ -850,7 +850,8 @@ test('text meets WCAG AA contrast in light and dark', async () => {
 // Words a Chinese page keeps in Latin letters: product, service and company
 // names, units, file formats, and the literal values a person types or ECS uses.
 const KEPT = new Set(['Fargate', 'EC2', 'AWS', 'Spot', 'vCPU', 'GiB', 'MiB', 'Linux', 'ARM', 'Windows', 'US', 'CPU',
-  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc', 'Amazon', 'AmazonECS', 'ECS', 'ENI', 'SKU', 'Vantage', 'DescribeInstanceTypes']);
+  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc', 'Amazon', 'AmazonECS', 'ECS', 'ENI', 'SKU', 'Vantage', 'DescribeInstanceTypes',
+  'IPv4', 'VPC', 'EBS', 'gp3', 'GB']);
 const englishIn = (text) => text
   .split(/[^A-Za-z0-9./-]+/)
   // Instance types (t3a.large), file paths (pricing/SOURCES.md), region codes
@@ -976,8 +977,8 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
   // Cut off mid-file; and well-formed with a negative and a zero price.
   await p.route(region('eu-west-2'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"region": "eu-west-2", "rows": [["m5.lar' }));
   const real = await fs.readFile(path.join(DIST, 'pricing/regions/eu-north-1/linux-x86.json'), 'utf8');
-  // A row is type, five specs, then on-demand: the price is the seventh cell.
-  const price = (text, type, value) => text.replace(new RegExp(`(\\["${type.replace('.', '\\.')}",(?:[^,]*,){5})[0-9.]+`), (_, row) => row + value);
+  // A row is type, six specs (the CPU baseline last), then on-demand: the price is the eighth cell.
+  const price = (text, type, value) => text.replace(new RegExp(`(\\["${type.replace('.', '\\.')}",(?:[^,]*,){6})[0-9.]+`), (_, row) => row + value);
   // …and a Fargate on-demand vCPU rate of zero (the region's Fargate rates travel in this file).
   const broken = price(price(real, 'm5.large', '-0.096'), 'c5a.large', '0').replace(/("fargate": \{"on_demand":\{"vcpu_hour":)[0-9.]+/, '$10');
   assert.notEqual(broken, real);

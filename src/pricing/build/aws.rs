@@ -87,6 +87,27 @@ pub struct ManagedFeeRow {
     pub as_of: String,
 }
 
+/// The surplus CPU credit rate of a burstable family in unlimited mode, from
+/// the AmazonEC2 offer's "CPU Credits" products (USD per vCPU-hour).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CpuCreditRow {
+    pub region: String,
+    /// `t3`, `t4g`, …
+    pub family: String,
+    /// "linux" or "mswin".
+    pub operating_system: String,
+    pub vcpu_hour: f64,
+    pub as_of: String,
+}
+
+/// EBS gp3 storage in a region, from the AmazonEC2 offer (USD per GB-month).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EbsRow {
+    pub region: String,
+    pub gp3_gb_month: f64,
+    pub as_of: String,
+}
+
 /// Everything the refresh keeps, by kind.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AwsPrices {
@@ -96,11 +117,21 @@ pub struct AwsPrices {
     pub fargate: Vec<FargateRow>,
     pub fargate_discounts: Vec<FargateDiscountRow>,
     pub managed_fees: Vec<ManagedFeeRow>,
+    pub cpu_credits: Vec<CpuCreditRow>,
+    pub ebs: Vec<EbsRow>,
 }
 
 /// The files, in the folder: name and what each holds.
-pub const FILES: [&str; 6] =
-    ["ec2.csv", "ec2_savings_plans.csv", "ec2_spot.csv", "fargate.csv", "fargate_discounts.csv", "managed_instances.csv"];
+pub const FILES: [&str; 8] = [
+    "ec2.csv",
+    "ec2_savings_plans.csv",
+    "ec2_spot.csv",
+    "fargate.csv",
+    "fargate_discounts.csv",
+    "managed_instances.csv",
+    "cpu_credits.csv",
+    "ebs.csv",
+];
 
 fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>, String> {
     let path = dir.join(name);
@@ -131,6 +162,8 @@ impl AwsPrices {
             fargate: read_csv(&dir, FILES[3])?,
             fargate_discounts: read_csv(&dir, FILES[4])?,
             managed_fees: read_csv(&dir, FILES[5])?,
+            cpu_credits: read_csv(&dir, FILES[6])?,
+            ebs: read_csv(&dir, FILES[7])?,
         })
     }
 
@@ -146,6 +179,8 @@ impl AwsPrices {
             (me.fargate.is_empty(), write_csv(&me.fargate)?),
             (me.fargate_discounts.is_empty(), write_csv(&me.fargate_discounts)?),
             (me.managed_fees.is_empty(), write_csv(&me.managed_fees)?),
+            (me.cpu_credits.is_empty(), write_csv(&me.cpu_credits)?),
+            (me.ebs.is_empty(), write_csv(&me.ebs)?),
         ];
         Ok(FILES.iter().zip(texts).filter(|(_, (empty, _))| !empty).map(|(name, (_, text))| (format!("{DIR}/{name}"), text)).collect())
     }
@@ -159,6 +194,8 @@ impl AwsPrices {
         self.fargate.sort_by_key(|r| key(&r.region, &r.platform, ""));
         self.fargate_discounts.sort_by_key(|r| key(&r.region, &r.platform, &r.option));
         self.managed_fees.sort_by_key(|r| key(&r.region, &r.instance_type, ""));
+        self.cpu_credits.sort_by_key(|r| key(&r.region, &r.family, &r.operating_system));
+        self.ebs.sort_by_key(|r| key(&r.region, "", ""));
     }
 }
 

@@ -6,7 +6,7 @@
 use super::aws::{AwsPrices, Ec2SavingsPlanRow, ManagedFeeRow};
 use crate::model::ec2::Ec2Hourly;
 use crate::model::platform::Platform;
-use crate::pricing::{Arch, Ec2Extra, Ec2Price, InstanceSpec};
+use crate::pricing::{Arch, Ec2Extra, Ec2Price, InstanceSpec, BURSTABLE};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -104,13 +104,13 @@ pub fn category(t: &str, family_label: &str, gpu_count: f64, raw: &RawType) -> O
     }
     arch(raw)?;
     if raw.burstable_performance_supported {
-        return Some("burstable");
+        return Some(BURSTABLE);
     }
     match family_label {
         "General purpose" => Some("general"),
         "Compute optimized" => Some("compute"),
         "Memory optimized" => Some("memory"),
-        "Micro instances" => Some("burstable"),
+        "Micro instances" => Some(BURSTABLE),
         _ => None,
     }
 }
@@ -126,7 +126,7 @@ pub fn arch(raw: &RawType) -> Option<Arch> {
     }
 }
 
-pub fn spec(raw: &RawType, category: &str, trunking: Option<(i64, i64)>) -> Option<InstanceSpec> {
+pub fn spec(raw: &RawType, category: &str, trunking: Option<(i64, i64)>, cpu_baseline: Option<f64>) -> Option<InstanceSpec> {
     Some(InstanceSpec {
         instance_type: raw.instance_type.clone(),
         vcpu: raw.v_cpu_info.default_v_cpus,
@@ -135,6 +135,7 @@ pub fn spec(raw: &RawType, category: &str, trunking: Option<(i64, i64)>) -> Opti
         enis: raw.network_info.maximum_network_interfaces,
         trunking_tasks: trunking.and_then(|(d, t)| trunking_limit(d, t)),
         category: category.to_string(),
+        cpu_baseline: cpu_baseline.filter(|_| category == BURSTABLE),
     })
 }
 
@@ -315,6 +316,7 @@ mod tests {
                 enis: 4,
                 trunking_tasks: None,
                 category: "general".into(),
+                cpu_baseline: None,
             },
         )]
         .into();

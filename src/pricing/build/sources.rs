@@ -11,6 +11,11 @@ pub const FARGATE_2021: &str = "fargate/fargate_regions_2021.json";
 pub const EC2_PRICES: &str = "ec2/ec2_prices_tidy.csv";
 pub const INSTANCE_TYPES: &str = "ec2/instance_types.json";
 pub const TRUNKING: &str = "ec2/ecs_eni_trunking.csv";
+pub const CREDIT_TABLE: &str = "ec2/burstable_credits.csv";
+pub const CREDIT_RATES: &str = "ec2/cpu_credit_rates.csv";
+pub const PUBLIC_IPV4: &str = "network/public_ipv4_by_location_2025-06-13.csv";
+pub const EBS_GP3: &str = "ebs/ebs_gp3_by_location_2021-05-13.csv";
+pub const MI_FEE_POINTS: &str = "managed-instances/fee_points.csv";
 
 pub const ID_ECS_OFFER: &str = "aws-ecs-offer-us-east-1";
 pub const ID_FARGATE_PAGE: &str = "aws-fargate-pricing-page";
@@ -20,6 +25,11 @@ pub const ID_FARGATE_2021: &str = "fgcalc-fargate-2021";
 pub const ID_EC2: &str = "vantage-ec2-prices";
 pub const ID_INSTANCES: &str = "moto-instance-types";
 pub const ID_TRUNKING: &str = "ecs-eni-trunking-table";
+pub const ID_CREDIT_TABLE: &str = "aws-ec2-credit-table";
+pub const ID_CREDIT_RATES: &str = "cpu-credit-rates-quoted";
+pub const ID_VPC_PAGE: &str = "aws-vpc-pricing-page";
+pub const ID_EBS_2021: &str = "aws-ebs-calculator-2021";
+pub const ID_MI_FEE_POINTS: &str = "managed-instances-fee-points";
 pub const ID_AWS_ECS: &str = "aws-ecs-offers";
 pub const ID_AWS_EC2: &str = "aws-ec2-offers";
 pub const ID_AWS_SAVINGS_PLANS: &str = "aws-savings-plans";
@@ -118,6 +128,51 @@ pub fn all(ecs_offer: (&str, &str), page_date: &str) -> Vec<Source> {
             "CC BY-SA 4.0 (AWS documentation); the derived column in the region files is shared under the same licence",
             "github.com/awsdocs/amazon-ecs-developer-guide doc_source/container-instance-eni.md",
             Provenance::Published,
+        ),
+        source(
+            ID_CREDIT_TABLE,
+            "Amazon EC2 User Guide: the CPU credit table of burstable instances (baseline per vCPU)",
+            CREDIT_TABLE,
+            None,
+            "CC BY-SA 4.0 (AWS documentation); the numbers are facts",
+            "github.com/awsdocs/amazon-ec2-user-guide doc_source/burstable-credits-baseline-concepts.md (commit 0147f878)",
+            Provenance::Published,
+        ),
+        source(
+            ID_CREDIT_RATES,
+            "Surplus CPU credit rates of unlimited mode, as AWS's EC2 pricing page states them, quoted by a third party",
+            CREDIT_RATES,
+            Some("2026-09-29"),
+            "facts (prices) quoted from a public note; its licence is not stated",
+            "AWS's EC2 on-demand pricing page, \"T2/T3/T4g Unlimited Mode Pricing\", as quoted in a research note checked 2026-09-29",
+            Provenance::Secondary,
+        ),
+        source(
+            ID_VPC_PAGE,
+            "AWS's VPC pricing-page data: public IPv4 addresses per hour",
+            PUBLIC_IPV4,
+            Some("2025-06-13"),
+            "AWS price data; copied by github.com/QuinnyPig/aws-price-watcher (MIT), flattened without computing",
+            "b0.p.awsstatic.com meteredUnitMaps for VPC, via aws-price-watcher raw/vpc.json (blob 27885d84)",
+            Provenance::Published,
+        ),
+        source(
+            ID_EBS_2021,
+            "AWS's EBS calculator data: gp3 storage per GB-month in 22 regions, May 2021",
+            EBS_GP3,
+            Some("2021-05-13"),
+            "AWS price data; this copy MIT (ligoj)",
+            "AWS's ebs-calculator meteredUnitMap, kept by github.com/ligoj/plugin-prov-aws (blob 69474f05)",
+            Provenance::Published,
+        ),
+        source(
+            ID_MI_FEE_POINTS,
+            "ECS Managed Instances management fees in AWS's examples (c6a.2xlarge in us-east-1, c8g.4xlarge in Tokyo)",
+            MI_FEE_POINTS,
+            Some("2026-09-20"),
+            "facts (prices) quoted from public pages; their licences are not stated",
+            "aws.amazon.com/ecs/pricing (as transcribed by github.com/api-evangelist/amazon-ecs) and a transcription of AWS's Tokyo ECS offer",
+            Provenance::Secondary,
         ),
     ]
 }

@@ -134,6 +134,11 @@ pub struct Ec2Offer {
     pub published: Option<String>,
     pub prices: BTreeMap<(String, String), InstancePrices>,
     pub skus: BTreeMap<String, (String, String)>,
+    /// The surplus CPU credit rates of unlimited mode ("CPU Credits"
+    /// products): (family, "linux" | "mswin") → USD per vCPU-hour.
+    pub cpu_credits: BTreeMap<(String, String), f64>,
+    /// EBS gp3 storage, USD per GB-month.
+    pub ebs_gp3: Option<f64>,
     pub skipped: Skipped,
 }
 
@@ -162,12 +167,41 @@ pub fn read(body: impl Read, url: &str) -> Result<Ec2Offer, String> {
     let mut offer = Ec2Offer { published: opened.published.clone(), ..Ec2Offer::default() };
     each_row(opened, url, &EC2_COLUMNS, |c, row| {
         let get = |name: &str| c.get(row, name);
-        if get("Product Family") != "Compute Instance" || get("Instance Type").is_empty() {
-            return Ok(());
-        }
         // Only regions proper (not Local Zones, Wavelength, Outposts), where the offer says.
         if !matches!(get("Location Type"), "" | "AWS Region") {
             return Ok(());
+        }
+        let on_demand_usd = get("TermType") == "OnDemand" && matches!(get("StartingRange"), "" | "0");
+        match get("Product Family") {
+            "CPU Credits" if on_demand_usd => {
+                let family = get("usageType").split_once("CPUCredits:").map(|(_, f)| f);
+                let os = match get("Operating System") {
+                    "Linux" => "linux",
+                    "Windows" => "mswin",
+                    _ => return Ok(()),
+                };
+                if let Some(family) = family.filter(|f| !f.is_empty()) {
+                    if get("Currency") != "USD" {
+                        offer.skipped.not_usd += 1;
+                    } else {
+                        let value = price(get("PricePerUnit"))?;
+                        if value > 0.0 {
+                            offer.cpu_credits.insert((family.to_string(), os.to_string()), value);
+                        }
+                    }
+                }
+                return Ok(());
+            }
+            "Storage" if on_demand_usd && (get("Volume API Name") == "gp3" || get("usageType").ends_with("EBS:VolumeUsage.gp3")) => {
+                if get("Currency") != "USD" {
+                    offer.skipped.not_usd += 1;
+                } else if get("Unit") == "GB-Mo" {
+                    offer.ebs_gp3 = Some(price(get("PricePerUnit"))?).filter(|p| *p > 0.0);
+                }
+                return Ok(());
+            }
+            "Compute Instance" if !get("Instance Type").is_empty() => {}
+            _ => return Ok(()),
         }
         if get("MarketOption") == "CapacityBlock" || get("operation").ends_with(":CB") {
             offer.skipped.capacity_blocks += 1;
@@ -245,6 +279,10 @@ mod tests {
             "B,JRTCKXETXF,B.1,OnDemand,d,2026-12-01,0,Inf,Hrs,0.00,USD,,,,,Compute Instance,AmazonEC2,US East (N. Virginia),AWS Region,p5.48xlarge,GPU instance,8,Shared,Linux,No License required,CapacityBlock:p5.48xlarge,RunInstances:CB,Used,NA,CapacityBlock",
             "C,JRTCKXETXF,C.1,OnDemand,d,2026-12-01,0,Inf,Hrs,0.5312,CNY,,,,,Compute Instance,AmazonEC2,US East (N. Virginia),AWS Region,m5.xlarge,General purpose,,Shared,Linux,No License required,BoxUsage:m5.xlarge,RunInstances,Used,NA,OnDemand",
             "D,JRTCKXETXF,D.1,OnDemand,d,2026-12-01,0,Inf,Hrs,0.2,USD,,,,,Compute Instance,AmazonEC2,US East (N. Virginia),AWS Region,m5.large,General purpose,,Dedicated,Linux,No License required,DedicatedUsage:m5.large,RunInstances,Used,NA,OnDemand",
+            "E,JRTCKXETXF,E.1,OnDemand,d,2026-12-01,0,Inf,vCPU-Hours,0.05,USD,,,,,CPU Credits,AmazonEC2,US East (N. Virginia),AWS Region,,,,,Linux,,USE1-CPUCredits:t3a,RunInstances,,,",
+            "F,JRTCKXETXF,F.1,OnDemand,d,2026-12-01,0,Inf,vCPU-Hours,0.096,USD,,,,,CPU Credits,AmazonEC2,US East (N. Virginia),AWS Region,,,,,Windows,,USE1-CPUCredits:t3,RunInstances:0002,,,",
+            "G,JRTCKXETXF,G.1,OnDemand,d,2026-12-01,0,Inf,GB-Mo,0.08,USD,,,,,Storage,AmazonEC2,US East (N. Virginia),AWS Region,,,,,,,EBS:VolumeUsage.gp3,,,,",
+            "H,JRTCKXETXF,H.1,OnDemand,d,2026-12-01,0,Inf,GB-Mo,0.1,USD,,,,,Storage,AmazonEC2,US East (N. Virginia),AWS Region,,,,,,,EBS:VolumeUsage.gp2,,,,",
         ]);
         let ec2 = read(text.as_bytes(), "test.csv").unwrap();
         assert_eq!(ec2.published.as_deref(), Some("2026-12-01"));
@@ -256,6 +294,9 @@ mod tests {
         assert_eq!(m5.reserved_hourly(3), None);
         assert_eq!(ec2.skus["A"], ("m5.large".to_string(), "linux".to_string()));
         assert_eq!(ec2.skipped, Skipped { not_usd: 1, capacity_blocks: 1 }, "the CNY price counted, never read as USD");
+        let credit = |family: &str, os: &str| ec2.cpu_credits.get(&(family.to_string(), os.to_string())).copied();
+        assert_eq!((credit("t3a", "linux"), credit("t3", "mswin"), ec2.cpu_credits.len()), (Some(0.05), Some(0.096), 2));
+        assert_eq!(ec2.ebs_gp3, Some(0.08), "gp3, not gp2");
     }
 
     #[test]
