@@ -24,11 +24,12 @@ fn main() {
     // every type once the outclassed companion is loaded (the picker opened).
     for (what, prices) in [("the us-east-1 Linux/x86 region file", &file), ("every us-east-1 Linux/x86 type", &all)] {
         let candidates = estimate::candidates(prices);
+        let side = file.side_prices();
         let sweep = || {
             let mut s = base.clone();
             for hours in 0..=730 {
                 s.usage = Usage::Hours(f64::from(hours));
-                black_box(scenario::evaluate(black_box(&s), &rates, &candidates).unwrap());
+                black_box(scenario::evaluate(black_box(&s), &rates, &side, &candidates).unwrap());
             }
         };
         sweep(); // warm up

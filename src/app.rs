@@ -28,6 +28,7 @@ pub mod sources;
 pub mod state;
 
 use crate::i18n::{self, Lang};
+use crate::model::line::Line;
 use crate::pricing::Manifest;
 use charts::WarmUp;
 use controls::ControlsProps;
@@ -139,6 +140,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             draft: state.draft.clone(),
             instance_types: instance_types.clone(),
             on_action: dispatch.clone(),
+            savings_plans: answer.shown.as_ref().is_some_and(|e| e.savings_plans_known),
         };
         controls::controls(&props)
     };
@@ -148,7 +150,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             <main class="page embed">
                 <h1 class="embed-title">{ words.title }</h1>
                 <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
-                { header::notices(&state, &answer.status) }
+                { header::notices(&state, &answer.status, answer.shown.as_deref()) }
                 if let (Some((by_hours, hours_legend, _)), Some((_, _, points))) = (&*charts.hours, &*charts.slower) {
                     <figure class="chart" id="chart-hours" data-stale={stale}>
                         { charts::chart_box(by_hours, points, charts.busy) }
@@ -172,7 +174,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                     { header::language_switch(lang, &dispatch) }
                 </div>
                 <p class="lede" id="verdict" aria-live="polite" data-stale={stale}>{ verdict }</p>
-                { header::notices(&state, &answer.status) }
+                { header::notices(&state, &answer.status, answer.shown.as_deref()) }
             </header>
             <main class="layout">
                 { controls(false) }
@@ -186,6 +188,15 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figcaption>{ i18n::charts::hours_caption(e, lang) }</figcaption>
                         </figure>
                         <p class="packing" id="packing">{ i18n::fleet::packing(e, lang) }</p>
+                        if let Some(credits) = i18n::fleet::credits(e, lang) {
+                            <p class="packing" id="cpu-credits">{ credits }</p>
+                        }
+                        <ul class="bills" id="bills">
+                            { for [Line::Ec2(e.inputs.buy), Line::Managed(e.inputs.buy)].into_iter().filter_map(|line| {
+                                let bill = i18n::fleet::bill(e, lang, line)?;
+                                Some(html! { <li id={format!("bill-{}", line.id())}>{ bill }</li> })
+                            }) }
+                        </ul>
                         { options_table::options_table(slower, lang, charts.busy) }
                         <figure class="chart" id="chart-tasks" aria-busy={charts.busy.then_some("true")}>
                             { charts::chart_box(by_tasks, task_points, false) }

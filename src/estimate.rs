@@ -5,11 +5,13 @@
 //! by the CLI (`cli`) is each in its own module.
 
 use crate::inputs::{InputError, Inputs};
+use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::{FargateOption, FargateTask, FREE_STORAGE_GIB};
+use crate::model::line::{Launch, Line};
 use crate::model::platform::Platform;
-use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError};
+use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError, SidePrices};
 use crate::options::Opt;
-use crate::pricing::{FargatePrices, Manifest, RateSet, RegionPrices};
+use crate::pricing::{Ec2Extra, FargatePrices, Manifest, RateSet, RegionPrices};
 
 /// A finished comparison and what it was made from.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +19,9 @@ pub struct Estimate {
     pub inputs: Inputs,
     pub scenario: Scenario,
     pub rates: FargateOptions,
+    pub side: SidePrices,
+    /// Whether the region file has any EC2 Savings Plans rate.
+    pub savings_plans_known: bool,
     pub evaluation: Evaluation,
 }
 
@@ -54,13 +59,15 @@ pub fn fargate_options(prices: &FargatePrices, storage_gib: u32) -> Result<Farga
 
 /// Every instance type of the region file, with its specs and prices.
 pub fn candidates(prices: &RegionPrices) -> Vec<Candidate> {
-    prices.rows.iter().map(crate::pricing::Ec2Price::candidate).collect()
+    prices.rows.iter().map(|row| prices.candidate(row)).collect()
 }
 
 /// The types of a region file and of its outclassed companion (where
-/// loaded), in type order as both files are: the picker lists them so.
+/// loaded), in type order as both files are: the picker lists them so. The
+/// companion's types take the file's credits and fees.
 pub fn every_candidate(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<Candidate> {
-    let (mut a, mut b) = (candidates(prices).into_iter().peekable(), outclassed.map(candidates).unwrap_or_default().into_iter().peekable());
+    let more: Vec<Candidate> = outclassed.map(|o| o.rows.iter().map(|row| prices.candidate(row)).collect()).unwrap_or_default();
+    let (mut a, mut b) = (candidates(prices).into_iter().peekable(), more.into_iter().peekable());
     let mut all = Vec::with_capacity(a.len() + b.len());
     loop {
         let next = match (a.peek(), b.peek()) {
@@ -112,8 +119,10 @@ pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> 
 pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices, candidates: &[Candidate]) -> Result<Estimate, Problem> {
     let scenario = inputs.scenario().map_err(Problem::Input)?;
     let rates = fargate_options(fargate_prices(inputs, manifest, prices)?, inputs.disk)?;
-    let evaluation = scenario::evaluate(&scenario, &rates, candidates).map_err(Problem::Scenario)?;
-    Ok(Estimate { inputs: inputs.clone(), scenario, rates, evaluation })
+    let side = prices.side_prices();
+    let evaluation = scenario::evaluate(&scenario, &rates, &side, candidates).map_err(Problem::Scenario)?;
+    let savings_plans_known = prices.columns.iter().any(|c| Ec2Extra::from_column(c).is_some_and(|e| e != Ec2Extra::ManagedInstancesFee));
+    Ok(Estimate { inputs: inputs.clone(), scenario, rates, side, savings_plans_known, evaluation })
 }
 
 /// The inputs' region file (region and platform) in `pricing/`, relative to it.
@@ -142,6 +151,30 @@ pub fn fargate_rows(e: &Estimate) -> Vec<FargateRow> {
             Some(FargateRow { option, monthly, task_hour: task.hourly(rates) })
         })
         .collect()
+}
+
+/// A group of lines the estimate cannot price at all here, said once for
+/// the group rather than line by line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// ECS Managed Instances runs Linux only.
+    ManagedInstancesOnWindows,
+    /// The region file has no EC2 Savings Plans rate (a refresh brings them).
+    SavingsPlans,
+}
+
+/// Whether `line` is in a group of `Missing` lines here, and whether it is
+/// the group's first line (where the page and the CLI say so).
+pub fn missing(e: &Estimate, line: Line) -> Option<(Missing, bool)> {
+    match line {
+        Line::Managed(o) if e.inputs.platform == Platform::Windows => {
+            Some((Missing::ManagedInstancesOnWindows, o == Launch::MANAGED_OPTIONS[0]))
+        }
+        Line::Ec2(o) if o.is_savings_plan() && !e.savings_plans_known => {
+            Some((Missing::SavingsPlans, o == PurchaseOption::ComputeSavingsPlan1y))
+        }
+        _ => None,
+    }
 }
 
 /// What the EC2 fleet costs per task-hour actually run (USD): the monthly bill

@@ -19,6 +19,7 @@ pub mod words;
 
 use crate::format;
 use crate::model::platform::Platform;
+use crate::model::scenario::BreakEven;
 pub use words::Words;
 
 /// A platform as both languages write it: "Linux/x86", "Linux/ARM", "Windows".
@@ -121,6 +122,15 @@ impl Lang {
     /// Hours to the whole hour: "556 h" / "556 小时".
     pub fn whole_hours(self, hours: f64) -> String {
         self.hours_text(&format::decimals(hours, 0))
+    }
+
+    /// Where a fleet is cheaper than Fargate: "556 h", or "556–614 h" when
+    /// its CPU credits make it dearer again.
+    pub fn break_even(self, b: &BreakEven) -> String {
+        match b.below {
+            None => self.whole_hours(b.above),
+            Some(below) => self.hours_text(&format!("{}–{}", format::decimals(b.above, 0), format::decimals(below, 0))),
+        }
     }
 
     fn hours_text(self, n: &str) -> String {

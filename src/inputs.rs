@@ -3,6 +3,7 @@
 //! names the option and what it accepts.
 
 use crate::format;
+use crate::model::credits::CreditMode;
 use crate::model::ec2::{Capacity, Overheads, PurchaseOption};
 use crate::model::fargate::{self, FREE_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
@@ -11,7 +12,7 @@ use crate::model::scenario::{InstanceChoice, Scenario};
 use crate::model::task_size::{cpu_units_of, mib_of, vcpu_of, TaskSize};
 use crate::model::usage::Usage;
 use crate::model::HOURS_PER_MONTH;
-use crate::options::{Accepts, Opt};
+use crate::options::{Accepts, Opt, DEFAULT_EBS_GIB, IP_CHOICES};
 use crate::pricing::DEFAULT_REGION;
 use std::fmt;
 
@@ -26,6 +27,8 @@ pub struct Inputs {
     pub mem: f64,
     /// GiB of ephemeral storage per task.
     pub disk: u32,
+    /// A task's average CPU use, percent of its vCPU.
+    pub cpu_use: f64,
     pub tasks: u32,
     /// Hours per month per task; ignored when `runs` is set.
     pub hours: f64,
@@ -42,7 +45,12 @@ pub struct Inputs {
     /// MiB per instance kept for the OS and the ECS agent.
     pub reserve: u32,
     pub net: NetworkMode,
-    /// USD per instance per month on top of the instance (EBS, agents).
+    pub credits: CreditMode,
+    /// Public IPv4 addresses: one per Fargate task, one per instance.
+    pub ip: bool,
+    /// GiB of EBS root volume per instance.
+    pub ebs: u32,
+    /// USD per instance per month on top of the instance (agents, monitoring).
     pub extra: f64,
     /// Engineer hours per month spent running the EC2 fleet.
     pub ops: f64,
@@ -58,6 +66,8 @@ impl Default for Inputs {
             cpu: 1.0,
             mem: 2.0,
             disk: FREE_STORAGE_GIB,
+            // A task uses what it reserves; lower it to a measured average.
+            cpu_use: 100.0,
             tasks: 10,
             hours: HOURS_PER_MONTH,
             runs: None,
@@ -70,6 +80,9 @@ impl Default for Inputs {
             // ECS-optimised AMIs; 512 MiB errs on the safe side.
             reserve: 512,
             net: NetworkMode::Bridge,
+            credits: CreditMode::Unlimited,
+            ip: false,
+            ebs: DEFAULT_EBS_GIB,
             extra: 0.0,
             ops: 0.0,
             rate: 100.0,
@@ -136,6 +149,7 @@ impl Inputs {
             }
             Opt::Mem => self.mem = number(option, v)?,
             Opt::Disk => self.disk = whole(option, v)?,
+            Opt::CpuUse => self.cpu_use = number(option, v)?,
             Opt::Tasks => self.tasks = whole(option, v)?,
             Opt::Hours => {
                 self.hours = number(option, v)?;
@@ -150,6 +164,9 @@ impl Inputs {
             Opt::Min => self.min = whole(option, v)?,
             Opt::Reserve => self.reserve = whole(option, v)?,
             Opt::Net => self.net = one_of(option, v, NetworkMode::from_slug)?,
+            Opt::Credits => self.credits = one_of(option, v, CreditMode::from_slug)?,
+            Opt::Ip => self.ip = one_of(option, v, |s| IP_CHOICES.iter().position(|c| *c == s).map(|i| i == 1))?,
+            Opt::Ebs => self.ebs = whole(option, v)?,
             Opt::Extra => self.extra = number(option, v)?,
             Opt::Ops => self.ops = number(option, v)?,
             Opt::Rate => self.rate = number(option, v)?,
@@ -167,6 +184,7 @@ impl Inputs {
             Opt::Cpu => number(self.cpu),
             Opt::Mem => number(self.mem),
             Opt::Disk => self.disk.to_string(),
+            Opt::CpuUse => number(self.cpu_use),
             Opt::Tasks => self.tasks.to_string(),
             Opt::Hours => number(self.hours),
             Opt::Runs => self.runs.map_or_else(String::new, |r| r.to_string()),
@@ -177,6 +195,9 @@ impl Inputs {
             Opt::Min => self.min.to_string(),
             Opt::Reserve => self.reserve.to_string(),
             Opt::Net => self.net.slug().into(),
+            Opt::Credits => self.credits.slug().into(),
+            Opt::Ip => IP_CHOICES[usize::from(self.ip)].into(),
+            Opt::Ebs => self.ebs.to_string(),
             Opt::Extra => number(self.extra),
             Opt::Ops => number(self.ops),
             Opt::Rate => number(self.rate),
@@ -214,13 +235,14 @@ impl Inputs {
             return Err(InputError {
                 option: Opt::Capacity,
                 given: "follow".into(),
-                accepted: "always with reserved instances (they are paid all month)".into(),
+                accepted: "always with reserved instances and Savings Plans (they are paid all month)".into(),
             });
         }
         Ok(Scenario {
             platform: self.platform,
             size,
             storage_gib: self.disk,
+            cpu_use: self.cpu_use / 100.0,
             tasks: self.tasks,
             usage: self.usage(),
             instance: if self.ec2 == "auto" { InstanceChoice::Auto } else { InstanceChoice::Named(self.ec2.clone()) },
@@ -229,6 +251,9 @@ impl Inputs {
             min_instances: self.min,
             reserved_mib: self.reserve,
             network: self.net,
+            credits: self.credits,
+            public_ip: self.ip,
+            ebs_gib: self.ebs,
             overheads: Overheads { extra_per_instance: self.extra, ops_hours: self.ops, ops_rate: self.rate },
         })
     }
@@ -364,6 +389,11 @@ mod tests {
         {
             i.set(o, v).unwrap();
         }
+        for (o, v) in [(Opt::CpuUse, "37.5"), (Opt::Credits, "standard"), (Opt::Ip, "public"), (Opt::Ebs, "0")] {
+            i.set(o, v).unwrap();
+        }
+        assert_eq!((i.cpu_use, i.credits, i.ip, i.ebs), (37.5, CreditMode::Standard, true, 0));
+        assert!(i.set(Opt::CpuUse, "0").is_err() && i.set(Opt::Ip, "private").is_err() && i.set(Opt::Ebs, "16385").is_err());
         for o in Opt::ALL {
             let mut again = Inputs { runs: None, ..i.clone() };
             if o == Opt::Hours {

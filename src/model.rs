@@ -7,7 +7,9 @@
 //! Units, everywhere: money in USD, time in hours, memory in GiB unless a name
 //! says MiB. One month is 730 hours, AWS's own convention.
 
-pub mod break_even;
+pub mod bill;
+pub mod cost_line;
+pub mod credits;
 pub mod ec2;
 pub mod fargate;
 pub mod line;
@@ -15,6 +17,7 @@ pub mod outclassed;
 pub mod packing;
 pub mod platform;
 pub mod scenario;
+pub mod standing;
 pub mod task_size;
 pub mod usage;
 

@@ -9,6 +9,7 @@
 //! the CLI (`cli::json`), and its control on the page (`app::controls`).
 
 use crate::format;
+use crate::model::credits::CreditMode;
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
@@ -24,6 +25,7 @@ pub enum Opt {
     Cpu,
     Mem,
     Disk,
+    CpuUse,
     Tasks,
     Hours,
     Runs,
@@ -34,6 +36,9 @@ pub enum Opt {
     Min,
     Reserve,
     Net,
+    Credits,
+    Ip,
+    Ebs,
     Extra,
     Ops,
     Rate,
@@ -51,6 +56,12 @@ pub const MAX_OPS_HOURS: f64 = 10_000.0;
 pub const MAX_MEMORY_GIB: f64 = 120.0;
 /// A day: the longest run a schedule may have, minutes.
 pub const MAX_MINUTES: f64 = 1440.0;
+/// An EBS gp3 volume's largest size, GiB (16 TiB).
+pub const MAX_EBS_GIB: u32 = 16_384;
+/// The root volume the ECS-optimised AMIs boot from, GiB.
+pub const DEFAULT_EBS_GIB: u32 = 30;
+/// The two answers of `ip`: no public address, or one per task or instance.
+pub const IP_CHOICES: [&str; 2] = ["none", "public"];
 
 /// How an option's value is read, with its bounds.
 #[derive(Clone, Copy, Debug)]
@@ -77,12 +88,13 @@ pub enum Accepts {
 impl Opt {
     /// In the order options apply: `hours` before `runs`, so a link or a
     /// command line means the same whatever order it lists them in.
-    pub const ALL: [Opt; 18] = [
+    pub const ALL: [Opt; 22] = [
         Opt::Region,
         Opt::Platform,
         Opt::Cpu,
         Opt::Mem,
         Opt::Disk,
+        Opt::CpuUse,
         Opt::Tasks,
         Opt::Hours,
         Opt::Runs,
@@ -93,6 +105,9 @@ impl Opt {
         Opt::Min,
         Opt::Reserve,
         Opt::Net,
+        Opt::Credits,
+        Opt::Ip,
+        Opt::Ebs,
         Opt::Extra,
         Opt::Ops,
         Opt::Rate,
@@ -106,6 +121,7 @@ impl Opt {
             Opt::Cpu => "cpu",
             Opt::Mem => "mem",
             Opt::Disk => "disk",
+            Opt::CpuUse => "cpu-use",
             Opt::Tasks => "tasks",
             Opt::Hours => "hours",
             Opt::Runs => "runs",
@@ -116,6 +132,9 @@ impl Opt {
             Opt::Min => "min",
             Opt::Reserve => "reserve",
             Opt::Net => "net",
+            Opt::Credits => "credits",
+            Opt::Ip => "ip",
+            Opt::Ebs => "ebs",
             Opt::Extra => "extra",
             Opt::Ops => "ops",
             Opt::Rate => "rate",
@@ -133,6 +152,7 @@ impl Opt {
             Opt::Cpu => Accepts::Vcpu,
             Opt::Mem => Accepts::Number { min: 0.5, max: MAX_MEMORY_GIB },
             Opt::Disk => Accepts::Whole { min: FREE_STORAGE_GIB, max: MAX_STORAGE_GIB },
+            Opt::CpuUse => Accepts::Number { min: 1.0, max: 100.0 },
             Opt::Tasks => Accepts::Whole { min: 1, max: MAX_TASKS },
             Opt::Hours => Accepts::Number { min: 0.0, max: HOURS_PER_MONTH },
             Opt::Runs => Accepts::Whole { min: 1, max: MAX_RUNS },
@@ -143,6 +163,9 @@ impl Opt {
             Opt::Min => Accepts::Whole { min: 0, max: MAX_MIN_INSTANCES },
             Opt::Reserve => Accepts::Whole { min: 0, max: MAX_RESERVE_MIB },
             Opt::Net => Accepts::OneOf(|| NetworkMode::ALL.map(NetworkMode::slug).to_vec()),
+            Opt::Credits => Accepts::OneOf(|| CreditMode::ALL.map(CreditMode::slug).to_vec()),
+            Opt::Ip => Accepts::OneOf(|| IP_CHOICES.to_vec()),
+            Opt::Ebs => Accepts::Whole { min: 0, max: MAX_EBS_GIB },
             Opt::Extra | Opt::Rate => Accepts::Number { min: 0.0, max: MAX_USD },
             Opt::Ops => Accepts::Number { min: 0.0, max: MAX_OPS_HOURS },
         }
@@ -162,11 +185,12 @@ impl Opt {
     pub fn accepted(self) -> String {
         let whole = |min: u32, max: u32| format!("a whole number from {min} to {max}");
         match self {
-            Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net => self.choices().unwrap_or_default().join(", "),
+            Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => self.choices().unwrap_or_default().join(", "),
             Opt::Region => "an AWS region code such as us-east-1".into(),
             Opt::Cpu => format!("vCPU: {}", TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ")),
             Opt::Mem => format!("GiB: 0.5 to {}, as the vCPU allows", format::quantity(MAX_MEMORY_GIB)),
             Opt::Disk => whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB),
+            Opt::CpuUse => "percent of the task's vCPU, 1 to 100".into(),
             Opt::Tasks => whole(1, MAX_TASKS),
             Opt::Hours => format!("hours per month per task, 0 to {}", format::quantity(HOURS_PER_MONTH)),
             Opt::Runs => whole(1, MAX_RUNS),
@@ -174,6 +198,7 @@ impl Opt {
             Opt::Ec2 => "auto, or an instance type such as m6i.large".into(),
             Opt::Min => whole(0, MAX_MIN_INSTANCES),
             Opt::Reserve => whole(0, MAX_RESERVE_MIB),
+            Opt::Ebs => whole(0, MAX_EBS_GIB),
             Opt::Extra => "USD per instance per month, 0 or more".into(),
             Opt::Ops => format!("engineer hours per month, 0 to {}", format::quantity(MAX_OPS_HOURS)),
             Opt::Rate => "USD per engineer hour, 0 or more".into(),
@@ -188,6 +213,7 @@ impl Opt {
             Opt::Cpu => "vCPU per task",
             Opt::Mem => "memory per task, GiB",
             Opt::Disk => "ephemeral storage per task, GiB (the first 20 are free on Fargate)",
+            Opt::CpuUse => "a task's average CPU use, percent of its vCPU (burstable instances pay credits above their baseline)",
             Opt::Tasks => "tasks running at once",
             Opt::Hours => "hours each task runs per month (730 = all month)",
             Opt::Runs => "a scheduled job instead: runs per month per task",
@@ -198,8 +224,11 @@ impl Opt {
             Opt::Min => "fewest EC2 instances (2: one per availability zone in two zones)",
             Opt::Reserve => "MiB per instance kept for the OS and the ECS agent",
             Opt::Net => "ECS network mode (awsvpc limits tasks per instance by ENIs)",
-            Opt::Extra => "USD per instance per month on top of its price (EBS, agents)",
-            Opt::Ops => "engineer hours per month spent running the EC2 fleet",
+            Opt::Credits => "CPU credit mode of burstable instances (t2, t3, t3a, t4g)",
+            Opt::Ip => "public IPv4 addresses: one per Fargate task, one per instance",
+            Opt::Ebs => "GiB of EBS gp3 root volume per instance (0: none)",
+            Opt::Extra => "USD per instance per month on top of its price (agents, monitoring)",
+            Opt::Ops => "engineer hours per month spent running the EC2 fleet (none on Managed Instances)",
             Opt::Rate => "USD per engineer hour",
         }
     }

@@ -132,7 +132,8 @@ impl RegionPrices {
     /// Moves the types another type outclasses into a companion file (None
     /// when there are none).
     pub fn split(mut self) -> (RegionPrices, Option<RegionPrices>) {
-        let (rows, rest) = outclassed::split(std::mem::take(&mut self.rows), Ec2Price::candidate);
+        let rows = std::mem::take(&mut self.rows);
+        let (rows, rest) = outclassed::split(rows, |row| self.candidate(row));
         let companion = (!rest.is_empty()).then(|| RegionPrices {
             fargate: None,
             public_ipv4: None,

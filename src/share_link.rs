@@ -11,9 +11,21 @@ use crate::i18n::Lang;
 use crate::inputs::{last_value, percent_encode, query_pairs, InputError, Inputs};
 use crate::options::Opt;
 
-/// The format this build writes. Version 1 is the first; a decoder keeps
-/// reading every older version.
-pub const VERSION: u32 = 1;
+/// The format this build writes. Version 1 is the first; 2 came with the
+/// options of CPU use, credits, public IPv4 and EBS, whose defaults a
+/// version-1 link opens with. A decoder keeps reading every older version.
+pub const VERSION: u32 = 2;
+
+/// The first version whose links were made with CPU credits and EBS
+/// volumes priced: an older link's totals may have moved since.
+pub const PRICES_BESIDE_COMPUTE: u32 = 2;
+
+/// The version a link was written in: its `v`, or this build's where it
+/// has none or a version this build does not know.
+pub fn version(query: &str) -> u32 {
+    let pairs = query_pairs(query);
+    last_value(&pairs, Param::Version.name()).and_then(|v| v.parse().ok()).filter(|v| (1..=VERSION).contains(v)).unwrap_or(VERSION)
+}
 
 /// A parameter a link carries: an option, or one about the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,9 +150,12 @@ mod tests {
 
     #[test]
     fn defaults_give_the_shortest_link() {
-        assert_eq!(encode(&Inputs::default()), "v=1");
-        assert_eq!(decode("v=1"), (Inputs::default(), vec![]));
+        assert_eq!(encode(&Inputs::default()), "v=2");
+        assert_eq!(decode("v=2"), (Inputs::default(), vec![]));
         assert_eq!(decode(""), (Inputs::default(), vec![]));
+        // A version-1 link opens with the same inputs, and says which version it is.
+        assert_eq!(decode("v=1"), (Inputs::default(), vec![]));
+        assert_eq!((version("?tasks=3&v=1"), version("v=2"), version(""), version("v=9")), (1, 2, 2, 2));
     }
 
     #[test]
@@ -162,11 +177,19 @@ mod tests {
             ("extra", "12.345"),
             ("ops", "2.5"),
             ("rate", "80"),
+            ("cpu-use", "35"),
+            ("credits", "standard"),
+            ("ip", "public"),
+            ("ebs", "0"),
         ] {
             i.set(Opt::from_name(k).unwrap(), v).unwrap();
         }
         let link = encode(&i);
-        assert_eq!(link, "region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&tasks=40&hours=300&ec2=m7g.large&buy=spot&capacity=follow&min=3&reserve=768&net=awsvpc-trunking&extra=12.345&ops=2.5&rate=80&v=1");
+        assert_eq!(
+            link,
+            "region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&cpu-use=35&tasks=40&hours=300&ec2=m7g.large&buy=spot&capacity=follow&min=3\
+             &reserve=768&net=awsvpc-trunking&credits=standard&ip=public&ebs=0&extra=12.345&ops=2.5&rate=80&v=2"
+        );
         assert_eq!(decode(&format!("https://example.org/app/?{link}")), (i, vec![]));
     }
 

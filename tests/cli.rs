@@ -24,30 +24,39 @@ fn close(a: &Value, b: f64) -> bool {
 fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     let v = json(&["--region", "us-east-1", "--cpu", "1", "--mem", "2", "--tasks", "10"]);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["inputs", "snapshot", "fargate", "ec2", "break_even_hours", "verdict"]);
+    assert_eq!(
+        keys,
+        ["inputs", "snapshot", "fargate", "ec2", "managed_instances", "break_even_hours", "break_even_until_hours", "verdict"]
+    );
     for k in [
-        "region", "platform", "cpu", "mem", "disk", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min", "reserve", "net",
-        "extra", "ops", "rate",
+        "region", "platform", "cpu", "mem", "disk", "cpu_use", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min",
+        "reserve", "net", "credits", "ip", "ebs", "extra", "ops", "rate",
     ] {
         assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
     }
+    assert_eq!(
+        (v["inputs"]["cpu_use"].as_f64(), v["inputs"]["ebs"].as_u64(), v["inputs"]["ip"].as_str()),
+        (Some(100.0), Some(30), Some("none"))
+    );
     assert_eq!(v["snapshot"]["date"], "2026-09-29");
     // Fargate: 1 × 0.04048 + 2 × 0.004445 = 0.04937 per task-hour; × 10 tasks × 730 h = 360.401
     assert!(close(&v["fargate"]["task_hour"], 0.04937));
     assert!(close(&v["fargate"]["monthly"]["on_demand"], 360.401));
+    assert!(close(&v["fargate"]["parts"]["tasks"], 360.401) && close(&v["fargate"]["parts"]["public_ipv4"], 0.0));
     assert!(v["fargate"]["rates"]["os_vcpu_hour"].is_null());
-    // EC2: every monthly figure is instances × hourly × 730, and every break-even is
-    // that ÷ (10 tasks × 0.04937), or null above 730 h.
+    // EC2: every monthly figure is instances × (hourly × 730 + 30 GiB × $0.08 of gp3), and
+    // every break-even is that ÷ (10 tasks × 0.04937), or null above 730 h.
     let ec2 = &v["ec2"];
     let n = ec2["instances"].as_f64().unwrap();
     let tpi = ec2["tasks_per_instance"].as_f64().unwrap();
     assert_eq!(n, (10.0 / tpi).ceil().max(2.0));
-    for o in ["on_demand", "reserved_1y", "reserved_3y", "spot"] {
+    assert!(ec2["cpu_credits"].is_null(), "not a burstable type");
+    for o in ["on_demand", "reserved_1y", "reserved_3y", "spot", "compute_savings_plan_1y", "instance_savings_plan_3y"] {
         let Some(hourly) = ec2["hourly"][o].as_f64() else {
-            assert!(ec2["monthly"][o].is_null());
+            assert!(ec2["monthly"][o].is_null() && v["break_even_hours"][o].is_null());
             continue;
         };
-        let monthly = n * hourly * 730.0;
+        let monthly = n * (hourly * 730.0 + 30.0 * 0.08);
         assert!(close(&ec2["monthly"][o], monthly), "{o}");
         let be = monthly / (10.0 * 0.04937);
         if be <= 730.0 {
@@ -55,8 +64,64 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
         } else {
             assert!(v["break_even_hours"][o].is_null(), "{o}");
         }
+        assert!(v["break_even_until_hours"][o].is_null(), "{o}");
     }
-    assert!(v["verdict"].as_str().unwrap().starts_with("At 730 h/month, Fargate costs $360.40 and EC2 on-demand ("));
+    // The chosen option's parts add up to its total.
+    let parts = &ec2["parts"];
+    let sum: f64 = ["instances", "cpu_credits", "ebs", "public_ipv4", "extra", "ops"].iter().map(|k| parts[k].as_f64().unwrap()).sum();
+    assert!(close(&ec2["monthly"]["on_demand"], sum));
+    // Managed Instances: the same fleet plus a derived fee of 12% of on-demand per instance-hour.
+    let managed = &v["managed_instances"];
+    assert_eq!(managed["fee_provenance"], "derived");
+    let fee = managed["fee_hour"].as_f64().unwrap();
+    assert!((fee - 0.12 * ec2["hourly"]["on_demand"].as_f64().unwrap()).abs() < 1e-12);
+    assert!(close(&managed["monthly"]["on_demand"], ec2["monthly"]["on_demand"].as_f64().unwrap() + n * fee * 730.0));
+    assert!(v["break_even_hours"].get("managed_on_demand").is_some() && v["break_even_hours"].get("managed_spot").is_some());
+    // Worked by hand: 5 × m5a.large at $0.086/h with 30 GiB of gp3 each is 5 × (62.78 + 2.40) = $325.90
+    // a month, below Fargate's $360.40 above 325.90 ÷ 0.4937 = 660 h.
+    assert_eq!(ec2["instance_type"], "m5a.large");
+    assert!(close(&ec2["monthly"]["on_demand"], 325.9));
+    assert!(v["verdict"].as_str().unwrap().starts_with(
+        "At 730 h/month, EC2 on-demand (5 × m5a.large) is the cheapest at $325.90; Fargate costs $360.40 and is cheaper below 660 h/month per task"
+    ));
+}
+
+/// The example: the headline's t3a.large, named, with 10 full tasks.
+/// $0.0752 × 730 = $54.90 an instance plus (2 − 0.6) × $0.05 × 730 = $51.10
+/// of surplus CPU credits: 5 × $106.00 = $529.98 a month (without EBS), and
+/// Fargate's $360.40 is the cheaper at any usage.
+#[test]
+fn cpu_credits_reverse_the_old_headline() {
+    let v = json(&["--ec2", "t3a.large", "--ebs", "0"]);
+    let ec2 = &v["ec2"];
+    assert!(close(&ec2["monthly"]["on_demand"], 529.98), "{}", ec2["monthly"]["on_demand"]);
+    assert!(close(&ec2["parts"]["cpu_credits"], 255.5) && close(&ec2["parts"]["instances"], 274.48));
+    let credits = &ec2["cpu_credits"];
+    assert_eq!(credits["mode"], "unlimited");
+    assert!(close(&credits["baseline_vcpu"], 0.6) && close(&credits["used_vcpu"], 2.0) && close(&credits["rate_vcpu_hour"], 0.05));
+    assert!(v["break_even_hours"]["on_demand"].is_null());
+    assert!(v["verdict"].as_str().unwrap().starts_with(
+        "At 730 h/month, Fargate is the cheapest at $360.40; EC2 on-demand (5 × t3a.large) costs $529.98 and is dearer at any usage"
+    ));
+    // In standard mode it cannot run them all month: 0.6 × 730 ÷ 2 = 219 h at most.
+    let out = cli(&["--ec2", "t3a.large", "--credits", "standard"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fargate-vs-ec2: t3a.large in standard credit mode runs these tasks at most 219 h/month each: its CPU baseline cannot carry them longer\n"
+    );
+}
+
+/// Where a burstable type wins honestly: tasks that use 20% of their vCPU.
+/// 2 tasks × 0.2 = 0.4 vCPU per t3a.large, within its 0.6 baseline: no
+/// credits, 5 × ($54.896 + $2.40 of gp3) = $286.48, cheaper than any
+/// other type (t3a.medium fits 1 task: 10 × ($27.448 + $2.40) = $298.48).
+#[test]
+fn a_burstable_type_wins_where_the_tasks_stay_within_its_baseline() {
+    let v = json(&["--cpu-use", "20"]);
+    assert_eq!(v["ec2"]["instance_type"], "t3a.large");
+    assert!(close(&v["ec2"]["monthly"]["on_demand"], 286.48));
+    assert!(close(&v["ec2"]["parts"]["cpu_credits"], 0.0) && close(&v["ec2"]["cpu_credits"]["used_vcpu"], 0.4));
 }
 
 /// A figure quoted from the CLI carries where its prices came from.

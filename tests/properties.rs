@@ -7,10 +7,13 @@
 
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
+use fargate_vs_ec2::model::credits::CreditMode;
 use fargate_vs_ec2::model::ec2::{Capacity, Overheads, PurchaseOption};
+use fargate_vs_ec2::model::fargate::FargateOption;
+use fargate_vs_ec2::model::line::{Launch, Line};
 use fargate_vs_ec2::model::packing::NetworkMode;
 use fargate_vs_ec2::model::platform::Platform;
-use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario};
+use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario, SidePrices};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
 use fargate_vs_ec2::options::Opt;
@@ -20,6 +23,7 @@ use std::sync::OnceLock;
 
 struct Priced {
     rates: FargateOptions,
+    side: SidePrices,
     candidates: Vec<Candidate>,
 }
 
@@ -33,7 +37,11 @@ fn us_east_1_x86() -> &'static Priced {
     static PRICED: OnceLock<Priced> = OnceLock::new();
     PRICED.get_or_init(|| {
         let ec2 = RegionPrices::read_all(committed, "us-east-1", Platform::LinuxX86).unwrap();
-        Priced { rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(), candidates: estimate::candidates(&ec2) }
+        Priced {
+            rates: estimate::fargate_options(ec2.fargate.as_ref().unwrap(), 200).unwrap(),
+            side: ec2.side_prices(),
+            candidates: estimate::candidates(&ec2),
+        }
     })
 }
 
@@ -60,19 +68,30 @@ fn sizes() -> Vec<TaskSize> {
     TaskSize::all().collect()
 }
 
+/// The purchase options some us-east-1 type has a price for (the committed
+/// snapshot has no EC2 Savings Plans rates until a refresh brings them).
+fn priced_options() -> Vec<PurchaseOption> {
+    let candidates = &us_east_1_x86().candidates;
+    PurchaseOption::ALL.into_iter().filter(|&o| candidates.iter().any(|c| c.hourly.get(o).is_some())).collect()
+}
+
 prop_compose! {
     fn scenarios()(
         size in proptest::sample::select(sizes()),
         storage in 20u32..=200,
         tasks in 1u32..=2000,
         hours in 0.0f64..=730.0,
-        buy in proptest::sample::select(PurchaseOption::ALL.to_vec()),
+        buy in proptest::sample::select(priced_options()),
         follow in any::<bool>(),
         min in 0u32..=5,
         reserved in 0u32..=2048,
         net in proptest::sample::select(NetworkMode::ALL.to_vec()),
         extra in 0.0f64..100.0,
         ops in 0.0f64..40.0,
+        cpu_use in prop_oneof![Just(1.0), 0.01f64..=1.0],
+        credits in proptest::sample::select(CreditMode::ALL.to_vec()),
+        public_ip in any::<bool>(),
+        ebs_gib in prop_oneof![Just(30u32), 0u32..=200],
     ) -> Scenario {
         Scenario {
             platform: Platform::LinuxX86,
@@ -86,6 +105,10 @@ prop_compose! {
             min_instances: min,
             reserved_mib: reserved,
             network: net,
+            cpu_use,
+            credits,
+            public_ip,
+            ebs_gib,
             overheads: Overheads { extra_per_instance: extra, ops_hours: ops, ops_rate: 100.0 },
         }
     }
@@ -103,8 +126,8 @@ proptest! {
         let files = every_region_file();
         let (platform, kept, all) = &files[file.index(files.len())];
         let s = Scenario { platform: *platform, usage: Usage::Hours(hours), ..s };
-        let rates = &us_east_1_x86().rates;
-        prop_assert_eq!(evaluate(&s, rates, kept), evaluate(&s, rates, all));
+        let (rates, side) = (&us_east_1_x86().rates, &us_east_1_x86().side);
+        prop_assert_eq!(evaluate(&s, rates, side, kept), evaluate(&s, rates, side, all));
     }
 }
 
@@ -138,11 +161,14 @@ fn no_nan_or_negative_money() {
     let p = us_east_1_x86();
     // Some scenarios have no candidate (a 16 vCPU task in awsvpc-trunking, say): that is an error, not a panic.
     checked("no_nan_or_negative_money", 256, 0.8, scenarios(), |s| {
-        let Ok(e) = evaluate(&s, &p.rates, &p.candidates) else { return Ok(false) };
-        prop_assert!(money_ok(e.fargate.on_demand) && e.fargate.task_hour > 0.0);
-        for o in PurchaseOption::ALL {
-            prop_assert!(e.ec2.monthly(o).is_none_or(money_ok));
-            prop_assert!(e.break_even(o).is_none_or(|h| (0.0..=730.0).contains(&h)));
+        let Ok(e) = evaluate(&s, &p.rates, &p.side, &p.candidates) else { return Ok(false) };
+        prop_assert!(money_ok(e.fargate.on_demand()) && e.fargate.task_hour() > 0.0);
+        for line in Line::ALL {
+            prop_assert!(e.monthly(line).is_none_or(money_ok));
+            let Some((launch, o)) = line.fleet() else { continue };
+            if let Some(b) = e.break_even_of(launch, o) {
+                prop_assert!((0.0..=730.0).contains(&b.above) && b.below.is_none_or(|below| below > b.above && below < 730.0));
+            }
         }
         prop_assert!(e.ec2.instances >= s.min_instances.max(1));
         prop_assert!(e.ec2.utilisation.vcpu <= 1.0 + 1e-12 && e.ec2.utilisation.memory <= 1.0 + 1e-12);
@@ -156,7 +182,7 @@ fn fargate_is_linear_in_hours() {
     checked("fargate_is_linear_in_hours", 256, 0.9, (scenarios(), 0.0f64..365.0, 0.0f64..365.0), |(s, a, b)| {
         let at = |h: f64| {
             let s = Scenario { usage: Usage::Hours(h), instance: InstanceChoice::Auto, network: NetworkMode::Bridge, ..s.clone() };
-            evaluate(&s, &p.rates, &p.candidates).map(|e| e.fargate.on_demand)
+            evaluate(&s, &p.rates, &p.side, &p.candidates).map(|e| e.fargate.on_demand())
         };
         let (Ok(fa), Ok(fb), Ok(fab)) = (at(a), at(b), at(a + b)) else { return Ok(false) };
         prop_assert!((fa + fb - fab).abs() <= 1e-9 * fab.max(1.0));
@@ -172,16 +198,18 @@ fn ec2_never_gets_cheaper_with_more_tasks() {
         let billed = s.usage.billed_hours();
         let more = Scenario { tasks: s.tasks + 1, ..s.clone() };
         let mut checked = false;
-        if let (Some(a), Some(b)) = (fleet(&s, candidate, billed), fleet(&more, candidate, billed)) {
+        if let (Some(a), Some(b)) = (fleet(&s, &p.side, candidate, billed), fleet(&more, &p.side, candidate, billed)) {
             prop_assert!(b.instances >= a.instances);
-            for o in PurchaseOption::ALL {
-                if let (Some(x), Some(y)) = (a.monthly(o), b.monthly(o)) {
-                    prop_assert!(y >= x - 1e-9, "{} {:?}: {} tasks ${} but {} tasks ${}", candidate.name, o, s.tasks, x, more.tasks, y);
+            for launch in Launch::ALL {
+                for o in PurchaseOption::ALL {
+                    if let (Some(x), Some(y)) = (a.total(launch, o), b.total(launch, o)) {
+                        prop_assert!(y >= x - 1e-9, "{} {:?}: {} tasks ${} but {} tasks ${}", candidate.name, o, s.tasks, x, more.tasks, y);
+                    }
                 }
             }
         }
         // And the cheapest fleet (auto) is never cheaper for more tasks either.
-        if let (Ok(a), Ok(b)) = (evaluate(&s, &p.rates, &p.candidates), evaluate(&more, &p.rates, &p.candidates)) {
+        if let (Ok(a), Ok(b)) = (evaluate(&s, &p.rates, &p.side, &p.candidates), evaluate(&more, &p.rates, &p.side, &p.candidates)) {
             prop_assert!(b.ec2.monthly(s.buy).unwrap() >= a.ec2.monthly(s.buy).unwrap() - 1e-9);
             checked = true;
         }
@@ -190,35 +218,93 @@ fn ec2_never_gets_cheaper_with_more_tasks() {
 }
 
 #[test]
+fn every_total_is_the_sum_of_its_parts_worked_out_here() {
+    let p = us_east_1_x86();
+    checked("every_total_is_the_sum_of_its_parts_worked_out_here", 256, 0.8, scenarios(), |s| {
+        let Ok(e) = evaluate(&s, &p.rates, &p.side, &p.candidates) else { return Ok(false) };
+        let (f, h) = (&e.ec2, e.fargate.billed_hours);
+        let n = f64::from(f.instances);
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        // Fargate: tasks × hours × (the task's rate + an address where wanted).
+        let fargate = e.fargate.bill(FargateOption::OnDemand).unwrap();
+        prop_assert!(close(fargate.tasks, f64::from(s.tasks) * h * e.fargate.task_hour()));
+        let address = if s.public_ip { p.side.public_ipv4_hour.unwrap() } else { 0.0 };
+        prop_assert!(close(fargate.public_ipv4.unwrap(), f64::from(s.tasks) * h * address));
+        prop_assert!(close(e.fargate.on_demand(), fargate.tasks + fargate.public_ipv4.unwrap()));
+        for launch in Launch::ALL {
+            for o in PurchaseOption::ALL {
+                let Some(bill) = f.bill(launch, o) else { continue };
+                let follows = s.capacity == Capacity::FollowTasks && o.can_follow_tasks();
+                let instance_hours = if follows { h } else { 730.0 };
+                let fee = if launch == Launch::Managed { f.candidate.managed_fee.unwrap() } else { 0.0 };
+                prop_assert!(close(bill.instances, n * f.candidate.hourly.get(o).unwrap() * instance_hours));
+                prop_assert!(close(bill.management_fee, n * fee * instance_hours));
+                prop_assert!(close(bill.ebs.unwrap(), n * f64::from(s.ebs_gib) * p.side.ebs_gb_month.unwrap() * instance_hours / 730.0));
+                prop_assert!(close(bill.public_ipv4.unwrap(), n * address * instance_hours));
+                prop_assert!(close(bill.extra, n * s.overheads.extra_per_instance));
+                let ops = if launch == Launch::Ec2 { s.overheads.ops_hours * s.overheads.ops_rate } else { 0.0 };
+                prop_assert!(close(bill.ops, ops));
+                // Credits: each instance's tasks' use over the hours, beyond what its baseline earns.
+                let credits = match (f.candidate.burst, s.credits) {
+                    (Some(b), CreditMode::Unlimited) => {
+                        let (each, more) = (s.tasks / f.instances, s.tasks % f.instances);
+                        let used = |tasks: u32| f64::from(tasks) * s.size.vcpu() * s.cpu_use;
+                        let surplus = |tasks: u32| (used(tasks) * h - b.baseline_vcpu * instance_hours).max(0.0);
+                        b.surplus_vcpu_hour * (f64::from(f.instances - more) * surplus(each) + f64::from(more) * surplus(each + 1))
+                    }
+                    _ => 0.0,
+                };
+                prop_assert!(close(bill.cpu_credits, credits), "{} {:?}: {} against {}", f.candidate.name, o, bill.cpu_credits, credits);
+                let sum = bill.instances
+                    + bill.management_fee
+                    + bill.cpu_credits
+                    + bill.ebs.unwrap()
+                    + bill.public_ipv4.unwrap()
+                    + bill.extra
+                    + bill.ops;
+                prop_assert!(close(bill.total(), sum) && f.total(launch, o) == Some(bill.total()));
+                // The chart's line is the same bill at every hours value.
+                let line = e.line(launch.line(o)).unwrap();
+                prop_assert!(close(line.at(h), bill.total()));
+            }
+        }
+        Ok(true)
+    });
+}
+
+#[test]
 fn break_even_is_where_the_lines_cross() {
     let p = us_east_1_x86();
     checked("break_even_is_where_the_lines_cross", 256, 0.8, scenarios(), |s| {
-        let Ok(e) = evaluate(&s, &p.rates, &p.candidates) else { return Ok(false) };
-        let o = s.buy;
-        let follows = s.capacity == Capacity::FollowTasks;
-        // Both monthly costs at h hours per task, for this fleet, worked out here from the model's parts.
-        let fargate_at = |h: f64| f64::from(s.tasks) * h * e.fargate.task_hour;
-        let ec2_at = |h: f64| {
-            let hourly = e.ec2.candidate.hourly.get(o).unwrap();
-            let hours = if follows { h } else { 730.0 };
-            f64::from(e.ec2.instances) * (hourly * hours + s.overheads.extra_per_instance) + s.overheads.ops_hours * s.overheads.ops_rate
-        };
-        match e.break_even(o) {
-            Some(h) => {
-                let scale = ec2_at(h).max(1.0);
-                prop_assert!((fargate_at(h) - ec2_at(h)).abs() <= 1e-6 * scale, "at {h} h");
-                if h > 1.0 {
-                    prop_assert!(fargate_at(h - 1.0) < ec2_at(h - 1.0) + 1e-9);
-                }
-                if h < 729.0 {
-                    prop_assert!(fargate_at(h + 1.0) > ec2_at(h + 1.0) - 1e-9);
+        let Ok(e) = evaluate(&s, &p.rates, &p.side, &p.candidates) else { return Ok(false) };
+        let fargate = e.line(Line::REFERENCE).unwrap();
+        for launch in Launch::ALL {
+            for o in PurchaseOption::ALL {
+                let Some(fleet) = e.line(launch.line(o)) else { continue };
+                let until = e.ec2.until(o);
+                let cheaper = |h: f64| fleet.at(h) < fargate.at(h) - 1e-9 * fargate.at(h).max(1.0);
+                let dearer = |h: f64| fleet.at(h) > fargate.at(h) + 1e-9 * fargate.at(h).max(1.0);
+                let hours = (0..=730).map(f64::from).filter(|&h| h <= until);
+                match e.break_even_of(launch, o) {
+                    Some(b) => {
+                        let scale = fleet.at(b.above).max(1.0);
+                        prop_assert!(b.above == 0.0 || (fleet.at(b.above) - fargate.at(b.above)).abs() <= 1e-6 * scale, "at {} h", b.above);
+                        let end = b.below.unwrap_or(until);
+                        for h in hours {
+                            if h < b.above - 1e-6 || h > end + 1e-6 {
+                                prop_assert!(!cheaper(h), "{launch:?} {o:?} cheaper at {h} h, outside {b:?}");
+                            } else if h > b.above + 1e-6 && h < end - 1e-6 {
+                                prop_assert!(!dearer(h), "{launch:?} {o:?} dearer at {h} h, inside {b:?}");
+                            }
+                        }
+                    }
+                    None => {
+                        for h in hours {
+                            prop_assert!(!cheaper(h), "{launch:?} {o:?}: no break-even, yet cheaper at {h} h");
+                        }
+                    }
                 }
             }
-            None => prop_assert!(fargate_at(730.0) <= ec2_at(730.0) + 1e-9, "no crossing, so Fargate is cheaper all month"),
-        }
-        // The chart's EC2 line is the model's cost at each hours value.
-        for h in [0.0, 100.0, 730.0] {
-            prop_assert!((e.ec2.monthly_at(o, s.capacity, s.overheads, h).unwrap() - ec2_at(h)).abs() <= 1e-9 * ec2_at(h).max(1.0));
         }
         Ok(true)
     });
@@ -240,6 +326,7 @@ proptest! {
 
 mod share_links {
     use fargate_vs_ec2::inputs::Inputs;
+    use fargate_vs_ec2::model::credits::CreditMode;
     use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
     use fargate_vs_ec2::model::packing::NetworkMode;
     use fargate_vs_ec2::model::platform::Platform;
@@ -267,12 +354,16 @@ mod share_links {
             extra in 0.0f64..=1e6,
             ops in 0.0f64..=1e4,
             rate in 0.0f64..=1e6,
+            cpu_use in 1.0f64..=100.0,
+            credits in proptest::sample::select(CreditMode::ALL.to_vec()),
+            ip in any::<bool>(),
+            ebs in 0u32..=16_384,
         ) -> Inputs {
             let size = if platform == Platform::Windows && size.vcpu() < 1.0 { TaskSize::default() } else { size };
             Inputs {
                 region, platform, cpu: size.vcpu(), mem: size.memory_gib(), disk, tasks, hours, runs, minutes, ec2, buy,
                 capacity: if follow && buy.can_follow_tasks() { Capacity::FollowTasks } else { Capacity::AlwaysOn },
-                min, reserve, net, extra, ops, rate,
+                min, reserve, net, extra, ops, rate, cpu_use, credits, ip, ebs,
             }
         }
     }

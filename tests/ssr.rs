@@ -124,8 +124,9 @@ fn chart_marks_each_break_even_at_its_hours() {
 
 #[test]
 fn the_task_count_chart_steps_up_one_instance_at_a_time() {
-    // Defaults: 2 tasks per instance, at least 2 instances: EC2 on-demand costs the
-    // same for 1–4 tasks (2 instances), then one instance more every 2 tasks.
+    // Defaults: 2 tasks per instance, at least 2 instances, 30 GiB of gp3 each ($2.40):
+    // EC2 on-demand costs the same for 1–4 tasks (2 instances), then one instance
+    // more every 2 tasks.
     let e = estimate_for(&[]);
     let tpi = e.evaluation.ec2.packing.tasks_per_instance;
     assert_eq!(tpi, 2);
@@ -145,7 +146,7 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     let cost_at = |tasks: f64| steps.iter().find(|s| s[0].0 <= tasks && (tasks < s[1].0 || s[1].0 == 20.0)).unwrap()[0].1;
     for tasks in 1..=20u32 {
         let instances = f64::from(tasks.div_ceil(tpi).max(2));
-        assert!((cost_at(f64::from(tasks)) - instances * hourly * 730.0).abs() < 1e-9, "{tasks} tasks");
+        assert!((cost_at(f64::from(tasks)) - instances * (hourly * 730.0 + 30.0 * 0.08)).abs() < 1e-9, "{tasks} tasks");
     }
     // Fargate: a straight line through 0, at 20 tasks 20 × 730 × 0.04937.
     let fargate = &lines[0];
@@ -163,7 +164,9 @@ fn the_csv_has_a_row_per_hour_and_a_column_per_option_with_units() {
     assert_eq!(lines.len(), 1 + 731, "header and hours 0–730");
     assert_eq!(
         lines[0],
-        "hours_per_task,fargate_on_demand_usd_per_month,fargate_spot_usd_per_month,fargate_savings_plan_1y_usd_per_month,fargate_savings_plan_3y_usd_per_month,ec2_on_demand_usd_per_month,ec2_reserved_1y_usd_per_month,ec2_reserved_3y_usd_per_month,ec2_spot_usd_per_month"
+        "hours_per_task,fargate_on_demand_usd_per_month,fargate_spot_usd_per_month,fargate_savings_plan_1y_usd_per_month,fargate_savings_plan_3y_usd_per_month,\
+         ec2_on_demand_usd_per_month,ec2_reserved_1y_usd_per_month,ec2_reserved_3y_usd_per_month,ec2_spot_usd_per_month,\
+         managed_on_demand_usd_per_month,managed_reserved_1y_usd_per_month,managed_reserved_3y_usd_per_month,managed_spot_usd_per_month"
     );
     // At 365 h: Fargate on-demand 10 × 365 × 0.04937 = 180.2005; EC2 on-demand flat (always on).
     let row: Vec<f64> = lines[1 + 365].split(',').map(|v| v.parse().unwrap()).collect();
@@ -194,7 +197,7 @@ fn in_chinese_the_verdict_and_the_table_say_the_same_numbers_in_chinese() {
     let fleet = format!("{} × {}", e.evaluation.ec2.instances, e.evaluation.ec2.candidate.name);
     // The same sentence as the English one, number for number.
     assert!(
-        verdict.starts_with(&format!("每月 730 小时时，Fargate 的费用是 US$360.40，EC2 按需（{fleet}）是 {}", Lang::Zh.usd(od))),
+        verdict.starts_with(&format!("每月 730 小时时，EC2 按需（{fleet}）最便宜，为 {}；Fargate 的费用是 US$360.40，", Lang::Zh.usd(od))),
         "{verdict}"
     );
     assert!(english_in(&verdict).is_empty(), "{verdict}: {:?}", english_in(&verdict));

@@ -109,8 +109,8 @@ pub fn use_charts(state: &State, shown: &Option<Rc<Estimate>>, region: &RegionDa
     let drawn = use_mut_ref(|| [None, None]);
     let chart_key = |e: &Option<Rc<Estimate>>| e.as_ref().map(|e| (e.inputs.clone(), e.evaluation.ec2.candidate.name.clone()));
     let hours = {
-        let (shown, hidden, canvas, drawn) = (shown.clone(), state.hidden.clone(), state.canvas, drawn.clone());
-        use_memo((chart_key(&shown), state.hidden.clone(), lang, canvas), move |_| {
+        let (shown, hidden, canvas, drawn) = (shown.clone(), state.hidden_lines(), state.canvas, drawn.clone());
+        use_memo((chart_key(&shown), hidden.clone(), lang, canvas), move |_| {
             shown.as_ref().map(|e| draw_hours(e, &hidden, lang, canvas, &mut drawn.borrow_mut()[0]))
         })
     };
@@ -122,11 +122,11 @@ pub fn use_charts(state: &State, shown: &Option<Rc<Estimate>>, region: &RegionDa
         let behind = busy && estimate::region_file_of(&state.settled) == region.path;
         let (settled, shown, prices, candidates, manifest) =
             (state.settled.clone(), shown.clone(), region.prices.clone(), region.candidates.clone(), manifest.clone());
-        let (hidden, canvas) = (state.hidden.clone(), state.canvas);
+        let (hidden, canvas) = (state.hidden_lines(), state.canvas);
         let key = (
             behind.then(|| state.settled.clone()),
             (!behind).then(|| chart_key(&shown)),
-            state.hidden.clone(),
+            hidden.clone(),
             lang,
             canvas,
             region.prices.clone().map(Shared),
@@ -189,12 +189,13 @@ pub fn legend(entries: &[LegendEntry]) -> Html {
 /// Checkboxes that turn chart lines on and off (Fargate on-demand, the
 /// reference every break-even is measured against, always stays).
 pub fn show_toggles(state: &State, lines: &Toggles, dispatch: &Callback<Action>) -> Html {
+    let hidden = state.hidden_lines();
     html! {
         <fieldset class="show">
             <legend>{ state.lang().words().show_on_charts }</legend>
             { for lines.iter().map(|(line, label)| {
                 let id = format!("show-{}", line.id());
-                let shown = !state.hidden.contains(line);
+                let shown = !hidden.contains(line);
                 let onchange = {
                     let (line, dispatch) = (*line, dispatch.clone());
                     Callback::from(move |ev: Event| {

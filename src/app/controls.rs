@@ -7,13 +7,13 @@ use super::Shared;
 use crate::format;
 use crate::i18n::{regions, Lang};
 use crate::inputs::Inputs;
+use crate::model::credits::CreditMode;
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::task_size::{cpu_units_of, mib_of, TaskSize};
 use crate::model::HOURS_PER_MONTH;
-use crate::options::Opt;
-use crate::options::MAX_TASKS;
+use crate::options::{Opt, IP_CHOICES, MAX_TASKS};
 use crate::pricing::Manifest;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,6 +26,8 @@ pub struct ControlsProps {
     /// (type, label) of every instance type the fleet may use, cheapest first.
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
+    /// The region file has EC2 Savings Plans rates: their purchase options can be chosen.
+    pub savings_plans: bool,
     /// Only the key sliders (task size, count, hours), for the embedded layout.
     pub compact: bool,
     pub lang: Lang,
@@ -127,6 +129,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                     Lang::Zh => format!("{vcpu} vCPU 时，Fargate 允许 {}。", memory_range(&memories, lang)),
                 } }</p>
                 if !props.compact {
+                    <label for="cpu-use">{ w.cpu_use } <output for="cpu-use">{ format!("{}%", format::quantity(i.cpu_use)) }</output></label>
+                    <input id="cpu-use" type="range" min="1" max="100" step="1" value={format::decimals(i.cpu_use, 0)}
+                        aria-valuetext={format!("{}%", format::quantity(i.cpu_use))} oninput={live(setter(on, Opt::CpuUse, as_is))} />
                     <label for="disk">{ w.disk }</label>
                     <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, Opt::Disk, as_is)} />
                     { disk.note }
@@ -172,7 +177,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="buy">{ w.purchase_option }</label>
                 <select id="buy" onchange={setter(on, Opt::Buy, as_is)}>
                     { for PurchaseOption::ALL.into_iter().map(|o| html! {
-                        <option value={o.slug()} selected={o == i.buy}>{ w.purchase(o) }</option>
+                        <option value={o.slug()} selected={o == i.buy} disabled={o.is_savings_plan() && !props.savings_plans}>{ w.purchase(o) }</option>
                     }) }
                 </select>
                 <label for="capacity">{ w.capacity }</label>
@@ -186,6 +191,21 @@ pub fn controls(props: &ControlsProps) -> Html {
                         <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
                     }) }
                 </select>
+                <label for="credits">{ w.credits }</label>
+                <select id="credits" onchange={setter(on, Opt::Credits, as_is)}>
+                    { for CreditMode::ALL.into_iter().map(|m| html! {
+                        <option value={m.slug()} selected={m == i.credits}>{ match m {
+                            CreditMode::Unlimited => w.credits_unlimited,
+                            CreditMode::Standard => w.credits_standard,
+                        } }</option>
+                    }) }
+                </select>
+                <label for="ip">{ w.public_ip }</label>
+                <select id="ip" onchange={setter(on, Opt::Ip, as_is)}>
+                    <option value={IP_CHOICES[0]} selected={!i.ip}>{ w.ip_none }</option>
+                    <option value={IP_CHOICES[1]} selected={i.ip}>{ w.ip_public }</option>
+                </select>
+                { number(Opt::Ebs, w.ebs, "1", field(Opt::Ebs, i.ebs.to_string()), on) }
                 { number(Opt::Min, w.min_instances, "1", field(Opt::Min, i.min.to_string()), on) }
                 { number(Opt::Reserve, w.reserve, "64", field(Opt::Reserve, i.reserve.to_string()), on) }
                 { number(Opt::Extra, w.extra, "any", field(Opt::Extra, format::quantity(i.extra)), on) }

@@ -2,7 +2,8 @@
 //! the page has to say about the link it opened and the prices loading.
 
 use super::state::{Action, State};
-use crate::i18n::Lang;
+use crate::estimate::Estimate;
+use crate::i18n::{self, Lang};
 use yew::prelude::*;
 
 /// English | 中文: each language named in itself, so a reader finds their own.
@@ -31,8 +32,9 @@ pub fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
 /// A line under the verdict: (is it an error, what it says).
 pub type Status = Option<(bool, String)>;
 
-/// What the page has to say about the link it opened and the prices loading.
-pub fn notices(state: &State, status: &Status) -> Html {
+/// What the page has to say about the link it opened and the prices loading;
+/// `shown`: the answer on screen.
+pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html {
     let lang = state.lang();
     let (open, close, separator) = match lang {
         Lang::En => (" (", ")", "; "),
@@ -45,6 +47,9 @@ pub fn notices(state: &State, status: &Status) -> Html {
                     { lang.words().link_notice }
                     { state.ignored.iter().map(|i| format!("{}={}{open}{}{close}", i.param.name(), i.value, i.reason_in(lang))).collect::<Vec<_>>().join(separator) }
                 </p>
+            }
+            if let Some(moved) = shown.filter(|_| state.older_link).and_then(|e| i18n::fleet::older_link(e, lang)) {
+                <p class="status notice" role="status" id="older-link">{ moved }</p>
             }
             if let Some((is_error, message)) = status {
                 if *is_error {

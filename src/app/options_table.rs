@@ -1,11 +1,10 @@
-//! Every purchase option side by side: the numbers behind the chart, and its
+//! Every way of paying side by side: the numbers behind the chart, and its
 //! text alternative. The answer first (monthly cost, break-even), then how
 //! the fleet gets there: on a phone the table scrolls sideways, and the
 //! columns a reader needs most are the ones in view.
 
 use crate::estimate::{self, Estimate};
 use crate::i18n::Lang;
-use crate::model::ec2::PurchaseOption;
 use crate::model::line::Line;
 use yew::prelude::*;
 
@@ -27,14 +26,19 @@ pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
             </tr>
         }
     });
-    let ec2_rows = PurchaseOption::ALL.into_iter().map(|o| {
-        let id = Line::Ec2(o).id();
-        match ev.ec2.monthly(o) {
+    let fleet_rows = Line::ALL.into_iter().filter_map(|line| {
+        let (launch, option) = line.fleet()?;
+        if let Some((missing, first)) = estimate::missing(e, line) {
+            return first.then(|| html! {
+                <tr id={line.id()} class="unavailable"><td colspan="7">{ w.missing(missing) }</td></tr>
+            });
+        }
+        Some(match ev.monthly(line) {
             Some(monthly) => html! {
-                <tr id={id}>
-                    <th scope="row">{ w.purchase(o) }</th>
+                <tr id={line.id()}>
+                    <th scope="row">{ w.line(line) }</th>
                     <td class="num">{ lang.usd(monthly) }</td>
-                    <td class="num">{ ev.break_even(o).map_or_else(|| w.none.to_string(), |h| lang.whole_hours(h)) }</td>
+                    <td class="num">{ ev.break_even_of(launch, option).map_or_else(|| w.none.to_string(), |b| lang.break_even(&b)) }</td>
                     <td class="num">{ per_task_hour(monthly) }</td>
                     <td class="num">{ format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name) }</td>
                     <td class="num">{ ev.ec2.packing.tasks_per_instance }</td>
@@ -42,15 +46,15 @@ pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
                 </tr>
             },
             None => html! {
-                <tr id={id} class="unavailable">
-                    <th scope="row">{ w.purchase(o) }</th>
+                <tr id={line.id()} class="unavailable">
+                    <th scope="row">{ w.line(line) }</th>
                     <td colspan="6">{ match lang {
-                        Lang::En => format!("no {} price for {} here", o.slug(), ev.ec2.candidate.name),
-                        Lang::Zh => format!("此区域没有 {} 的{}价格", ev.ec2.candidate.name, w.purchase(o)),
+                        Lang::En => format!("no {} price for {} here", option.slug(), ev.ec2.candidate.name),
+                        Lang::Zh => format!("此区域没有 {} 的{}价格", ev.ec2.candidate.name, w.line(line)),
                     } }</td>
                 </tr>
             },
-        }
+        })
     });
     html! {
         <div class="table-scroll" aria-busy={busy.then_some("true")}>
@@ -72,7 +76,7 @@ pub fn options_table(e: &Estimate, lang: Lang, busy: bool) -> Html {
             </thead>
             <tbody>
                 { for fargate_rows }
-                { for ec2_rows }
+                { for fleet_rows }
             </tbody>
         </table>
         </div>

@@ -7,6 +7,7 @@
 use crate::chart::Canvas;
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
+use crate::model::ec2::PurchaseOption;
 use crate::model::line::Line;
 use crate::options::Opt;
 use crate::pricing::RegionPrices;
@@ -33,8 +34,13 @@ pub struct State {
     /// Chart lines a person turned off. Not in share links: the link format
     /// has no parameter for it.
     pub hidden: Vec<Line>,
+    /// Lines off by default (`off_by_default`) a person turned on.
+    pub turned_on: Vec<Line>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
+    /// The opening link is older than the pricing of CPU credits and EBS
+    /// (its totals may have moved), until the next change.
+    pub older_link: bool,
     /// The compact layout for an iframe in an article (`embed=1`).
     pub embed: bool,
     /// The language the link or the switcher chose; None follows the browser
@@ -77,11 +83,19 @@ impl State {
             settled: inputs.clone(),
             inputs,
             ignored,
+            older_link: crate::share_link::version(query) < crate::share_link::PRICES_BESIDE_COMPUTE,
             embed: crate::share_link::is_embed(query),
             lang_choice,
             browser_lang,
             ..State::default()
         }
+    }
+
+    /// The lines the charts leave out: those a person turned off, and those
+    /// off by default they did not turn on.
+    pub fn hidden_lines(&self) -> Vec<Line> {
+        let off = |line: &Line| off_by_default(*line, self.inputs.buy) && !self.turned_on.contains(line);
+        Line::ALL.into_iter().filter(|line| self.hidden.contains(line) || off(line)).collect()
     }
 
     /// The language the page speaks.
@@ -160,6 +174,12 @@ pub enum Action {
     Draft(Opt, String),
 }
 
+/// Managed Instances' lines for the purchase options not chosen: the same
+/// fleet as EC2's plus a fee, so four more lines would crowd the charts.
+pub fn off_by_default(line: Line, buy: PurchaseOption) -> bool {
+    matches!(line, Line::Managed(o) if o != buy)
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -171,6 +191,7 @@ impl Reducible for State {
                     // Whatever this control moved, the whole stays a valid scenario.
                     next.inputs.repair();
                     next.ignored.clear();
+                    next.older_link = false;
                     next.link_copied = false;
                     next.draft = None;
                 }
@@ -197,8 +218,12 @@ impl Reducible for State {
             }
             Action::Show(line, true) => {
                 next.hidden.retain(|l| *l != line);
+                if !next.turned_on.contains(&line) {
+                    next.turned_on.push(line);
+                }
             }
             Action::Show(line, false) => {
+                next.turned_on.retain(|l| *l != line);
                 if !next.hidden.contains(&line) {
                     next.hidden.push(line);
                 }

@@ -40,7 +40,7 @@ fn run(args: &[String]) -> Result<String, (u8, String)> {
     let (manifest, ec2) = load(&cmd).map_err(|e| (if e.starts_with("--") { 2 } else { 1 }, e))?;
     if cmd.show == Show::Instances {
         let scenario = cmd.inputs.scenario().map_err(|e| (2, e.to_string()))?;
-        return Ok(instances::listing(&scenario, &estimate::candidates(&ec2), cmd.json, &cmd.inputs.region));
+        return Ok(instances::listing(&scenario, &ec2.side_prices(), &estimate::candidates(&ec2), cmd.json, &cmd.inputs.region));
     }
     let e = estimate::estimate(&cmd.inputs, &manifest, &ec2).map_err(|e| (2, e.to_string()))?;
     Ok(if cmd.json {

@@ -36,14 +36,17 @@ fn spread(values: &[f64], gap: f64, top: f64, blocked: &[(f64, f64)]) -> Vec<f64
         placed[i] = y;
         floor = y + gap;
     }
-    // Pushed past the top: slide the whole stack down, keeping the gaps.
-    if let Some(&last) = order.last() {
-        let over = placed[last] + gap * 0.5 - top;
-        if over > 0.0 {
-            for (k, &i) in order.iter().rev().enumerate() {
-                let limit = top - gap * (0.5 + k as f64);
-                placed[i] = placed[i].min(limit);
+    // Pushed past the top: place them again from the top down, each at most
+    // a gap below the one above, stepping down over the blocked heights.
+    if order.last().is_some_and(|&last| placed[last] + gap * 0.5 > top) {
+        let mut ceiling = top - gap * 0.5;
+        for &i in order.iter().rev() {
+            let mut y = placed[i].min(ceiling);
+            while let Some(&(lo, _)) = blocked.iter().find(|&&(lo, hi)| lo < y && y < hi) {
+                y = lo;
             }
+            placed[i] = y;
+            ceiling = y - gap;
         }
     }
     placed
@@ -179,6 +182,9 @@ mod tests {
         // Nearer the bottom, it moves down, unless that would crowd the label below.
         assert_eq!(spread(&[100.0], 25.0, 5000.0, &[(95.0, 140.0)]), vec![95.0]);
         assert_eq!(spread(&[80.0, 100.0], 25.0, 5000.0, &[(95.0, 140.0)]), vec![80.0, 140.0]);
+        // Pushed past the top, the stack comes down again over a blocked band, keeping its gaps.
+        // 960, 985, 1010 up; then down from 987.5: 962.5, and 937.5 is in (930, 945): 930.
+        assert_eq!(spread(&[960.0, 970.0, 980.0], 25.0, 1000.0, &[(930.0, 945.0)]), vec![930.0, 962.5, 987.5]);
         // Overlapping intervals are stepped over together; a label on an edge stays.
         assert_eq!(spread(&[109.0], 25.0, 5000.0, &[(90.0, 110.0), (105.0, 130.0)]), vec![130.0]);
         assert_eq!(spread(&[90.0], 25.0, 5000.0, &[(90.0, 110.0)]), vec![90.0]);

@@ -3,14 +3,13 @@
 //! can hover. The numbers are the model's (the page draws what the CLI
 //! computes); `style` is how each line looks.
 
-use super::{Crossing, Dash, RGBColor, Series, BLUE, GREEN, PURPLE, SKY, VERMILLION};
+use super::{Crossing, Dash, RGBColor, Series, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION};
 use crate::estimate::Estimate;
 use crate::i18n::{self, Lang};
 use crate::model::ec2::PurchaseOption;
-use crate::model::fargate::{self as fargate_cost, FargateOption};
+use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
 use crate::model::scenario::{self, Scenario};
-use crate::model::HOURS_PER_MONTH;
 
 /// How a line is drawn: colour-blind-safe colours, and dashes so lines
 /// differ by more than colour.
@@ -24,6 +23,14 @@ pub fn style(line: Line) -> (RGBColor, Dash) {
         Line::Ec2(PurchaseOption::Reserved1y) => (GREEN, Dash::Dashed),
         Line::Ec2(PurchaseOption::Reserved3y) => (GREEN, Dash::Dotted),
         Line::Ec2(PurchaseOption::Spot) => (PURPLE, Dash::Dashed),
+        Line::Ec2(PurchaseOption::ComputeSavingsPlan1y) => (VERMILLION, Dash::Dashed),
+        Line::Ec2(PurchaseOption::ComputeSavingsPlan3y) => (VERMILLION, Dash::Dotted),
+        Line::Ec2(PurchaseOption::InstanceSavingsPlan1y) => (PURPLE, Dash::Solid),
+        Line::Ec2(PurchaseOption::InstanceSavingsPlan3y) => (PURPLE, Dash::Dotted),
+        Line::Managed(PurchaseOption::Reserved1y) => (ORANGE, Dash::Dashed),
+        Line::Managed(PurchaseOption::Reserved3y) => (ORANGE, Dash::Dotted),
+        Line::Managed(PurchaseOption::Spot) => (SKY, Dash::Dotted),
+        Line::Managed(_) => (ORANGE, Dash::Solid),
     }
 }
 
@@ -34,26 +41,24 @@ fn series(line: Line, label: String, points: Vec<(f64, f64)>) -> Series {
 
 /// The break-even chart's lines (monthly USD against hours per task, 0–730)
 /// and its crossings: every Fargate option with a rate here, and every priced
-/// EC2 option for the chosen fleet.
+/// fleet option for the chosen type, each drawn through its bends (CPU
+/// credits) and up to the hours it can run (standard credits).
 pub fn hours_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
-    let tasks = e.inputs.tasks;
-    let words = lang.words();
+    let (ev, words) = (&e.evaluation, lang.words());
+    let reference = ev.line(Line::REFERENCE);
     let mut lines = Vec::new();
-    for row in crate::estimate::fargate_rows(e) {
-        let line = Line::Fargate(row.option);
-        let points = vec![(0.0, 0.0), (HOURS_PER_MONTH, fargate_cost::monthly(row.task_hour, tasks, HOURS_PER_MONTH))];
-        lines.push(series(line, words.line(line).to_string(), points));
-    }
-    let (fleet, s) = (&e.evaluation.ec2, &e.scenario);
     let mut crossings = Vec::new();
-    for option in PurchaseOption::ALL {
-        let at = |h: f64| fleet.monthly_at(option, s.capacity, s.overheads, h);
-        let (Some(start), Some(end)) = (at(0.0), at(HOURS_PER_MONTH)) else { continue };
-        let line = Line::Ec2(option);
-        lines.push(series(line, words.line(line).to_string(), vec![(0.0, start), (HOURS_PER_MONTH, end)]));
-        if let Some(h) = e.evaluation.break_even(option) {
-            let usd = fargate_cost::monthly(e.evaluation.fargate.task_hour, tasks, h);
-            crossings.push(Crossing { line, hours: h, usd, label: lang.whole_hours(h), color: style(line).0 });
+    for line in Line::ALL {
+        let Some(cost) = ev.line(line) else { continue };
+        let until = ev.until(line);
+        let mut hours: Vec<f64> = [0.0, until].into_iter().chain(cost.kinks().filter(|&k| k < until)).collect();
+        hours.sort_by(f64::total_cmp);
+        hours.dedup();
+        lines.push(series(line, words.line(line).to_string(), hours.iter().map(|&h| (h, cost.at(h))).collect()));
+        let (Some((launch, option)), Some(reference)) = (line.fleet(), reference) else { continue };
+        let Some(b) = ev.break_even_of(launch, option) else { continue };
+        for h in std::iter::once(b.above).chain(b.below) {
+            crossings.push(Crossing { line, hours: h, usd: reference.at(h), label: lang.whole_hours(h), color: style(line).0 });
         }
     }
     (lines, crossings)
@@ -65,33 +70,33 @@ pub fn max_tasks_shown(e: &Estimate) -> u32 {
 }
 
 /// Monthly cost against the task count at the current hours: Fargate on-demand
-/// (a straight line) and each priced EC2 option on the chosen instance type,
-/// in steps as instances are added.
+/// (a straight line) and each priced fleet option on the chosen instance
+/// type, in steps as instances are added.
 pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
     let max = max_tasks_shown(e);
     // At most ~400 steps drawn, whatever the range.
     let stride = max.div_ceil(400).max(1);
     let counts: Vec<u32> = (1..=max).step_by(stride as usize).collect();
-    let billed = e.evaluation.fargate.billed_hours;
-    let task_hour = e.evaluation.fargate.task_hour;
+    let ev = &e.evaluation;
+    let billed = ev.fargate.billed_hours;
     let words = lang.words();
     let fargate = Line::REFERENCE;
-    let mut lines = vec![series(
-        fargate,
-        words.line(fargate).into(),
-        vec![(0.0, 0.0), (f64::from(max), fargate_cost::monthly(task_hour, max, billed))],
-    )];
-    // One fleet per count prices every purchase option.
-    let candidate = &e.evaluation.ec2.candidate;
-    let fleets: Vec<_> =
-        counts.iter().map(|&tasks| (tasks, scenario::fleet(&Scenario { tasks, ..e.scenario.clone() }, candidate, billed))).collect();
-    for option in PurchaseOption::ALL {
-        if candidate.hourly.get(option).is_none() {
+    let per_task = ev.fargate.on_demand() / f64::from(e.inputs.tasks);
+    let mut lines = vec![series(fargate, words.line(fargate).into(), vec![(0.0, 0.0), (f64::from(max), per_task * f64::from(max))])];
+    // One fleet per count prices every option.
+    let candidate = &ev.ec2.candidate;
+    let fleets: Vec<_> = counts
+        .iter()
+        .map(|&tasks| (tasks, scenario::fleet(&Scenario { tasks, ..e.scenario.clone() }, &e.side, candidate, billed)))
+        .collect();
+    for line in Line::ALL {
+        let Some((launch, option)) = line.fleet() else { continue };
+        if ev.ec2.lines(launch, option).is_none() {
             continue;
         }
         let mut points: Vec<(f64, f64)> = Vec::with_capacity(counts.len() * 2);
         for (tasks, fleet) in &fleets {
-            let Some(cost) = fleet.as_ref().and_then(|f| f.monthly(option)) else { continue };
+            let Some(cost) = fleet.as_ref().and_then(|f| f.total(launch, option)) else { continue };
             // A step: flat from this count to the next one drawn. Where the
             // cost has not changed (the instances still have room), the last
             // flat segment just gets longer: the same line in fewer points,
@@ -102,7 +107,6 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
                 _ => points.extend([(from, cost), (to, cost)]),
             }
         }
-        let line = Line::Ec2(option);
         lines.push(series(line, format!("{} ({})", words.line(line), candidate.name), points));
     }
     lines

@@ -2,12 +2,13 @@
 //! first for the purchase option: what the auto choice chose from.
 
 use crate::format;
-use crate::model::scenario::{self, Candidate, Scenario};
+use crate::model::ec2::PurchaseOption;
+use crate::model::scenario::{self, Candidate, Scenario, SidePrices};
 use crate::model::task_size::gib_of;
 use std::fmt::Write as _;
 
-pub fn listing(scenario: &Scenario, candidates: &[Candidate], json: bool, region: &str) -> String {
-    let fleets = scenario::ranked(scenario, candidates);
+pub fn listing(scenario: &Scenario, side: &SidePrices, candidates: &[Candidate], json: bool, region: &str) -> String {
+    let fleets = scenario::ranked(scenario, side, candidates);
     let buy = scenario.buy;
     let mut out = String::new();
     if json {
@@ -21,7 +22,7 @@ pub fn listing(scenario: &Scenario, candidates: &[Candidate], json: bool, region
                     "memory_gib": gib_of(f.candidate.shape.memory_mib),
                     "enis": f.candidate.shape.enis,
                     "awsvpc_trunking_tasks": f.candidate.shape.trunking_tasks,
-                    "hourly": {"on_demand": h.on_demand, "reserved_1y": h.reserved_1y, "reserved_3y": h.reserved_3y, "spot": h.spot},
+                    "hourly": PurchaseOption::ALL.iter().map(|&o| (o.key().to_string(), h.get(o).into())).collect::<serde_json::Map<_, _>>(),
                     "tasks_per_instance": f.packing.tasks_per_instance,
                     "instances": f.instances,
                     "monthly": f.monthly(buy),

@@ -4,10 +4,13 @@
 use crate::estimate::Estimate;
 use crate::i18n::{self, Lang};
 use crate::inputs::Inputs;
+use crate::model::bill::{FargateParts, FleetParts};
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
+use crate::model::line::Launch;
+use crate::model::scenario::BreakEven;
 use crate::model::task_size::gib_of;
-use crate::options::Opt;
+use crate::options::{Opt, IP_CHOICES};
 use crate::pricing::{Manifest, RegionPrices};
 use serde_json::{json, Map, Value};
 
@@ -21,6 +24,7 @@ fn input(i: &Inputs, option: Opt) -> Value {
         Opt::Cpu => i.cpu.into(),
         Opt::Mem => i.mem.into(),
         Opt::Disk => i.disk.into(),
+        Opt::CpuUse => i.cpu_use.into(),
         Opt::Tasks => i.tasks.into(),
         Opt::Hours if scheduled => Value::Null,
         Opt::Hours => i.hours.into(),
@@ -33,15 +37,45 @@ fn input(i: &Inputs, option: Opt) -> Value {
         Opt::Min => i.min.into(),
         Opt::Reserve => i.reserve.into(),
         Opt::Net => i.net.slug().into(),
+        Opt::Credits => i.credits.slug().into(),
+        Opt::Ip => IP_CHOICES[usize::from(i.ip)].into(),
+        Opt::Ebs => i.ebs.into(),
         Opt::Extra => i.extra.into(),
         Opt::Ops => i.ops.into(),
         Opt::Rate => i.rate.into(),
     }
 }
 
-/// `{ "on_demand": …, "reserved_1y": …, … }` over the EC2 purchase options.
-fn by_purchase(f: impl Fn(PurchaseOption) -> Option<f64>) -> Value {
-    Value::Object(PurchaseOption::ALL.into_iter().map(|o| (o.key().to_string(), f(o).map_or(Value::Null, Into::into))).collect())
+fn number(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, Into::into)
+}
+
+/// `{ "on_demand": …, "reserved_1y": …, … }` over `options`, keys prefixed.
+fn by_option(options: &[PurchaseOption], prefix: &str, f: impl Fn(PurchaseOption) -> Option<f64>) -> Map<String, Value> {
+    options.iter().map(|&o| (format!("{prefix}{}", o.key()), number(f(o)))).collect()
+}
+
+fn fleet_parts(p: &FleetParts<f64>) -> Value {
+    json!({
+        "instances": p.instances,
+        "cpu_credits": p.cpu_credits,
+        "ebs": p.ebs,
+        "public_ipv4": p.public_ipv4,
+        "extra": p.extra,
+        "ops": p.ops,
+    })
+}
+
+fn fargate_parts(p: &FargateParts<f64>) -> Value {
+    json!({ "tasks": p.tasks, "public_ipv4": p.public_ipv4 })
+}
+
+/// The break-evens of EC2's options, then Managed Instances' (`managed_…`).
+fn break_evens(e: &Estimate, end: fn(BreakEven) -> Option<f64>) -> Value {
+    let ev = &e.evaluation;
+    let mut map = by_option(&PurchaseOption::ALL, "", |o| ev.break_even(o).and_then(end));
+    map.extend(by_option(&Launch::MANAGED_OPTIONS, "managed_", |o| ev.break_even_of(Launch::Managed, o).and_then(end)));
+    Value::Object(map)
 }
 
 /// The CLI's `--json` shape; numbers unrounded, `null` where a price is unknown.
@@ -49,11 +83,28 @@ fn by_purchase(f: impl Fn(PurchaseOption) -> Option<f64>) -> Value {
 /// price classes came from goes in `snapshot.origins`.
 pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> Value {
     let ev = &e.evaluation;
-    let spec = &ev.ec2.candidate.shape;
+    let fleet = &ev.ec2;
+    let spec = &fleet.candidate.shape;
     let on_demand = &e.rates.on_demand;
-    let inputs: Map<String, Value> = Opt::ALL.into_iter().map(|o| (o.name().to_string(), input(&e.inputs, o))).collect();
+    let inputs: Map<String, Value> = Opt::ALL.into_iter().map(|o| (o.name().replace('-', "_"), input(&e.inputs, o))).collect();
     let fargate_monthly: Map<String, Value> =
-        FargateOption::ALL.into_iter().map(|o| (o.key().to_string(), ev.fargate.monthly(o).map_or(Value::Null, Into::into))).collect();
+        FargateOption::ALL.into_iter().map(|o| (o.key().to_string(), number(ev.fargate.monthly(o)))).collect();
+    let buy = e.inputs.buy;
+    let managed = prices.get(&fleet.candidate.name).and_then(|row| prices.managed_fee(row)).map(|(fee, provenance)| {
+        json!({
+            "fee_hour": fee,
+            "fee_provenance": provenance.name(),
+            "monthly": by_option(&Launch::MANAGED_OPTIONS, "", |o| fleet.total(Launch::Managed, o)),
+        })
+    });
+    let credits = fleet.credits.map(|c| {
+        json!({
+            "mode": c.mode.slug(),
+            "baseline_vcpu": c.burst.baseline_vcpu,
+            "used_vcpu": c.used_vcpu,
+            "rate_vcpu_hour": c.burst.surplus_vcpu_hour,
+        })
+    });
     json!({
         "inputs": inputs,
         "snapshot": {
@@ -69,20 +120,25 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> V
                 "os_vcpu_hour": on_demand.os_vcpu_hour,
             },
             "billed_hours": ev.fargate.billed_hours,
-            "task_hour": ev.fargate.task_hour,
+            "task_hour": ev.fargate.task_hour(),
             "monthly": fargate_monthly,
+            "parts": ev.fargate.bill(FargateOption::OnDemand).as_ref().map(fargate_parts),
         },
         "ec2": {
-            "instance_type": ev.ec2.candidate.name,
+            "instance_type": fleet.candidate.name,
             "vcpu": spec.vcpu,
             "memory_gib": gib_of(spec.memory_mib),
-            "tasks_per_instance": ev.ec2.packing.tasks_per_instance,
-            "instances": ev.ec2.instances,
-            "hourly": by_purchase(|o| ev.ec2.candidate.hourly.get(o)),
-            "monthly": by_purchase(|o| ev.ec2.monthly(o)),
-            "utilization": { "vcpu": ev.ec2.utilisation.vcpu, "memory": ev.ec2.utilisation.memory },
+            "tasks_per_instance": fleet.packing.tasks_per_instance,
+            "instances": fleet.instances,
+            "hourly": by_option(&PurchaseOption::ALL, "", |o| fleet.candidate.hourly.get(o)),
+            "monthly": by_option(&PurchaseOption::ALL, "", |o| fleet.monthly(o)),
+            "parts": fleet.bill(Launch::Ec2, buy).as_ref().map(fleet_parts),
+            "cpu_credits": credits,
+            "utilization": { "vcpu": fleet.utilisation.vcpu, "memory": fleet.utilisation.memory },
         },
-        "break_even_hours": by_purchase(|o| ev.break_even(o)),
+        "managed_instances": managed,
+        "break_even_hours": break_evens(e, |b| Some(b.above)),
+        "break_even_until_hours": break_evens(e, |b| b.below),
         "verdict": i18n::verdict::verdict(e, Lang::En),
     })
 }

@@ -1,12 +1,12 @@
 //! The CLI's answer as text: the verdict, the workload and fleet, every
 //! option's monthly cost and break-even, and where each price came from.
 
-use crate::estimate::Estimate;
+use crate::estimate::{self, Estimate};
 use crate::format;
 use crate::i18n::{self, Lang};
-use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
+use crate::model::scenario::BreakEven;
 use crate::pricing::{Ec2Extra, Manifest, PriceClass, RegionPrices};
 use std::fmt::Write as _;
 
@@ -21,17 +21,18 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
     let _ = writeln!(out, "{}\n", i18n::verdict::verdict(e, Lang::En));
     let _ = writeln!(
         out,
-        "Workload: {} tasks of {} vCPU / {} GiB, {} in {}, {} billed h/month per task",
+        "Workload: {} tasks of {} vCPU / {} GiB at {}% CPU, {} in {}, {} billed h/month per task",
         i.tasks,
         format::quantity(i.cpu),
         format::quantity(i.mem),
+        format::quantity(i.cpu_use),
         i18n::platform(i.platform),
         i.region,
         format::quantity(ev.fargate.billed_hours)
     );
     let _ = writeln!(
         out,
-        "EC2 fleet: {} × {} ({} vCPU, {} GiB): {} tasks per instance, {}; utilisation {} vCPU, {} memory",
+        "Fleet: {} × {} ({} vCPU, {} GiB): {} tasks per instance, {}; utilisation {} vCPU, {} memory",
         ev.ec2.instances,
         ev.ec2.candidate.name,
         ev.ec2.candidate.shape.vcpu,
@@ -41,34 +42,48 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
         format::percent(ev.ec2.utilisation.vcpu),
         format::percent(ev.ec2.utilisation.memory)
     );
-    let _ = writeln!(out, "\n{:<22} {:>14} {:>16}", "option", "USD per month", "break-even h/mo");
+    if let Some(credits) = i18n::fleet::credits(e, Lang::En) {
+        let _ = writeln!(out, "{credits}");
+    }
+    for line in [Line::Ec2(i.buy), Line::Managed(i.buy)] {
+        if let Some(bill) = i18n::fleet::bill(e, Lang::En, line) {
+            let _ = writeln!(out, "{bill}");
+        }
+    }
+    let _ = writeln!(out, "\n{:<30} {:>14} {:>16}", "option", "USD per month", "break-even h/mo");
     for line in Line::ALL {
-        let (monthly, break_even) = match line {
-            Line::Fargate(o) => (ev.fargate.monthly(o), String::new()),
-            Line::Ec2(o) => (ev.ec2.monthly(o), ec2_break_even(e, o)),
+        if let Some((missing, first)) = estimate::missing(e, line) {
+            if first {
+                let _ = writeln!(out, "{}", words.missing(missing));
+            }
+            continue;
+        }
+        let monthly = ev.monthly(line);
+        let break_even = match line.fleet() {
+            None => String::new(),
+            Some(_) if monthly.is_none() => String::new(),
+            Some((launch, o)) => ev.break_even_of(launch, o).map_or_else(|| "none".into(), |b| break_even_text(&b)),
         };
-        let _ = writeln!(out, "{:<22} {:>14} {:>16}", cli_name(line), money(monthly), break_even);
+        let _ = writeln!(out, "{:<30} {:>14} {:>16}", cli_name(line), money(monthly), break_even);
     }
     out += &sources(manifest, prices);
     out
 }
 
+/// "660", or "556–614" where the fleet is cheaper only up to some usage.
+fn break_even_text(b: &BreakEven) -> String {
+    match b.below {
+        None => format::decimals(b.above, 0),
+        Some(below) => format!("{}–{}", format::decimals(b.above, 0), format::decimals(below, 0)),
+    }
+}
+
 /// The table's first column: the page's names, Fargate's Savings Plans shortened to fit.
 fn cli_name(line: Line) -> &'static str {
-    use crate::model::fargate::FargateOption;
     match line {
         Line::Fargate(FargateOption::SavingsPlan1y) => "Fargate Savings 1y",
         Line::Fargate(FargateOption::SavingsPlan3y) => "Fargate Savings 3y",
         other => Lang::En.words().line(other),
-    }
-}
-
-/// Whole hours, "none" when the lines do not cross in the month, blank when unpriced.
-fn ec2_break_even(e: &Estimate, option: PurchaseOption) -> String {
-    match (e.evaluation.ec2.monthly(option), e.evaluation.break_even(option)) {
-        (None, _) => String::new(),
-        (Some(_), None) => "none".into(),
-        (Some(_), Some(h)) => format::decimals(h, 0),
     }
 }
 

@@ -4,6 +4,8 @@
 use super::Lang;
 use crate::estimate::Estimate;
 use crate::format;
+use crate::model::credits::CreditMode;
+use crate::model::line::{Launch, Line};
 use crate::model::scenario::Candidate;
 
 /// "2 tasks fit per t3a.large (2 vCPU, 8 GiB): CPU-bound. 5 instances; the
@@ -50,4 +52,94 @@ pub fn instance_labels(candidates: &[Candidate], lang: Lang) -> Vec<(String, Str
             (c.name.clone(), label)
         })
         .collect()
+}
+
+/// What a fleet line's bill is made of at the scenario's hours: "EC2
+/// on-demand a month: instances $313.90 + EBS $12.00 = $325.90". Parts of no
+/// cost are left out; a part whose price is unknown says so. None where the
+/// line has no price.
+pub fn bill(e: &Estimate, lang: Lang, line: Line) -> Option<String> {
+    let (launch, option) = line.fleet()?;
+    let bill = e.evaluation.ec2.bill(launch, option)?;
+    let w = lang.words();
+    let known = [
+        (w.part_instances, Some(bill.instances)),
+        (w.part_fee, Some(bill.management_fee)),
+        (w.part_credits, Some(bill.cpu_credits)),
+        (w.part_ebs, bill.ebs),
+        (w.part_ipv4, bill.public_ipv4),
+        (w.part_extra, Some(bill.extra)),
+        (w.part_ops, Some(bill.ops)),
+    ];
+    let parts: Vec<String> = known
+        .iter()
+        .filter(|(_, usd)| *usd != Some(0.0))
+        .map(|(name, usd)| match usd {
+            Some(usd) => format!("{name} {}", lang.usd(*usd)),
+            None => format!("{name} ({})", w.no_price_here),
+        })
+        .collect();
+    let total = lang.usd(bill.total());
+    Some(match lang {
+        Lang::En => format!("{} a month: {} = {total}", w.line(line), parts.join(" + ")),
+        Lang::Zh => format!("{}每月：{} = {total}", w.line(line), parts.join(" + ")),
+    })
+}
+
+/// What the tasks ask of a burstable type's CPU credits: "A t3a.large earns
+/// 0.6 vCPU of CPU baseline; the 2 tasks on each use 2 vCPU: +$51.10/month of
+/// CPU credits per instance." None for a type that does not burst.
+pub fn credits(e: &Estimate, lang: Lang) -> Option<String> {
+    let f = &e.evaluation.ec2;
+    let c = f.credits?;
+    let (name, base, used) = (&f.candidate.name, format::quantity(c.burst.baseline_vcpu), format::quantity(c.used_vcpu));
+    let tasks = f.spread.iter().filter(|g| g.0 > 0).map(|g| g.1).max().unwrap_or(0);
+    let buy = e.inputs.buy;
+    let per_instance = f.bill(Launch::Ec2, buy).map(|b| b.cpu_credits / f64::from(f.instances.max(1)));
+    let head = match lang {
+        Lang::En => format!("A {name} earns {base} vCPU of CPU baseline; the {tasks} task{} on each use {used} vCPU", lang.plural(tasks)),
+        Lang::Zh => format!("每台 {name} 的 CPU 基准为 {base} vCPU；每台上的 {tasks} 个任务使用 {used} vCPU"),
+    };
+    let tail = match (lang, c.mode, per_instance) {
+        (Lang::En, CreditMode::Standard, _) => {
+            format!(": in standard mode it runs them at most {} h/month per task.", format::decimals(f.until(buy), 0))
+        }
+        (Lang::Zh, CreditMode::Standard, _) => format!("：在标准模式下每个任务每月最多运行 {} 小时。", format::decimals(f.until(buy), 0)),
+        (Lang::En, _, Some(usd)) if usd > 0.0 => format!(": +{}/month of CPU credits per instance.", lang.usd(usd)),
+        (Lang::Zh, _, Some(usd)) if usd > 0.0 => format!("：每台实例每月另付 {} 的 CPU 积分。", lang.usd(usd)),
+        (Lang::En, _, _) => ": the baseline earned covers it, no CPU credits to pay.".into(),
+        (Lang::Zh, _, _) => "：所赚取的基准足以覆盖，无需支付 CPU 积分。".into(),
+    };
+    Some(head + &tail)
+}
+
+/// For a link made before CPU credits and EBS were priced: what its EC2
+/// total now includes that it did not ("CPU credits ($255.50 a month)").
+/// None when it includes neither.
+pub fn older_link(e: &Estimate, lang: Lang) -> Option<String> {
+    let bill = e.evaluation.ec2.bill(Launch::Ec2, e.inputs.buy)?;
+    let gib = e.scenario.ebs_gib;
+    let mut parts = Vec::new();
+    if bill.cpu_credits > 0.0 {
+        parts.push(match lang {
+            Lang::En => format!("CPU credits ({} a month)", lang.usd(bill.cpu_credits)),
+            Lang::Zh => format!("CPU 积分（每月 {}）", lang.usd(bill.cpu_credits)),
+        });
+    }
+    if let Some(ebs) = bill.ebs.filter(|usd| *usd > 0.0) {
+        parts.push(match lang {
+            Lang::En => format!("EBS, {gib} GiB per instance ({} a month)", lang.usd(ebs)),
+            Lang::Zh => format!("EBS（每个实例 {gib} GiB，每月 {}）", lang.usd(ebs)),
+        });
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::En => format!(
+            "This link was made before CPU credits and EBS volumes were priced: its EC2 total now includes {}.",
+            parts.join(" and ")
+        ),
+        Lang::Zh => format!("此链接生成于 CPU 积分和 EBS 卷计价之前：其 EC2 费用现已包含{}。", parts.join("和")),
+    })
 }

@@ -6,7 +6,7 @@ use crate::format;
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::task_size::TaskSize;
 use crate::model::HOURS_PER_MONTH;
-use crate::options::{Opt, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_TASKS};
+use crate::options::{Opt, MAX_EBS_GIB, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_TASKS};
 
 /// "a、b 或 c": a list as Chinese writes it.
 fn or_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -23,11 +23,12 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
     }
     let whole = |min: u32, max: u32| format!("{min} 到 {max} 之间的整数");
     match option {
-        Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net => or_list(&option.choices().unwrap_or_default()),
+        Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => or_list(&option.choices().unwrap_or_default()),
         Opt::Region => "AWS 区域代码，例如 us-east-1".into(),
         Opt::Cpu => format!("vCPU 为 {}（Windows 至少 1）", or_list(&TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>())),
         Opt::Mem => "该 vCPU 下 Fargate 允许的内存（GiB）".into(),
         Opt::Disk => whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB) + "（GiB）",
+        Opt::CpuUse => "任务 vCPU 的 1% 到 100%".into(),
         Opt::Tasks => whole(1, MAX_TASKS),
         Opt::Hours => format!("每个任务每月 0 到 {} 小时", format::quantity(HOURS_PER_MONTH)),
         // The bound that matters is checked with the minutes (`Inputs::scenario`).
@@ -36,6 +37,7 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
         Opt::Ec2 => "auto 或实例类型，例如 m6i.large".into(),
         Opt::Min => whole(0, MAX_MIN_INSTANCES),
         Opt::Reserve => whole(0, MAX_RESERVE_MIB) + "（MiB）",
+        Opt::Ebs => whole(0, MAX_EBS_GIB) + "（GiB）",
         Opt::Extra | Opt::Rate => "0 或更大的美元金额".into(),
         Opt::Ops => format!("0 到 {} 小时", format::quantity(MAX_OPS_HOURS)),
     }

@@ -26,6 +26,10 @@ fn scenario_error(e: &ScenarioError) -> String {
         ScenarioError::UsageOverMonth(h) => format!("each task would run {} hours, more than the 730 in a month", format::decimals(*h, 1)),
         ScenarioError::UnknownInstance(name) => format!("no EC2 instance type {name} for this platform in this region"),
         ScenarioError::InstanceTooSmall(name) => format!("{name} cannot hold even one task of this size"),
+        ScenarioError::CreditsRunOut { name, until } => format!(
+            "{name} in standard credit mode runs these tasks at most {} h/month each: its CPU baseline cannot carry them longer",
+            format::decimals(*until, 0)
+        ),
         ScenarioError::NoCandidate(option) => format!("no EC2 instance type holds this task and has an {} price here", option.slug()),
     }
 }
@@ -84,6 +88,9 @@ impl Problem {
             }
             (Lang::Zh, Problem::Scenario(ScenarioError::UnknownInstance(name))) => format!("此区域的这个平台没有 EC2 实例类型 {name}。"),
             (Lang::Zh, Problem::Scenario(ScenarioError::InstanceTooSmall(name))) => format!("{name} 连一个这种规格的任务都容纳不下。"),
+            (Lang::Zh, Problem::Scenario(ScenarioError::CreditsRunOut { name, until })) => {
+                format!("{name} 在标准积分模式下，每个任务每月最多只能运行 {} 小时：其 CPU 基准无法支撑更久。", format::decimals(*until, 0))
+            }
             (Lang::Zh, Problem::Scenario(ScenarioError::NoCandidate(option))) => {
                 format!("此区域没有既能容纳该任务、又有{}价格的 EC2 实例类型。", lang.words().purchase(*option))
             }
@@ -114,5 +121,10 @@ mod tests {
         assert_eq!(fargate.explain(Lang::Zh), "Fargate 不支持这个任务规格。");
         let over = Problem::Scenario(ScenarioError::UsageOverMonth(833.33));
         assert_eq!(over.explain(Lang::En), "each task would run 833.3 hours, more than the 730 in a month");
+        let credits = Problem::Scenario(ScenarioError::CreditsRunOut { name: "t3a.large".into(), until: 219.0 });
+        assert_eq!(
+            credits.to_string(),
+            "t3a.large in standard credit mode runs these tasks at most 219 h/month each: its CPU baseline cannot carry them longer"
+        );
     }
 }

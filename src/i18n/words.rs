@@ -1,6 +1,7 @@
 //! Every fixed piece of text on the page, once per language. A field missing
 //! from one language does not compile, so neither language can fall behind.
 
+use crate::estimate::Missing;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
@@ -54,6 +55,14 @@ pub struct Words {
     pub always_on: &'static str,
     pub follows_tasks: &'static str,
     pub network_mode: &'static str,
+    pub cpu_use: &'static str,
+    pub credits: &'static str,
+    pub credits_unlimited: &'static str,
+    pub credits_standard: &'static str,
+    pub public_ip: &'static str,
+    pub ip_none: &'static str,
+    pub ip_public: &'static str,
+    pub ebs: &'static str,
     pub min_instances: &'static str,
     pub reserve: &'static str,
     pub extra: &'static str,
@@ -68,6 +77,20 @@ pub struct Words {
     pub used: &'static str,
     pub break_even: &'static str,
     pub none: &'static str,
+    /// In the table, for the Managed Instances rows on Windows.
+    pub managed_not_windows: &'static str,
+    /// In the table, where the snapshot has no EC2 Savings Plans rate.
+    pub savings_plans_missing: &'static str,
+    /// A part of a bill whose price the snapshot lacks.
+    pub no_price_here: &'static str,
+    // The parts of a fleet's bill
+    pub part_instances: &'static str,
+    pub part_fee: &'static str,
+    pub part_credits: &'static str,
+    pub part_ebs: &'static str,
+    pub part_ipv4: &'static str,
+    pub part_extra: &'static str,
+    pub part_ops: &'static str,
     // Sources
     pub sources_title: &'static str,
     pub undated: &'static str,
@@ -85,6 +108,14 @@ pub struct Words {
     pub ec2_reserved_1y: &'static str,
     pub ec2_reserved_3y: &'static str,
     pub ec2_spot: &'static str,
+    pub ec2_compute_sp_1y: &'static str,
+    pub ec2_compute_sp_3y: &'static str,
+    pub ec2_instance_sp_1y: &'static str,
+    pub ec2_instance_sp_3y: &'static str,
+    pub managed_on_demand: &'static str,
+    pub managed_reserved_1y: &'static str,
+    pub managed_reserved_3y: &'static str,
+    pub managed_spot: &'static str,
     pub cpu_bound: &'static str,
     pub memory_bound: &'static str,
     pub network_bound: &'static str,
@@ -105,6 +136,14 @@ impl Words {
             Line::Ec2(PurchaseOption::Reserved1y) => self.ec2_reserved_1y,
             Line::Ec2(PurchaseOption::Reserved3y) => self.ec2_reserved_3y,
             Line::Ec2(PurchaseOption::Spot) => self.ec2_spot,
+            Line::Ec2(PurchaseOption::ComputeSavingsPlan1y) => self.ec2_compute_sp_1y,
+            Line::Ec2(PurchaseOption::ComputeSavingsPlan3y) => self.ec2_compute_sp_3y,
+            Line::Ec2(PurchaseOption::InstanceSavingsPlan1y) => self.ec2_instance_sp_1y,
+            Line::Ec2(PurchaseOption::InstanceSavingsPlan3y) => self.ec2_instance_sp_3y,
+            Line::Managed(PurchaseOption::Reserved1y) => self.managed_reserved_1y,
+            Line::Managed(PurchaseOption::Reserved3y) => self.managed_reserved_3y,
+            Line::Managed(PurchaseOption::Spot) => self.managed_spot,
+            Line::Managed(_) => self.managed_on_demand,
         }
     }
 
@@ -118,6 +157,14 @@ impl Words {
             Bound::Cpu => self.cpu_bound,
             Bound::Memory => self.memory_bound,
             Bound::Network => self.network_bound,
+        }
+    }
+
+    /// What the page and the CLI say for a group of lines with no price here.
+    pub fn missing(&self, missing: Missing) -> &'static str {
+        match missing {
+            Missing::ManagedInstancesOnWindows => self.managed_not_windows,
+            Missing::SavingsPlans => self.savings_plans_missing,
         }
     }
 
@@ -174,6 +221,14 @@ pub const EN: Words = Words {
     always_on: "Always on (730 h)",
     follows_tasks: "Follows the tasks",
     network_mode: "Network mode",
+    cpu_use: "Average CPU use per task, %",
+    credits: "CPU credits of burstable types",
+    credits_unlimited: "unlimited (pay above the baseline)",
+    credits_standard: "standard (held to the baseline)",
+    public_ip: "Public IPv4 addresses",
+    ip_none: "none",
+    ip_public: "one per task or instance",
+    ebs: "EBS root volume per instance, GiB",
     min_instances: "Minimum instances",
     reserve: "Memory kept for OS and agent, MiB",
     extra: "Extra per instance, USD/month",
@@ -187,6 +242,16 @@ pub const EN: Words = Words {
     used: "vCPU / memory used",
     break_even: "break-even",
     none: "none",
+    managed_not_windows: "ECS Managed Instances does not run Windows",
+    savings_plans_missing: "EC2 Savings Plans: no rates in this snapshot (a price refresh brings them)",
+    no_price_here: "no price here",
+    part_instances: "instances",
+    part_fee: "management fee",
+    part_credits: "CPU credits",
+    part_ebs: "EBS",
+    part_ipv4: "public IPv4",
+    part_extra: "extra",
+    part_ops: "operations",
     sources_title: "Where these prices come from",
     undated: "undated",
     sources_and_licences: "Sources and licences: ",
@@ -201,6 +266,14 @@ pub const EN: Words = Words {
     ec2_reserved_1y: "EC2 reserved 1y",
     ec2_reserved_3y: "EC2 reserved 3y",
     ec2_spot: "EC2 Spot",
+    ec2_compute_sp_1y: "EC2 Compute Savings Plan 1y",
+    ec2_compute_sp_3y: "EC2 Compute Savings Plan 3y",
+    ec2_instance_sp_1y: "EC2 Instance Savings Plan 1y",
+    ec2_instance_sp_3y: "EC2 Instance Savings Plan 3y",
+    managed_on_demand: "Managed Instances on-demand",
+    managed_reserved_1y: "Managed Instances reserved 1y",
+    managed_reserved_3y: "Managed Instances reserved 3y",
+    managed_spot: "Managed Instances Spot",
     cpu_bound: "CPU-bound",
     memory_bound: "memory-bound",
     network_bound: "network-bound",
@@ -254,6 +327,14 @@ pub const ZH: Words = Words {
     always_on: "始终运行（730 小时）",
     follows_tasks: "随任务启停",
     network_mode: "网络模式",
+    cpu_use: "每个任务的平均 CPU 使用率（%）",
+    credits: "突增性能实例的 CPU 积分",
+    credits_unlimited: "无限模式（超出基准部分付费）",
+    credits_standard: "标准模式（限制在基准以内）",
+    public_ip: "公有 IPv4 地址",
+    ip_none: "无",
+    ip_public: "每个任务或实例一个",
+    ebs: "每个实例的 EBS 根卷（GiB）",
     min_instances: "最少实例数",
     reserve: "为操作系统和代理预留的内存（MiB）",
     extra: "每个实例的额外费用（美元/月）",
@@ -267,6 +348,16 @@ pub const ZH: Words = Words {
     used: "vCPU / 内存分配率",
     break_even: "盈亏平衡点",
     none: "无",
+    managed_not_windows: "ECS 托管实例不支持 Windows",
+    savings_plans_missing: "EC2 节省计划：此价格快照中没有费率（刷新价格后才有）",
+    no_price_here: "此区域无价格",
+    part_instances: "实例",
+    part_fee: "管理费",
+    part_credits: "CPU 积分",
+    part_ebs: "EBS",
+    part_ipv4: "公有 IPv4",
+    part_extra: "额外费用",
+    part_ops: "运维",
     sources_title: "价格来源",
     undated: "日期不详",
     sources_and_licences: "来源与许可：",
@@ -281,6 +372,14 @@ pub const ZH: Words = Words {
     ec2_reserved_1y: "EC2 预留 1 年",
     ec2_reserved_3y: "EC2 预留 3 年",
     ec2_spot: "EC2 Spot",
+    ec2_compute_sp_1y: "EC2 计算节省计划 1 年",
+    ec2_compute_sp_3y: "EC2 计算节省计划 3 年",
+    ec2_instance_sp_1y: "EC2 实例节省计划 1 年",
+    ec2_instance_sp_3y: "EC2 实例节省计划 3 年",
+    managed_on_demand: "托管实例 按需",
+    managed_reserved_1y: "托管实例 预留 1 年",
+    managed_reserved_3y: "托管实例 预留 3 年",
+    managed_spot: "托管实例 Spot",
     cpu_bound: "受 CPU 限制",
     memory_bound: "受内存限制",
     network_bound: "受网络接口限制",

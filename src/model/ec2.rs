@@ -1,6 +1,5 @@
-//! What an always-on (or task-following) EC2 fleet costs a month.
-
-use super::HOURS_PER_MONTH;
+//! How EC2 capacity is bought, what a type costs per hour each way, and
+//! whether the fleet runs all month or follows the tasks.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PurchaseOption {
@@ -11,11 +10,25 @@ pub enum PurchaseOption {
     Reserved3y,
     /// Spot, at a recent average price.
     Spot,
+    /// Compute Savings Plans, 1 year, no upfront (any family, any region).
+    ComputeSavingsPlan1y,
+    ComputeSavingsPlan3y,
+    /// EC2 Instance Savings Plans, 1 year, no upfront (one family in one region).
+    InstanceSavingsPlan1y,
+    InstanceSavingsPlan3y,
 }
 
 impl PurchaseOption {
-    pub const ALL: [PurchaseOption; 4] =
-        [PurchaseOption::OnDemand, PurchaseOption::Reserved1y, PurchaseOption::Reserved3y, PurchaseOption::Spot];
+    pub const ALL: [PurchaseOption; 8] = [
+        PurchaseOption::OnDemand,
+        PurchaseOption::Reserved1y,
+        PurchaseOption::Reserved3y,
+        PurchaseOption::Spot,
+        PurchaseOption::ComputeSavingsPlan1y,
+        PurchaseOption::ComputeSavingsPlan3y,
+        PurchaseOption::InstanceSavingsPlan1y,
+        PurchaseOption::InstanceSavingsPlan3y,
+    ];
 
     /// The name in share links and the CLI (`--buy`).
     pub fn slug(self) -> &'static str {
@@ -24,6 +37,10 @@ impl PurchaseOption {
             PurchaseOption::Reserved1y => "reserved-1y",
             PurchaseOption::Reserved3y => "reserved-3y",
             PurchaseOption::Spot => "spot",
+            PurchaseOption::ComputeSavingsPlan1y => "compute-savings-plan-1y",
+            PurchaseOption::ComputeSavingsPlan3y => "compute-savings-plan-3y",
+            PurchaseOption::InstanceSavingsPlan1y => "instance-savings-plan-1y",
+            PurchaseOption::InstanceSavingsPlan3y => "instance-savings-plan-3y",
         }
     }
 
@@ -34,6 +51,10 @@ impl PurchaseOption {
             PurchaseOption::Reserved1y => "reserved_1y",
             PurchaseOption::Reserved3y => "reserved_3y",
             PurchaseOption::Spot => "spot",
+            PurchaseOption::ComputeSavingsPlan1y => "compute_savings_plan_1y",
+            PurchaseOption::ComputeSavingsPlan3y => "compute_savings_plan_3y",
+            PurchaseOption::InstanceSavingsPlan1y => "instance_savings_plan_1y",
+            PurchaseOption::InstanceSavingsPlan3y => "instance_savings_plan_3y",
         }
     }
 
@@ -41,7 +62,12 @@ impl PurchaseOption {
         PurchaseOption::ALL.into_iter().find(|o| o.slug() == s)
     }
 
-    /// Reservations are paid for the whole term, so they cannot follow tasks.
+    pub fn is_savings_plan(self) -> bool {
+        self >= PurchaseOption::ComputeSavingsPlan1y
+    }
+
+    /// Reservations and Savings Plans are paid for the whole term, so they
+    /// cannot follow tasks.
     pub fn can_follow_tasks(self) -> bool {
         matches!(self, PurchaseOption::OnDemand | PurchaseOption::Spot)
     }
@@ -54,6 +80,8 @@ pub struct Ec2Hourly {
     pub reserved_1y: Option<f64>,
     pub reserved_3y: Option<f64>,
     pub spot: Option<f64>,
+    /// Compute 1y, 3y, EC2 Instance 1y, 3y, as `PurchaseOption` lists them.
+    pub savings_plans: [Option<f64>; 4],
 }
 
 impl Ec2Hourly {
@@ -63,6 +91,7 @@ impl Ec2Hourly {
             PurchaseOption::Reserved1y => self.reserved_1y,
             PurchaseOption::Reserved3y => self.reserved_3y,
             PurchaseOption::Spot => self.spot,
+            plan => self.savings_plans[plan as usize - PurchaseOption::ComputeSavingsPlan1y as usize],
         }
     }
 }
@@ -105,37 +134,26 @@ impl Overheads {
     pub const NONE: Overheads = Overheads { extra_per_instance: 0.0, ops_hours: 0.0, ops_rate: 0.0 };
 }
 
-/// Hours a month each instance is paid for.
-pub fn instance_hours(option: PurchaseOption, capacity: Capacity, billed_hours: f64) -> f64 {
-    match capacity {
-        Capacity::FollowTasks if option.can_follow_tasks() => billed_hours,
-        _ => HOURS_PER_MONTH,
-    }
-}
-
-/// USD per month: instances × (hourly × instance hours + extra) + ops hours × rate.
-pub fn monthly(instances: u32, hourly: f64, instance_hours: f64, overheads: Overheads) -> f64 {
-    f64::from(instances) * (hourly * instance_hours + overheads.extra_per_instance) + overheads.ops_hours * overheads.ops_rate
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn always_on_fleet() {
-        // 4 × m6i.large on-demand at $0.096/h all month: 4 × 0.096 × 730 = 280.32 USD.
-        assert!((monthly(4, 0.096, 730.0, Overheads::NONE) - 280.32).abs() < 1e-9);
-        // Plus $10 per instance and 5 ops hours at $80: 280.32 + 40 + 400 = 720.32 USD.
-        let o = Overheads { extra_per_instance: 10.0, ops_hours: 5.0, ops_rate: 80.0 };
-        assert!((monthly(4, 0.096, 730.0, o) - 720.32).abs() < 1e-9);
-    }
-
-    #[test]
-    fn only_on_demand_and_spot_follow_tasks() {
-        assert_eq!(instance_hours(PurchaseOption::OnDemand, Capacity::FollowTasks, 100.0), 100.0);
-        assert_eq!(instance_hours(PurchaseOption::Spot, Capacity::FollowTasks, 100.0), 100.0);
-        assert_eq!(instance_hours(PurchaseOption::Reserved1y, Capacity::FollowTasks, 100.0), 730.0);
-        assert_eq!(instance_hours(PurchaseOption::OnDemand, Capacity::AlwaysOn, 100.0), 730.0);
+    fn options_read_back_and_savings_plans_are_their_own_prices() {
+        for o in PurchaseOption::ALL {
+            assert_eq!(PurchaseOption::from_slug(o.slug()), Some(o));
+            assert_eq!(o.key(), o.slug().replace('-', "_"));
+        }
+        let hourly = Ec2Hourly {
+            on_demand: 0.1,
+            reserved_1y: None,
+            reserved_3y: None,
+            spot: None,
+            savings_plans: [Some(0.07), None, Some(0.06), None],
+        };
+        assert_eq!(hourly.get(PurchaseOption::ComputeSavingsPlan1y), Some(0.07));
+        assert_eq!(hourly.get(PurchaseOption::InstanceSavingsPlan1y), Some(0.06));
+        assert_eq!(hourly.get(PurchaseOption::InstanceSavingsPlan3y), None);
+        assert!(!PurchaseOption::ComputeSavingsPlan1y.can_follow_tasks() && PurchaseOption::Spot.can_follow_tasks());
     }
 }

@@ -1,14 +1,16 @@
 //! Instance types no workload would pick, so the first view need not load them.
 //!
 //! Type `b` outclasses type `a` when `b` is at least as large in everything
-//! packing counts (vCPU, memory, ENIs, trunking limit) and no dearer in any
-//! purchase option `a` is priced in. Then `b` holds at least as many tasks per
-//! instance, needs no more instances and costs no more a month, whatever the
-//! scenario; `scenario::cheaper` settles the remaining ties in `b`'s favour
-//! (lower hourly rate, then the larger type, then the name). So the cheapest
-//! fleet among the types nothing outclasses is the cheapest among all, and
-//! the snapshot moves the others to a file the page loads only when a person
-//! names one or opens the instance picker.
+//! packing counts (vCPU, memory, ENIs, trunking limit), no dearer in any
+//! purchase option `a` is priced in nor in Managed Instances' fee, and no
+//! worse off for CPU credits (it does not burst, or both do and `b` has at
+//! least `a`'s baseline at no higher a surplus rate). Then `b` holds at least
+//! as many tasks per instance, needs no more instances and costs no more a
+//! month, whatever the scenario; `scenario::cheaper` settles the remaining
+//! ties in `b`'s favour (lower hourly rate, then the larger type, then the
+//! name). So the cheapest fleet among the types nothing outclasses is the
+//! cheapest among all, and the snapshot moves the others to a file the page
+//! loads only when a person names one or opens the instance picker.
 
 use super::ec2::PurchaseOption;
 use super::packing::InstanceShape;
@@ -28,12 +30,21 @@ pub fn outclasses(b: &Candidate, a: &Candidate) -> bool {
         sb.vcpu >= sa.vcpu && sb.memory_mib >= sa.memory_mib && sb.enis >= sa.enis && at_least(sb.trunking_tasks, sa.trunking_tasks);
     // At an equal rate `b` must win the tie-break after it: larger, or the first name.
     let wins_tie = sb != sa || b.name < a.name;
+    // No dearer where `a` has a price: strictly cheaper, or equal and first in the tie-break.
+    let no_dearer = |b: Option<f64>, a: Option<f64>| match (b, a) {
+        (_, None) => true,
+        (Some(rb), Some(ra)) => rb < ra || (rb == ra && wins_tie),
+        (None, Some(_)) => false,
+    };
+    let credits = match (b.burst, a.burst) {
+        (None, _) => true,
+        (Some(bb), Some(ba)) => bb.baseline_vcpu >= ba.baseline_vcpu && bb.surplus_vcpu_hour <= ba.surplus_vcpu_hour,
+        (Some(_), None) => false,
+    };
     roomier
-        && PurchaseOption::ALL.into_iter().all(|o| match (b.hourly.get(o), a.hourly.get(o)) {
-            (_, None) => true,
-            (Some(rb), Some(ra)) => rb < ra || (rb == ra && wins_tie),
-            (None, Some(_)) => false,
-        })
+        && credits
+        && PurchaseOption::ALL.into_iter().all(|o| no_dearer(b.hourly.get(o), a.hourly.get(o)))
+        && no_dearer(b.managed_fee, a.managed_fee)
 }
 
 /// Larger first: what `scenario::cheaper` prefers among fleets of equal cost,
@@ -70,7 +81,9 @@ mod tests {
         Candidate {
             name: name.into(),
             shape: InstanceShape { vcpu, memory_mib: gib * 1024, enis, trunking_tasks: trunking },
-            hourly: Ec2Hourly { on_demand, reserved_1y: None, reserved_3y: None, spot },
+            hourly: Ec2Hourly { on_demand, reserved_1y: None, reserved_3y: None, spot, savings_plans: [None; 4] },
+            burst: None,
+            managed_fee: Some(on_demand * 0.12),
         }
     }
 
@@ -93,6 +106,24 @@ mod tests {
         assert!(!outclasses(&c("b", 2, 8, 3, Some(10), 0.05, None), &a), "no Spot price where a has one");
         // a has no Spot price: b's Spot price does not matter.
         assert!(outclasses(&c("b", 2, 16, 3, Some(10), 0.05, Some(9.0)), &c("a", 2, 8, 3, Some(10), 0.1, None)));
+    }
+
+    #[test]
+    fn a_burstable_type_outclasses_only_what_its_credits_cannot_cost_more_than() {
+        use crate::model::credits::Burst;
+        // t3.large against m5.large in us-east-1: as large, cheaper, but it may pay for CPU credits.
+        let burst = |baseline_vcpu: f64, surplus_vcpu_hour: f64| Some(Burst { baseline_vcpu, surplus_vcpu_hour });
+        let t3 = Candidate { burst: burst(0.6, 0.05), ..c("t3.large", 2, 8, 3, None, 0.0832, Some(0.03)) };
+        let m5 = c("m5.large", 2, 8, 3, None, 0.096, Some(0.04));
+        assert!(!outclasses(&t3, &m5) && !outclasses(&m5, &t3));
+        // Between burstable types: a larger baseline at the same rate does; a smaller one does not.
+        let t3a = Candidate { burst: burst(0.6, 0.05), ..c("t3a.large", 2, 8, 3, None, 0.0752, Some(0.025)) };
+        assert!(outclasses(&t3a, &t3));
+        let small = Candidate { burst: burst(0.4, 0.05), ..c("t3a.small", 2, 8, 3, None, 0.0752, Some(0.025)) };
+        assert!(!outclasses(&small, &t3));
+        // A dearer Managed Instances fee keeps the other type in the running.
+        let fee = Candidate { managed_fee: Some(0.5), ..c("m6.large", 2, 8, 3, None, 0.09, Some(0.03)) };
+        assert!(!outclasses(&fee, &m5));
     }
 
     #[test]

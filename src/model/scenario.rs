@@ -1,14 +1,19 @@
-//! One whole comparison: a workload on Fargate against the same workload on an
-//! EC2 fleet, every purchase option, and where each pair of lines crosses.
+//! One whole comparison: a workload on Fargate against the same workload on
+//! an instance fleet, self-managed (EC2) or run by ECS Managed Instances,
+//! every purchase option, and where each fleet is cheaper than Fargate.
 
-use super::break_even::break_even_hours;
-use super::ec2::{self, Capacity, Ec2Hourly, Overheads, PurchaseOption};
-use super::fargate::{self, FargateOption, FargateRates, FargateTask, Unsupported};
+use super::bill::{FargateParts, FleetParts};
+use super::cost_line::{self, CostLine};
+use super::credits::{self, Burst, CreditMode, CreditUse};
+use super::ec2::{Capacity, Ec2Hourly, Overheads, PurchaseOption};
+use super::fargate::{FargateOption, FargateRates, FargateTask, Unsupported};
+use super::line::{Launch, Line};
 use super::outclassed;
 use super::packing::{self, InstanceShape, NetworkMode, Packing, Utilisation};
 use super::platform::Platform;
 use super::task_size::TaskSize;
 use super::usage::Usage;
+use super::HOURS_PER_MONTH;
 use std::cmp::Ordering;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,16 +30,24 @@ pub struct Scenario {
     pub size: TaskSize,
     /// Ephemeral storage per task, GiB (20–200).
     pub storage_gib: u32,
+    /// A task's average CPU use while it runs, as a share of its vCPU (0.01–1).
+    pub cpu_use: f64,
     pub tasks: u32,
     pub usage: Usage,
     pub instance: InstanceChoice,
-    /// The EC2 purchase option the instance is chosen for and the verdict speaks of.
+    /// The purchase option the instance is chosen for and the verdict speaks of.
     pub buy: PurchaseOption,
     pub capacity: Capacity,
     pub min_instances: u32,
     /// MiB per instance kept back for the OS and the ECS agent.
     pub reserved_mib: u32,
     pub network: NetworkMode,
+    /// How burstable instances pay for CPU above their baseline.
+    pub credits: CreditMode,
+    /// Each task (on Fargate) or instance (on EC2) has a public IPv4 address.
+    pub public_ip: bool,
+    /// GiB of EBS root volume per instance.
+    pub ebs_gib: u32,
     pub overheads: Overheads,
 }
 
@@ -64,41 +77,91 @@ impl FargateOptions {
     }
 }
 
-/// An EC2 instance type that could host the tasks.
+/// What the region charges beside the tasks and the instances, USD; None
+/// where unknown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SidePrices {
+    /// Per public IPv4 address-hour.
+    pub public_ipv4_hour: Option<f64>,
+    /// Per GB-month of EBS gp3.
+    pub ebs_gb_month: Option<f64>,
+}
+
+/// An instance type that could host the tasks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
     pub name: String,
     pub shape: InstanceShape,
     pub hourly: Ec2Hourly,
+    /// For a burstable type, its CPU credits.
+    pub burst: Option<Burst>,
+    /// ECS Managed Instances' fee, USD per instance-hour; None where it does not run the type.
+    pub managed_fee: Option<f64>,
 }
 
-/// Fargate's bill, USD.
+const SLOTS: usize = 2 * PurchaseOption::ALL.len();
+
+/// Fargate's bill.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FargateCost {
+    pub tasks: u32,
     /// Hours billed per task per month.
     pub billed_hours: f64,
-    /// USD per task-hour, on-demand.
-    pub task_hour: f64,
-    /// USD per month for each option; None where the rate is unknown.
-    pub on_demand: f64,
-    pub spot: Option<f64>,
-    pub savings_plan_1y: Option<f64>,
-    pub savings_plan_3y: Option<f64>,
+    /// USD per task-hour of each option Fargate sells here (`FargateOption`
+    /// order): vCPU, memory, storage and licence.
+    pub task_hours: [Option<f64>; 4],
+    /// USD per task-hour for a public IPv4 address: 0 without one, None
+    /// where its price is unknown.
+    pub public_ipv4_hour: Option<f64>,
 }
 
 impl FargateCost {
+    /// USD per task-hour, on-demand.
+    pub fn task_hour(&self) -> f64 {
+        self.task_hours[0].unwrap_or(f64::NAN)
+    }
+
+    /// `option`'s bill as lines of the hours per task; None where it has no rate here.
+    pub fn lines(&self, option: FargateOption) -> Option<FargateParts<CostLine>> {
+        let tasks = f64::from(self.tasks);
+        let task_hour = self.task_hours[option as usize]?;
+        Some(FargateParts {
+            tasks: CostLine::per_hour(tasks * task_hour),
+            public_ipv4: self.public_ipv4_hour.map(|usd| CostLine::per_hour(tasks * usd)),
+        })
+    }
+
+    /// `option`'s bill at the billed hours.
+    pub fn bill(&self, option: FargateOption) -> Option<FargateParts<f64>> {
+        Some(self.lines(option)?.at(self.billed_hours))
+    }
+
     /// USD per month for `option`; None where it has no rate here.
     pub fn monthly(&self, option: FargateOption) -> Option<f64> {
-        match option {
-            FargateOption::OnDemand => Some(self.on_demand),
-            FargateOption::Spot => self.spot,
-            FargateOption::SavingsPlan1y => self.savings_plan_1y,
-            FargateOption::SavingsPlan3y => self.savings_plan_3y,
-        }
+        Some(self.bill(option)?.total())
+    }
+
+    /// USD per month on-demand.
+    pub fn on_demand(&self) -> f64 {
+        self.monthly(FargateOption::OnDemand).unwrap_or(f64::NAN)
     }
 }
 
-/// The EC2 fleet's bill, USD.
+/// What a fleet's bill needs of the scenario and the region, kept with it so
+/// its lines can be drawn without them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FleetTerms {
+    capacity: Capacity,
+    overheads: Overheads,
+    side: SidePrices,
+    public_ip: bool,
+    ebs_gib: u32,
+    /// A task's vCPU × its average use.
+    task_vcpu_used: f64,
+    billed_hours: f64,
+}
+
+/// An instance fleet for the tasks, and its bills.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ec2Cost {
     pub candidate: Candidate,
@@ -106,21 +169,97 @@ pub struct Ec2Cost {
     pub instances: u32,
     /// The fleet is at the minimum instance count, more than the tasks need.
     pub at_minimum: bool,
-    /// USD per month for each purchase option (ALL order); None where unpriced.
-    pub monthly: [Option<f64>; 4],
     pub utilisation: Utilisation,
+    /// How the tasks spread over the instances: (instances, tasks on each), twice.
+    pub spread: [(u32, u32); 2],
+    /// What the tasks ask of a burstable type's CPU credits; None for the others.
+    pub credits: Option<CreditUse>,
+    terms: FleetTerms,
+    /// USD per month at the billed hours per launch and option; None where
+    /// unpriced, not offered, or beyond what standard credits allow.
+    monthly: [Option<f64>; SLOTS],
 }
 
 impl Ec2Cost {
-    pub fn monthly(&self, option: PurchaseOption) -> Option<f64> {
-        self.monthly[option as usize]
+    /// Whether the instances run only while the tasks do, for `option`.
+    fn follows(&self, option: PurchaseOption) -> bool {
+        self.terms.capacity == Capacity::FollowTasks && option.can_follow_tasks()
     }
 
-    /// USD per month for `option` were each task to run `hours` a month: the
-    /// fleet's line on a chart of cost against hours. None where unpriced.
-    pub fn monthly_at(&self, option: PurchaseOption, capacity: Capacity, overheads: Overheads, hours: f64) -> Option<f64> {
-        let hourly = self.candidate.hourly.get(option)?;
-        Some(ec2::monthly(self.instances, hourly, ec2::instance_hours(option, capacity, hours), overheads))
+    /// The most hours per task the fleet can run the tasks for, bought as
+    /// `option`: less than the month only for burstable types in standard mode.
+    pub fn until(&self, option: PurchaseOption) -> f64 {
+        match self.credits {
+            Some(c) if c.mode == CreditMode::Standard => credits::standard_until(c.burst, c.used_vcpu, self.follows(option)),
+            _ => HOURS_PER_MONTH,
+        }
+    }
+
+    /// The bill of `launch` bought as `option`, as lines of the hours per
+    /// task; None where unpriced or not offered.
+    pub fn lines(&self, launch: Launch, option: PurchaseOption) -> Option<FleetParts<CostLine>> {
+        let hourly = self.candidate.hourly.get(option).filter(|_| launch.offers(option))?;
+        let fee = match launch {
+            Launch::Ec2 => 0.0,
+            Launch::Managed => self.candidate.managed_fee?,
+        };
+        let t = &self.terms;
+        let follows = self.follows(option);
+        let n = f64::from(self.instances);
+        // Paid per instance-hour: all month, or while the tasks run.
+        let per_instance_hour = |usd: f64| if follows { CostLine::per_hour(n * usd) } else { CostLine::fixed(n * (usd * HOURS_PER_MONTH)) };
+        let per_instance_month = |usd: f64| if follows { CostLine::per_hour(n * usd / HOURS_PER_MONTH) } else { CostLine::fixed(n * usd) };
+        let unless_zero = |wanted: bool, price: Option<f64>, line: &dyn Fn(f64) -> CostLine| {
+            if wanted {
+                price.map(line)
+            } else {
+                Some(CostLine::ZERO)
+            }
+        };
+        Some(FleetParts {
+            instances: per_instance_hour(hourly),
+            management_fee: per_instance_hour(fee),
+            cpu_credits: self.credits.map_or(CostLine::ZERO, |c| credits::line(c.burst, c.mode, self.spread, t.task_vcpu_used, follows)),
+            ebs: unless_zero(t.ebs_gib > 0, t.side.ebs_gb_month, &|usd| per_instance_month(f64::from(t.ebs_gib) * usd)),
+            public_ipv4: unless_zero(t.public_ip, t.side.public_ipv4_hour, &per_instance_hour),
+            extra: CostLine::fixed(n * t.overheads.extra_per_instance),
+            ops: if launch == Launch::Ec2 { CostLine::fixed(t.overheads.ops_hours * t.overheads.ops_rate) } else { CostLine::ZERO },
+        })
+    }
+
+    /// The bill at the billed hours; None where unpriced, not offered, or
+    /// beyond what standard credits allow.
+    pub fn bill(&self, launch: Launch, option: PurchaseOption) -> Option<FleetParts<f64>> {
+        let billed = self.terms.billed_hours;
+        self.lines(launch, option).filter(|_| billed <= self.until(option)).map(|l| l.at(billed))
+    }
+
+    /// USD per month for `launch` bought as `option` (see `bill`).
+    pub fn total(&self, launch: Launch, option: PurchaseOption) -> Option<f64> {
+        self.monthly[launch.slot(option)]
+    }
+
+    /// USD per month on EC2 (see `bill`).
+    pub fn monthly(&self, option: PurchaseOption) -> Option<f64> {
+        self.total(Launch::Ec2, option)
+    }
+}
+
+/// Where a fleet is cheaper than Fargate on-demand: above `above` hours per
+/// task, up to `below` (None: to the end of the month). Credits can make a
+/// burstable fleet dearer again past some usage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BreakEven {
+    pub above: f64,
+    pub below: Option<f64>,
+}
+
+impl BreakEven {
+    /// From where one line is cheaper than another: a convex fleet against
+    /// a straight Fargate line is cheaper in one range at most.
+    fn of(ranges: &[(f64, f64)]) -> Option<BreakEven> {
+        let &(above, end) = ranges.first()?;
+        Some(BreakEven { above, below: (end < HOURS_PER_MONTH).then_some(end) })
     }
 }
 
@@ -128,14 +267,50 @@ impl Ec2Cost {
 pub struct Evaluation {
     pub fargate: FargateCost,
     pub ec2: Ec2Cost,
-    /// Hours per task per month where Fargate on-demand meets each EC2 option
-    /// (ALL order); None when they do not cross within 0–730 h.
-    pub break_even_hours: [Option<f64>; 4],
+    /// Where each fleet line is cheaper than Fargate on-demand, by slot.
+    break_evens: [Option<BreakEven>; SLOTS],
 }
 
 impl Evaluation {
-    pub fn break_even(&self, option: PurchaseOption) -> Option<f64> {
-        self.break_even_hours[option as usize]
+    /// Where EC2 bought as `option` is cheaper than Fargate on-demand.
+    pub fn break_even(&self, option: PurchaseOption) -> Option<BreakEven> {
+        self.break_even_of(Launch::Ec2, option)
+    }
+
+    pub fn break_even_of(&self, launch: Launch, option: PurchaseOption) -> Option<BreakEven> {
+        self.break_evens[launch.slot(option)]
+    }
+
+    /// A chart line's total as a line of the hours per task; None where unpriced.
+    pub fn line(&self, line: Line) -> Option<CostLine> {
+        match line {
+            Line::Fargate(o) => Some(self.fargate.lines(o)?.total()),
+            Line::Ec2(o) => Some(self.ec2.lines(Launch::Ec2, o)?.total()),
+            Line::Managed(o) => Some(self.ec2.lines(Launch::Managed, o)?.total()),
+        }
+    }
+
+    /// A line's USD per month at the billed hours; None where unpriced.
+    pub fn monthly(&self, line: Line) -> Option<f64> {
+        match line {
+            Line::Fargate(o) => self.fargate.monthly(o),
+            Line::Ec2(o) => self.ec2.total(Launch::Ec2, o),
+            Line::Managed(o) => self.ec2.total(Launch::Managed, o),
+        }
+    }
+
+    /// The most hours per task a line can run the tasks for.
+    pub fn until(&self, line: Line) -> f64 {
+        match line {
+            Line::Fargate(_) => HOURS_PER_MONTH,
+            Line::Ec2(o) | Line::Managed(o) => self.ec2.until(o),
+        }
+    }
+
+    /// The hours per task where line `a` costs less than line `b`, as ranges.
+    pub fn cheaper(&self, a: Line, b: Line) -> Vec<(f64, f64)> {
+        let (Some(la), Some(lb)) = (self.line(a), self.line(b)) else { return Vec::new() };
+        cost_line::cheaper(&la, &lb, self.until(a).min(self.until(b)))
     }
 }
 
@@ -148,29 +323,56 @@ pub enum ScenarioError {
     UnknownInstance(String),
     /// The named instance cannot hold even one task.
     InstanceTooSmall(String),
+    /// The named burstable type, in standard credit mode, cannot run the
+    /// tasks' CPU use for the billed hours: at most `until` hours per task.
+    CreditsRunOut {
+        name: String,
+        until: f64,
+    },
     /// No candidate holds a task and has a price for the purchase option.
     NoCandidate(PurchaseOption),
 }
 
 /// The fleet for one candidate, or None when not one task fits on it.
-pub fn fleet(scenario: &Scenario, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
-    let packing = packing::pack(&candidate.shape, scenario.size, scenario.reserved_mib, scenario.network)?;
-    let instances = packing::instances_needed(scenario.tasks, packing.tasks_per_instance, scenario.min_instances);
+pub fn fleet(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
+    let packing = packing::pack(&candidate.shape, s.size, s.reserved_mib, s.network)?;
+    let instances = packing::instances_needed(s.tasks, packing.tasks_per_instance, s.min_instances);
+    let spread = credits::spread(s.tasks, instances);
+    let task_vcpu_used = s.size.vcpu() * s.cpu_use;
+    // The fullest instance's use: its tasks' vCPU at their average use.
+    let fullest = if spread[1].0 > 0 { spread[1].1 } else { spread[0].1 };
+    let credits = candidate.burst.map(|burst| CreditUse { mode: s.credits, burst, used_vcpu: f64::from(fullest) * task_vcpu_used });
+    let terms = FleetTerms {
+        capacity: s.capacity,
+        overheads: s.overheads,
+        side: *side,
+        public_ip: s.public_ip,
+        ebs_gib: s.ebs_gib,
+        task_vcpu_used,
+        billed_hours,
+    };
     let mut cost = Ec2Cost {
         candidate: candidate.clone(),
         packing,
         instances,
-        at_minimum: scenario.tasks.div_ceil(packing.tasks_per_instance) < scenario.min_instances,
-        monthly: [None; 4],
-        utilisation: packing::utilisation(&candidate.shape, instances, scenario.size, scenario.tasks),
+        at_minimum: s.tasks.div_ceil(packing.tasks_per_instance) < s.min_instances,
+        utilisation: packing::utilisation(&candidate.shape, instances, s.size, s.tasks),
+        spread,
+        credits,
+        terms,
+        monthly: [None; SLOTS],
     };
-    cost.monthly = PurchaseOption::ALL.map(|option| cost.monthly_at(option, scenario.capacity, scenario.overheads, billed_hours));
+    for launch in Launch::ALL {
+        for option in PurchaseOption::ALL {
+            cost.monthly[launch.slot(option)] = cost.bill(launch, option).map(|b| b.total());
+        }
+    }
     Some(cost)
 }
 
-/// Cheapest first for `option`; ties go to fewer instances, then to the lower
-/// hourly rate, then to the larger type, then to the name: so a type another
-/// outclasses never wins (see `outclassed`).
+/// Cheapest first for `option` on EC2; ties go to fewer instances, then to
+/// the lower hourly rate, then to the larger type, then to the name: so a
+/// type another outclasses never wins (see `outclassed`).
 fn cheaper(option: PurchaseOption) -> impl Fn(&Ec2Cost, &Ec2Cost) -> Ordering {
     move |a, b| {
         let cost = |c: &Ec2Cost| c.monthly(option).unwrap_or(f64::INFINITY);
@@ -186,60 +388,53 @@ fn cheaper(option: PurchaseOption) -> impl Fn(&Ec2Cost, &Ec2Cost) -> Ordering {
 
 /// Every candidate that holds at least one task, cheapest first for the
 /// scenario's purchase option (unpriced ones last).
-pub fn ranked(scenario: &Scenario, candidates: &[Candidate]) -> Vec<Ec2Cost> {
-    let billed = scenario.usage.billed_hours();
-    let mut fleets: Vec<Ec2Cost> = candidates.iter().filter_map(|c| fleet(scenario, c, billed)).collect();
-    fleets.sort_by(cheaper(scenario.buy));
+pub fn ranked(s: &Scenario, side: &SidePrices, candidates: &[Candidate]) -> Vec<Ec2Cost> {
+    let billed = s.usage.billed_hours();
+    let mut fleets: Vec<Ec2Cost> = candidates.iter().filter_map(|c| fleet(s, side, c, billed)).collect();
+    fleets.sort_by(cheaper(s.buy));
     fleets
 }
 
-pub fn evaluate(scenario: &Scenario, rates: &FargateOptions, candidates: &[Candidate]) -> Result<Evaluation, ScenarioError> {
-    let task = FargateTask::new(scenario.platform, scenario.size, scenario.storage_gib).map_err(ScenarioError::Fargate)?;
-    if !scenario.usage.fits_in_month() {
-        return Err(ScenarioError::UsageOverMonth(scenario.usage.billed_hours()));
+pub fn evaluate(s: &Scenario, rates: &FargateOptions, side: &SidePrices, candidates: &[Candidate]) -> Result<Evaluation, ScenarioError> {
+    let task = FargateTask::new(s.platform, s.size, s.storage_gib).map_err(ScenarioError::Fargate)?;
+    if !s.usage.fits_in_month() {
+        return Err(ScenarioError::UsageOverMonth(s.usage.billed_hours()));
     }
-    let billed_hours = scenario.usage.billed_hours();
-    let mut monthly = [None; 4];
-    for (option, r) in rates.offered(scenario.platform) {
-        monthly[option as usize] = Some(fargate::monthly(task.hourly(r), scenario.tasks, billed_hours));
+    let billed_hours = s.usage.billed_hours();
+    let mut task_hours = [None; 4];
+    for (option, r) in rates.offered(s.platform) {
+        task_hours[option as usize] = Some(task.hourly(r));
     }
-    let task_hour = task.hourly(&rates.on_demand);
-    let fargate_cost = FargateCost {
-        billed_hours,
-        task_hour,
-        on_demand: fargate::monthly(task_hour, scenario.tasks, billed_hours),
-        spot: monthly[FargateOption::Spot as usize],
-        savings_plan_1y: monthly[FargateOption::SavingsPlan1y as usize],
-        savings_plan_3y: monthly[FargateOption::SavingsPlan3y as usize],
-    };
+    let public_ipv4_hour = if s.public_ip { side.public_ipv4_hour } else { Some(0.0) };
+    let fargate = FargateCost { tasks: s.tasks, billed_hours, task_hours, public_ipv4_hour };
 
-    let ec2 = match &scenario.instance {
+    let ec2 = match &s.instance {
         InstanceChoice::Auto => candidates
             .iter()
-            .filter_map(|c| fleet(scenario, c, billed_hours))
-            .filter(|f| f.monthly(scenario.buy).is_some())
-            .min_by(cheaper(scenario.buy))
-            .ok_or(ScenarioError::NoCandidate(scenario.buy))?,
+            .filter_map(|c| fleet(s, side, c, billed_hours))
+            .filter(|f| f.monthly(s.buy).is_some())
+            .min_by(cheaper(s.buy))
+            .ok_or(ScenarioError::NoCandidate(s.buy))?,
         InstanceChoice::Named(name) => {
             let candidate = candidates.iter().find(|c| &c.name == name).ok_or_else(|| ScenarioError::UnknownInstance(name.clone()))?;
-            fleet(scenario, candidate, billed_hours).ok_or_else(|| ScenarioError::InstanceTooSmall(name.clone()))?
+            let fleet = fleet(s, side, candidate, billed_hours).ok_or_else(|| ScenarioError::InstanceTooSmall(name.clone()))?;
+            let until = fleet.until(s.buy);
+            if billed_hours > until {
+                return Err(ScenarioError::CreditsRunOut { name: name.clone(), until });
+            }
+            fleet
         }
     };
 
-    // Fargate on-demand costs `fargate_per_hour` for each hour every task runs.
-    let fargate_per_hour = f64::from(scenario.tasks) * task_hour;
-    let break_even_hours = PurchaseOption::ALL.map(|option| {
-        let hourly = ec2.candidate.hourly.get(option)?;
-        let follows = scenario.capacity == Capacity::FollowTasks && option.can_follow_tasks();
-        let (per_hour, fixed) = if follows {
-            let o = scenario.overheads;
-            (f64::from(ec2.instances) * hourly, f64::from(ec2.instances) * o.extra_per_instance + o.ops_hours * o.ops_rate)
-        } else {
-            (0.0, ec2.monthly(option)?)
-        };
-        break_even_hours(fargate_per_hour, per_hour, fixed)
-    });
-    Ok(Evaluation { fargate: fargate_cost, ec2, break_even_hours })
+    let reference = fargate.lines(FargateOption::OnDemand).map(|l| l.total());
+    let mut break_evens = [None; SLOTS];
+    for launch in Launch::ALL {
+        for option in PurchaseOption::ALL {
+            let (Some(fleet), Some(reference)) = (ec2.lines(launch, option), reference) else { continue };
+            break_evens[launch.slot(option)] = BreakEven::of(&cost_line::cheaper(&fleet.total(), &reference, ec2.until(option)));
+        }
+    }
+    Ok(Evaluation { fargate, ec2, break_evens })
 }
 
 #[cfg(test)]
@@ -247,13 +442,28 @@ mod tests {
     use super::*;
 
     const X86: FargateRates = FargateRates { vcpu_hour: 0.04048, gb_hour: 0.004445, storage_gb_hour: 0.000111, os_vcpu_hour: None };
+    /// No costs beside the instances: what the older tests below assume.
+    const BARE: SidePrices = SidePrices { public_ipv4_hour: None, ebs_gb_month: None };
+    /// us-east-1: public IPv4 $0.005/h, gp3 $0.08 per GB-month.
+    const US_EAST_1: SidePrices = SidePrices { public_ipv4_hour: Some(0.005), ebs_gb_month: Some(0.08) };
+
+    fn hourly(on_demand: f64, reserved_1y: Option<f64>) -> Ec2Hourly {
+        Ec2Hourly { on_demand, reserved_1y, reserved_3y: None, spot: None, savings_plans: [None; 4] }
+    }
 
     fn candidate(name: &str, vcpu: u32, gib: u32, enis: u32, on_demand: f64, r1: Option<f64>) -> Candidate {
         Candidate {
             name: name.into(),
             shape: InstanceShape { vcpu, memory_mib: gib * 1024, enis, trunking_tasks: None },
-            hourly: Ec2Hourly { on_demand, reserved_1y: r1, reserved_3y: None, spot: None },
+            hourly: hourly(on_demand, r1),
+            burst: None,
+            managed_fee: Some(on_demand * 0.12),
         }
+    }
+
+    /// t3a.large in us-east-1: 2 vCPU, 8 GiB, $0.0752/h, 30% baseline, $0.05 per surplus vCPU-hour.
+    fn t3a_large() -> Candidate {
+        Candidate { burst: Some(Burst { baseline_vcpu: 0.6, surplus_vcpu_hour: 0.05 }), ..candidate("t3a.large", 2, 8, 3, 0.0752, None) }
     }
 
     fn scenario() -> Scenario {
@@ -261,6 +471,7 @@ mod tests {
             platform: Platform::LinuxX86,
             size: TaskSize::from_vcpu_gib(1.0, 2.0).unwrap(),
             storage_gib: 20,
+            cpu_use: 1.0,
             tasks: 10,
             usage: Usage::Hours(730.0),
             instance: InstanceChoice::Auto,
@@ -269,12 +480,19 @@ mod tests {
             min_instances: 2,
             reserved_mib: 512,
             network: NetworkMode::Bridge,
+            credits: CreditMode::Unlimited,
+            public_ip: false,
+            ebs_gib: 0,
             overheads: Overheads::NONE,
         }
     }
 
     fn rates() -> FargateOptions {
         FargateOptions { on_demand: X86, spot: None, savings_plan_1y: None, savings_plan_3y: None }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
     }
 
     #[test]
@@ -288,19 +506,105 @@ mod tests {
             candidate("m6i.large", 2, 8, 3, 0.096, Some(0.06)),
             candidate("c6i.large", 2, 4, 3, 0.085, None),
         ];
-        let e = evaluate(&scenario(), &rates(), &candidates).unwrap();
+        let e = evaluate(&scenario(), &rates(), &BARE, &candidates).unwrap();
         assert_eq!((e.ec2.candidate.name.as_str(), e.ec2.instances, e.ec2.packing.tasks_per_instance), ("m6i.large", 5, 2));
-        assert!((e.ec2.monthly(PurchaseOption::OnDemand).unwrap() - 350.4).abs() < 1e-9);
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 350.4));
         // Reserved 1y: 5 × 0.06 × 730 = $219.00; no Spot price: None.
-        assert!((e.ec2.monthly(PurchaseOption::Reserved1y).unwrap() - 219.0).abs() < 1e-9);
+        assert!(close(e.ec2.monthly(PurchaseOption::Reserved1y).unwrap(), 219.0));
         assert_eq!(e.ec2.monthly(PurchaseOption::Spot), None);
         // Fargate: 10 × 730 × 0.04937 = $360.401, so on-demand EC2 is cheaper above
         // 350.40 ÷ (10 × 0.04937) = 709.74 h, reserved above 219 ÷ 0.4937 = 443.59 h.
-        assert!((e.fargate.on_demand - 360.401).abs() < 1e-9);
-        assert!((e.break_even(PurchaseOption::OnDemand).unwrap() - 350.4 / 0.4937).abs() < 1e-9);
-        assert!((e.break_even(PurchaseOption::Reserved1y).unwrap() - 219.0 / 0.4937).abs() < 1e-9);
+        assert!(close(e.fargate.on_demand(), 360.401));
+        let on_demand = e.break_even(PurchaseOption::OnDemand).unwrap();
+        assert!(close(on_demand.above, 350.4 / 0.4937) && on_demand.below.is_none());
+        assert!(close(e.break_even(PurchaseOption::Reserved1y).unwrap().above, 219.0 / 0.4937));
         // Utilisation: 10 vCPU of 10 provisioned; 20 GiB of 40 GiB.
         assert_eq!((e.ec2.utilisation.vcpu, e.ec2.utilisation.memory), (1.0, 0.5));
+    }
+
+    #[test]
+    fn credits_reverse_the_headline_and_auto_moves_to_an_honest_type() {
+        // The example: 5 × t3a.large for 10 full 1-vCPU tasks, all month: $54.90 an
+        // instance, plus (2 − 0.6) × 0.05 × 730 = $51.10 of surplus credits: $529.98 a fleet.
+        let mut s = scenario();
+        s.instance = InstanceChoice::Named("t3a.large".into());
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
+        let bill = e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap();
+        assert!(close(bill.instances, 274.48) && close(bill.cpu_credits, 255.5), "{bill:?}");
+        assert!(close(bill.total(), 529.98));
+        // Fargate, $360.40, is the cheaper at every usage: the credits cost more per hour than Fargate does.
+        assert_eq!(e.break_even(PurchaseOption::OnDemand), None);
+        // With auto, an m6a.large fleet at $0.0864 with 30 GiB of gp3 each wins:
+        // 5 × (0.0864 × 730 + 30 × 0.08) = 5 × (63.072 + 2.4) = $327.36.
+        s.instance = InstanceChoice::Auto;
+        s.ebs_gib = 30;
+        let e = evaluate(&s, &rates(), &US_EAST_1, &[t3a_large(), candidate("m6a.large", 2, 8, 3, 0.0864, None)]).unwrap();
+        assert_eq!(e.ec2.candidate.name, "m6a.large");
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 327.36));
+        // At 20% use each instance's 2 tasks use 0.4 vCPU, within the 0.6 baseline: t3a.large wins honestly,
+        // 5 × (54.896 + 2.4) = $286.48.
+        s.cpu_use = 0.2;
+        let e = evaluate(&s, &rates(), &US_EAST_1, &[t3a_large(), candidate("m6a.large", 2, 8, 3, 0.0864, None)]).unwrap();
+        assert_eq!(e.ec2.candidate.name, "t3a.large");
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 286.48));
+        assert_eq!(e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap().cpu_credits, 0.0);
+    }
+
+    #[test]
+    fn standard_credits_skip_a_type_that_cannot_carry_the_tasks_and_say_why_when_named() {
+        let mut s = scenario();
+        s.credits = CreditMode::Standard;
+        // Two full tasks use 2 vCPU against a 0.6 baseline: 0.6 × 730 ÷ 2 = 219 h a month at most.
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large(), candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
+        assert_eq!(e.ec2.candidate.name, "m6i.large");
+        s.instance = InstanceChoice::Named("t3a.large".into());
+        assert_eq!(
+            evaluate(&s, &rates(), &BARE, &[t3a_large()]),
+            Err(ScenarioError::CreditsRunOut { name: "t3a.large".into(), until: 219.0 })
+        );
+        // 200 h a month fits, free of credits.
+        s.usage = Usage::Hours(200.0);
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
+        assert_eq!(e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap().cpu_credits, 0.0);
+        assert_eq!(e.ec2.until(PurchaseOption::OnDemand), 219.0);
+    }
+
+    #[test]
+    fn managed_instances_add_their_fee_and_drop_the_ops_hours() {
+        let mut s = scenario();
+        s.overheads = Overheads { extra_per_instance: 0.0, ops_hours: 2.0, ops_rate: 100.0 };
+        // m6a.large, fee 12% of $0.0864 = $0.010368 an instance-hour.
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m6a.large", 2, 8, 3, 0.0864, None)]).unwrap();
+        let ec2 = e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap();
+        let managed = e.ec2.bill(Launch::Managed, PurchaseOption::OnDemand).unwrap();
+        // EC2: 5 × 0.0864 × 730 + 2 × 100 = 315.36 + 200; Managed: 315.36 + 5 × 0.010368 × 730 = 315.36 + 37.8432.
+        assert!(close(ec2.total(), 515.36) && close(managed.total(), 353.2032), "{ec2:?} {managed:?}");
+        assert_eq!((managed.ops, managed.management_fee > 0.0), (0.0, true));
+        // No Savings Plans for Managed Instances here, and none where the type has no fee.
+        assert_eq!(e.ec2.total(Launch::Managed, PurchaseOption::ComputeSavingsPlan1y), None);
+        let windows = Candidate { managed_fee: None, ..candidate("m6a.large", 2, 8, 3, 0.0864, None) };
+        let e = evaluate(&s, &rates(), &BARE, &[windows]).unwrap();
+        assert_eq!(e.ec2.total(Launch::Managed, PurchaseOption::OnDemand), None);
+    }
+
+    #[test]
+    fn public_addresses_and_volumes_by_task_and_by_instance() {
+        let mut s = scenario();
+        s.public_ip = true;
+        s.ebs_gib = 30;
+        let e = evaluate(&s, &rates(), &US_EAST_1, &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
+        // Fargate: 10 tasks × 730 h × $0.005 = $36.50 of addresses.
+        let fargate = e.fargate.bill(FargateOption::OnDemand).unwrap();
+        assert!(close(fargate.public_ipv4.unwrap(), 36.5) && close(fargate.total(), 360.401 + 36.5));
+        // EC2: 5 instances × 730 h × $0.005 = $18.25, and 5 × 30 GiB × $0.08 = $12.
+        let ec2 = e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap();
+        assert!(close(ec2.public_ipv4.unwrap(), 18.25) && close(ec2.ebs.unwrap(), 12.0));
+        assert!(close(ec2.total(), 350.4 + 18.25 + 12.0));
+        // Where no price is known, the part is left out, never a zero.
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
+        let ec2 = e.ec2.bill(Launch::Ec2, PurchaseOption::OnDemand).unwrap();
+        assert_eq!((ec2.ebs, ec2.public_ipv4), (None, None));
+        assert!(ec2.incomplete() && close(ec2.total(), 350.4));
     }
 
     #[test]
@@ -310,16 +614,16 @@ mod tests {
         let mut s = scenario();
         s.tasks = 8;
         s.min_instances = 1;
-        let e = evaluate(&s, &rates(), &candidates).unwrap();
+        let e = evaluate(&s, &rates(), &BARE, &candidates).unwrap();
         assert_eq!(e.ec2.candidate.name, "b.big");
         // Paid by the task-hour with no hours to pay: every fleet costs its overheads.
         let idle = Scenario { usage: Usage::Hours(0.0), capacity: Capacity::FollowTasks, ..s.clone() };
         let candidates = [candidate("a.dear", 4, 16, 4, 0.3, None), candidate("b.cheap", 4, 16, 4, 0.2, None)];
-        assert_eq!(evaluate(&idle, &rates(), &candidates).unwrap().ec2.candidate.name, "b.cheap");
+        assert_eq!(evaluate(&idle, &rates(), &BARE, &candidates).unwrap().ec2.candidate.name, "b.cheap");
         let candidates = [candidate("a.small", 4, 16, 4, 0.2, None), candidate("b.roomy", 4, 32, 4, 0.2, None)];
-        assert_eq!(evaluate(&s, &rates(), &candidates).unwrap().ec2.candidate.name, "b.roomy");
+        assert_eq!(evaluate(&s, &rates(), &BARE, &candidates).unwrap().ec2.candidate.name, "b.roomy");
         let candidates = [candidate("b.twin", 4, 16, 4, 0.2, None), candidate("a.twin", 4, 16, 4, 0.2, None)];
-        assert_eq!(evaluate(&s, &rates(), &candidates).unwrap().ec2.candidate.name, "a.twin");
+        assert_eq!(evaluate(&s, &rates(), &BARE, &candidates).unwrap().ec2.candidate.name, "a.twin");
     }
 
     #[test]
@@ -328,11 +632,11 @@ mod tests {
         s.instance = InstanceChoice::Named("c6i.large".into());
         s.size = TaskSize::from_vcpu_gib(4.0, 8.0).unwrap();
         let candidates = [candidate("c6i.large", 2, 4, 3, 0.085, None)];
-        assert_eq!(evaluate(&s, &rates(), &candidates), Err(ScenarioError::InstanceTooSmall("c6i.large".into())));
+        assert_eq!(evaluate(&s, &rates(), &BARE, &candidates), Err(ScenarioError::InstanceTooSmall("c6i.large".into())));
         s.instance = InstanceChoice::Named("nope.large".into());
-        assert_eq!(evaluate(&s, &rates(), &candidates), Err(ScenarioError::UnknownInstance("nope.large".into())));
+        assert_eq!(evaluate(&s, &rates(), &BARE, &candidates), Err(ScenarioError::UnknownInstance("nope.large".into())));
         s.instance = InstanceChoice::Auto;
-        assert_eq!(evaluate(&s, &rates(), &candidates), Err(ScenarioError::NoCandidate(PurchaseOption::OnDemand)));
+        assert_eq!(evaluate(&s, &rates(), &BARE, &candidates), Err(ScenarioError::NoCandidate(PurchaseOption::OnDemand)));
     }
 
     #[test]
@@ -341,7 +645,7 @@ mod tests {
         // 1 × 0.04937 per hour: 140.16 ÷ 0.04937 = 2,839 h > 730 h: Fargate is always cheaper.
         let mut s = scenario();
         s.tasks = 1;
-        let e = evaluate(&s, &rates(), &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
         assert_eq!(e.ec2.instances, 2);
         assert_eq!(e.break_even(PurchaseOption::OnDemand), None);
     }
@@ -352,21 +656,45 @@ mod tests {
         let mut s = scenario();
         s.usage = Usage::Scheduled { runs: 600, minutes: 0.5 };
         s.capacity = Capacity::FollowTasks;
-        let e = evaluate(&s, &rates(), &[candidate("m6i.large", 2, 8, 3, 0.096, Some(0.06))]).unwrap();
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m6i.large", 2, 8, 3, 0.096, Some(0.06))]).unwrap();
         assert_eq!(e.fargate.billed_hours, 10.0);
         // Fargate: 10 × 10 × 0.04937 = $4.937
-        assert!((e.fargate.on_demand - 4.937).abs() < 1e-9);
+        assert!(close(e.fargate.on_demand(), 4.937));
         // On-demand follows tasks: 5 × 0.096 × 10 = $4.80; reserved stays on: 5 × 0.06 × 730 = $219.
-        assert!((e.ec2.monthly(PurchaseOption::OnDemand).unwrap() - 4.8).abs() < 1e-9);
-        assert!((e.ec2.monthly(PurchaseOption::Reserved1y).unwrap() - 219.0).abs() < 1e-9);
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 4.8));
+        assert!(close(e.ec2.monthly(PurchaseOption::Reserved1y).unwrap(), 219.0));
         // Following, with no fixed costs, EC2 at $0.48/h of the fleet is cheaper from the first hour: 0 h.
-        assert_eq!(e.break_even(PurchaseOption::OnDemand), Some(0.0));
+        assert_eq!(e.break_even(PurchaseOption::OnDemand), Some(BreakEven { above: 0.0, below: None }));
+    }
+
+    #[test]
+    fn credits_move_or_remove_the_break_even() {
+        // 2 tasks of 1 vCPU on a minimum of one t3a.large: $54.896 a month. Fargate costs
+        // 2 × 0.04937 = $0.09874 an hour: without credits EC2 is cheaper above 54.896 ÷ 0.09874 = 555.96 h.
+        let mut s = scenario();
+        s.tasks = 2;
+        s.min_instances = 1;
+        // At 30% use (0.6 vCPU on the instance, its baseline) no credits are ever paid.
+        s.cpu_use = 0.3;
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
+        let b = e.break_even(PurchaseOption::OnDemand).unwrap();
+        assert!(close(b.above, 0.0752 * 730.0 / 0.09874) && b.below.is_none(), "{b:?}");
+        // At 45% (0.9 vCPU): credits of 0.05 × (0.9h − 438) from 486.67 h. Before that EC2 is
+        // dearer; after, 54.896 + 0.045h − 21.9 = 0.09874h at h = 32.996 ÷ 0.05374 = 614.0 h.
+        s.cpu_use = 0.45;
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
+        let b = e.break_even(PurchaseOption::OnDemand).unwrap();
+        assert!(close(b.above, (0.0752 * 730.0 - 0.05 * 0.6 * 730.0) / (0.09874 - 0.05 * 0.9)) && b.below.is_none(), "{b:?}");
+        // At 100% the credits, $0.10 an hour from 219 h, outpace Fargate's $0.09874: never cheaper.
+        s.cpu_use = 1.0;
+        let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
+        assert_eq!(e.break_even(PurchaseOption::OnDemand), None);
     }
 
     #[test]
     fn usage_over_a_month_is_refused() {
         let mut s = scenario();
         s.usage = Usage::Scheduled { runs: 50_000, minutes: 1.0 };
-        assert!(matches!(evaluate(&s, &rates(), &[]), Err(ScenarioError::UsageOverMonth(_))));
+        assert!(matches!(evaluate(&s, &rates(), &BARE, &[]), Err(ScenarioError::UsageOverMonth(_))));
     }
 }

@@ -3,11 +3,12 @@
 //! `build` writes them (with serde).
 
 use super::PerPlatform;
+use crate::model::credits::Burst;
 use crate::model::ec2::Ec2Hourly;
 use crate::model::fargate::{FargateOption, FargateRates};
 use crate::model::packing::InstanceShape;
 use crate::model::platform::Platform;
-use crate::model::scenario::Candidate;
+use crate::model::scenario::{Candidate, SidePrices};
 use serde::Serialize;
 
 /// Bumped when the files' shape changes in a way old readers cannot follow.
@@ -400,15 +401,50 @@ impl Serialize for RegionPrices {
     }
 }
 
-impl Ec2Price {
-    /// What the model needs of the type.
-    pub fn candidate(&self) -> Candidate {
-        let s = &self.spec;
+impl RegionPrices {
+    /// What the model needs of a type of this file or its companion: its
+    /// shape, prices, CPU credits and Managed Instances fee.
+    pub fn candidate(&self, row: &Ec2Price) -> Candidate {
+        let s = &row.spec;
+        let extra = |e: Ec2Extra| row.extra(e);
+        let burst = s
+            .cpu_baseline
+            .zip(self.cpu_credits.as_ref().and_then(|c| c.rate(&s.instance_type)))
+            .map(|(share, rate)| Burst { baseline_vcpu: f64::from(s.vcpu) * share, surplus_vcpu_hour: rate });
         Candidate {
             name: s.instance_type.clone(),
             shape: InstanceShape { vcpu: s.vcpu, memory_mib: s.memory_mib, enis: s.enis, trunking_tasks: s.trunking_tasks },
-            hourly: Ec2Hourly { on_demand: self.on_demand, reserved_1y: self.reserved_1y, reserved_3y: self.reserved_3y, spot: self.spot },
+            hourly: Ec2Hourly {
+                on_demand: row.on_demand,
+                reserved_1y: row.reserved_1y,
+                reserved_3y: row.reserved_3y,
+                spot: row.spot,
+                savings_plans: [
+                    extra(Ec2Extra::ComputeSavingsPlan1y),
+                    extra(Ec2Extra::ComputeSavingsPlan3y),
+                    extra(Ec2Extra::InstanceSavingsPlan1y),
+                    extra(Ec2Extra::InstanceSavingsPlan3y),
+                ],
+            },
+            burst,
+            managed_fee: self.managed_fee(row).map(|(fee, _)| fee),
         }
+    }
+
+    /// A type's Managed Instances fee, USD per instance-hour, and whether it
+    /// is AWS's own (published) or the file's share of on-demand (derived);
+    /// None where Managed Instances does not run the platform here.
+    pub fn managed_fee(&self, row: &Ec2Price) -> Option<(f64, Provenance)> {
+        let managed = self.managed_instances.as_ref()?;
+        Some(match row.extra(Ec2Extra::ManagedInstancesFee) {
+            Some(fee) => (fee, Provenance::Published),
+            None => (row.on_demand * managed.fee_share, Provenance::Derived),
+        })
+    }
+
+    /// The region's prices beside the tasks and instances.
+    pub fn side_prices(&self) -> SidePrices {
+        SidePrices { public_ipv4_hour: self.public_ipv4.as_ref().map(|p| p.usd), ebs_gb_month: self.ebs_gp3.as_ref().map(|p| p.usd) }
     }
 }
 

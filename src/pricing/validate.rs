@@ -5,8 +5,7 @@
 //! the tests and the page refuse a file with any.
 
 use super::{
-    arch_of, outclassed_file, region_file, Ec2Extra, Ec2Price, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, BURSTABLE,
-    EC2_COLUMNS,
+    arch_of, outclassed_file, region_file, Ec2Extra, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, BURSTABLE, EC2_COLUMNS,
 };
 use crate::format::quoted;
 use crate::model::fargate::FargateOption;
@@ -159,7 +158,7 @@ impl RegionPrices {
 fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> Vec<String> {
     let at = region_file(&prices.region, prices.platform);
     let mut problems = Vec::new();
-    let kept: Vec<Candidate> = prices.rows.iter().map(Ec2Price::candidate).collect();
+    let kept: Vec<Candidate> = prices.rows.iter().map(|row| prices.candidate(row)).collect();
     for a in &kept {
         if let Some(b) = kept.iter().find(|b| outclasses(b, a)) {
             problems.push(format!("{at} {}: {} outclasses it", a.name, b.name));
@@ -189,7 +188,7 @@ fn split_problems(prices: &RegionPrices, outclassed: Option<&RegionPrices>) -> V
         problems.push(format!("{at_o}: its header is not {at}'s without Fargate and the costs beside the instances"));
     }
     for row in &o.rows {
-        let a = row.candidate();
+        let a = prices.candidate(row);
         if prices.get(&a.name).is_some() {
             problems.push(format!("{at_o} {}: also in {at}", a.name));
         } else if !kept.iter().any(|b| outclasses(b, &a)) {

@@ -166,6 +166,8 @@ pub fn clean_row(row: &TidyRow) -> Option<Ec2Hourly> {
         reserved_1y: price(row.reserved_1yr_allupfront_usd_per_hour),
         reserved_3y: price(row.reserved_3yr_allupfront_usd_per_hour),
         spot: spot(row.spot_avg_usd_per_hour, on_demand),
+        // Savings Plans come from a refresh (`add_extras`).
+        savings_plans: [None; 4],
     })
 }
 
@@ -207,7 +209,7 @@ pub fn prices_by_region(
             hourly.reserved_1y = windows_reserved(hourly.reserved_1y, linux.and_then(|l| l.0));
             hourly.reserved_3y = windows_reserved(hourly.reserved_3y, linux.and_then(|l| l.1));
         }
-        let Ec2Hourly { on_demand, reserved_1y, reserved_3y, spot } = hourly;
+        let Ec2Hourly { on_demand, reserved_1y, reserved_3y, spot, .. } = hourly;
         let price = Ec2Price { spec: spec.clone(), on_demand, reserved_1y, reserved_3y, spot, extras: [None; 5] };
         out.entry(row.region_code.clone()).or_default().entry(platform).or_default().push(price);
     }
