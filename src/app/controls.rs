@@ -106,32 +106,22 @@ pub fn controls(props: &ControlsProps) -> Html {
                         </optgroup>
                     }) }
                 </select>
-                <label for="platform">{ w.platform }</label>
-                <select id="platform" onchange={setter(on, Opt::Platform, as_is)}>
-                    { for Platform::ALL.into_iter().map(|p| html! {
-                        <option value={p.slug()} selected={p == i.platform}>
-                            { crate::i18n::platform(p) }{ if props.manifest.has_fargate(&i.region, p) { "" } else { w.no_fargate_prices } }
-                        </option>
-                    }) }
-                </select>
+                { choice(Opt::Platform, w.platform, i, Platform::ALL.into_iter().map(|p| {
+                    let text = format!("{}{}", crate::i18n::platform(p), if props.manifest.has_fargate(&i.region, p) { "" } else { w.no_fargate_prices });
+                    (p.slug(), text, false)
+                }).collect(), on) }
             </fieldset>
             }
             <fieldset>
                 <legend>{ w.task_size }</legend>
-                <label for="cpu">{ w.vcpu_per_task } <output for="cpu">{ format!("{vcpu} vCPU") }</output></label>
-                <input id="cpu" type="range" min="0" max={(TaskSize::cpu_choices().count() - 1).to_string()} step="1"
-                    value={cpu_index.to_string()} aria-valuetext={format!("{vcpu} vCPU")} oninput={live(setter(on, Opt::Cpu, cpu_text))} />
-                <label for="memory">{ w.memory_per_task } <output for="memory">{ format!("{gib} GiB") }</output></label>
-                <input id="memory" type="range" min="0" max={(memories.len().max(1) - 1).to_string()} step="1"
-                    value={memory_index.to_string()} aria-valuetext={format!("{gib} GiB")} oninput={live(setter(on, Opt::Mem, mem_text))} />
+                { slider("cpu", w.vcpu_per_task, format!("{vcpu} vCPU"), (0, TaskSize::cpu_choices().count() - 1), cpu_index, setter(on, Opt::Cpu, cpu_text)) }
+                { slider("memory", w.memory_per_task, format!("{gib} GiB"), (0, memories.len().max(1) - 1), memory_index, setter(on, Opt::Mem, mem_text)) }
                 <p class="hint">{ match lang {
                     Lang::En => format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories, lang)),
                     Lang::Zh => format!("{vcpu} vCPU 时，Fargate 允许 {}。", memory_range(&memories, lang)),
                 } }</p>
                 if !props.compact {
-                    <label for="cpu-use">{ w.cpu_use } <output for="cpu-use">{ format!("{}%", format::quantity(i.cpu_use)) }</output></label>
-                    <input id="cpu-use" type="range" min="1" max="100" step="1" value={format::decimals(i.cpu_use, 0)}
-                        aria-valuetext={format!("{}%", format::quantity(i.cpu_use))} oninput={live(setter(on, Opt::CpuUse, as_is))} />
+                    { slider("cpu-use", w.cpu_use, format!("{}%", format::quantity(i.cpu_use)), (1, 100), i.cpu_use.round() as usize, setter(on, Opt::CpuUse, as_is)) }
                     <label for="disk">{ w.disk }</label>
                     <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, Opt::Disk, as_is)} />
                     { disk.note }
@@ -155,12 +145,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     { minutes.note }
                     <p class="hint">{ billed_hint(lang, i.usage().billed_hours()) }</p>
                 } else {
-                    <label for="hours">{ w.hours_per_task }
-                        <output for="hours">{ hours_output(lang, i.hours) }</output>
-                    </label>
-                    <input id="hours" type="range" min="0" max={format::decimals(HOURS_PER_MONTH, 0)} step="1"
-                        value={format::decimals(i.hours, 0)}
-                        aria-valuetext={hours_output(lang, i.hours)} oninput={live(setter(on, Opt::Hours, as_is))} />
+                    { slider("hours", w.hours_per_task, hours_output(lang, i.hours), (0, HOURS_PER_MONTH as usize), i.hours.round() as usize, setter(on, Opt::Hours, as_is)) }
                 }
             </fieldset>
             if !props.compact {
@@ -174,37 +159,19 @@ pub fn controls(props: &ControlsProps) -> Html {
                     onfocus={on.reform(|_| Action::WantEveryType)} />
                 { ec2.note }
                 <InstanceTypes instance_types={props.instance_types.clone()} auto_hint={w.auto_hint} />
-                <label for="buy">{ w.purchase_option }</label>
-                <select id="buy" onchange={setter(on, Opt::Buy, as_is)}>
-                    { for PurchaseOption::ALL.into_iter().map(|o| html! {
-                        <option value={o.slug()} selected={o == i.buy} disabled={o.is_savings_plan() && !props.savings_plans}>{ w.purchase(o) }</option>
-                    }) }
-                </select>
-                <label for="capacity">{ w.capacity }</label>
-                <select id="capacity" onchange={setter(on, Opt::Capacity, as_is)}>
-                    <option value="always" selected={i.capacity == Capacity::AlwaysOn}>{ w.always_on }</option>
-                    <option value="follow" selected={i.capacity == Capacity::FollowTasks} disabled={!i.buy.can_follow_tasks()}>{ w.follows_tasks }</option>
-                </select>
-                <label for="net">{ w.network_mode }</label>
-                <select id="net" onchange={setter(on, Opt::Net, as_is)}>
-                    { for NetworkMode::ALL.into_iter().map(|m| html! {
-                        <option value={m.slug()} selected={m == i.net}>{ m.slug() }</option>
-                    }) }
-                </select>
-                <label for="credits">{ w.credits }</label>
-                <select id="credits" onchange={setter(on, Opt::Credits, as_is)}>
-                    { for CreditMode::ALL.into_iter().map(|m| html! {
-                        <option value={m.slug()} selected={m == i.credits}>{ match m {
-                            CreditMode::Unlimited => w.credits_unlimited,
-                            CreditMode::Standard => w.credits_standard,
-                        } }</option>
-                    }) }
-                </select>
-                <label for="ip">{ w.public_ip }</label>
-                <select id="ip" onchange={setter(on, Opt::Ip, as_is)}>
-                    <option value={IP_CHOICES[0]} selected={!i.ip}>{ w.ip_none }</option>
-                    <option value={IP_CHOICES[1]} selected={i.ip}>{ w.ip_public }</option>
-                </select>
+                { choice(Opt::Buy, w.purchase_option, i, PurchaseOption::ALL.into_iter().map(|o| {
+                    (o.slug(), w.purchase(o).to_string(), o.is_savings_plan() && !props.savings_plans)
+                }).collect(), on) }
+                { choice(Opt::Capacity, w.capacity, i, vec![
+                    (Capacity::AlwaysOn.slug(), w.always_on.to_string(), false),
+                    (Capacity::FollowTasks.slug(), w.follows_tasks.to_string(), !i.buy.can_follow_tasks()),
+                ], on) }
+                { choice(Opt::Net, w.network_mode, i, NetworkMode::ALL.into_iter().map(|m| (m.slug(), m.slug().to_string(), false)).collect(), on) }
+                { choice(Opt::Credits, w.credits, i, vec![
+                    (CreditMode::Unlimited.slug(), w.credits_unlimited.to_string(), false),
+                    (CreditMode::Standard.slug(), w.credits_standard.to_string(), false),
+                ], on) }
+                { choice(Opt::Ip, w.public_ip, i, vec![(IP_CHOICES[0], w.ip_none.to_string(), false), (IP_CHOICES[1], w.ip_public.to_string(), false)], on) }
                 { number(Opt::Ebs, w.ebs, "1", field(Opt::Ebs, i.ebs.to_string()), on) }
                 { number(Opt::Min, w.min_instances, "1", field(Opt::Min, i.min.to_string()), on) }
                 { number(Opt::Reserve, w.reserve, "64", field(Opt::Reserve, i.reserve.to_string()), on) }
@@ -214,6 +181,33 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
             }
         </form>
+    }
+}
+
+/// A labelled slider over whole steps `range`, its value shown (and read out)
+/// as `shown`; `set` takes the position while it is dragged.
+fn slider(id: &'static str, label: &'static str, shown: String, range: (usize, usize), at: usize, set: Callback<Event>) -> Html {
+    html! {
+        <>
+            <label for={id}>{ label } <output for={id}>{ shown.clone() }</output></label>
+            <input {id} type="range" min={range.0.to_string()} max={range.1.to_string()} step="1" value={at.to_string()} aria-valuetext={shown} oninput={live(set)} />
+        </>
+    }
+}
+
+/// A labelled select that sets `option` (its id is the option's name): each
+/// choice as (value, text, disabled), the one that is the option's value selected.
+fn choice(option: Opt, label: &'static str, i: &Inputs, choices: Vec<(&'static str, String, bool)>, on: &Callback<Action>) -> Html {
+    let (id, current) = (option.name(), i.text(option));
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <select {id} onchange={setter(on, option, as_is)}>
+                { for choices.into_iter().map(|(value, text, disabled)| html! {
+                    <option {value} selected={value == current} {disabled}>{ text }</option>
+                }) }
+            </select>
+        </>
     }
 }
 

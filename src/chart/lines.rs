@@ -6,6 +6,7 @@
 use super::{Crossing, Dash, RGBColor, Series, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION};
 use crate::estimate::Estimate;
 use crate::i18n::{self, Lang};
+use crate::model::cost_line;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
@@ -51,9 +52,7 @@ pub fn hours_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
     for line in Line::ALL {
         let Some(cost) = ev.line(line) else { continue };
         let until = ev.until(line);
-        let mut hours: Vec<f64> = [0.0, until].into_iter().chain(cost.kinks().filter(|&k| k < until)).collect();
-        hours.sort_by(f64::total_cmp);
-        hours.dedup();
+        let hours = cost_line::in_order([0.0, until].into_iter().chain(cost.kinks().filter(|&k| k < until)));
         lines.push(series(line, words.line(line).to_string(), hours.iter().map(|&h| (h, cost.at(h))).collect()));
         let (Some((launch, option)), Some(reference)) = (line.fleet(), reference) else { continue };
         let Some(b) = ev.break_even_of(launch, option) else { continue };

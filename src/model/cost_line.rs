@@ -76,14 +76,26 @@ impl CostLine {
     }
 }
 
+/// A few hours values (a line's ends and bends) in increasing order, each
+/// once. An insertion sort: a handful of values, and far smaller in wasm
+/// than `sort_by`.
+pub fn in_order(hours: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::new();
+    for h in hours {
+        if !out.contains(&h) {
+            let at = out.iter().position(|&x| x > h).unwrap_or(out.len());
+            out.insert(at, h);
+        }
+    }
+    out
+}
+
 /// The hours in 0 to `until` where `a` costs strictly less than `b`, as
 /// ranges in order (their ends included, where the two are equal). Between
 /// the bends of either line the difference is straight, so it is compared
 /// at each bend and crosses exactly once or not at all in between.
 pub fn cheaper(a: &CostLine, b: &CostLine, until: f64) -> Vec<(f64, f64)> {
-    let mut points: Vec<f64> = [0.0, until].into_iter().chain(a.kinks()).chain(b.kinks()).filter(|h| (0.0..=until).contains(h)).collect();
-    points.sort_by(f64::total_cmp);
-    points.dedup();
+    let points = in_order([0.0, until].into_iter().chain(a.kinks()).chain(b.kinks()).filter(|h| (0.0..=until).contains(h)));
     let difference = |h: f64| a.at(h) - b.at(h);
     let mut out: Vec<(f64, f64)> = Vec::new();
     for pair in points.windows(2) {
