@@ -93,6 +93,19 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
     let lang = state.lang();
     use_effect_with(lang, |lang| browser::set_document_language(*lang));
+    // Chinese is wanted and its text not yet read: fetch it (once).
+    let fetching_chinese = state.wanted_lang() == Lang::Zh && !i18n::zh::ready() && state.chinese_failed.is_none();
+    use_effect_with(fetching_chinese, {
+        let dispatch = state.dispatcher();
+        move |&fetching| {
+            if fetching {
+                browser::fetch_chinese(move |text| {
+                    let read = text.and_then(|t| i18n::zh::parse(&t).map_err(state::LoadError::Invalid));
+                    dispatch.dispatch(Action::Chinese(read.map(i18n::zh::install)));
+                });
+            }
+        }
+    });
     let region = prices::use_region_prices(&state, &props.manifest);
     let answer = answer::use_answer(&state, &region, &props.manifest);
     let instance_types = prices::use_picker_labels(&region, state.every_type_wanted, lang);
@@ -144,6 +157,10 @@ fn explorer(props: &ExplorerProps) -> Html {
         };
         controls::controls(&props)
     };
+    if fetching_chinese && answer.shown.is_none() {
+        // A Chinese page's first view waits for its text (the prices load meanwhile), not to flash English.
+        return html! { <main class="page"><p class="lede" id="verdict" aria-busy="true">{ "…" }</p></main> };
+    }
     if state.embed {
         // The compact layout for an article: the answer, the chart, the key sliders.
         return html! {

@@ -16,11 +16,14 @@ pub mod regions;
 pub mod sources;
 pub mod verdict;
 pub mod words;
+pub mod zh;
 
 use crate::format;
 use crate::model::platform::Platform;
 use crate::model::scenario::BreakEven;
+use std::sync::OnceLock;
 pub use words::Words;
+use zh::{fill, Zh};
 
 /// A platform as both languages write it: "Linux/x86", "Linux/ARM", "Windows".
 pub fn platform(p: Platform) -> &'static str {
@@ -83,10 +86,13 @@ impl Lang {
         preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
     }
 
+    /// The fixed words (the Chinese once its text is read: the page speaks
+    /// Chinese only after; English until then).
     pub fn words(self) -> &'static Words {
+        static CHINESE: OnceLock<Words> = OnceLock::new();
         match self {
-            Lang::En => &words::EN,
-            Lang::Zh => &words::ZH,
+            Lang::Zh if zh::ready() => CHINESE.get_or_init(words::chinese),
+            _ => &words::EN,
         }
     }
 
@@ -95,7 +101,7 @@ impl Lang {
     fn dollars(self, text: String) -> String {
         match self {
             Lang::En => text,
-            Lang::Zh => text.replacen('$', "US$", 1),
+            Lang::Zh => text.replacen('$', zh::zh(Zh::usd_sign), 1),
         }
     }
 
@@ -136,7 +142,7 @@ impl Lang {
     fn hours_text(self, n: &str) -> String {
         match self {
             Lang::En => format!("{n} h"),
-            Lang::Zh => format!("{n} 小时"),
+            Lang::Zh => fill(Zh::hours_unit, &[n]),
         }
     }
 
@@ -146,10 +152,11 @@ impl Lang {
         if self == Lang::En {
             return iso.to_string();
         }
-        let parts: Vec<u32> = iso.split('-').map_while(|p| p.parse().ok()).collect();
-        match parts[..] {
-            [y, m, d] => format!("{y}年{m}月{d}日"),
-            [y, m] => format!("{y}年{m}月"),
+        // Month and day without a leading zero.
+        let parts: Vec<String> = iso.split('-').map_while(|p| p.parse::<u32>().ok()).map(|n| n.to_string()).collect();
+        match &parts[..] {
+            [y, m, d] => fill(Zh::date_ymd, &[y, m, d]),
+            [y, m] => fill(Zh::date_ym, &[y, m]),
             _ => iso.to_string(),
         }
     }
@@ -163,12 +170,12 @@ impl Lang {
     }
 }
 
-/// The Chinese text for `key` in a (key, 中文) table; None in English, or
-/// where the table has no entry (the caller keeps its English text).
-fn translated(lang: Lang, table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+/// The Chinese for a region code, a geography or a source title, if known;
+/// None in English.
+fn translated(lang: Lang, key: &str) -> Option<&'static str> {
     match lang {
         Lang::En => None,
-        Lang::Zh => table.iter().find(|(k, _)| *k == key).map(|(_, zh)| *zh),
+        Lang::Zh => zh::named(key),
     }
 }
 

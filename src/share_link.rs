@@ -7,6 +7,7 @@
 //! notice saying which parameter was ignored and why. Nothing decoded is ever
 //! HTML.
 
+use crate::i18n::zh::{fill, zh, Zh};
 use crate::i18n::Lang;
 use crate::inputs::{last_value, percent_encode, query_pairs, InputError, Inputs};
 use crate::options::Opt;
@@ -74,10 +75,10 @@ impl Ignored {
         let accepted = match (lang, self.param) {
             (Lang::En, _) => return self.reason.clone(),
             (Lang::Zh, Param::Option(o)) => crate::i18n::options::accepted(o, Lang::Zh),
-            (Lang::Zh, Param::Lang) => "en 或 zh".to_string(),
-            (Lang::Zh, Param::Version) => format!("链接版本；已按版本 {VERSION} 读取"),
+            (Lang::Zh, Param::Lang) => zh(Zh::accepts_lang).to_string(),
+            (Lang::Zh, Param::Version) => fill(Zh::accepts_version, &[&VERSION.to_string()]),
         };
-        format!("应为{accepted}")
+        fill(Zh::expected, &[&accepted])
     }
 }
 

@@ -77,7 +77,9 @@ fn options_table_renders_every_option_with_the_cli_numbers() {
     assert!(html.contains("$360.40"), "{html}");
     let od = e.evaluation.ec2.monthly(fargate_vs_ec2::model::ec2::PurchaseOption::OnDemand).unwrap();
     assert!(html.contains(&fargate_vs_ec2::format::usd(od)));
-    assert!(html.contains(&format!("{} × {}", e.evaluation.ec2.instances, e.evaluation.ec2.candidate.name)));
+    // Four columns: the fleet itself is the packing sentence's, above the table.
+    assert_eq!(html.matches("<th scope=\"col\">").count(), 4, "{html}");
+    assert!(html.contains(">per task-hour<"), "{html}");
     for id in ["fargate-on-demand", "fargate-spot", "ec2-on-demand", "ec2-reserved-1y", "ec2-reserved-3y", "ec2-spot"] {
         assert!(html.contains(&format!("id=\"{id}\"")), "row {id}");
     }

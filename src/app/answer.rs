@@ -7,6 +7,7 @@ use super::prices::RegionData;
 use super::state::{Load, State};
 use super::Shared;
 use crate::estimate::{self, Estimate};
+use crate::i18n::zh::{fill, Zh};
 use crate::i18n::Lang;
 use crate::pricing::Manifest;
 use std::rc::Rc;
@@ -40,14 +41,14 @@ pub fn use_answer(state: &State, region: &RegionData, manifest: &Shared<Manifest
             false,
             match lang {
                 Lang::En => format!("Loading prices for {}…", inputs.region),
-                Lang::Zh => format!("正在加载 {} 的价格…", inputs.region),
+                Lang::Zh => fill(Zh::loading_prices, &[&inputs.region]),
             },
         )),
         (Some(Load::Failed(e)), _) => Some((
             true,
             match lang {
                 Lang::En => format!("Prices for this region could not be loaded ({})", e.explain(lang)),
-                Lang::Zh => format!("无法加载该区域的价格（{}）", e.explain(lang)),
+                Lang::Zh => fill(Zh::load_failed, &[&e.explain(lang)]),
             },
         )),
         (_, Some(Err(problem))) => Some((true, problem.explain(lang))),

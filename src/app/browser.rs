@@ -27,12 +27,18 @@ fn spawn(future: impl Future<Output = ()> + 'static) {
 /// Fetches `pricing/<path>` relative to the page (so it works under any
 /// sub-path), and calls `then` with its text.
 pub fn fetch_pricing(path: String, then: impl FnOnce(Result<String, LoadError>) + 'static) {
-    spawn(async move { then(fetch_text(&path).await) });
+    spawn(async move { then(fetch_text(&format!("pricing/{path}")).await) });
+}
+
+/// Fetches the page's Chinese text (`zh.json`, under this build's key check
+/// so a cached file of another build is not asked for), and calls `then`.
+pub fn fetch_chinese(then: impl FnOnce(Result<String, LoadError>) + 'static) {
+    spawn(async move { then(fetch_text(&format!("zh.json?v={}", crate::i18n::zh::CHECK)).await) });
 }
 
 async fn fetch_text(path: &str) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("pricing/{path}"))).await.map_err(|_| LoadError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Unreadable)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));

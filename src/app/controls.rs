@@ -5,6 +5,7 @@
 use super::state::{Action, Draft};
 use super::Shared;
 use crate::format;
+use crate::i18n::zh::{fill, Zh};
 use crate::i18n::{regions, Lang};
 use crate::inputs::Inputs;
 use crate::model::credits::CreditMode;
@@ -118,7 +119,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { slider("memory", w.memory_per_task, format!("{gib} GiB"), (0, memories.len().max(1) - 1), memory_index, setter(on, Opt::Mem, mem_text)) }
                 <p class="hint">{ match lang {
                     Lang::En => format!("Fargate allows {} with {vcpu} vCPU.", memory_range(&memories, lang)),
-                    Lang::Zh => format!("{vcpu} vCPU 时，Fargate 允许 {}。", memory_range(&memories, lang)),
+                    Lang::Zh => fill(Zh::memory_hint, &[&vcpu, &memory_range(&memories, lang)]),
                 } }</p>
                 if !props.compact {
                     { slider("cpu-use", w.cpu_use, format!("{}%", format::quantity(i.cpu_use)), (1, 100), i.cpu_use.round() as usize, setter(on, Opt::CpuUse, as_is)) }
@@ -285,9 +286,9 @@ fn memory_range(memories: &[u32], lang: Lang) -> String {
     let gib = format::gib;
     match (memories, lang) {
         ([a, b, c], Lang::En) if b - a != c - b => format!("{}, {} or {} GiB", gib(*a), gib(*b), gib(*c)),
-        ([a, b, c], Lang::Zh) if b - a != c - b => format!("{}、{} 或 {} GiB", gib(*a), gib(*b), gib(*c)),
+        ([a, b, c], Lang::Zh) if b - a != c - b => fill(Zh::memory_three, &[&gib(*a), &gib(*b), &gib(*c)]),
         ([first, second, .., last], Lang::En) => format!("{}–{} GiB in {} GiB steps", gib(*first), gib(*last), gib(second - first)),
-        ([first, second, .., last], Lang::Zh) => format!("{}–{} GiB，步长 {} GiB", gib(*first), gib(*last), gib(second - first)),
+        ([first, second, .., last], Lang::Zh) => fill(Zh::memory_steps, &[&gib(*first), &gib(*last), &gib(second - first)]),
         _ => memories.iter().map(|&m| format!("{} GiB", gib(m))).collect::<Vec<_>>().join(", "),
     }
 }
@@ -296,7 +297,7 @@ fn memory_range(memories: &[u32], lang: Lang) -> String {
 fn hours_output(lang: Lang, hours: f64) -> String {
     match lang {
         Lang::En => format!("{} ({} of the month)", lang.hours(hours), format::percent_of_month(hours)),
-        Lang::Zh => format!("{}（占整月的 {}）", lang.hours(hours), format::percent_of_month(hours)),
+        Lang::Zh => fill(Zh::hours_output, &[&lang.hours(hours), &format::percent_of_month(hours)]),
     }
 }
 
@@ -304,6 +305,6 @@ fn hours_output(lang: Lang, hours: f64) -> String {
 fn billed_hint(lang: Lang, billed: f64) -> String {
     match lang {
         Lang::En => format!("Billed {} per task a month ({}).", lang.hours(billed), format::percent_of_month(billed)),
-        Lang::Zh => format!("每个任务每月计费 {}（占整月的 {}）。", lang.hours(billed), format::percent_of_month(billed)),
+        Lang::Zh => fill(Zh::billed_hint, &[&lang.hours(billed), &format::percent_of_month(billed)]),
     }
 }

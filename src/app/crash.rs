@@ -5,22 +5,19 @@
 //! listener), and before it the panic hook, in builds that keep panic messages
 //! (release builds abort at once: see `./dev`'s `with_wasm_env`).
 
+use crate::i18n::zh::{zh, Zh};
 use crate::i18n::Lang;
 
 /// The crash page's text: heading, explanation, "reload this view", "start again".
 pub fn text(lang: Lang) -> [&'static str; 4] {
     match lang {
-        Lang::En => [
+        // The page speaks Chinese only once its text is read.
+        Lang::Zh if crate::i18n::zh::ready() => [zh(Zh::crash_title), zh(Zh::crash_text), zh(Zh::crash_reload), zh(Zh::crash_reset)],
+        _ => [
             "Something went wrong",
             "The explorer hit a bug and stopped. Nothing was sent anywhere; your scenario is still in the address.",
             "Reload this view",
             "Start again with the defaults",
-        ],
-        Lang::Zh => [
-            "出错了",
-            "计算器遇到程序错误，已停止运行。没有任何数据被发送；你的场景仍保存在地址栏中。",
-            "重新加载当前视图",
-            "以默认设置重新开始",
         ],
     }
 }

@@ -3,6 +3,7 @@
 
 use super::state::{Action, State};
 use crate::estimate::Estimate;
+use crate::i18n::zh::{zh, Zh};
 use crate::i18n::{self, Lang};
 use yew::prelude::*;
 
@@ -38,7 +39,7 @@ pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html
     let lang = state.lang();
     let (open, close, separator) = match lang {
         Lang::En => (" (", ")", "; "),
-        Lang::Zh => ("（", "）", "；"),
+        Lang::Zh => (zh(Zh::open_paren), zh(Zh::close_paren), zh(Zh::clause_sep)),
     };
     html! {
         <>

@@ -11,6 +11,8 @@ pub struct Listening;
 
 pub fn fetch_pricing(_path: String, _then: impl FnOnce(Result<String, LoadError>) + 'static) {}
 
+pub fn fetch_chinese(_then: impl FnOnce(Result<String, LoadError>) + 'static) {}
+
 pub fn opening_link() -> Option<(String, Vec<String>)> {
     None
 }

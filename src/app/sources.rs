@@ -2,6 +2,7 @@
 //! AWS's own, a third party's copy of it, or derived.
 
 use super::Shared;
+use crate::i18n::zh::{fill, zh, Zh};
 use crate::i18n::Lang;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
@@ -29,9 +30,9 @@ fn item(manifest: &Manifest, lang: Lang, id: &str, what: &str, origin: &ValueOri
     let quoted = |text: String| html! { <span lang="en">{ text }</span> };
     html! {
         <li id={id.to_string()} data-provenance={(origin.provenance == Provenance::Derived).then_some("derived")}>
-            <strong>{ match lang { Lang::En => format!("{what}: "), Lang::Zh => format!("{what}：") } }</strong>
+            <strong>{ match lang { Lang::En => format!("{what}: "), Lang::Zh => format!("{what}{}", zh(Zh::colon)) } }</strong>
             if title_is_english { { quoted(title.to_string()) } } else { { title } }
-            { match lang { Lang::En => format!(", as of {as_of} ({kind})"), Lang::Zh => format!("，截至 {as_of}（{kind}）") } }
+            { match lang { Lang::En => format!(", as of {as_of} ({kind})"), Lang::Zh => fill(Zh::source_as_of, &[&as_of, kind]) } }
             if let Some(note) = &origin.note {
                 <span class="note">{ " — " }{ quoted(note.clone()) }</span>
             }
@@ -74,7 +75,7 @@ pub fn sources(props: &SourcesProps) -> Html {
     let words = lang.words();
     let snapshot = match lang {
         Lang::En => format!("Pricing snapshot: newest data {}. ", m.date),
-        Lang::Zh => format!("价格快照：数据最新至 {}。", lang.date(&m.date)),
+        Lang::Zh => fill(Zh::source_snapshot, &[&lang.date(&m.date)]),
     };
     html! {
         <footer class="sources" id="sources">
@@ -84,7 +85,7 @@ pub fn sources(props: &SourcesProps) -> Html {
             }
             <p>
                 { snapshot }
-                { words.sources_and_licences }<a href="pricing/SOURCES.md">{ "pricing/SOURCES.md" }</a>{ match lang { Lang::En => ".", Lang::Zh => "。" } }
+                { words.sources_and_licences }<a href="pricing/SOURCES.md">{ "pricing/SOURCES.md" }</a>{ match lang { Lang::En => ".", Lang::Zh => zh(Zh::full_stop) } }
             </p>
         </footer>
     }

@@ -5,6 +5,7 @@
 //! the EC2 price files loaded so far.
 
 use crate::chart::Canvas;
+use crate::i18n::zh::{fill, zh, Zh};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use crate::model::ec2::PurchaseOption;
@@ -38,6 +39,9 @@ pub struct State {
     pub turned_on: Vec<Line>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
+    /// Why the Chinese text could not be read, if it could not: the page
+    /// stays in English.
+    pub chinese_failed: Option<LoadError>,
     /// The opening link is older than the pricing of CPU credits and EBS
     /// (its totals may have moved), until the next change.
     pub older_link: bool,
@@ -98,9 +102,18 @@ impl State {
         Line::ALL.into_iter().filter(|line| self.hidden.contains(line) || off(line)).collect()
     }
 
-    /// The language the page speaks.
-    pub fn lang(&self) -> Lang {
+    /// The language a person asked for (the link's or switcher's, else the browser's).
+    pub fn wanted_lang(&self) -> Lang {
         self.lang_choice.unwrap_or(self.browser_lang)
+    }
+
+    /// The language the page speaks: the one wanted, Chinese once its text is
+    /// read (`i18n::zh`); English until then, or if it cannot be read.
+    pub fn lang(&self) -> Lang {
+        match self.wanted_lang() {
+            Lang::Zh if crate::i18n::zh::ready() => Lang::Zh,
+            _ => Lang::En,
+        }
     }
 
     /// How the EC2 price file at `path` stands, if it was ever asked for.
@@ -140,12 +153,12 @@ impl LoadError {
     pub fn explain(&self, lang: Lang) -> String {
         match (self, lang) {
             (LoadError::Network, Lang::En) => "the network request failed".into(),
-            (LoadError::Network, Lang::Zh) => "网络请求失败".into(),
+            (LoadError::Network, Lang::Zh) => zh(Zh::load_network).into(),
             (LoadError::Status(code), _) => format!("HTTP {code}"),
             (LoadError::Unreadable, Lang::En) => "the response could not be read".into(),
-            (LoadError::Unreadable, Lang::Zh) => "无法读取服务器的响应".into(),
+            (LoadError::Unreadable, Lang::Zh) => zh(Zh::load_unreadable).into(),
             (LoadError::Invalid(detail), Lang::En) => format!("the file is damaged: {detail}"),
-            (LoadError::Invalid(detail), Lang::Zh) => format!("文件已损坏：{detail}"),
+            (LoadError::Invalid(detail), Lang::Zh) => fill(Zh::load_invalid, &[detail]),
         }
     }
 }
@@ -172,6 +185,8 @@ pub enum Action {
     Settle,
     /// Text typed into a field whose option is set when the person leaves it.
     Draft(Opt, String),
+    /// The Chinese text arrived (and was installed), or could not be read.
+    Chinese(Result<(), LoadError>),
 }
 
 /// Managed Instances' lines for the purchase options not chosen: the same
@@ -227,6 +242,9 @@ impl Reducible for State {
                 if !next.hidden.contains(&line) {
                     next.hidden.push(line);
                 }
+            }
+            Action::Chinese(result) => {
+                next.chinese_failed = result.err();
             }
             Action::Lang(lang) => {
                 // The language is in the link: what was copied is no longer this view's.

@@ -1,6 +1,7 @@
 //! What the charts say in words: their captions, and the text of each point
 //! a person can hover or focus.
 
+use super::zh::{fill, Zh};
 use super::Lang;
 use crate::estimate::Estimate;
 use crate::format;
@@ -11,7 +12,7 @@ pub fn value_at_hours(lang: Lang, label: &str, usd: f64, hours: f64) -> String {
     let (usd, hours) = (lang.usd(usd), format::quantity(hours));
     match lang {
         Lang::En => format!("{label}: {usd} a month at {hours} h"),
-        Lang::Zh => format!("{label}：每个任务 {hours} 小时，每月 {usd}"),
+        Lang::Zh => fill(Zh::chart_value_hours, &[label, &hours, &usd]),
     }
 }
 
@@ -20,7 +21,7 @@ pub fn break_even(lang: Lang, line: Line, hours: f64, usd: f64) -> String {
     let (option, h, usd) = (lang.words().line(line), format::decimals(hours, 0), lang.usd(usd));
     match lang {
         Lang::En => format!("{option} meets Fargate on-demand at {h} h/month per task: {usd} a month"),
-        Lang::Zh => format!("{option}在每个任务每月 {h} 小时处与 Fargate 按需持平：每月 {usd}"),
+        Lang::Zh => fill(Zh::chart_break_even, &[option, &h, &usd]),
     }
 }
 
@@ -29,7 +30,7 @@ pub fn value_at_tasks(lang: Lang, label: &str, usd: f64, tasks: u32) -> String {
     let usd = lang.usd(usd);
     match lang {
         Lang::En => format!("{label}: {usd} a month for {tasks} tasks"),
-        Lang::Zh => format!("{label}：{tasks} 个任务每月 {usd}"),
+        Lang::Zh => fill(Zh::chart_value_tasks, &[label, &tasks.to_string(), &usd]),
     }
 }
 
@@ -42,10 +43,7 @@ pub fn hours_caption(e: &Estimate, lang: Lang) -> String {
             "Monthly cost of {} tasks of {cpu} vCPU / {mem} GiB ({platform}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
             i.tasks, i.region
         ),
-        Lang::Zh => format!(
-            "{} 个 {cpu} vCPU / {mem} GiB 任务（{platform}，{}）的月费用随每个任务每月运行小时数的变化；叉号标出 Fargate 按需与各 EC2 方案持平之处。",
-            i.tasks, i.region
-        ),
+        Lang::Zh => fill(Zh::chart_hours_caption, &[&i.tasks.to_string(), &cpu, &mem, platform, &i.region]),
     }
 }
 
@@ -59,6 +57,6 @@ pub fn tasks_caption(e: &Estimate, lang: Lang) -> String {
             "Monthly cost against the number of tasks at {hours} h per task: EC2 steps up each time {per} more task{} need another {name}; Fargate grows in a straight line.",
             lang.plural(per)
         ),
-        Lang::Zh => format!("每个任务 {hours} 小时时，月费用随任务数的变化：每多 {per} 个任务，EC2 就要多一台 {name}，费用阶梯上升；Fargate 呈直线增长。"),
+        Lang::Zh => fill(Zh::chart_tasks_caption, &[&hours, &per.to_string(), name]),
     }
 }

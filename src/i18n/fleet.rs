@@ -1,6 +1,7 @@
 //! What the page says of the EC2 fleet: how the tasks pack, and each
 //! instance type as the picker lists it.
 
+use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::estimate::Estimate;
 use crate::format;
@@ -25,10 +26,19 @@ pub fn packing(e: &Estimate, lang: Lang) -> String {
             lang.plural(f.instances),
             if f.at_minimum { format!(" (the minimum of {min})") } else { String::new() },
         ),
-        Lang::Zh => format!(
-            "每台 {name}（{vcpu} vCPU，{gib} GiB）可容纳 {per} 个任务：{bound}。共 {} 台实例{}；集群的 vCPU 已分配 {cpu_used}，内存已分配 {mem_used}。",
-            f.instances,
-            if f.at_minimum { format!("（最少 {min} 台）") } else { String::new() },
+        Lang::Zh => fill(
+            Zh::packing,
+            &[
+                name,
+                &vcpu.to_string(),
+                &gib,
+                &per.to_string(),
+                bound,
+                &f.instances.to_string(),
+                &if f.at_minimum { fill(Zh::packing_minimum, &[&min.to_string()]) } else { String::new() },
+                &cpu_used,
+                &mem_used,
+            ],
         ),
     }
 }
@@ -38,7 +48,7 @@ pub fn packing(e: &Estimate, lang: Lang) -> String {
 pub fn instance_labels(candidates: &[Candidate], lang: Lang) -> Vec<(String, String)> {
     let per_hour = match lang {
         Lang::En => "/h",
-        Lang::Zh => "/小时",
+        Lang::Zh => zh(Zh::per_hour),
     };
     candidates
         .iter()
@@ -82,7 +92,7 @@ pub fn bill(e: &Estimate, lang: Lang, line: Line) -> Option<String> {
     let total = lang.usd(bill.total());
     Some(match lang {
         Lang::En => format!("{} a month: {} = {total}", w.line(line), parts.join(" + ")),
-        Lang::Zh => format!("{}每月：{} = {total}", w.line(line), parts.join(" + ")),
+        Lang::Zh => fill(Zh::bill, &[w.line(line), &parts.join(" + "), &total]),
     })
 }
 
@@ -98,17 +108,17 @@ pub fn credits(e: &Estimate, lang: Lang) -> Option<String> {
     let per_instance = f.bill(Launch::Ec2, buy).map(|b| b.cpu_credits / f64::from(f.instances.max(1)));
     let head = match lang {
         Lang::En => format!("A {name} earns {base} vCPU of CPU baseline; the {tasks} task{} on each use {used} vCPU", lang.plural(tasks)),
-        Lang::Zh => format!("每台 {name} 的 CPU 基准为 {base} vCPU；每台上的 {tasks} 个任务使用 {used} vCPU"),
+        Lang::Zh => fill(Zh::credits_head, &[name, &base, &tasks.to_string(), &used]),
     };
     let tail = match (lang, c.mode, per_instance) {
         (Lang::En, CreditMode::Standard, _) => {
             format!(": in standard mode it runs them at most {} h/month per task.", format::decimals(f.until(buy), 0))
         }
-        (Lang::Zh, CreditMode::Standard, _) => format!("：在标准模式下每个任务每月最多运行 {} 小时。", format::decimals(f.until(buy), 0)),
+        (Lang::Zh, CreditMode::Standard, _) => fill(Zh::credits_standard_until, &[&format::decimals(f.until(buy), 0)]),
         (Lang::En, _, Some(usd)) if usd > 0.0 => format!(": +{}/month of CPU credits per instance.", lang.usd(usd)),
-        (Lang::Zh, _, Some(usd)) if usd > 0.0 => format!("：每台实例每月另付 {} 的 CPU 积分。", lang.usd(usd)),
+        (Lang::Zh, _, Some(usd)) if usd > 0.0 => fill(Zh::credits_paid, &[&lang.usd(usd)]),
         (Lang::En, _, _) => ": the baseline earned covers it, no CPU credits to pay.".into(),
-        (Lang::Zh, _, _) => "：所赚取的基准足以覆盖，无需支付 CPU 积分。".into(),
+        (Lang::Zh, _, _) => zh(Zh::credits_covered).into(),
     };
     Some(head + &tail)
 }
@@ -123,13 +133,13 @@ pub fn older_link(e: &Estimate, lang: Lang) -> Option<String> {
     if bill.cpu_credits > 0.0 {
         parts.push(match lang {
             Lang::En => format!("CPU credits ({} a month)", lang.usd(bill.cpu_credits)),
-            Lang::Zh => format!("CPU 积分（每月 {}）", lang.usd(bill.cpu_credits)),
+            Lang::Zh => fill(Zh::older_credits, &[&lang.usd(bill.cpu_credits)]),
         });
     }
     if let Some(ebs) = bill.ebs.filter(|usd| *usd > 0.0) {
         parts.push(match lang {
             Lang::En => format!("EBS, {gib} GiB per instance ({} a month)", lang.usd(ebs)),
-            Lang::Zh => format!("EBS（每个实例 {gib} GiB，每月 {}）", lang.usd(ebs)),
+            Lang::Zh => fill(Zh::older_ebs, &[&gib.to_string(), &lang.usd(ebs)]),
         });
     }
     if parts.is_empty() {
@@ -140,6 +150,6 @@ pub fn older_link(e: &Estimate, lang: Lang) -> Option<String> {
             "This link was made before CPU credits and EBS volumes were priced: its EC2 total now includes {}.",
             parts.join(" and ")
         ),
-        Lang::Zh => format!("此链接生成于 CPU 积分和 EBS 卷计价之前：其 EC2 费用现已包含{}。", parts.join("和")),
+        Lang::Zh => fill(Zh::older_link, &[&parts.join(zh(Zh::and))]),
     })
 }

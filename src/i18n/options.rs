@@ -1,6 +1,7 @@
 //! What each option accepts, in the page's language: the English of
 //! `options::Opt::accepted`, or its Chinese, written here per option.
 
+use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::format;
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
@@ -13,7 +14,10 @@ fn or_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
-        [rest @ .., last] => format!("{} 或 {}", rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("、"), last.as_ref()),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            fill(Zh::list_or, &[&rest.join(zh(Zh::list_sep)), last.as_ref()])
+        }
     }
 }
 
@@ -21,25 +25,25 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
     if lang == Lang::En {
         return option.accepted();
     }
-    let whole = |min: u32, max: u32| format!("{min} 到 {max} 之间的整数");
+    let whole = |min: u32, max: u32| fill(Zh::accepts_whole, &[&min.to_string(), &max.to_string()]);
     match option {
         Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => or_list(&option.choices().unwrap_or_default()),
-        Opt::Region => "AWS 区域代码，例如 us-east-1".into(),
-        Opt::Cpu => format!("vCPU 为 {}（Windows 至少 1）", or_list(&TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>())),
-        Opt::Mem => "该 vCPU 下 Fargate 允许的内存（GiB）".into(),
-        Opt::Disk => whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB) + "（GiB）",
-        Opt::CpuUse => "任务 vCPU 的 1% 到 100%".into(),
+        Opt::Region => zh(Zh::accepts_region).into(),
+        Opt::Cpu => fill(Zh::accepts_cpu, &[&or_list(&TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>())]),
+        Opt::Mem => zh(Zh::accepts_mem).into(),
+        Opt::Disk => fill(Zh::accepts_gib, &[&whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB)]),
+        Opt::CpuUse => zh(Zh::accepts_cpu_use).into(),
         Opt::Tasks => whole(1, MAX_TASKS),
-        Opt::Hours => format!("每个任务每月 0 到 {} 小时", format::quantity(HOURS_PER_MONTH)),
+        Opt::Hours => fill(Zh::accepts_hours, &[&format::quantity(HOURS_PER_MONTH)]),
         // The bound that matters is checked with the minutes (`Inputs::scenario`).
-        Opt::Runs => "每个任务每月计费不超过 730 小时的运行次数（每次至少按 1 分钟计费）".into(),
-        Opt::Minutes => format!("每次运行 0 到 {} 分钟", format::quantity(MAX_MINUTES)),
-        Opt::Ec2 => "auto 或实例类型，例如 m6i.large".into(),
+        Opt::Runs => zh(Zh::accepts_runs).into(),
+        Opt::Minutes => fill(Zh::accepts_minutes, &[&format::quantity(MAX_MINUTES)]),
+        Opt::Ec2 => zh(Zh::accepts_ec2).into(),
         Opt::Min => whole(0, MAX_MIN_INSTANCES),
-        Opt::Reserve => whole(0, MAX_RESERVE_MIB) + "（MiB）",
-        Opt::Ebs => whole(0, MAX_EBS_GIB) + "（GiB）",
-        Opt::Extra | Opt::Rate => "0 或更大的美元金额".into(),
-        Opt::Ops => format!("0 到 {} 小时", format::quantity(MAX_OPS_HOURS)),
+        Opt::Reserve => fill(Zh::accepts_mib, &[&whole(0, MAX_RESERVE_MIB)]),
+        Opt::Ebs => fill(Zh::accepts_gib, &[&whole(0, MAX_EBS_GIB)]),
+        Opt::Extra | Opt::Rate => zh(Zh::accepts_usd).into(),
+        Opt::Ops => fill(Zh::accepts_ops, &[&format::quantity(MAX_OPS_HOURS)]),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Why there is no answer, in words: the CLI's one English line (`Display`)
 //! and the page's sentence in its language (`Problem::explain`).
 
+use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::estimate::Problem;
 use crate::format;
@@ -72,27 +73,23 @@ impl Problem {
                 format!("No Fargate ephemeral storage price is known here; storage above {FREE_STORAGE_GIB} GiB cannot be priced.")
             }
             (Lang::En, other) => other.to_string(),
-            (Lang::Zh, Problem::Input(e)) => format!("参数 {} 的值无效：{}", e.option.name(), e.given),
+            (Lang::Zh, Problem::Input(e)) => fill(Zh::problem_input, &[e.option.name(), &e.given]),
             (Lang::Zh, Problem::NoFargate { platform, region, known }) if known.is_empty() => {
-                format!("{region} 没有已知的 Fargate {} 价格。", super::platform(*platform))
+                fill(Zh::problem_no_fargate, &[region, super::platform(*platform)])
             }
             (Lang::Zh, Problem::NoFargate { platform, region, known }) => {
-                format!("{region} 没有已知的 Fargate {} 价格；有价格的平台：{}。", super::platform(*platform), names(known, "、"))
+                fill(Zh::problem_no_fargate_known, &[region, super::platform(*platform), &names(known, zh(Zh::list_sep))])
             }
-            (Lang::Zh, Problem::NoStoragePrice) => {
-                format!("此区域没有已知的 Fargate 临时存储价格，超过 {FREE_STORAGE_GIB} GiB 的存储无法计价。")
-            }
-            (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_))) => "Fargate 不支持这个任务规格。".to_string(),
-            (Lang::Zh, Problem::Scenario(ScenarioError::UsageOverMonth(h))) => {
-                format!("每个任务将运行 {} 小时，超过了一个月的 730 小时。", format::decimals(*h, 1))
-            }
-            (Lang::Zh, Problem::Scenario(ScenarioError::UnknownInstance(name))) => format!("此区域的这个平台没有 EC2 实例类型 {name}。"),
-            (Lang::Zh, Problem::Scenario(ScenarioError::InstanceTooSmall(name))) => format!("{name} 连一个这种规格的任务都容纳不下。"),
+            (Lang::Zh, Problem::NoStoragePrice) => fill(Zh::problem_no_storage, &[&FREE_STORAGE_GIB.to_string()]),
+            (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_))) => zh(Zh::problem_fargate).to_string(),
+            (Lang::Zh, Problem::Scenario(ScenarioError::UsageOverMonth(h))) => fill(Zh::problem_over_month, &[&format::decimals(*h, 1)]),
+            (Lang::Zh, Problem::Scenario(ScenarioError::UnknownInstance(name))) => fill(Zh::problem_unknown_instance, &[name]),
+            (Lang::Zh, Problem::Scenario(ScenarioError::InstanceTooSmall(name))) => fill(Zh::problem_too_small, &[name]),
             (Lang::Zh, Problem::Scenario(ScenarioError::CreditsRunOut { name, until })) => {
-                format!("{name} 在标准积分模式下，每个任务每月最多只能运行 {} 小时：其 CPU 基准无法支撑更久。", format::decimals(*until, 0))
+                fill(Zh::problem_credits, &[name, &format::decimals(*until, 0)])
             }
             (Lang::Zh, Problem::Scenario(ScenarioError::NoCandidate(option))) => {
-                format!("此区域没有既能容纳该任务、又有{}价格的 EC2 实例类型。", lang.words().purchase(*option))
+                fill(Zh::problem_no_candidate, &[lang.words().purchase(*option)])
             }
         }
     }

@@ -3,6 +3,7 @@
 //! scenario's hours, and where each other way would be cheaper
 //! (`model::standing`), with what the totals leave out.
 
+use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::estimate::Estimate;
 use crate::format;
@@ -15,8 +16,8 @@ fn hours_text(e: &Estimate, lang: Lang) -> String {
     match (lang, e.inputs.runs.is_some()) {
         (Lang::En, true) => format!("{h} billed h/month per task"),
         (Lang::En, false) => format!("{h} h/month"),
-        (Lang::Zh, true) => format!("每个任务每月计费 {h} 小时"),
-        (Lang::Zh, false) => format!("每月 {h} 小时"),
+        (Lang::Zh, true) => fill(Zh::verdict_billed_hours, &[&h]),
+        (Lang::Zh, false) => fill(Zh::verdict_hours, &[&h]),
     }
 }
 
@@ -30,15 +31,16 @@ fn way(e: &Estimate, lang: Lang, line: Line) -> String {
             let fleet = format!("{} × {}", ev.ec2.instances, ev.ec2.candidate.name);
             match lang {
                 Lang::En => format!("{name} ({fleet})"),
-                Lang::Zh => format!("{name}（{fleet}）"),
+                Lang::Zh => fill(Zh::verdict_way, &[name, &fleet]),
             }
         }
     }
 }
 
-/// A name before Chinese text: a space after Latin letters, none after "）".
+/// A name before Chinese text: a space after Latin letters, none after a
+/// closing bracket.
 fn spaced(name: &str) -> String {
-    if name.ends_with('）') {
+    if name.ends_with(zh(Zh::close_paren)) {
         name.to_string()
     } else {
         format!("{name} ")
@@ -57,12 +59,12 @@ fn cheaper_where(lang: Lang, ranges: &[(f64, f64)]) -> String {
         (Lang::En, &[(a, b)]) if full(b) => format!("is cheaper above {} h/month per task ({} of the month)", h(a), month(a)),
         (Lang::En, &[(a, b)]) => format!("is cheaper between {} and {} h/month per task", h(a), h(b)),
         (Lang::En, [(_, b), .., (a, _)]) => format!("is cheaper below {} and above {} h/month per task", h(*b), h(*a)),
-        (Lang::Zh, []) => "任何用量下都更贵".into(),
-        (Lang::Zh, &[(a, b)]) if a <= 0.0 && full(b) => "任何用量下都更便宜".into(),
-        (Lang::Zh, &[(a, b)]) if a <= 0.0 => format!("每个任务每月低于 {} 小时（占整月的 {}）时更便宜", h(b), month(b)),
-        (Lang::Zh, &[(a, b)]) if full(b) => format!("每个任务每月超过 {} 小时（占整月的 {}）时更便宜", h(a), month(a)),
-        (Lang::Zh, &[(a, b)]) => format!("每个任务每月在 {} 到 {} 小时之间时更便宜", h(a), h(b)),
-        (Lang::Zh, [(_, b), .., (a, _)]) => format!("每个任务每月低于 {} 小时或超过 {} 小时时更便宜", h(*b), h(*a)),
+        (Lang::Zh, []) => zh(Zh::verdict_dearer_always).into(),
+        (Lang::Zh, &[(a, b)]) if a <= 0.0 && full(b) => zh(Zh::verdict_cheaper_always).into(),
+        (Lang::Zh, &[(a, b)]) if a <= 0.0 => fill(Zh::verdict_cheaper_below, &[&h(b), &month(b)]),
+        (Lang::Zh, &[(a, b)]) if full(b) => fill(Zh::verdict_cheaper_above, &[&h(a), &month(a)]),
+        (Lang::Zh, &[(a, b)]) => fill(Zh::verdict_cheaper_between, &[&h(a), &h(b)]),
+        (Lang::Zh, [(_, b), .., (a, _)]) => fill(Zh::verdict_cheaper_outside, &[&h(*b), &h(*a)]),
     }
 }
 
@@ -73,13 +75,13 @@ fn left_out(e: &Estimate, lang: Lang) -> String {
     if e.scenario.ebs_gib > 0 && e.side.ebs_gb_month.is_none() {
         out += &match lang {
             Lang::En => format!(" The instance totals leave out EBS: no gp3 price is known for {region}."),
-            Lang::Zh => format!("实例费用未计入 EBS：{region} 没有已知的 gp3 价格。"),
+            Lang::Zh => fill(Zh::verdict_no_ebs, &[region]),
         };
     }
     if e.scenario.public_ip && e.side.public_ipv4_hour.is_none() {
         out += &match lang {
             Lang::En => format!(" The totals leave out public IPv4 addresses: no price is known for {region}."),
-            Lang::Zh => format!("费用未计入公有 IPv4 地址：{region} 没有已知的价格。"),
+            Lang::Zh => fill(Zh::verdict_no_ipv4, &[region]),
         };
     }
     out
@@ -98,7 +100,7 @@ pub fn verdict(e: &Estimate, lang: Lang) -> String {
         let (fargate, name) = (lang.usd(ev.fargate.on_demand()), &ev.ec2.candidate.name);
         return match lang {
             Lang::En => format!("At {hours}, Fargate costs {fargate}; {name} has no {} price here.", buy.slug()),
-            Lang::Zh => format!("{hours}时，Fargate 的费用是 {fargate}；此区域没有 {name} 的{}价格。", words.purchase(buy)),
+            Lang::Zh => fill(Zh::verdict_no_price, &[&hours, &fargate, name, words.purchase(buy)]),
         };
     }
     let standing = ev.standing(buy);
@@ -112,7 +114,7 @@ pub fn verdict(e: &Estimate, lang: Lang) -> String {
             let (name, usd, place) = (way(e, lang, line), lang.usd(usd), cheaper_where(lang, ranges));
             match lang {
                 Lang::En => format!("{name} costs {usd} and {place}"),
-                Lang::Zh => format!("{}的费用是 {usd}，{place}", spaced(&name)),
+                Lang::Zh => fill(Zh::verdict_other, &[&spaced(&name), &usd, &place]),
             }
         })
         .collect();
@@ -120,6 +122,6 @@ pub fn verdict(e: &Estimate, lang: Lang) -> String {
     let tail = left_out(e, lang);
     match lang {
         Lang::En => format!("At {hours}, {first} is the cheapest at {cheapest}; {}.{tail}", others.join("; ")),
-        Lang::Zh => format!("{hours}时，{}最便宜，为 {cheapest}；{}。{tail}", spaced(&first), others.join("；")),
+        Lang::Zh => fill(Zh::verdict_cheapest, &[&hours, &spaced(&first), &cheapest, &others.join(zh(Zh::clause_sep)), &tail]),
     }
 }

@@ -1,6 +1,8 @@
-//! Every fixed piece of text on the page, once per language. A field missing
-//! from one language does not compile, so neither language can fall behind.
+//! Every fixed piece of text on the page. The English is here; the Chinese
+//! is in `zh.json`, by the same names (`zh::Zh` has a key per field), so a
+//! word missing from either does not compile or does not load.
 
+use super::zh::{zh, Zh};
 use crate::estimate::Missing;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
@@ -8,176 +10,25 @@ use crate::model::line::Line;
 use crate::model::packing::Bound;
 use crate::pricing::Provenance;
 
-pub struct Words {
-    pub title: &'static str,
-    pub language: &'static str,
-    pub working: &'static str,
-    /// The verdict when these settings have no answer (the error below says why).
-    pub no_answer: &'static str,
-    pub results: &'static str,
-    pub open_full: &'static str,
-    pub list_prices_newest: &'static str,
-    pub show_on_charts: &'static str,
-    pub link_notice: &'static str,
-    /// Under a field whose text its option refused, before what it accepts.
-    pub refused: &'static str,
-    pub download: &'static str,
-    pub chart_svg: &'static str,
-    pub chart_png: &'static str,
-    pub numbers_csv: &'static str,
-    pub share: &'static str,
-    pub link_to_view: &'static str,
-    pub copy_link: &'static str,
-    pub copied: &'static str,
-    pub embed: &'static str,
-    pub embed_hint: &'static str,
-    // Controls
-    pub controls: &'static str,
-    pub where_: &'static str,
-    pub region: &'static str,
-    pub no_fargate_prices: &'static str,
-    pub platform: &'static str,
-    pub task_size: &'static str,
-    pub vcpu_per_task: &'static str,
-    pub memory_per_task: &'static str,
-    pub disk: &'static str,
-    pub workload: &'static str,
-    pub tasks_running: &'static str,
-    pub scheduled: &'static str,
-    pub runs: &'static str,
-    pub minutes: &'static str,
-    pub hours_per_task: &'static str,
-    pub fleet: &'static str,
-    pub instance_type: &'static str,
-    pub auto_hint: &'static str,
-    pub purchase_option: &'static str,
-    pub capacity: &'static str,
-    pub always_on: &'static str,
-    pub follows_tasks: &'static str,
-    pub network_mode: &'static str,
-    pub cpu_use: &'static str,
-    pub credits: &'static str,
-    pub credits_unlimited: &'static str,
-    pub credits_standard: &'static str,
-    pub public_ip: &'static str,
-    pub ip_none: &'static str,
-    pub ip_public: &'static str,
-    pub ebs: &'static str,
-    pub min_instances: &'static str,
-    pub reserve: &'static str,
-    pub extra: &'static str,
-    pub ops: &'static str,
-    pub rate: &'static str,
-    // The options table
-    pub option: &'static str,
-    pub per_month: &'static str,
-    pub per_task_hour: &'static str,
-    pub instances: &'static str,
-    pub tasks_per_instance: &'static str,
-    pub used: &'static str,
-    pub break_even: &'static str,
-    pub none: &'static str,
-    /// In the table, for the Managed Instances rows on Windows.
-    pub managed_not_windows: &'static str,
-    /// In the table, where the snapshot has no EC2 Savings Plans rate.
-    pub savings_plans_missing: &'static str,
-    /// A part of a bill whose price the snapshot lacks.
-    pub no_price_here: &'static str,
-    // The parts of a fleet's bill
-    pub part_instances: &'static str,
-    pub part_fee: &'static str,
-    pub part_credits: &'static str,
-    pub part_ebs: &'static str,
-    pub part_ipv4: &'static str,
-    pub part_extra: &'static str,
-    pub part_ops: &'static str,
-    // Sources
-    pub sources_title: &'static str,
-    pub undated: &'static str,
-    pub sources_and_licences: &'static str,
-    // Chart axes
-    pub axis_hours: &'static str,
-    pub axis_tasks: &'static str,
-    pub axis_usd_month: &'static str,
-    // Lines, purchase options, packing bounds, provenance
-    pub fargate_on_demand: &'static str,
-    pub fargate_spot: &'static str,
-    pub fargate_sp_1y: &'static str,
-    pub fargate_sp_3y: &'static str,
-    pub ec2_on_demand: &'static str,
-    pub ec2_reserved_1y: &'static str,
-    pub ec2_reserved_3y: &'static str,
-    pub ec2_spot: &'static str,
-    pub ec2_compute_sp_1y: &'static str,
-    pub ec2_compute_sp_3y: &'static str,
-    pub ec2_instance_sp_1y: &'static str,
-    pub ec2_instance_sp_3y: &'static str,
-    pub managed_on_demand: &'static str,
-    pub managed_reserved_1y: &'static str,
-    pub managed_reserved_3y: &'static str,
-    pub managed_spot: &'static str,
-    pub cpu_bound: &'static str,
-    pub memory_bound: &'static str,
-    pub network_bound: &'static str,
-    pub published: &'static str,
-    pub secondary: &'static str,
-    pub derived: &'static str,
+/// Declares the words: the struct, its English, and how the Chinese is read.
+macro_rules! words {
+    ($($field:ident: $en:expr,)*) => {
+        /// `repr(C)` and fields of one type: laid out as an array of them,
+        /// which is how the Chinese is read (`chinese`).
+        #[repr(C)]
+        pub struct Words {
+            $(pub $field: &'static str,)*
+        }
+
+        pub const EN: Words = Words { $($field: $en,)* };
+
+        /// The first keys of `Zh` are the fields, in their order.
+        const FIELDS: [Zh; COUNT] = [$(Zh::$field,)*];
+        const COUNT: usize = [$(stringify!($field),)*].len();
+    };
 }
 
-impl Words {
-    /// A chart line's, a table row's name.
-    pub fn line(&self, line: Line) -> &'static str {
-        match line {
-            Line::Fargate(FargateOption::OnDemand) => self.fargate_on_demand,
-            Line::Fargate(FargateOption::Spot) => self.fargate_spot,
-            Line::Fargate(FargateOption::SavingsPlan1y) => self.fargate_sp_1y,
-            Line::Fargate(FargateOption::SavingsPlan3y) => self.fargate_sp_3y,
-            Line::Ec2(PurchaseOption::OnDemand) => self.ec2_on_demand,
-            Line::Ec2(PurchaseOption::Reserved1y) => self.ec2_reserved_1y,
-            Line::Ec2(PurchaseOption::Reserved3y) => self.ec2_reserved_3y,
-            Line::Ec2(PurchaseOption::Spot) => self.ec2_spot,
-            Line::Ec2(PurchaseOption::ComputeSavingsPlan1y) => self.ec2_compute_sp_1y,
-            Line::Ec2(PurchaseOption::ComputeSavingsPlan3y) => self.ec2_compute_sp_3y,
-            Line::Ec2(PurchaseOption::InstanceSavingsPlan1y) => self.ec2_instance_sp_1y,
-            Line::Ec2(PurchaseOption::InstanceSavingsPlan3y) => self.ec2_instance_sp_3y,
-            Line::Managed(PurchaseOption::Reserved1y) => self.managed_reserved_1y,
-            Line::Managed(PurchaseOption::Reserved3y) => self.managed_reserved_3y,
-            Line::Managed(PurchaseOption::Spot) => self.managed_spot,
-            Line::Managed(_) => self.managed_on_demand,
-        }
-    }
-
-    /// An EC2 purchase option's name.
-    pub fn purchase(&self, option: PurchaseOption) -> &'static str {
-        self.line(Line::Ec2(option))
-    }
-
-    pub fn bound(&self, bound: Bound) -> &'static str {
-        match bound {
-            Bound::Cpu => self.cpu_bound,
-            Bound::Memory => self.memory_bound,
-            Bound::Network => self.network_bound,
-        }
-    }
-
-    /// What the page and the CLI say for a group of lines with no price here.
-    pub fn missing(&self, missing: Missing) -> &'static str {
-        match missing {
-            Missing::ManagedInstancesOnWindows => self.managed_not_windows,
-            Missing::SavingsPlans => self.savings_plans_missing,
-        }
-    }
-
-    pub fn provenance(&self, p: Provenance) -> &'static str {
-        match p {
-            Provenance::Published => self.published,
-            Provenance::Secondary => self.secondary,
-            Provenance::Derived => self.derived,
-        }
-    }
-}
-
-pub const EN: Words = Words {
+words! {
     title: "Fargate or EC2: where is the break-even?",
     language: "Language",
     working: "Working out the cheapest EC2 fleet…",
@@ -237,9 +88,6 @@ pub const EN: Words = Words {
     option: "Option",
     per_month: "per month",
     per_task_hour: "per task-hour",
-    instances: "instances",
-    tasks_per_instance: "tasks per instance",
-    used: "vCPU / memory used",
     break_even: "break-even",
     none: "none",
     managed_not_windows: "ECS Managed Instances does not run Windows",
@@ -280,110 +128,67 @@ pub const EN: Words = Words {
     published: "published by AWS",
     secondary: "AWS's price as copied by a third party",
     derived: "derived",
-};
+}
 
-/// 简体中文, in the terms AWS's own Chinese pages use (按需, 预留实例, 节省计划).
-pub const ZH: Words = Words {
-    title: "Fargate 还是 EC2：盈亏平衡点在哪里？",
-    language: "语言",
-    working: "正在计算最便宜的 EC2 集群…",
-    no_answer: "这些设置下无法给出答案，原因见下文。",
-    results: "结果",
-    open_full: "打开完整版计算器",
-    list_prices_newest: "AWS 公开价格，数据最新至",
-    show_on_charts: "图表中显示",
-    link_notice: "链接中有部分参数无法使用，已保留默认值：",
-    refused: "未采用（页面保留上一个值）：",
-    download: "下载：",
-    chart_svg: "图表（SVG）",
-    chart_png: "图表（PNG）",
-    numbers_csv: "数据（CSV）",
-    share: "分享",
-    link_to_view: "当前视图的链接",
-    copy_link: "复制链接",
-    copied: "已复制",
-    embed: "嵌入",
-    embed_hint: "粘贴到文章中：带有当前场景的精简版计算器",
-    controls: "工作负载与集群",
-    where_: "位置",
-    region: "AWS 区域",
-    no_fargate_prices: "（无 Fargate 价格）",
-    platform: "平台",
-    task_size: "任务规格",
-    vcpu_per_task: "每个任务的 vCPU",
-    memory_per_task: "每个任务的内存",
-    disk: "临时存储（GiB）",
-    workload: "工作负载",
-    tasks_running: "运行的任务数",
-    scheduled: " 定时任务（次数 × 分钟）",
-    runs: "每个任务每月运行次数",
-    minutes: "每次运行的分钟数（至少按 1 分钟计费）",
-    hours_per_task: "每个任务每月运行小时数",
-    fleet: "EC2 集群",
-    instance_type: "实例类型（auto 为自动选择，也可输入搜索）",
-    auto_hint: "能容纳任务的最便宜类型",
-    purchase_option: "购买方式",
-    capacity: "容量",
-    always_on: "始终运行（730 小时）",
-    follows_tasks: "随任务启停",
-    network_mode: "网络模式",
-    cpu_use: "每个任务的平均 CPU 使用率（%）",
-    credits: "突增性能实例的 CPU 积分",
-    credits_unlimited: "无限模式（超出基准部分付费）",
-    credits_standard: "标准模式（限制在基准以内）",
-    public_ip: "公有 IPv4 地址",
-    ip_none: "无",
-    ip_public: "每个任务或实例一个",
-    ebs: "每个实例的 EBS 根卷（GiB）",
-    min_instances: "最少实例数",
-    reserve: "为操作系统和代理预留的内存（MiB）",
-    extra: "每个实例的额外费用（美元/月）",
-    ops: "运维工时（小时/月）",
-    rate: "工程师时薪（美元/小时）",
-    option: "方案",
-    per_month: "每月",
-    per_task_hour: "每任务小时",
-    instances: "实例",
-    tasks_per_instance: "每个实例的任务数",
-    used: "vCPU / 内存分配率",
-    break_even: "盈亏平衡点",
-    none: "无",
-    managed_not_windows: "ECS 托管实例不支持 Windows",
-    savings_plans_missing: "EC2 节省计划：此价格快照中没有费率（刷新价格后才有）",
-    no_price_here: "此区域无价格",
-    part_instances: "实例",
-    part_fee: "管理费",
-    part_credits: "CPU 积分",
-    part_ebs: "EBS",
-    part_ipv4: "公有 IPv4",
-    part_extra: "额外费用",
-    part_ops: "运维",
-    sources_title: "价格来源",
-    undated: "日期不详",
-    sources_and_licences: "来源与许可：",
-    axis_hours: "每个任务每月小时数",
-    axis_tasks: "任务数",
-    axis_usd_month: "每月费用（美元）",
-    fargate_on_demand: "Fargate 按需",
-    fargate_spot: "Fargate Spot",
-    fargate_sp_1y: "Fargate 节省计划 1 年",
-    fargate_sp_3y: "Fargate 节省计划 3 年",
-    ec2_on_demand: "EC2 按需",
-    ec2_reserved_1y: "EC2 预留 1 年",
-    ec2_reserved_3y: "EC2 预留 3 年",
-    ec2_spot: "EC2 Spot",
-    ec2_compute_sp_1y: "EC2 计算节省计划 1 年",
-    ec2_compute_sp_3y: "EC2 计算节省计划 3 年",
-    ec2_instance_sp_1y: "EC2 实例节省计划 1 年",
-    ec2_instance_sp_3y: "EC2 实例节省计划 3 年",
-    managed_on_demand: "托管实例 按需",
-    managed_reserved_1y: "托管实例 预留 1 年",
-    managed_reserved_3y: "托管实例 预留 3 年",
-    managed_spot: "托管实例 Spot",
-    cpu_bound: "受 CPU 限制",
-    memory_bound: "受内存限制",
-    network_bound: "受网络接口限制",
-    published: "AWS 公布",
-    secondary: "第三方转载的 AWS 价格",
-    derived: "推算",
-};
+impl Words {
+    /// A chart line's, a table row's name.
+    pub fn line(&self, line: Line) -> &'static str {
+        match line {
+            Line::Fargate(FargateOption::OnDemand) => self.fargate_on_demand,
+            Line::Fargate(FargateOption::Spot) => self.fargate_spot,
+            Line::Fargate(FargateOption::SavingsPlan1y) => self.fargate_sp_1y,
+            Line::Fargate(FargateOption::SavingsPlan3y) => self.fargate_sp_3y,
+            Line::Ec2(PurchaseOption::OnDemand) => self.ec2_on_demand,
+            Line::Ec2(PurchaseOption::Reserved1y) => self.ec2_reserved_1y,
+            Line::Ec2(PurchaseOption::Reserved3y) => self.ec2_reserved_3y,
+            Line::Ec2(PurchaseOption::Spot) => self.ec2_spot,
+            Line::Ec2(PurchaseOption::ComputeSavingsPlan1y) => self.ec2_compute_sp_1y,
+            Line::Ec2(PurchaseOption::ComputeSavingsPlan3y) => self.ec2_compute_sp_3y,
+            Line::Ec2(PurchaseOption::InstanceSavingsPlan1y) => self.ec2_instance_sp_1y,
+            Line::Ec2(PurchaseOption::InstanceSavingsPlan3y) => self.ec2_instance_sp_3y,
+            Line::Managed(PurchaseOption::Reserved1y) => self.managed_reserved_1y,
+            Line::Managed(PurchaseOption::Reserved3y) => self.managed_reserved_3y,
+            Line::Managed(PurchaseOption::Spot) => self.managed_spot,
+            Line::Managed(_) => self.managed_on_demand,
+        }
+    }
+
+    /// An EC2 purchase option's name.
+    pub fn purchase(&self, option: PurchaseOption) -> &'static str {
+        self.line(Line::Ec2(option))
+    }
+
+    pub fn bound(&self, bound: Bound) -> &'static str {
+        match bound {
+            Bound::Cpu => self.cpu_bound,
+            Bound::Memory => self.memory_bound,
+            Bound::Network => self.network_bound,
+        }
+    }
+
+    /// What the page and the CLI say for a group of lines with no price here.
+    pub fn missing(&self, missing: Missing) -> &'static str {
+        match missing {
+            Missing::ManagedInstancesOnWindows => self.managed_not_windows,
+            Missing::SavingsPlans => self.savings_plans_missing,
+        }
+    }
+
+    pub fn provenance(&self, p: Provenance) -> &'static str {
+        match p {
+            Provenance::Published => self.published,
+            Provenance::Secondary => self.secondary,
+            Provenance::Derived => self.derived,
+        }
+    }
+}
+
+/// The Chinese words, from the Chinese text (`zh`), once it is read.
+pub fn chinese() -> Words {
+    let texts: [&'static str; COUNT] = std::array::from_fn(|i| zh(FIELDS[i]));
+    // SAFETY: `Words` is `repr(C)` with COUNT fields of type `&'static str`,
+    // the layout of `[&'static str; COUNT]` (checked below), in FIELDS' order.
+    unsafe { std::mem::transmute::<[&'static str; COUNT], Words>(texts) }
+}
+
+const _: () = assert!(std::mem::size_of::<Words>() == std::mem::size_of::<[&'static str; COUNT]>());
