@@ -95,59 +95,115 @@ impl RegionPrices {
     /// it fetched; `Manifest::problems_with` checks it against the snapshot.
     pub fn problems(&self) -> Vec<String> {
         let at = region_file(&self.region, self.platform);
-        let mut problems = Vec::new();
+        let mut found = Found(Vec::new());
         if let Some(f) = &self.fargate {
             for (option, set) in f.rate_sets() {
                 let Some(set) = set else { continue };
-                let os = set.os_vcpu_hour.map(|os| ("os_vcpu_hour", os));
-                let rates: Vec<(&str, f64)> = [("vcpu_hour", set.vcpu_hour), ("gb_hour", set.gb_hour)].into_iter().chain(os).collect();
-                problems.extend(bad_prices(&format!("{at} fargate {}", option.key()), &rates));
+                let at = [&at, " fargate ", option.key()].concat();
+                found.bad_prices(
+                    &at,
+                    &[("vcpu_hour", Some(set.vcpu_hour)), ("gb_hour", Some(set.gb_hour)), ("os_vcpu_hour", set.os_vcpu_hour)],
+                );
             }
             if let Some(storage) = &f.storage {
-                problems.extend(bad_prices(&format!("{at} fargate storage"), &[("gb_hour", storage.gb_hour)]));
+                found.bad_prices(&[&at, " fargate storage"].concat(), &[("gb_hour", Some(storage.gb_hour))]);
             }
         }
         if !self.columns.starts_with(&EC2_COLUMNS.map(String::from)) {
-            problems.push(format!("{at}: columns are [{}]", self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")));
+            let columns = self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
+            found.add(&[&at, ": columns are [", &columns, "]"]);
         }
         for p in &self.rows {
             let s = &p.spec;
-            let at = format!("{at} {}", s.instance_type);
+            let at = [&at, " ", &s.instance_type].concat();
             // Only a build can get this wrong: a reader takes the platform's.
             if s.arch != arch_of(self.platform) {
-                problems.push(format!("{at}: {}, not for this platform", s.arch.name()));
+                found.add(&[&at, ": ", s.arch.name(), ", not for this platform"]);
             }
             if s.vcpu == 0 || s.memory_mib == 0 || s.enis == 0 {
-                problems.push(format!("{at}: zero vCPU, memory or ENIs"));
+                found.add(&[&at, ": zero vCPU, memory or ENIs"]);
             }
             if s.trunking_tasks == Some(0) {
-                problems.push(format!("{at}: a trunking limit of 0"));
+                found.add(&[&at, ": a trunking limit of 0"]);
             }
             if !["general", "compute", "memory", "burstable"].contains(&s.category.as_str()) {
-                problems.push(format!("{at}: unknown category {}", s.category));
+                found.add(&[&at, ": unknown category ", &s.category]);
             }
-            let mut rates = vec![("on_demand", p.on_demand)];
-            rates.extend(
-                [("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)]
-                    .into_iter()
-                    .filter_map(|(n, v)| Some((n, v?))),
+            found.bad_prices(
+                &at,
+                &[("on_demand", Some(p.on_demand)), ("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)],
             );
-            problems.extend(bad_prices(&at, &rates));
             if p.spot.is_some_and(|s| s > p.on_demand) {
-                problems.push(format!("{at}: Spot above on-demand"));
+                found.add(&[&at, ": Spot above on-demand"]);
             }
-            let extras: Vec<(&str, f64)> = Ec2Extra::ALL.into_iter().filter_map(|e| Some((e.column(), p.extra(e)?))).collect();
-            problems.extend(bad_prices(&at, &extras));
+            for extra in Ec2Extra::ALL {
+                found.bad_prices(&at, &[(extra.column(), p.extra(extra))]);
+            }
         }
         if self.rows.is_empty() {
-            problems.push(format!("{at}: no prices"));
+            found.add(&[&at, ": no prices"]);
         }
-        problems.extend(side_cost_problems(&at, self));
+        found.side_costs(&at, self);
         // Lookups search by name, and the page lists types in file order.
         if !self.rows.windows(2).all(|w| w[0].spec.instance_type < w[1].spec.instance_type) {
-            problems.push(format!("{at}: types are not sorted and unique"));
+            found.add(&[&at, ": types are not sorted and unique"]);
         }
-        problems
+        found.0
+    }
+}
+
+/// The problems found so far. Each is built by joining its pieces, not with
+/// `format!`: the page runs these checks, and one joining function is far
+/// less wasm than a formatting call at each of them.
+struct Found(Vec<String>);
+
+impl Found {
+    fn add(&mut self, pieces: &[&str]) {
+        self.0.push(pieces.concat());
+    }
+
+    /// Each price given that is not a positive number.
+    fn bad_prices(&mut self, at: &str, prices: &[(&str, Option<f64>)]) {
+        for &(name, price) in prices {
+            if let Some(v) = price.filter(|v| !(v.is_finite() && *v > 0.0)) {
+                self.add(&[at, ": ", name, " is ", &crate::decimal::shortest(v), ", not a positive price"]);
+            }
+        }
+    }
+
+    /// Where the costs beside the instances break their rules in a file on
+    /// its own: prices and rates that are not positive, a baseline that is
+    /// not a share of a vCPU, a burstable type of the file without its
+    /// baseline, a fee share that is not one.
+    fn side_costs(&mut self, at: &str, prices: &RegionPrices) {
+        for (name, price) in [(" public_ipv4", &prices.public_ipv4), (" ebs_gp3", &prices.ebs_gp3)] {
+            self.bad_prices(&[at, name].concat(), &[("usd", price.as_ref().map(|p| p.usd))]);
+        }
+        if let Some(c) = &prices.cpu_credits {
+            let at = [at, " cpu_credits"].concat();
+            for (family, rate) in &c.surplus_vcpu_hour {
+                self.bad_prices(&at, &[(family, Some(*rate))]);
+            }
+        }
+        for row in &prices.rows {
+            let (name, burstable) = (&row.spec.instance_type, row.spec.category == BURSTABLE);
+            match row.spec.cpu_baseline {
+                Some(share) if !(burstable && share > 0.0 && share <= 1.0) => {
+                    let share = crate::decimal::shortest(share);
+                    self.add(&[at, " ", name, ": a CPU baseline of ", &share, " on a ", &row.spec.category, " type"]);
+                }
+                None if burstable => self.add(&[at, " ", name, ": burstable without a CPU baseline"]),
+                _ => {}
+            }
+        }
+        if let Some(m) = &prices.managed_instances {
+            if !(m.fee_share > 0.0 && m.fee_share < 1.0) {
+                self.add(&[at, " managed_instances: a fee share of ", &crate::decimal::shortest(m.fee_share)]);
+            }
+            if prices.platform == Platform::Windows {
+                self.add(&[at, ": Managed Instances on Windows (they run Linux only)"]);
+            }
+        }
     }
 }
 
@@ -230,45 +286,6 @@ fn extra_column_problems(at: &str, prices: &RegionPrices) -> Vec<String> {
     problems
 }
 
-/// Where the costs beside the instances break their rules in a file on its
-/// own: prices and rates that are not positive, a baseline that is not a
-/// share of a vCPU, a burstable type of the file without its baseline or its
-/// family's rate, a fee share that is not one.
-fn side_cost_problems(at: &str, prices: &RegionPrices) -> Vec<String> {
-    let mut problems = Vec::new();
-    let unit_prices = [("public_ipv4", &prices.public_ipv4), ("ebs_gp3", &prices.ebs_gp3)];
-    for (name, price) in unit_prices {
-        problems.extend(price.iter().flat_map(|p| bad_prices(&format!("{at} {name}"), &[("usd", p.usd)])));
-    }
-    if let Some(c) = &prices.cpu_credits {
-        let rates: Vec<(&str, f64)> = c.surplus_vcpu_hour.iter().map(|(f, r)| (f.as_str(), *r)).collect();
-        problems.extend(bad_prices(&format!("{at} cpu_credits"), &rates));
-    }
-    for row in &prices.rows {
-        let (name, burstable) = (&row.spec.instance_type, row.spec.category == BURSTABLE);
-        match row.spec.cpu_baseline {
-            Some(share) if !(burstable && share > 0.0 && share <= 1.0) => {
-                problems.push(format!(
-                    "{at} {name}: a CPU baseline of {} on a {} type",
-                    crate::decimal::shortest(share),
-                    row.spec.category
-                ));
-            }
-            None if burstable => problems.push(format!("{at} {name}: burstable without a CPU baseline")),
-            _ => {}
-        }
-    }
-    if let Some(m) = &prices.managed_instances {
-        if !(m.fee_share > 0.0 && m.fee_share < 1.0) {
-            problems.push(format!("{at} managed_instances: a fee share of {}", crate::decimal::shortest(m.fee_share)));
-        }
-        if prices.platform == Platform::Windows {
-            problems.push(format!("{at}: Managed Instances on Windows (they run Linux only)"));
-        }
-    }
-    problems
-}
-
 /// What is wrong with an origin on its own.
 fn origin_problems(at: &str, origin: &ValueOrigin) -> Vec<String> {
     let mut problems = Vec::new();
@@ -303,14 +320,6 @@ fn fargate_rule_problems(at: &str, platform: Platform, prices: &FargatePrices) -
         problems.push(format!("{at}: Fargate Spot does not run Windows"));
     }
     problems
-}
-
-fn bad_prices(at: &str, rates: &[(&str, f64)]) -> Vec<String> {
-    rates
-        .iter()
-        .filter(|(_, v)| !(v.is_finite() && *v > 0.0))
-        .map(|(name, v)| format!("{at}: {name} is {}, not a positive price", crate::decimal::shortest(*v)))
-        .collect()
 }
 
 /// YYYY-MM-DD, YYYY-MM or YYYY.
