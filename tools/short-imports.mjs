@@ -1,6 +1,8 @@
 // Trunk's post-build step: gives the wasm's imports from wasm-bindgen's JS
 // glue short names ("a", "b", … instead of "__wbg_addEventListener_847fd86b8c33ec43"),
-// in the wasm's import section and in the glue's import object alike. The
+// and their module a one-letter one ("a" instead of "./explorer_bg.js", written
+// once per import), in the wasm's import section and in the glue's import
+// object alike. The
 // long names are wasm-bindgen's, made unique by a hash: 138 of them cost
 // 4.5 KB gzip of a first load that has a budget, and nothing reads them.
 // Both files then get names from a hash of their final bytes, and the page
@@ -53,9 +55,13 @@ export function shortName(n) {
   return name;
 }
 
+/** The module name the renamed imports come from (one byte in each import). */
+const SHORT_MODULE = 'a';
+
 /**
  * The wasm with the imports of `module` renamed, and the glue with them
- * renamed where it defines them (`name:` in its import object).
+ * renamed where it defines them (`name:` in its import object, under
+ * `"module":`).
  */
 export function shortenImports(wasm, glue, module) {
   const utf8 = new TextEncoder();
@@ -90,19 +96,23 @@ export function shortenImports(wasm, glue, module) {
       else if (kind === 2) { let flags; [flags, p] = leb(wasm, p); [, p] = leb(wasm, p); if (flags & 1) [, p] = leb(wasm, p); } // memory
       else if (kind === 3) p += 2; // global: type, mutability
       else throw new Error(`short-imports: import kind ${kind} unknown`);
+      let modBytes = mod;
       if (text.decode(mod) === module) {
         if (!renamed.has(name)) renamed.set(name, shortName(renamed.size));
         name = renamed.get(name);
+        modBytes = utf8.encode(SHORT_MODULE);
       }
       const nameBytes = utf8.encode(name);
-      body.push(toLeb(mod.length), mod, toLeb(nameBytes.length), nameBytes, wasm.subarray(descriptor, p));
+      body.push(toLeb(modBytes.length), modBytes, toLeb(nameBytes.length), nameBytes, wasm.subarray(descriptor, p));
     }
     if (p !== end) throw new Error('short-imports: the import section did not read to its end');
     const section = Buffer.concat(body);
     out.push(Uint8Array.of(2), toLeb(section.length), section);
     at = end;
   }
-  let js = glue;
+  const key = `${JSON.stringify(module)}:`;
+  if (glue.split(key).length !== 2) throw new Error(`short-imports: the JS glue names ${module} other than once`);
+  let js = glue.replace(key, `${SHORT_MODULE}:`);
   for (const [long, short] of renamed) {
     const definitions = js.split(`${long}:`).length - 1;
     if (definitions !== 1) throw new Error(`short-imports: ${long} is defined ${definitions} times in the JS glue, expected once`);

@@ -1,5 +1,5 @@
 // tools/short-imports.mjs, on a wasm module small enough to write by hand: the
-// imports get short names in the wasm and the glue alike, the module still
+// imports and their module get short names in the wasm and the glue alike, the module still
 // compiles, integrity hashes follow, and a glue it cannot match stops the build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,8 +26,8 @@ const glue = `function i(){return{__proto__:null,"${MODULE}":{__proto__:null,${L
 test('imports get short names in the wasm and in the glue, and the module still compiles', () => {
   const out = shortenImports(module(LONG), glue, MODULE);
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(out.wasm));
-  assert.deepEqual(imports.map((i) => `${i.module} ${i.name} ${i.kind}`), [`${MODULE} a function`, `${MODULE} b function`, 'env memory memory']);
-  assert.equal(out.glue, `function i(){return{__proto__:null,"${MODULE}":{__proto__:null,a:function(e){},b:function(e,t){throw Error();}}}}`);
+  assert.deepEqual(imports.map((i) => `${i.module} ${i.name} ${i.kind}`), ['a a function', 'a b function', 'env memory memory']);
+  assert.equal(out.glue, `function i(){return{__proto__:null,a:{__proto__:null,a:function(e){},b:function(e,t){throw Error();}}}}`);
   assert.equal(out.renamed, 2);
   assert.deepEqual([0, 51, 52, 52 * 52].map(shortName), ['a', 'Z', 'ba', 'baa']);
 });
@@ -35,6 +35,7 @@ test('imports get short names in the wasm and in the glue, and the module still 
 test('a glue that does not define an import exactly once stops the build', () => {
   assert.throws(() => shortenImports(module(LONG), glue.replace(`${LONG[1]}:`, 'other:'), MODULE), /__wbg___wbindgen_throw_4c88d8bf264fd984 is defined 0 times/);
   assert.throws(() => shortenImports(module(LONG), glue.replace('}}}}', `,${LONG[0]}:1}}}}`), MODULE), /defined 2 times/);
+  assert.throws(() => shortenImports(module(LONG), glue.replace(`"${MODULE}":`, 'glue:'), MODULE), /names \.\/explorer_bg\.js other than once/);
 });
 
 test('in a dist folder, both files are named for their new bytes, and the page names them with their integrity hashes', async () => {
@@ -58,7 +59,10 @@ test('in a dist folder, both files are named for their new bytes, and the page n
   assert.equal(read('index.html').toString(), page(newJs, sri(read(newJs)), newWasm, sri(read(newWasm))));
   assert.equal(read(newJs).toString(), `/*minified*/${shortenImports(wasm, glue, MODULE).glue}`);
   // An integrity hash it cannot redo (another algorithm) stops the build rather than break the page.
-  fs.writeFileSync(path.join(dist, 'index.html'), page(newJs, 'sha256-AAAA', newWasm, sri(read(newWasm))));
+  for (const f of [newJs, newWasm]) fs.rmSync(path.join(dist, f));
+  fs.writeFileSync(path.join(dist, wasmName), wasm);
+  fs.writeFileSync(path.join(dist, jsName), glue);
+  fs.writeFileSync(path.join(dist, 'index.html'), page(jsName, 'sha256-AAAA', wasmName, sri(wasm)));
   const before = fs.readdirSync(dist).map((f) => [f, read(f).toString('base64')]);
   await assert.rejects(shortenDist(dist), /has an integrity hash other than its SHA-384/);
   assert.deepEqual(fs.readdirSync(dist).map((f) => [f, read(f).toString('base64')]), before, 'nothing changed');
