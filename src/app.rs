@@ -93,8 +93,8 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
     let lang = state.lang();
     use_effect_with(lang, |lang| browser::set_document_language(*lang));
-    // Chinese is wanted and its text not yet read: fetch it (once).
-    let fetching_chinese = state.wanted_lang() == Lang::Zh && !i18n::zh::ready() && state.chinese_failed.is_none();
+    // Chinese is wanted and its text not yet read: fetch it (once, or again when chosen again after a failure).
+    let fetching_chinese = state.wanted_lang() == Lang::Zh && !i18n::zh::ready() && state.chinese.is_none();
     use_effect_with(fetching_chinese, {
         let dispatch = state.dispatcher();
         move |&fetching| {

@@ -1,5 +1,6 @@
 //! The top of the page besides the verdict: the language switcher, and what
-//! the page has to say about the link it opened and the prices loading.
+//! the page has to say about the link it opened, its Chinese text and the
+//! prices loading.
 
 use super::state::{Action, State};
 use crate::estimate::Estimate;
@@ -51,6 +52,13 @@ pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html
             }
             if let Some(moved) = shown.filter(|_| state.older_link).and_then(|e| i18n::fleet::older_link(e, lang)) {
                 <p class="status notice" role="status" id="older-link">{ moved }</p>
+            }
+            if let (Some(Err(why)), Lang::Zh) = (&state.chinese, state.wanted_lang()) {
+                // Said in both languages: the Chinese words are what failed to arrive.
+                <p class="status notice" role="status" id="chinese-failed">
+                    { format!("The Chinese text could not be loaded ({}), so the page is in English. ", why.explain(Lang::En)) }
+                    <span lang="zh-CN">{ "中文文本未能加载，页面以英文显示。" }</span>
+                </p>
             }
             if let Some((is_error, message)) = status {
                 if *is_error {

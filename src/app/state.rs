@@ -39,9 +39,10 @@ pub struct State {
     pub turned_on: Vec<Line>,
     /// What the opening link carried that could not be used, until the next change.
     pub ignored: Vec<crate::share_link::Ignored>,
-    /// Why the Chinese text could not be read, if it could not: the page
-    /// stays in English.
-    pub chinese_failed: Option<LoadError>,
+    /// How reading the Chinese text ended, once it was asked for (on an
+    /// error the page stays in English). In the state, not only in
+    /// `i18n::zh`, so that its arrival renders the page again.
+    pub chinese: Option<Result<(), LoadError>>,
     /// The opening link is older than the pricing of CPU credits and EBS
     /// (its totals may have moved), until the next change.
     pub older_link: bool,
@@ -244,12 +245,16 @@ impl Reducible for State {
                 }
             }
             Action::Chinese(result) => {
-                next.chinese_failed = result.err();
+                next.chinese = Some(result);
             }
             Action::Lang(lang) => {
                 // The language is in the link: what was copied is no longer this view's.
                 next.lang_choice = Some(lang);
                 next.link_copied = false;
+                // Choosing Chinese again tries its text again.
+                if let Some(Err(_)) = next.chinese {
+                    next.chinese = None;
+                }
             }
             Action::ChartWidth(css_px) => {
                 next.canvas = Canvas::fitting(css_px);
@@ -376,6 +381,17 @@ mod tests {
         assert_eq!((s.lang(), s.ignored[0].param), (Lang::Zh, crate::share_link::Param::Lang));
         let s = reduce(s, Action::Lang(Lang::En));
         assert_eq!((s.lang(), s.lang_choice), (Lang::En, Some(Lang::En)));
+    }
+
+    #[test]
+    fn the_chinese_text_arriving_is_a_new_state_and_a_failure_is_tried_again_when_chosen_again() {
+        let s = State::from_link("?lang=zh", Lang::En);
+        let arrived = Rc::new(s.clone()).reduce(Action::Chinese(Ok(())));
+        assert_eq!(arrived.chinese, Some(Ok(())), "a new state, so the page renders in Chinese");
+        let s = reduce(s, Action::Chinese(Err(LoadError::Status(404))));
+        assert_eq!(s.chinese, Some(Err(LoadError::Status(404))));
+        assert_eq!(reduce(s, Action::Lang(Lang::Zh)).chinese, None);
+        assert_eq!(reduce(State::default(), Action::Chinese(Ok(()))).chinese, Some(Ok(())), "read text is kept");
     }
 
     #[test]

@@ -1058,6 +1058,52 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   await context.close();
 });
 
+test('中文 text is fetched only by a Chinese page; when it cannot be, the page is in English, says why, and choosing 中文 tries again', async () => {
+  const asked = [];
+  const english = await freshPage();
+  english.p.on('request', (r) => asked.push(r.url()));
+  await english.p.goto(`${server.origin}${BASE_PATH}`);
+  await english.p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
+  assert.deepEqual(asked.filter((u) => u.includes('zh.json')), [], 'an English page never downloads the Chinese text');
+  await english.context.close();
+
+  const { context, p, errors } = await freshPage({ locale: 'zh-CN' });
+  let available = false;
+  const fetched = [];
+  await p.route('**/zh.json*', (route) => {
+    fetched.push(route.request().url());
+    return available ? route.continue() : route.fulfill({ status: 404, body: 'gone' });
+  });
+  await p.goto(`${server.origin}${BASE_PATH}`);
+  await p.locator('#chinese-failed').waitFor(WAIT);
+  assert.equal(
+    (await p.locator('#chinese-failed').textContent()).trim(),
+    'The Chinese text could not be loaded (HTTP 404), so the page is in English. 中文文本未能加载，页面以英文显示。',
+  );
+  await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await p.locator('#lang').inputValue(), 'en', 'the switcher says what the page speaks');
+  assert.equal(fetched.length, 1);
+  assert.match(fetched[0], /zh\.json\?v=\d+$/, 'asked for under the build\'s key check, so a cached file of another build is not used');
+  available = true;
+  await p.selectOption('#lang', 'zh');
+  await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('每月') && !document.querySelector('#chinese-failed'), null, WAIT);
+  assert.equal(fetched.length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // The text arriving after the prices still turns the page Chinese.
+  const late = await freshPage({ locale: 'zh-CN' });
+  let pricesServed;
+  const served = new Promise((resolve) => { pricesServed = resolve; });
+  late.p.on('requestfinished', (r) => { if (r.url().includes('/pricing/regions/us-east-1/linux-x86.json')) pricesServed(); });
+  await late.p.route('**/zh.json*', async (route) => { await served; await route.continue(); });
+  await late.p.goto(`${server.origin}${BASE_PATH}`);
+  await late.p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('每月 730 小时时'), null, WAIT);
+  assert.deepEqual(late.errors, []);
+  await late.context.close();
+});
+
 test('hostile links: markup, javascript:, huge, odd and repeated values in every parameter stay inert text', async () => {
   const names = ['region', 'platform', 'cpu', 'mem', 'disk', 'tasks', 'hours', 'runs', 'minutes', 'ec2', 'buy', 'capacity',
     'min', 'reserve', 'net', 'extra', 'ops', 'rate', 'lang', 'embed', 'v'];
