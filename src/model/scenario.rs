@@ -234,6 +234,20 @@ impl Ec2Cost {
         self.lines(launch, option).filter(|_| billed <= self.until(option)).map(|l| l.at(billed))
     }
 
+    /// Works out the total for `launch` bought as `option` (see `total`).
+    fn price(&mut self, launch: Launch, option: PurchaseOption) {
+        self.monthly[launch.slot(option)] = self.bill(launch, option).map(|b| b.total());
+    }
+
+    /// Works out every total.
+    fn price_all(&mut self) {
+        for launch in Launch::ALL {
+            for option in PurchaseOption::ALL {
+                self.price(launch, option);
+            }
+        }
+    }
+
     /// USD per month for `launch` bought as `option` (see `bill`).
     pub fn total(&self, launch: Launch, option: PurchaseOption) -> Option<f64> {
         self.monthly[launch.slot(option)]
@@ -333,8 +347,15 @@ pub enum ScenarioError {
     NoCandidate(PurchaseOption),
 }
 
-/// The fleet for one candidate, or None when not one task fits on it.
+/// The fleet for one candidate with every total, or None when not one task fits on it.
 pub fn fleet(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
+    let mut cost = unpriced(s, side, candidate, billed_hours)?;
+    cost.price_all();
+    Some(cost)
+}
+
+/// The fleet for one candidate with no total worked out yet (`Ec2Cost::price`).
+fn unpriced(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
     let packing = packing::pack(&candidate.shape, s.size, s.reserved_mib, s.network)?;
     let instances = packing::instances_needed(s.tasks, packing.tasks_per_instance, s.min_instances);
     let spread = credits::spread(s.tasks, instances);
@@ -351,7 +372,7 @@ pub fn fleet(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hour
         task_vcpu_used,
         billed_hours,
     };
-    let mut cost = Ec2Cost {
+    Some(Ec2Cost {
         candidate: candidate.clone(),
         packing,
         instances,
@@ -361,13 +382,7 @@ pub fn fleet(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hour
         credits,
         terms,
         monthly: [None; SLOTS],
-    };
-    for launch in Launch::ALL {
-        for option in PurchaseOption::ALL {
-            cost.monthly[launch.slot(option)] = cost.bill(launch, option).map(|b| b.total());
-        }
-    }
-    Some(cost)
+    })
 }
 
 /// Cheapest first for `option` on EC2; ties go to fewer instances, then to
@@ -409,12 +424,21 @@ pub fn evaluate(s: &Scenario, rates: &FargateOptions, side: &SidePrices, candida
     let fargate = FargateCost { tasks: s.tasks, billed_hours, task_hours, public_ipv4_hour };
 
     let ec2 = match &s.instance {
-        InstanceChoice::Auto => candidates
-            .iter()
-            .filter_map(|c| fleet(s, side, c, billed_hours))
-            .filter(|f| f.monthly(s.buy).is_some())
-            .min_by(cheaper(s.buy))
-            .ok_or(ScenarioError::NoCandidate(s.buy))?,
+        InstanceChoice::Auto => {
+            // Ranked by the purchase option's EC2 total alone: only the
+            // cheapest fleet needs its other totals.
+            let mut cheapest = candidates
+                .iter()
+                .filter_map(|c| {
+                    let mut f = unpriced(s, side, c, billed_hours)?;
+                    f.price(Launch::Ec2, s.buy);
+                    f.monthly(s.buy).is_some().then_some(f)
+                })
+                .min_by(cheaper(s.buy))
+                .ok_or(ScenarioError::NoCandidate(s.buy))?;
+            cheapest.price_all();
+            cheapest
+        }
         InstanceChoice::Named(name) => {
             let candidate = candidates.iter().find(|c| &c.name == name).ok_or_else(|| ScenarioError::UnknownInstance(name.clone()))?;
             let fleet = fleet(s, side, candidate, billed_hours).ok_or_else(|| ScenarioError::InstanceTooSmall(name.clone()))?;
