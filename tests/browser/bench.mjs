@@ -5,16 +5,20 @@
 //   first load   bytes transferred (compressed bodies) for the default view,
 //                prices included, cold cache; each further region's file
 //   chart        navigation start to the hours chart in the DOM, median of 5 cold loads
-//   slider       50 successive hours values by keyboard: the work each input
-//                causes before the chart and verdict are updated (p50/p95/max),
-//                and input to the next frame against an empty page with one slider,
-//                and the frames dropped (the first frame to begin after the input did not show the change);
-//                ROUNDS (5) rounds, each on a fresh load, alternating with the
-//                empty page so both see the machine in the same state: the
-//                figures are the median over the rounds, with each round's range
+//   sliders      each slider (hours, vCPU, memory, CPU use), 50 successive
+//                values by keyboard, back and forth across its range: the
+//                work each input causes before the chart and verdict are
+//                updated (p50/p95/max), and input to the next frame against
+//                an empty page with one slider of the same range, and the
+//                frames dropped (the first frame to begin after the input did
+//                not show the change); ROUNDS (5) rounds per slider, each on a
+//                fresh load, alternating with the empty page so both see the
+//                machine in the same state: the figures are the median over
+//                the rounds, with each round's range
 //
-// PROFILE=1 ./dev bench also prints where the slider steps spend their time;
-// TRACE=1 adds a traced round: the renderer's main thread per step, its CPU
+// SLIDERS=cpu,memory measures only those sliders (by id).
+// PROFILE=1 ./dev bench also prints where the first slider's steps spend their time;
+// TRACE=1 adds a traced round of the first slider: the renderer's main thread per step, its CPU
 // time (the page's own cost, whatever else the machine does) against its wall
 // time (the rest is time it was ready to run and waited for a core);
 // JS_FLAGS passes V8 flags (JS_FLAGS=--no-liftoff compiles the wasm fully
@@ -96,9 +100,9 @@ await context.close();
 // Slider: 50 successive values by keyboard (trusted events, as a person makes them).
 // For each input: the time until the verdict and the chart have changed (the
 // work), and until the next animation frame starts (input to frame).
-const instrument = () => {
+const instrument = (selector) => {
   window.samples = [];
-  const slider = document.querySelector('#hours');
+  const slider = document.querySelector(selector);
   // On window, capturing: the first listener of all. Yew listens higher up than
   // the slider, so a listener on the slider itself ran after the page had
   // already changed, saw no change, and measured the wait for the next frame.
@@ -107,7 +111,10 @@ const instrument = () => {
     const start = event.timeStamp;
     const sample = { work: null, frame: null, seen: false };
     window.samples.push(sample);
-    const target = document.querySelector('#verdict') ?? slider;
+    // The verdict, the chart or the slider's own output: a step of a slider
+    // that moves no total (CPU use on a fleet without burstable types)
+    // changes only the last two, and Yew changes them all in one pass.
+    const target = document.body;
     const observer = new MutationObserver(() => {
       if (sample.work === null) Object.assign(sample, { work: performance.now() - start, seen: true });
       observer.disconnect();
@@ -125,15 +132,23 @@ const instrument = () => {
     });
   }, { capture: true });
 };
+/** A slider's [min, max] positions. */
+const rangeOf = (p, selector) => p.$eval(selector, (el) => [Number(el.min), Number(el.max)]);
+// From its start, 50 steps back and forth across the range: a slider with
+// seven positions (vCPU) turns at each end, so every step changes the value.
 async function slide(p, selector, settleMs = 0) {
-  await p.evaluate(instrument);
+  await p.evaluate(instrument, selector);
   await p.focus(selector);
   await p.keyboard.press('Home');
   // A fixed pause on purpose: it stands for a person, not for a condition.
   if (settleMs) await p.waitForTimeout(settleMs);
   await p.evaluate(() => { window.samples = []; });
+  const [min, max] = await rangeOf(p, selector);
+  let [at, direction] = [min, 1];
   for (let i = 0; i < 50; i++) {
-    await p.keyboard.press('ArrowRight');
+    if (at + direction > max || at + direction < min) direction = -direction;
+    at += direction;
+    await p.keyboard.press(direction > 0 ? 'ArrowRight' : 'ArrowLeft');
     await p.waitForFunction((n) => window.samples.length === n && window.samples[n - 1].frame !== null, i + 1);
   }
   return p.evaluate(() => window.samples);
@@ -166,7 +181,7 @@ const chartShown = (p) => p.waitForFunction(() => document.querySelector('#chart
 // input to the one that handles the next's), the main thread's tasks that
 // handle the input or render a frame (a task with a PrePaint phase): CPU and
 // wall time. Wall minus CPU is time the thread was ready and waited for a core.
-async function tracedRound() {
+async function tracedRound(selector) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const p = await ctx.newPage();
   const cdp = await ctx.newCDPSession(p);
@@ -176,7 +191,7 @@ async function tracedRound() {
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
   await p.goto(url);
   await chartShown(p);
-  await slide(p, '#hours', SETTLE_MS);
+  await slide(p, selector, SETTLE_MS);
   await cdp.send('Tracing.end');
   await complete;
   await ctx.close();
@@ -222,45 +237,38 @@ async function newPage(ctx) {
   return p;
 }
 
-async function appRound(round) {
+async function appRound(selector, profile) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const p = await newPage(ctx);
   await p.goto(url);
   await chartShown(p);
-  const samples = process.env.PROFILE && round === 0 ? await profiled(p, () => slide(p, '#hours', SETTLE_MS)) : await slide(p, '#hours', SETTLE_MS);
+  const samples = profile ? await profiled(p, () => slide(p, selector, SETTLE_MS)) : await slide(p, selector, SETTLE_MS);
+  const range = await rangeOf(p, selector);
   await ctx.close();
-  return samples;
+  return { samples, range };
 }
 
-// The same measurement on an empty page with one slider.
-async function emptyRound() {
+// The same measurement on an empty page with one slider of the same range.
+async function emptyRound([min, max]) {
   const ctx = await browser.newContext();
   const p = await newPage(ctx);
-  await p.setContent('<input id="hours" type="range" min="0" max="730" step="1"><p id="verdict"></p>');
-  await p.evaluate(() => document.querySelector('#hours').addEventListener('input', (e) => { document.querySelector('#verdict').textContent = e.target.value; }));
-  const samples = await slide(p, '#hours');
+  await p.setContent(`<input id="slider" type="range" min="${min}" max="${max}" step="1"><p id="verdict"></p>`);
+  await p.evaluate(() => document.querySelector('#slider').addEventListener('input', (e) => { document.querySelector('#verdict').textContent = e.target.value; }));
+  const samples = await slide(p, '#slider');
   await ctx.close();
   return samples;
 }
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
-const rounds = [];
-for (let r = 0; r < ROUNDS; r++) rounds.push({ app: await appRound(r), empty: await emptyRound() });
-const traced = process.env.TRACE ? await tracedRound() : null;
+const SLIDERS = (process.env.SLIDERS ?? 'hours,cpu,memory,cpu-use').split(',');
 // Per round: p50/p95/max of one 50-step sweep; reported as the median over rounds.
 const stats = (xs) => ({ p50: median(xs), p95: quantile(xs, 0.95), max: Math.max(...xs), each: xs.map((x) => Math.round(x * 10) / 10) });
-const overRounds = (pick) => {
+const overRounds = (rounds, pick) => {
   const each = rounds.map((r) => stats(pick(r)));
   const of = (k) => ({ median: median(each.map((e) => e[k])), min: Math.min(...each.map((e) => e[k])), max: Math.max(...each.map((e) => e[k])) });
   return { p50: of('p50'), p95: of('p95'), max: of('max'), rounds: each };
 };
-const work = overRounds((r) => r.app.map((s) => s.work));
-// The same past the first ten steps, once V8 has tiered the hot wasm up (for
-// reading the figures: the budget is over all 50, from a fresh load).
-const warmWork = overRounds((r) => r.app.slice(10).map((s) => s.work));
-const frame = overRounds((r) => r.app.map((s) => s.frame));
-const baseFrame = overRounds((r) => r.empty.map((s) => s.frame));
 // A dropped frame: the first frame to begin after the input did not show the
 // change. Frames begin on a 60 Hz grid (headless Chromium's pace), which the
 // frame that showed it gives (its rAF time, `begun`, from the input: negative
@@ -274,15 +282,42 @@ const firstAfter = (begun) => (begun >= 0 ? begun : begun + FRAME_MS * Math.ceil
 const isDropped = (s) => s.begun > FRAME_MS + 1 || s.frame > firstAfter(s.begun) + FRAME_MS + 1;
 const dropped = (samples) => samples.filter(isDropped).length;
 const longest = (samples) => Math.max(...samples.map((s) => s.frame - firstAfter(s.begun)));
-const droppedFrames = {
-  app: rounds.map((r) => dropped(r.app)),
-  empty: rounds.map((r) => dropped(r.empty)),
-  latest_begin_ms: Math.max(...rounds.flatMap((r) => r.app.map((s) => s.begun))),
-  longest_frame_ms: Math.max(...rounds.map((r) => longest(r.app))),
-  empty_longest_frame_ms: Math.max(...rounds.map((r) => longest(r.empty))),
-};
-// The frame budget per round: how far the app's p95 is above the empty page's in the same round.
-const frameGap = rounds.map((_, i) => frame.rounds[i].p95 - baseFrame.rounds[i].p95);
+
+/** One slider's figures over its rounds. */
+function summarise(rounds) {
+  const frame = overRounds(rounds, (r) => r.app.map((s) => s.frame));
+  const baseFrame = overRounds(rounds, (r) => r.empty.map((s) => s.frame));
+  return {
+    work_ms: overRounds(rounds, (r) => r.app.map((s) => s.work)),
+    // The same past the first ten steps, once V8 has tiered the hot wasm up (for
+    // reading the figures: the budget is over all 50, from a fresh load).
+    work_after_10_steps_ms: overRounds(rounds, (r) => r.app.slice(10).map((s) => s.work)),
+    frame_ms: frame,
+    empty_page_frame_ms: baseFrame,
+    dropped_frames: {
+      app: rounds.map((r) => dropped(r.app)),
+      empty: rounds.map((r) => dropped(r.empty)),
+      latest_begin_ms: Math.max(...rounds.flatMap((r) => r.app.map((s) => s.begun))),
+      longest_frame_ms: Math.max(...rounds.map((r) => longest(r.app))),
+      empty_longest_frame_ms: Math.max(...rounds.map((r) => longest(r.empty))),
+    },
+    // The frame budget per round: how far the app's p95 is above the empty page's in the same round.
+    frame_p95_gap_ms: rounds.map((_, i) => frame.rounds[i].p95 - baseFrame.rounds[i].p95),
+    // Steps whose change the observer did not see are timed to the next frame instead.
+    unseen_steps: rounds.flatMap((r) => r.app).filter((s) => !s.seen).length,
+  };
+}
+
+const sliders = {};
+for (const [k, id] of SLIDERS.entries()) {
+  const rounds = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const app = await appRound(`#${id}`, process.env.PROFILE && k === 0 && r === 0);
+    rounds.push({ app: app.samples, empty: await emptyRound(app.range) });
+  }
+  sliders[id] = summarise(rounds);
+}
+const traced = process.env.TRACE ? await tracedRound(`#${SLIDERS[0]}`) : null;
 const results = {
   date: new Date().toISOString().slice(0, 10),
   first_load_bytes: firstLoad.bytes,
@@ -291,12 +326,7 @@ const results = {
   chart_visible_ms: { median: median(loads.map((l) => l.chartAt)), all: loads.map((l) => Math.round(l.chartAt)) },
   slider_rounds: ROUNDS,
   slider_settle_ms: SETTLE_MS,
-  slider_work_ms: work,
-  slider_work_after_10_steps_ms: warmWork,
-  slider_frame_ms: frame,
-  empty_page_frame_ms: baseFrame,
-  dropped_frames: droppedFrames,
-  frame_p95_gap_ms: frameGap,
+  sliders,
   ...(traced ? { traced_main_thread_ms: traced.map((step) => Object.fromEntries(Object.entries(step).map(([k, v]) => [k, Math.round(v * 10) / 10]))) } : {}),
 };
 await fs.mkdir(path.dirname(OUT), { recursive: true });
@@ -307,24 +337,25 @@ for (const [file, bytes] of firstLoad.files) console.log(`  ${file.padEnd(48)} $
 console.log(`each further region: ${regionBytes.map(([c, b]) => `${c} ${kb(b)}`).join(', ')}   budget 15 KB`);
 console.log(`navigation start to chart: median ${ms(results.chart_visible_ms.median)} of ${results.chart_visible_ms.all.join(', ')} ms`);
 const range = (x) => `${ms(x.median)} (${x.min.toFixed(1)}–${x.max.toFixed(1)})`;
-console.log(`slider, ${ROUNDS} rounds of 50 steps${SETTLE_MS ? `, each ${SETTLE_MS} ms after the slider was reached` : ', from the moment the chart appears'}; median over rounds (range):`);
-console.log(`  work per input:             p50 ${range(work.p50)}  p95 ${range(work.p95)}  max ${range(work.max)}   budget p95 8 ms`);
-console.log(`  the same, steps 11–50:      p50 ${range(warmWork.p50)}  p95 ${range(warmWork.p95)}  max ${range(warmWork.max)}`);
-console.log(`  input to frame:             p50 ${range(frame.p50)}  p95 ${range(frame.p95)}`);
-console.log(`  empty page, input to frame: p50 ${range(baseFrame.p50)}  p95 ${range(baseFrame.p95)}`);
-console.log(`  frame p95 minus the empty page's, per round: ${frameGap.map((g) => g.toFixed(1)).join(', ')} ms   budget 2 ms`);
-console.log(`  dropped frames, per round: ${droppedFrames.app.join(', ')} of 50 (empty page: ${droppedFrames.empty.join(', ')}); its frame began at most ${ms(droppedFrames.latest_begin_ms)} after the input and its rendering ended at most ${ms(droppedFrames.longest_frame_ms)} after the first frame to begin after the input (empty page: ${ms(droppedFrames.empty_longest_frame_ms)})`);
+for (const [id, f] of Object.entries(sliders)) {
+  const d = f.dropped_frames;
+  console.log(`slider #${id}, ${ROUNDS} rounds of 50 steps${SETTLE_MS ? `, each ${SETTLE_MS} ms after the slider was reached` : ', from the moment the chart appears'}; median over rounds (range):`);
+  console.log(`  work per input:             p50 ${range(f.work_ms.p50)}  p95 ${range(f.work_ms.p95)}  max ${range(f.work_ms.max)}   budget p95 8 ms`);
+  console.log(`  the same, steps 11–50:      p50 ${range(f.work_after_10_steps_ms.p50)}  p95 ${range(f.work_after_10_steps_ms.p95)}  max ${range(f.work_after_10_steps_ms.max)}`);
+  console.log(`  input to frame:             p50 ${range(f.frame_ms.p50)}  p95 ${range(f.frame_ms.p95)}`);
+  console.log(`  empty page, input to frame: p50 ${range(f.empty_page_frame_ms.p50)}  p95 ${range(f.empty_page_frame_ms.p95)}`);
+  console.log(`  frame p95 minus the empty page's, per round: ${f.frame_p95_gap_ms.map((g) => g.toFixed(1)).join(', ')} ms   budget 2 ms`);
+  console.log(`  dropped frames, per round: ${d.app.join(', ')} of 50 (empty page: ${d.empty.join(', ')}); its frame began at most ${ms(d.latest_begin_ms)} after the input and its rendering ended at most ${ms(d.longest_frame_ms)} after the first frame to begin after the input (empty page: ${ms(d.empty_longest_frame_ms)})`);
+  if (f.unseen_steps) console.log(`  (${f.unseen_steps} steps changed nothing the observer saw: timed to the next frame)`);
+}
 if (traced) {
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const of = (steps, key) => ms(mean(steps.map((s) => s[key])));
   const part = (steps, label) => `${label}: CPU ${of(steps, 'cpu')} (input ${of(steps, 'input')}, style ${of(steps, 'style')}, layout ${of(steps, 'layout')}, paint ${of(steps, 'paint')}), wall ${of(steps, 'wall')}; the renderer's other threads ${of(steps, 'others')}, other processes ${of(steps, 'elsewhere')} of CPU`;
-  console.log('  traced round, per step (mean), the main thread\'s input and frame tasks:');
+  console.log(`traced round of #${SLIDERS[0]}, per step (mean), the main thread's input and frame tasks:`);
   console.log(`    ${part(traced.slice(0, 10), 'steps 1–10')}`);
   console.log(`    ${part(traced.slice(10), 'steps 11–50')}`);
 }
-// A step whose change the observer did not see is timed to the next frame instead: say so.
-const unseen = rounds.flatMap((r) => r.app).filter((s) => !s.seen).length;
-if (unseen) console.log(`  (${unseen} steps changed nothing the observer saw: timed to the next frame)`);
 console.log(`written to ${OUT}`);
 await browser.close();
 await server.close();
