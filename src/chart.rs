@@ -148,18 +148,21 @@ impl Frame {
     }
 }
 
-/// A chart as three SVGs of the same frame, stacked: `axes` (grid, ticks and
-/// their labels), `lines` (the series and the break-evens) and `marker` (the
+/// A chart as four SVGs of the same frame, stacked: `axes` (the x axis with
+/// its grid, ticks and labels, and both axis titles), `scale` (the same for
+/// the USD axis), `lines` (the series and the break-evens) and `marker` (the
 /// current value's line, the dots on each line there and their amounts). A
 /// slider step changes the layers it moves and leaves the others byte for byte
 /// the same, and the page then leaves their elements alone instead of parsing
-/// them again: an hours step changes only the hours chart's marker, and the
-/// task chart's lines and marker while its axes stay. The strings are shared:
-/// a layer reused from the previous step (`CostChart::redraw`) is the same one.
+/// them again: an hours step changes only the hours chart's marker; a task
+/// size step its lines and marker, and its scale when the totals outgrow it.
+/// The strings are shared: a layer reused from the previous step
+/// (`CostChart::redraw`) is the same one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layers {
     pub canvas: Canvas,
     pub axes: Rc<str>,
+    pub scale: Rc<str>,
     pub lines: Rc<str>,
     pub marker: Rc<str>,
 }
@@ -167,7 +170,7 @@ pub struct Layers {
 impl Layers {
     /// All layers as one SVG (exports, tests).
     pub fn flat(&self) -> String {
-        flatten(&self.axes, &[&self.lines, &self.marker])
+        flatten(&self.axes, &[&self.scale, &self.lines, &self.marker])
     }
 }
 
@@ -264,17 +267,17 @@ impl CostChart {
     /// what it did not move. Always equal to `draw()`.
     pub fn redraw(&self, previous: Option<&(CostChart, Layers)>) -> Layers {
         let y_max = self.y_max();
-        let same_frame = previous.filter(|(p, _)| p.axis == self.axis && p.canvas == self.canvas && p.y_max() == y_max);
-        let reuse = |unchanged: bool, kept: fn(&Layers) -> &Rc<str>, draw: Draw| match same_frame {
-            Some((_, drawn)) if unchanged => kept(drawn).clone(),
-            _ => Rc::from(layer(self, draw, y_max)),
-        };
-        let p = same_frame.map(|(p, _)| p);
+        // The x axis does not depend on the USD scale; everything else does.
+        let same_axis = previous.filter(|(p, _)| p.axis == self.axis && p.canvas == self.canvas && p.lang == self.lang);
+        let same_frame = same_axis.filter(|(p, _)| p.y_max() == y_max);
+        let reuse = |kept: Option<&Rc<str>>, draw: Draw| kept.cloned().unwrap_or_else(|| Rc::from(layer(self, draw, y_max)));
+        let unchanged = |same: fn(&CostChart, &CostChart) -> bool| same_frame.filter(|(p, _)| same(p, self)).map(|(_, drawn)| drawn);
         Layers {
             canvas: self.canvas,
-            axes: reuse(p.is_some_and(|p| p.lang == self.lang), |l| &l.axes, draw_axes),
-            lines: reuse(p.is_some_and(|p| p.series == self.series && p.crossings == self.crossings), |l| &l.lines, draw_lines),
-            marker: reuse(p.is_some_and(|p| p == self), |l| &l.marker, draw_marker),
+            axes: reuse(same_axis.map(|(_, drawn)| &drawn.axes), draw_axes),
+            scale: reuse(same_frame.map(|(_, drawn)| &drawn.scale), draw_scale),
+            lines: reuse(unchanged(|p, c| p.series == c.series && p.crossings == c.crossings).map(|l| &l.lines), draw_lines),
+            marker: reuse(unchanged(|p, c| p == c).map(|l| &l.marker), draw_marker),
         }
     }
 }
@@ -349,23 +352,22 @@ fn plot_on<'a>(root: &DrawingArea<svg::Svg<'a>, Shift>, c: &CostChart, y_max: f6
 /// The axes, their ticks and labels and a grid line at each tick: drawn here
 /// rather than by plotters' mesh, which labels with its own float formatting
 /// (kept in the wasm even when every label has a formatter of ours) and lays
-/// labels out by measuring them. The same pixels as that mesh drew.
+/// labels out by measuring them. The same pixels as that mesh drew. Each
+/// axis's grid lines, and its line and ticks, come one after another, so the
+/// SVG holds each run as one path (`svg`). This layer: the x axis and both
+/// titles, which a change of the USD scale leaves alone.
 fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
     let root = svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
     let plot = plot_on(&root, c, y_max);
     let (xs, ys) = plot.get_pixel_range();
-    let (left, right, top, bottom) = (xs.start, xs.end - 1, ys.start, ys.end - 1);
+    let (top, bottom) = (ys.start, ys.end - 1);
     // Fewer x labels on a narrower canvas: 9 (hours) or 11 (tasks) on the
     // wide one, 4 or 5 on a phone's, so they never run into each other.
     let x_ticks = ticks(
         c.axis.max,
         if c.axis.whole { c.axis.max.min(f64::from(c.canvas.width / 70)) as usize + 1 } else { (c.canvas.width / 80) as usize },
     );
-    let y_ticks = ticks(y_max, 6);
     let x_at = |x: f64| plot.map_coordinate(&(x, 0.0)).0;
-    let y_at = |usd: f64| plot.map_coordinate(&(0.0, usd)).1;
-    let text = |content: String, at: (i32, i32), pos: Pos| Text::new(content, at, text_style().pos(pos));
-    let line = |from: (i32, i32), to: (i32, i32), color: RGBColor| PathElement::new([from, to], color.stroke_width(1));
     let words = c.lang.words();
     let centred_below = Pos::new(HPos::Center, VPos::Top);
     root.draw(&Text::new(
@@ -373,31 +375,53 @@ fn draw_axes(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, Dra
         (MARGIN as i32, (ys.start + ys.end) / 2),
         text_style().pos(centred_below).transform(FontTransform::Rotate270),
     ))?;
-    root.draw(&text(
+    root.draw(&axis_text(
         c.axis.label.to_string(),
         ((xs.start + xs.end) / 2, c.canvas.height as i32 - MARGIN as i32),
         Pos::new(HPos::Center, VPos::Bottom),
     ))?;
     for &x in &x_ticks {
-        root.draw(&line((x_at(x), bottom), (x_at(x), top), GRID))?;
+        root.draw(&axis_line((x_at(x), bottom), (x_at(x), top), GRID))?;
     }
-    for &usd in &y_ticks {
-        root.draw(&line((left, y_at(usd)), (right, y_at(usd)), GRID))?;
-    }
-    root.draw(&line((left - 1, top), (left - 1, bottom), BLACK))?;
-    for &usd in &y_ticks {
-        let y = y_at(usd);
-        root.draw(&text(axis_usd(c.lang, usd, y_max), (left - 2 * TICK, y), Pos::new(HPos::Right, VPos::Center)))?;
-        root.draw(&line((left - 1 - TICK, y), (left - 1, y), BLACK))?;
-    }
-    root.draw(&line((left, bottom + 1), (right, bottom + 1), BLACK))?;
+    root.draw(&axis_line((xs.start, bottom + 1), (xs.end - 1, bottom + 1), BLACK))?;
     for &x in &x_ticks {
-        let at = x_at(x);
-        root.draw(&text(crate::format::decimals(x, 0), (at, bottom + 1 + 2 * TICK), centred_below))?;
-        root.draw(&line((at, bottom + 1), (at, bottom + 1 + TICK), BLACK))?;
+        root.draw(&axis_line((x_at(x), bottom + 1), (x_at(x), bottom + 1 + TICK), BLACK))?;
+    }
+    for &x in &x_ticks {
+        root.draw(&axis_text(crate::format::decimals(x, 0), (x_at(x), bottom + 1 + 2 * TICK), centred_below))?;
     }
     root.present()?;
     Ok(Vec::new())
+}
+
+/// The USD axis: its grid lines, line, ticks and labels (see `draw_axes`).
+fn draw_scale(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, DrawError> {
+    let root = svg::Svg::new(svg, (c.canvas.width, c.canvas.height)).into_drawing_area();
+    let plot = plot_on(&root, c, y_max);
+    let (xs, ys) = plot.get_pixel_range();
+    let (left, right, top, bottom) = (xs.start, xs.end - 1, ys.start, ys.end - 1);
+    let y_ticks = ticks(y_max, 6);
+    let y_at = |usd: f64| plot.map_coordinate(&(0.0, usd)).1;
+    for &usd in &y_ticks {
+        root.draw(&axis_line((left, y_at(usd)), (right, y_at(usd)), GRID))?;
+    }
+    root.draw(&axis_line((left - 1, top), (left - 1, bottom), BLACK))?;
+    for &usd in &y_ticks {
+        root.draw(&axis_line((left - 1 - TICK, y_at(usd)), (left - 1, y_at(usd)), BLACK))?;
+    }
+    for &usd in &y_ticks {
+        root.draw(&axis_text(axis_usd(c.lang, usd, y_max), (left - 2 * TICK, y_at(usd)), Pos::new(HPos::Right, VPos::Center)))?;
+    }
+    root.present()?;
+    Ok(Vec::new())
+}
+
+fn axis_text(content: String, at: (i32, i32), pos: Pos) -> Text<'static, (i32, i32), String> {
+    Text::new(content, at, text_style().pos(pos))
+}
+
+fn axis_line(from: (i32, i32), to: (i32, i32), color: RGBColor) -> PathElement<(i32, i32)> {
+    PathElement::new([from, to], color.stroke_width(1))
 }
 
 /// `x` limited to `low..=high` (NaN becomes `low`). Not `f64::clamp`: its panic
@@ -776,7 +800,7 @@ mod tests {
         let svg = cost_by_hours(Lang::En, &[line("Fargate", 360.0), dashed, dotted], 365.0, &[]).flat();
         let drawn = svg
             .split('<')
-            .filter(|e| e.starts_with("polyline") && !e.contains("stroke=\"#000000\"") && !e.contains("stroke=\"#C8C8C8\""))
+            .filter(|e| e.starts_with("path") && !e.contains("stroke=\"#000000\"") && !e.contains("stroke=\"#C8C8C8\""))
             .count();
         assert_eq!(drawn, 4, "three lines and the marker, besides the black axes and ticks and the grey grid");
         assert!(svg.contains("stroke=\"#009E73\" stroke-dasharray=\"10 6\""), "{svg}");
@@ -800,6 +824,7 @@ mod tests {
         let open = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
         assert_eq!(open(&a.marker), open(&a.axes), "same size and viewBox, so they stack exactly");
         assert_eq!(open(&a.lines), open(&a.axes));
+        assert_eq!(open(&a.scale), open(&a.axes));
         let flat = a.flat();
         assert_eq!((flat.matches("<svg").count(), flat.matches("</svg>").count()), (1, 1));
         let (grid, line, marker) = (flat.find("#C8C8C8").unwrap(), flat.find("#0072B2").unwrap(), flat.find("#6E6E6E").unwrap());
@@ -811,21 +836,26 @@ mod tests {
         let hours = |lang, fargate: f64, at: f64| CostChart::hours(lang, vec![line("Fargate", fargate), line("EC2", 200.0)], at, vec![]);
         let start = hours(Lang::En, 360.0, 100.0);
         let mut last = (start.clone(), start.draw());
-        // (next chart, which layers must be the previous step's own strings)
+        // (next chart, which of axes, scale, lines and marker must be the previous step's own strings)
         let steps = [
-            (hours(Lang::En, 360.0, 300.0), [true, true, false]),   // the marker moved
-            (hours(Lang::En, 380.0, 300.0), [true, false, false]),  // a line moved, same axes
-            (hours(Lang::En, 900.0, 300.0), [false, false, false]), // a taller axis
-            (hours(Lang::Zh, 900.0, 300.0), [false, false, false]), // another language
-            (hours(Lang::Zh, 900.0, 300.0), [true, true, true]),    // nothing changed
-            (CostChart::tasks(Lang::Zh, vec![line("Fargate", 900.0)], 10.0, 20.0), [false, false, false]),
+            (hours(Lang::En, 360.0, 300.0), [true, true, true, false]),    // the marker moved
+            (hours(Lang::En, 380.0, 300.0), [true, true, false, false]),   // a line moved, same scale
+            (hours(Lang::En, 900.0, 300.0), [true, false, false, false]),  // a taller scale, the same x axis
+            (hours(Lang::Zh, 900.0, 300.0), [false, false, false, false]), // another language
+            (hours(Lang::Zh, 900.0, 300.0), [true, true, true, true]),     // nothing changed
+            (CostChart::tasks(Lang::Zh, vec![line("Fargate", 900.0)], 10.0, 20.0), [false, false, false, false]),
         ];
         for (next, kept) in steps {
             let layers = next.redraw(Some(&last));
             assert_eq!(layers, next.draw(), "{next:?}");
             let (old, new) = (&last.1, &layers);
             assert_eq!(
-                [Rc::ptr_eq(&old.axes, &new.axes), Rc::ptr_eq(&old.lines, &new.lines), Rc::ptr_eq(&old.marker, &new.marker)],
+                [
+                    Rc::ptr_eq(&old.axes, &new.axes),
+                    Rc::ptr_eq(&old.scale, &new.scale),
+                    Rc::ptr_eq(&old.lines, &new.lines),
+                    Rc::ptr_eq(&old.marker, &new.marker)
+                ],
                 kept,
                 "{next:?}"
             );

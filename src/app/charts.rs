@@ -159,8 +159,9 @@ pub fn chart_box(svg: &Layers, points: &[Point], busy: bool) -> Html {
     html! {
         <div class="chart-box" aria-busy={busy.then_some("true")}>
             { raw(&svg.axes) }
-            <div class="chart-layer">{ raw(&svg.lines) }</div>
-            <div class="chart-layer">{ raw(&svg.marker) }</div>
+            <div class="chart-layer scale">{ raw(&svg.scale) }</div>
+            <div class="chart-layer lines">{ raw(&svg.lines) }</div>
+            <div class="chart-layer marker">{ raw(&svg.marker) }</div>
             { for points.iter().map(|(x, y, text)| html! {
                 <button type="button" class="point" data-side={(*x > 70.0).then_some("right")}
                     data-x={crate::format::decimals(*x, 2)} data-y={crate::format::decimals(*y, 2)} aria-label={text.clone()} data-tip={text.clone()}></button>

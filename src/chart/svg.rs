@@ -5,6 +5,8 @@
 //! elements was a text node of its own. It writes no float either: plotters'
 //! backend wrote every opacity and font size with `f64`'s `Display`, one of the
 //! largest functions in the wasm and among the first V8 optimises on a load.
+//! Lines of one stroke drawn one after another (a grid, an axis and its ticks)
+//! are one `<path>`: fewer elements for a slider step to parse and lay out.
 
 use crate::format::quantity;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -28,6 +30,8 @@ pub struct Svg<'a> {
     out: &'a mut String,
     size: (u32, u32),
     closed: bool,
+    /// The open `<path>`'s stroke (colour, opacity, width), while lines of it follow one another.
+    run: Option<((u8, u8, u8), f64, u32)>,
 }
 
 impl<'a> Svg<'a> {
@@ -36,7 +40,14 @@ impl<'a> Svg<'a> {
             out,
             "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"{TEXT_SIZE_SVG}\">"
         );
-        Svg { out, size: (width, height), closed: false }
+        Svg { out, size: (width, height), closed: false, run: None }
+    }
+
+    /// Ends the open `<path>`, if any: called before anything else is drawn.
+    fn end_run(&mut self) {
+        if self.run.take().is_some() {
+            self.out.push_str("\"/>");
+        }
     }
 
     /// ` fill="#RRGGBB"` (any attribute name), and ` opacity` when not opaque.
@@ -87,6 +98,7 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn present(&mut self) -> Result {
+        self.end_run();
         if !self.closed {
             self.out.push_str("</svg>");
             self.closed = true;
@@ -95,6 +107,7 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result {
+        self.end_run();
         if color.alpha > 0.0 {
             let _ = write!(self.out, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" stroke=\"none\"");
             self.paint("fill", color);
@@ -103,16 +116,12 @@ impl DrawingBackend for Svg<'_> {
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, (x1, y1): BackendCoord, (x2, y2): BackendCoord, style: &S) -> Result {
-        if style.color().alpha > 0.0 {
-            self.out.push_str("<line");
-            self.paint("stroke", style.color());
-            let _ = write!(self.out, " stroke-width=\"{}\" x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"/>", style.stroke_width());
-        }
-        Ok(())
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
+        self.draw_path([from, to], style)
     }
 
     fn draw_rect<S: BackendStyle>(&mut self, (x, y): BackendCoord, (right, bottom): BackendCoord, style: &S, fill: bool) -> Result {
+        self.end_run();
         if style.color().alpha > 0.0 {
             let _ = write!(self.out, "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\"", right - x, bottom - y);
             self.paint(if fill { "fill" } else { "stroke" }, style.color());
@@ -122,17 +131,26 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
-        if style.color().alpha > 0.0 {
-            self.out.push_str("<polyline fill=\"none\"");
-            self.paint("stroke", style.color());
-            let _ = write!(self.out, " stroke-width=\"{}\"", style.stroke_width());
-            self.points(path);
-            self.out.push_str("/>");
+        let color = style.color();
+        if color.alpha <= 0.0 {
+            return Ok(());
+        }
+        let stroke = (color.rgb, color.alpha, style.stroke_width());
+        if self.run != Some(stroke) {
+            self.end_run();
+            self.out.push_str("<path fill=\"none\"");
+            self.paint("stroke", color);
+            let _ = write!(self.out, " stroke-width=\"{}\" d=\"", stroke.2);
+            self.run = Some(stroke);
+        }
+        for (k, (x, y)) in path.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x} {y}", if k == 0 { 'M' } else { 'L' });
         }
         Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
+        self.end_run();
         if style.color().alpha > 0.0 {
             self.out.push_str("<polygon");
             self.paint("fill", style.color());
@@ -143,6 +161,7 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, (cx, cy): BackendCoord, r: u32, style: &S, fill: bool) -> Result {
+        self.end_run();
         if style.color().alpha > 0.0 {
             let _ = write!(self.out, "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\"");
             self.paint(if fill { "fill" } else { "stroke" }, style.color());
@@ -157,6 +176,7 @@ impl DrawingBackend for Svg<'_> {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Result {
+        self.end_run();
         let color = style.color();
         if color.alpha <= 0.0 {
             return Ok(());
@@ -264,8 +284,31 @@ mod tests {
         let body = out.split_once('>').unwrap().1;
         assert_eq!(
             body,
-            "<polyline fill=\"none\" stroke=\"#010203\" stroke-width=\"2\" points=\"1,2 3,4 \"/>\
+            "<path fill=\"none\" stroke=\"#010203\" stroke-width=\"2\" d=\"M1 2L3 4\"/>\
              <circle cx=\"5\" cy=\"5\" r=\"3\" fill=\"#AABBCC\" opacity=\"0.5\" stroke=\"none\" stroke-width=\"1\"/></svg>"
+        );
+    }
+
+    #[test]
+    fn lines_of_one_stroke_in_a_row_are_one_path_and_anything_between_ends_it() {
+        use plotters::style::{Color, RGBColor};
+        let mut out = String::new();
+        {
+            let mut svg = Svg::new(&mut out, (10, 10));
+            let grey = Color::stroke_width(&RGBColor(9, 9, 9), 1);
+            svg.draw_path([(0, 1), (9, 1)], &grey).unwrap();
+            svg.draw_line((0, 2), (9, 2), &grey).unwrap();
+            svg.draw_path([(0, 3), (5, 4), (9, 3)], &Color::stroke_width(&RGBColor(9, 9, 9), 2)).unwrap();
+            svg.draw_text("a", &plotters::style::TextStyle::from((FontFamily::SansSerif, TEXT_SIZE).into_font()), (1, 1)).unwrap();
+            svg.draw_path([(0, 5), (9, 5)], &grey).unwrap();
+        }
+        let body = out.split_once('>').unwrap().1;
+        assert_eq!(
+            body,
+            "<path fill=\"none\" stroke=\"#090909\" stroke-width=\"1\" d=\"M0 1L9 1M0 2L9 2\"/>\
+             <path fill=\"none\" stroke=\"#090909\" stroke-width=\"2\" d=\"M0 3L5 4L9 3\"/>\
+             <text x=\"1\" y=\"1\" dy=\"0.76em\" text-anchor=\"start\" fill=\"#000000\">a</text>\
+             <path fill=\"none\" stroke=\"#090909\" stroke-width=\"1\" d=\"M0 5L9 5\"/></svg>"
         );
     }
 }

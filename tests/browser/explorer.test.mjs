@@ -139,7 +139,7 @@ async function markerX() {
 
 // How the hours chart's text comes out on screen: the smallest font in CSS
 // pixels (the SVG is scaled to its column), its viewBox and box, and whether
-// its three layers lie over each other.
+// its four layers lie over each other.
 function chartOnScreen() {
   const layers = [...document.querySelectorAll('#chart-hours .chart-box svg')];
   const svg = layers[0];
@@ -160,7 +160,7 @@ async function expectReadableChart(p, what) {
     if (!svg) return false;
     const drawn = Number(svg.getAttribute('viewBox').split(' ')[2]);
     const shown = svg.getBoundingClientRect().width;
-    return drawn === Math.min(720, Math.max(320, Math.floor(shown / 40) * 40)) && document.querySelectorAll('#chart-hours .chart-layer svg').length === 2;
+    return drawn === Math.min(720, Math.max(320, Math.floor(shown / 40) * 40)) && document.querySelectorAll('#chart-hours .chart-layer svg').length === 3;
   }, null, WAIT).catch(() => {});
   const c = await p.evaluate(chartOnScreen);
   assert.ok(c, `${what}: a chart`);
@@ -203,13 +203,13 @@ test('the chart is a visible inline SVG with every option and its break-even mar
   }));
   assert.ok(facts.isSvg, 'a real SVG element');
   assert.ok(facts.width > 500 && facts.height > 250, `rendered at ${facts.width}×${facts.height}`);
-  // The lines and the current-hours marker are layers lying exactly over the axes.
+  // The USD scale, the lines and the current-hours marker are layers lying exactly over the axes.
   const boxes = await page.locator('#chart-hours .chart-box svg').evaluateAll((els) => els.map((el) => {
     const r = el.getBoundingClientRect();
     return [r.x, r.y, r.width, r.height].map(Math.round);
   }));
-  assert.equal(boxes.length, 3, 'axes, lines and marker layers');
-  assert.deepEqual(boxes, [boxes[0], boxes[0], boxes[0]], 'the layers lie exactly over each other');
+  assert.equal(boxes.length, 4, 'axes, scale, lines and marker layers');
+  assert.deepEqual(boxes, [boxes[0], boxes[0], boxes[0], boxes[0]], 'the layers lie exactly over each other');
   const texts = await chartTexts();
   const legend = (await page.locator('#chart-hours .legend li').allTextContents()).map((t) => t.trim());
   for (const label of ['Fargate on-demand', 'Fargate Spot', 'Fargate Savings Plan 1y', 'Fargate Savings Plan 3y', 'EC2 on-demand', 'EC2 reserved 1y', 'EC2 reserved 3y', 'EC2 Spot']) {
@@ -319,16 +319,16 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
   await page.keyboard.press('Home');
   options.hours = 0;
   await expectSameAsCli();
-  const layers = '#chart-hours .chart-box > svg, #chart-hours .chart-layer:first-of-type > svg';
+  const layers = '#chart-hours .chart-box > svg, #chart-hours .chart-layer.scale > svg, #chart-hours .chart-layer.lines > svg';
   await page.evaluate((sel) => { window.kept = [...document.querySelectorAll(sel)]; }, layers);
   await pressTimes('#hours', 'ArrowRight', 300);
   options.hours = 300;
   await expectSameAsCli();
   const kept = await page.evaluate((sel) => {
     const now = [...document.querySelectorAll(sel)];
-    return now.length === 2 && now.every((el, i) => el === window.kept[i]);
+    return now.length === 3 && now.every((el, i) => el === window.kept[i]);
   }, layers);
-  assert.ok(kept, 'the hours chart\'s axes and lines were not rebuilt');
+  assert.ok(kept, 'the hours chart\'s axes, scale and lines were not rebuilt');
   const misplaced = await page.evaluate(() => [...document.querySelectorAll('.point')]
     .filter((el) => parseFloat(el.style.left) !== Number(el.dataset.x) || parseFloat(el.style.top) !== Number(el.dataset.y))
     .map((el) => `${el.dataset.tip}: data ${el.dataset.x}, ${el.dataset.y}; placed ${el.style.left}, ${el.style.top}`));
@@ -345,10 +345,10 @@ test('the hours slider moves by keyboard; verdict, table and marker follow', asy
 // of the real glyphs (the layers share one viewBox, so boxes compare directly).
 function markerLabels() {
   const box = (el) => { const b = el.getBBox(); return { text: el.textContent.trim(), l: b.x, t: b.y, r: b.x + b.width, b: b.y + b.height }; };
-  const marker = '#chart-hours .chart-layer:last-of-type svg';
+  const marker = '#chart-hours .chart-layer.marker svg';
   const amountEls = [...document.querySelectorAll(`${marker} text:not([data-break-even])`)];
   const amounts = amountEls.map(box);
-  const breakEvens = [...document.querySelectorAll('#chart-hours .chart-layer:first-of-type svg text')].map(box);
+  const breakEvens = [...document.querySelectorAll('#chart-hours .chart-layer.lines svg text')].map(box);
   // Labels repeated above the dots (a dot landed on them in the layer below).
   const repeated = [...document.querySelectorAll(`${marker} text[data-break-even]`)].map((el) => el.textContent.trim());
   const meet = (a, e) => a.l < e.r && e.l < a.r && a.t < e.b && e.t < a.b;
@@ -375,7 +375,7 @@ test('at every hours value the amounts and dots at the marker leave the break-ev
   for (const width of [1280, 390]) {
     const { context, p } = await freshPage({ viewport: { width, height: 900 } });
     await p.goto(`${server.origin}${BASE_PATH}?hours=0&ec2=m5a.large`);
-    await p.waitForFunction(() => document.querySelectorAll('#chart-hours .chart-layer:last-of-type svg text').length >= 9, null, WAIT);
+    await p.waitForFunction(() => document.querySelectorAll('#chart-hours .chart-layer.marker svg text').length >= 9, null, WAIT);
     const problems = [];
     const repeatedAt = [];
     for (let hours = 0; hours <= 730; hours += 5) {
