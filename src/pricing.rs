@@ -122,9 +122,19 @@ pub fn arch_of(platform: Platform) -> Arch {
 }
 
 impl RegionPrices {
-    /// Parse and check a region file.
+    /// Reads a region file as the page does: its shape, and every price in
+    /// it positive (`read`). Its other values were checked when it was built
+    /// and by the tests before every deploy (tests/snapshot.rs reads every
+    /// committed file with `parse_checked`), as the bundled manifest's tables
+    /// were, and the page fetches its own snapshot's files (`Manifest::version`).
     pub fn parse(json: &str) -> Result<RegionPrices, String> {
-        let prices = parse("region file", json, read::region_prices)?;
+        parse("region file", json, read::region_prices)
+    }
+
+    /// Reads a region file and checks all its values (`problems`): the build
+    /// and the native tools, which may be given files from anywhere.
+    pub fn parse_checked(json: &str) -> Result<RegionPrices, String> {
+        let prices = RegionPrices::parse(json)?;
         fail_on("region file", prices.problems())?;
         Ok(prices)
     }
@@ -163,11 +173,11 @@ impl RegionPrices {
     /// A region file and its companion, read with `read` (a path under
     /// `pricing/` to its text) and joined: every type (native tools).
     pub fn read_all(read: impl Fn(&str) -> Result<String, String>, region: &str, platform: Platform) -> Result<RegionPrices, String> {
-        let prices = RegionPrices::parse(&read(&region_file(region, platform))?)?;
+        let prices = RegionPrices::parse_checked(&read(&region_file(region, platform))?)?;
         if prices.outclassed_types == 0 {
             return Ok(prices);
         }
-        prices.join(RegionPrices::parse(&read(&outclassed_file(region, platform))?)?)
+        prices.join(RegionPrices::parse_checked(&read(&outclassed_file(region, platform))?)?)
     }
 
     pub fn get(&self, instance_type: &str) -> Option<&Ec2Price> {

@@ -57,9 +57,10 @@ fn every_claimed_file_exists_validates_and_matches_its_count() {
     for region in &manifest.regions {
         for (&platform, &count) in &region.ec2_types {
             let path = region_file(&region.code, platform);
-            let prices = RegionPrices::parse(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
-            let outclassed = (prices.outclassed_types > 0)
-                .then(|| RegionPrices::parse(&committed(&outclassed_file(&region.code, platform))).unwrap_or_else(|e| panic!("{e}")));
+            let prices = RegionPrices::parse_checked(&committed(&path)).unwrap_or_else(|e| panic!("{e}"));
+            let outclassed = (prices.outclassed_types > 0).then(|| {
+                RegionPrices::parse_checked(&committed(&outclassed_file(&region.code, platform))).unwrap_or_else(|e| panic!("{e}"))
+            });
             assert_eq!(all_types(&region.code, platform).rows.len() as u32, count, "{path}");
             assert_eq!((prices.region.as_str(), prices.platform), (region.code.as_str(), platform));
             assert_eq!(manifest.problems_with(&prices, outclassed.as_ref()), Vec::<String>::new(), "{path}");

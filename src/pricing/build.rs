@@ -206,11 +206,10 @@ pub fn build_with(sources_dir: &Path, aws: &AwsPrices) -> Result<Files, String> 
             fargate_platforms.extend(prices.fargate.is_some().then_some(platform));
             let (kept, outclassed) = prices.split();
             for (path, file) in std::iter::once((path, &kept)).chain(outclassed.as_ref().map(|o| (outclassed_file(code, platform), o))) {
-                let problems = file.problems();
-                if !problems.is_empty() {
-                    return Err(format!("built {path} is invalid: {}", problems.join("; ")));
-                }
-                files.insert(path, to_row_json(file, "rows")?);
+                // Checked as written: as every reader will read it.
+                let json = to_row_json(file, "rows")?;
+                RegionPrices::parse_checked(&json).map_err(|e| format!("built {path} is invalid: {e}"))?;
+                files.insert(path, json);
             }
             split_files.push((kept, outclassed));
         }

@@ -18,6 +18,19 @@ fn string(v: &Value) -> Result<String, String> {
     v.str().map(str::to_string)
 }
 
+/// A price or rate: a number above zero. Every reader of the files refuses
+/// any other, the page's too, as a wrong price would be a wrong answer rather
+/// than an error. (JSON has no NaN or infinity, and `json` refuses a number
+/// out of `f64`'s range.)
+fn price(v: &Value) -> Result<f64, String> {
+    let n = v.f64()?;
+    if n > 0.0 {
+        Ok(n)
+    } else {
+        Err([&crate::decimal::shortest(n), " is not a positive price"].concat())
+    }
+}
+
 fn platform(name: &str) -> Result<Platform, String> {
     Platform::from_slug(name).ok_or_else(|| format!("unknown platform {}", quoted(name)))
 }
@@ -79,8 +92,7 @@ fn region(v: &Value) -> Result<Region, String> {
 fn fargate_prices(v: &Value) -> Result<FargatePrices, String> {
     Ok(FargatePrices {
         on_demand: v.read("on_demand", rate_set)?,
-        storage: v
-            .read_opt("storage", |s| Ok(StorageRate { gb_hour: s.read("gb_hour", Value::f64)?, origin: s.read("origin", origin)? }))?,
+        storage: v.read_opt("storage", |s| Ok(StorageRate { gb_hour: s.read("gb_hour", price)?, origin: s.read("origin", origin)? }))?,
         spot: v.read_opt("spot", rate_set)?,
         savings_plan_1y: v.read_opt("savings_plan_1y", rate_set)?,
         savings_plan_3y: v.read_opt("savings_plan_3y", rate_set)?,
@@ -89,9 +101,9 @@ fn fargate_prices(v: &Value) -> Result<FargatePrices, String> {
 
 fn rate_set(v: &Value) -> Result<RateSet, String> {
     Ok(RateSet {
-        vcpu_hour: v.read("vcpu_hour", Value::f64)?,
-        gb_hour: v.read("gb_hour", Value::f64)?,
-        os_vcpu_hour: v.read_opt("os_vcpu_hour", Value::f64)?,
+        vcpu_hour: v.read("vcpu_hour", price)?,
+        gb_hour: v.read("gb_hour", price)?,
+        os_vcpu_hour: v.read_opt("os_vcpu_hour", price)?,
         origin: v.read("origin", origin)?,
     })
 }
@@ -106,7 +118,7 @@ fn origin(v: &Value) -> Result<ValueOrigin, String> {
 }
 
 fn unit_price(v: &Value) -> Result<UnitPrice, String> {
-    Ok(UnitPrice { usd: v.read("usd", Value::f64)?, origin: v.read("origin", origin)? })
+    Ok(UnitPrice { usd: v.read("usd", price)?, origin: v.read("origin", origin)? })
 }
 
 fn cpu_credits(v: &Value) -> Result<CpuCredits, String> {
@@ -114,7 +126,7 @@ fn cpu_credits(v: &Value) -> Result<CpuCredits, String> {
         baseline_source: v.read("baseline_source", string)?,
         // An object of numbers by family, e.g. `{"t3": 0.05, "t4g": 0.04}`.
         surplus_vcpu_hour: v.read("surplus_vcpu_hour", |rates| {
-            rates.members()?.iter().map(|(family, n)| Ok((family.clone(), n.f64().map_err(|e| format!("{family}: {e}"))?))).collect()
+            rates.members()?.iter().map(|(family, n)| Ok((family.clone(), price(n).map_err(|e| format!("{family}: {e}"))?))).collect()
         })?,
         origin: v.read("origin", origin)?,
     })
@@ -175,25 +187,32 @@ pub(super) fn region_prices(v: &Value) -> Result<RegionPrices, String> {
         outclassed_types: v.read("outclassed_types", Value::u32)?,
         rows: v.read_all("rows", |r| {
             let r = row(r, EC2_COLUMNS.len() + extras.len())?;
+            let instance_type = string(&r[0])?;
+            // A cell's error names the row's type and the cell's column.
+            let cell = |i: usize, read: fn(&Value) -> Result<f64, String>| {
+                let column = EC2_COLUMNS.get(i).copied().unwrap_or_else(|| extras[i - EC2_COLUMNS.len()].column());
+                nullable(&r[i], read).map_err(|e| [&instance_type, " ", column, ": ", &e].concat())
+            };
             let mut prices = [None; 5];
-            for (&extra, cell) in extras.iter().zip(&r[EC2_COLUMNS.len()..]) {
-                prices[extra as usize] = nullable(cell, Value::f64)?;
+            for (k, &extra) in extras.iter().enumerate() {
+                prices[extra as usize] = cell(EC2_COLUMNS.len() + k, price)?;
             }
+            let on_demand = cell(7, price)?.ok_or_else(|| [&instance_type, " on_demand: null"].concat())?;
             Ok(Ec2Price {
                 spec: InstanceSpec {
-                    instance_type: string(&r[0])?,
                     vcpu: r[1].u32()?,
                     memory_mib: r[2].u32()?,
                     arch: arch_of(platform),
                     enis: r[3].u32()?,
                     trunking_tasks: nullable(&r[4], Value::u32)?,
                     category: string(&r[5])?,
-                    cpu_baseline: nullable(&r[6], Value::f64)?,
+                    cpu_baseline: cell(6, Value::f64)?,
+                    instance_type: instance_type.clone(),
                 },
-                on_demand: r[7].f64()?,
-                reserved_1y: nullable(&r[8], Value::f64)?,
-                reserved_3y: nullable(&r[9], Value::f64)?,
-                spot: nullable(&r[10], Value::f64)?,
+                on_demand,
+                reserved_1y: cell(8, price)?,
+                reserved_3y: cell(9, price)?,
+                spot: cell(10, price)?,
                 extras: prices,
             })
         })?,

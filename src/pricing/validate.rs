@@ -1,8 +1,11 @@
 //! Everything that can be wrong with a snapshot, one sentence each: a
-//! file's own values (`RegionPrices::problems`, which the page runs on every
-//! file it fetches), the manifest (`Manifest::problems`), and the two against
-//! each other and AWS's pricing rules (`Manifest::problems_with`). The build,
-//! the tests and the page refuse a file with any.
+//! file's own values (`RegionPrices::problems`), the manifest
+//! (`Manifest::problems`), and the two against each other and AWS's pricing
+//! rules (`Manifest::problems_with`). The build, the tests (every committed
+//! file, before every deploy) and the native tools refuse a file with any;
+//! the page reads only files that passed them. Prices are not here: every
+//! reader of the files, the page's too, refuses a price that is not positive
+//! (`read::price`), and the build reads back what it writes.
 
 use super::{
     arch_of, outclassed_file, region_file, Ec2Extra, FargatePrices, Manifest, Provenance, RegionPrices, ValueOrigin, BURSTABLE, EC2_COLUMNS,
@@ -91,24 +94,12 @@ impl Manifest {
 }
 
 impl RegionPrices {
-    /// Everything wrong with the file's own values, as the page checks a file
-    /// it fetched; `Manifest::problems_with` checks it against the snapshot.
+    /// Everything wrong with the file's own values besides its prices (which
+    /// its reader refuses unless positive: `read::price`);
+    /// `Manifest::problems_with` checks it against the snapshot.
     pub fn problems(&self) -> Vec<String> {
         let at = region_file(&self.region, self.platform);
         let mut found = Found(Vec::new());
-        if let Some(f) = &self.fargate {
-            for (option, set) in f.rate_sets() {
-                let Some(set) = set else { continue };
-                let at = [&at, " fargate ", option.key()].concat();
-                found.bad_prices(
-                    &at,
-                    &[("vcpu_hour", Some(set.vcpu_hour)), ("gb_hour", Some(set.gb_hour)), ("os_vcpu_hour", set.os_vcpu_hour)],
-                );
-            }
-            if let Some(storage) = &f.storage {
-                found.bad_prices(&[&at, " fargate storage"].concat(), &[("gb_hour", Some(storage.gb_hour))]);
-            }
-        }
         if !self.columns.starts_with(&EC2_COLUMNS.map(String::from)) {
             let columns = self.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
             found.add(&[&at, ": columns are [", &columns, "]"]);
@@ -129,21 +120,30 @@ impl RegionPrices {
             if !["general", "compute", "memory", "burstable"].contains(&s.category.as_str()) {
                 found.add(&[&at, ": unknown category ", &s.category]);
             }
-            found.bad_prices(
-                &at,
-                &[("on_demand", Some(p.on_demand)), ("reserved_1y", p.reserved_1y), ("reserved_3y", p.reserved_3y), ("spot", p.spot)],
-            );
             if p.spot.is_some_and(|s| s > p.on_demand) {
                 found.add(&[&at, ": Spot above on-demand"]);
             }
-            for extra in Ec2Extra::ALL {
-                found.bad_prices(&at, &[(extra.column(), p.extra(extra))]);
+            let burstable = s.category == BURSTABLE;
+            match s.cpu_baseline {
+                Some(share) if !(burstable && share > 0.0 && share <= 1.0) => {
+                    let share = crate::decimal::shortest(share);
+                    found.add(&[&at, ": a CPU baseline of ", &share, " on a ", &s.category, " type"]);
+                }
+                None if burstable => found.add(&[&at, ": burstable without a CPU baseline"]),
+                _ => {}
             }
         }
         if self.rows.is_empty() {
             found.add(&[&at, ": no prices"]);
         }
-        found.side_costs(&at, self);
+        if let Some(m) = &self.managed_instances {
+            if !(m.fee_share > 0.0 && m.fee_share < 1.0) {
+                found.add(&[&at, " managed_instances: a fee share of ", &crate::decimal::shortest(m.fee_share)]);
+            }
+            if self.platform == Platform::Windows {
+                found.add(&[&at, ": Managed Instances on Windows (they run Linux only)"]);
+            }
+        }
         // Lookups search by name, and the page lists types in file order.
         if !self.rows.windows(2).all(|w| w[0].spec.instance_type < w[1].spec.instance_type) {
             found.add(&[&at, ": types are not sorted and unique"]);
@@ -152,58 +152,12 @@ impl RegionPrices {
     }
 }
 
-/// The problems found so far. Each is built by joining its pieces, not with
-/// `format!`: the page runs these checks, and one joining function is far
-/// less wasm than a formatting call at each of them.
+/// The problems found so far, each joined from its pieces.
 struct Found(Vec<String>);
 
 impl Found {
     fn add(&mut self, pieces: &[&str]) {
         self.0.push(pieces.concat());
-    }
-
-    /// Each price given that is not a positive number.
-    fn bad_prices(&mut self, at: &str, prices: &[(&str, Option<f64>)]) {
-        for &(name, price) in prices {
-            if let Some(v) = price.filter(|v| !(v.is_finite() && *v > 0.0)) {
-                self.add(&[at, ": ", name, " is ", &crate::decimal::shortest(v), ", not a positive price"]);
-            }
-        }
-    }
-
-    /// Where the costs beside the instances break their rules in a file on
-    /// its own: prices and rates that are not positive, a baseline that is
-    /// not a share of a vCPU, a burstable type of the file without its
-    /// baseline, a fee share that is not one.
-    fn side_costs(&mut self, at: &str, prices: &RegionPrices) {
-        for (name, price) in [(" public_ipv4", &prices.public_ipv4), (" ebs_gp3", &prices.ebs_gp3)] {
-            self.bad_prices(&[at, name].concat(), &[("usd", price.as_ref().map(|p| p.usd))]);
-        }
-        if let Some(c) = &prices.cpu_credits {
-            let at = [at, " cpu_credits"].concat();
-            for (family, rate) in &c.surplus_vcpu_hour {
-                self.bad_prices(&at, &[(family, Some(*rate))]);
-            }
-        }
-        for row in &prices.rows {
-            let (name, burstable) = (&row.spec.instance_type, row.spec.category == BURSTABLE);
-            match row.spec.cpu_baseline {
-                Some(share) if !(burstable && share > 0.0 && share <= 1.0) => {
-                    let share = crate::decimal::shortest(share);
-                    self.add(&[at, " ", name, ": a CPU baseline of ", &share, " on a ", &row.spec.category, " type"]);
-                }
-                None if burstable => self.add(&[at, " ", name, ": burstable without a CPU baseline"]),
-                _ => {}
-            }
-        }
-        if let Some(m) = &prices.managed_instances {
-            if !(m.fee_share > 0.0 && m.fee_share < 1.0) {
-                self.add(&[at, " managed_instances: a fee share of ", &crate::decimal::shortest(m.fee_share)]);
-            }
-            if prices.platform == Platform::Windows {
-                self.add(&[at, ": Managed Instances on Windows (they run Linux only)"]);
-            }
-        }
     }
 }
 
@@ -355,17 +309,41 @@ mod tests {
     }
 
     #[test]
-    fn zero_negative_and_missing_fargate_prices_are_problems() {
-        let mut x86 = RegionPrices::parse(&region_file_text("regions/us-east-1/linux-x86.json")).unwrap();
-        let f = x86.fargate.as_mut().unwrap();
-        f.on_demand.gb_hour = 0.0;
-        f.on_demand.vcpu_hour = -1.0;
-        let problems = x86.problems();
-        assert!(
-            problems.iter().any(|p| p.ends_with("linux-x86.json fargate on_demand: gb_hour is 0, not a positive price")),
-            "{problems:?}"
-        );
-        assert!(problems.iter().any(|p| p.ends_with("fargate on_demand: vcpu_hour is -1, not a positive price")), "{problems:?}");
+    fn every_reader_refuses_a_price_that_is_not_positive_and_the_native_tools_any_problem() {
+        let text = region_file_text("regions/us-east-1/linux-x86.json");
+        let broken = |from: &str, to: &str| {
+            let changed = text.replacen(from, to, 1);
+            assert_ne!(changed, text, "{from}");
+            changed
+        };
+        let cases = [
+            (broken("\"vcpu_hour\":0.04048", "\"vcpu_hour\":-0.04048"), "fargate: on_demand: vcpu_hour: -0.04048 is not a positive price"),
+            (broken("\"gb_hour\":0.004445", "\"gb_hour\":0"), "fargate: on_demand: gb_hour: 0 is not a positive price"),
+            (
+                broken(
+                    "[\"c5.18xlarge\",72,147456,15,120,\"compute\",null,3.06,",
+                    "[\"c5.18xlarge\",72,147456,15,120,\"compute\",null,-3.06,",
+                ),
+                "c5.18xlarge on_demand: -3.06 is not a positive price",
+            ),
+            (broken("\"t3\":0.05", "\"t3\":0"), "cpu_credits: surplus_vcpu_hour: t3: 0 is not a positive price"),
+            (broken("\"usd\":0.005", "\"usd\":-0.005"), "public_ipv4: usd: -0.005 is not a positive price"),
+        ];
+        for (file, why) in &cases {
+            for parse in [RegionPrices::parse, RegionPrices::parse_checked] {
+                let err = parse(file).unwrap_err();
+                assert!(err.ends_with(why), "{why}: {err}");
+            }
+        }
+        assert!(RegionPrices::parse_checked(&text).is_ok());
+        let unsorted = broken("[\"c5.18xlarge\",", "[\"zz.18xlarge\",");
+        let err = RegionPrices::parse_checked(&unsorted).unwrap_err();
+        assert!(err.ends_with("linux-x86.json: types are not sorted and unique"), "{err}");
+        assert!(RegionPrices::parse(&unsorted).is_ok(), "checked by the build and the tests, not again by the page");
+    }
+
+    #[test]
+    fn fargate_prices_follow_aws_rules() {
         // AWS's rules are checked against the snapshot, by the build and the tests.
         let mut windows = RegionPrices::parse(&region_file_text("regions/us-east-1/windows.json")).unwrap();
         let f = windows.fargate.as_mut().unwrap();
@@ -552,8 +530,7 @@ mod extra_column_tests {
 
     #[test]
     fn optional_columns_follow_their_rules() {
-        // The page checks a file's own values (`problems`); the build and the
-        // tests its consistency too (`problems_with`).
+        // A file's own values (`problems`) and its consistency with the snapshot (`problems_with`).
         let manifest = Manifest::bundled().unwrap();
         let expect = |file: &RegionPrices, ending: &str| {
             let mut problems = file.problems();
@@ -573,7 +550,9 @@ mod extra_column_tests {
         file.rows[0].extras[Ec2Extra::ComputeSavingsPlan1y as usize] = Some(file.rows[0].on_demand);
         expect(&file, "compute_savings_plan_1y is not below on-demand");
         file.rows[0].extras[Ec2Extra::ComputeSavingsPlan1y as usize] = Some(0.0);
-        expect(&file, "compute_savings_plan_1y is 0, not a positive price");
+        let err = RegionPrices::parse(&crate::pricing::build::to_row_json(&file, "rows").unwrap()).unwrap_err();
+        let why = format!("{} compute_savings_plan_1y: 0 is not a positive price", file.rows[0].spec.instance_type);
+        assert!(err.ends_with(&why), "{err}");
         let mut windows = committed("regions/us-east-1/windows.json");
         windows.rows[0].extras[Ec2Extra::ManagedInstancesFee as usize] = Some(0.01);
         windows.columns.push(Ec2Extra::ManagedInstancesFee.column().into());
