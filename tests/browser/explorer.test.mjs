@@ -542,6 +542,7 @@ test('CPU use, credits, public addresses and EBS: the page prices them as the CL
   const before = { url: await page.locator('#share-url').inputValue(), options: { ...options } };
   for (const k of Object.keys(options)) delete options[k];
   await page.goto(server.origin + BASE_PATH);
+  await page.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
   // A burstable type named for ten full 1-vCPU tasks: 5 × t3a.large pay (2 − 0.6) × $0.05 × 730 = $51.10
   // of CPU credits each on top of $54.90: Fargate is the cheaper at any usage.
   const setField = (id, value) => page.evaluate(([i, v]) => {
