@@ -15,6 +15,7 @@ pub mod fargate;
 pub mod line;
 pub mod outclassed;
 pub mod packing;
+pub mod placement;
 pub mod platform;
 pub mod scenario;
 pub mod standing;

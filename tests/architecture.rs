@@ -102,7 +102,8 @@ fn page_code() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
-    let native_only = ["bin", "build", "build.rs", "offer.rs", "refresh", "refresh.rs", "cli", "cli.rs", "native.rs"];
+    // A module's tests in a file of their own are `tests.rs`, beside it.
+    let native_only = ["bin", "build", "build.rs", "offer.rs", "refresh", "refresh.rs", "cli", "cli.rs", "native.rs", "tests.rs"];
     let mut lines = Vec::new();
     for file in files.iter().filter(|f| !f.strip_prefix(&src).unwrap().iter().any(|part| native_only.contains(&part.to_str().unwrap()))) {
         let text = std::fs::read_to_string(file).unwrap();

@@ -61,20 +61,27 @@ pub fn pack(instance: &InstanceShape, size: TaskSize, reserved_mib: u32, network
     // CPU units are exact integers: 1024 per vCPU.
     let by_cpu = instance.vcpu * 1024 / size.cpu_units();
     let by_memory = instance.memory_mib.saturating_sub(reserved_mib) / size.memory_mib();
-    let by_network = match network {
-        NetworkMode::Bridge => None,
-        NetworkMode::Awsvpc => Some(instance.enis.saturating_sub(1)),
-        NetworkMode::AwsvpcTrunking => Some(instance.trunking_tasks?),
-    };
+    let by_network = task_limit(instance, network)?;
     // Ties name the first of CPU, memory, network: the order a person checks.
     let mut packing = Packing { tasks_per_instance: by_cpu, bound: Bound::Cpu };
     if by_memory < packing.tasks_per_instance {
         packing = Packing { tasks_per_instance: by_memory, bound: Bound::Memory };
     }
-    if let Some(limit) = by_network.filter(|&n| n < packing.tasks_per_instance) {
-        packing = Packing { tasks_per_instance: limit, bound: Bound::Network };
+    if by_network < packing.tasks_per_instance {
+        packing = Packing { tasks_per_instance: by_network, bound: Bound::Network };
     }
     (packing.tasks_per_instance > 0).then_some(packing)
+}
+
+/// The most tasks `network` mode lets one instance run, `u32::MAX` for no
+/// limit; None where the limit is unknown (trunking on a type AWS's table
+/// does not list).
+pub fn task_limit(instance: &InstanceShape, network: NetworkMode) -> Option<u32> {
+    match network {
+        NetworkMode::Bridge => Some(u32::MAX),
+        NetworkMode::Awsvpc => Some(instance.enis.saturating_sub(1)),
+        NetworkMode::AwsvpcTrunking => instance.trunking_tasks,
+    }
 }
 
 /// Instances for `tasks` tasks: max(minimum, ⌈tasks ÷ tasks per instance⌉).
