@@ -6,7 +6,9 @@
 //                prices included, cold cache; each further region's file
 //   chart        navigation start to the hours chart in the DOM, median of 5 cold loads
 //   sliders      each slider (hours, vCPU, memory, CPU use), 50 successive
-//                values by keyboard, back and forth across its range: the
+//                values by keyboard, back and forth across its range, after
+//                the first change that begins the drag (its work is
+//                reported apart: every view follows it at once): the
 //                work each input causes before the chart and verdict are
 //                updated (p50/p95/max), and input to the next frame against
 //                an empty page with one slider of the same range, and the
@@ -134,17 +136,26 @@ const instrument = (selector) => {
 };
 /** A slider's [min, max] positions. */
 const rangeOf = (p, selector) => p.$eval(selector, (el) => [Number(el.min), Number(el.max)]);
-// From its start, 50 steps back and forth across the range: a slider with
+// A drag begins with Home (End where the slider is already at its start): a
+// first change after a pause, which every view follows at once (the table
+// and the task-count chart too: src/app/settle.rs), so it is not one of the
+// drag's steps. Then 50 steps back and forth across the range: a slider with
 // seven positions (vCPU) turns at each end, so every step changes the value.
 async function slide(p, selector, settleMs = 0) {
   await p.evaluate(instrument, selector);
   await p.focus(selector);
+  const value = () => p.$eval(selector, (el) => el.value);
+  const before = await value();
   await p.keyboard.press('Home');
+  const fromEnd = (await value()) === before;
+  if (fromEnd) await p.keyboard.press('End');
+  await p.waitForFunction(() => window.samples.length > 0 && window.samples.at(-1).frame !== null);
+  await p.evaluate(() => { window.firstChange = window.samples.at(-1); });
   // A fixed pause on purpose: it stands for a person, not for a condition.
   if (settleMs) await p.waitForTimeout(settleMs);
   await p.evaluate(() => { window.samples = []; });
   const [min, max] = await rangeOf(p, selector);
-  let [at, direction] = [min, 1];
+  let [at, direction] = fromEnd ? [max, -1] : [min, 1];
   for (let i = 0; i < 50; i++) {
     if (at + direction > max || at + direction < min) direction = -direction;
     at += direction;
@@ -244,8 +255,9 @@ async function appRound(selector, profile) {
   await chartShown(p);
   const samples = profile ? await profiled(p, () => slide(p, selector, SETTLE_MS)) : await slide(p, selector, SETTLE_MS);
   const range = await rangeOf(p, selector);
+  const first = await p.evaluate(() => window.firstChange);
   await ctx.close();
-  return { samples, range };
+  return { samples, range, first };
 }
 
 // The same measurement on an empty page with one slider of the same range.
@@ -289,6 +301,8 @@ function summarise(rounds) {
   const baseFrame = overRounds(rounds, (r) => r.empty.map((s) => s.frame));
   return {
     work_ms: overRounds(rounds, (r) => r.app.map((s) => s.work)),
+    // The drag's first change, after a pause: every view follows it at once.
+    first_change_work_ms: rounds.map((r) => r.first.work),
     // The same past the first ten steps, once V8 has tiered the hot wasm up (for
     // reading the figures: the budget is over all 50, from a fresh load).
     work_after_10_steps_ms: overRounds(rounds, (r) => r.app.slice(10).map((s) => s.work)),
@@ -313,7 +327,7 @@ for (const [k, id] of SLIDERS.entries()) {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
     const app = await appRound(`#${id}`, process.env.PROFILE && k === 0 && r === 0);
-    rounds.push({ app: app.samples, empty: await emptyRound(app.range) });
+    rounds.push({ app: app.samples, first: app.first, empty: await emptyRound(app.range) });
   }
   sliders[id] = summarise(rounds);
 }
@@ -341,6 +355,7 @@ for (const [id, f] of Object.entries(sliders)) {
   const d = f.dropped_frames;
   console.log(`slider #${id}, ${ROUNDS} rounds of 50 steps${SETTLE_MS ? `, each ${SETTLE_MS} ms after the slider was reached` : ', from the moment the chart appears'}; median over rounds (range):`);
   console.log(`  work per input:             p50 ${range(f.work_ms.p50)}  p95 ${range(f.work_ms.p95)}  max ${range(f.work_ms.max)}   budget p95 8 ms`);
+  console.log(`  the drag's first change (the table and task-count chart follow it too), work per round: ${f.first_change_work_ms.map((w) => w.toFixed(1)).join(', ')} ms`);
   console.log(`  the same, steps 11–50:      p50 ${range(f.work_after_10_steps_ms.p50)}  p95 ${range(f.work_after_10_steps_ms.p95)}  max ${range(f.work_after_10_steps_ms.max)}`);
   console.log(`  input to frame:             p50 ${range(f.frame_ms.p50)}  p95 ${range(f.frame_ms.p95)}`);
   console.log(`  empty page, input to frame: p50 ${range(f.empty_page_frame_ms.p50)}  p95 ${range(f.empty_page_frame_ms.p95)}`);
