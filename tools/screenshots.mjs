@@ -27,7 +27,8 @@ try {
 
   const article = await browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 1000 }, colorScheme: 'light' });
   const host = await article.newPage();
-  const src = `${server.origin}${BASE_PATH}?tasks=25&hours=630&v=1&embed=1`;
+  // A link of the current version (share_link::VERSION): an older one opens with a notice.
+  const src = `${server.origin}${BASE_PATH}?tasks=25&hours=630&v=2&embed=1`;
   await host.setContent(`<!doctype html><html><body style="margin:0;font-family:sans-serif"><h1 style="margin:8px">An article</h1>
     <iframe src="${src}" title="Fargate or EC2: where is the break-even?" width="100%" height="900" style="border:0;max-width:900px"></iframe></body></html>`);
   await ready(host.frames().find((f) => f.url().includes('embed=1')) ?? host.mainFrame());
