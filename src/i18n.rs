@@ -10,6 +10,7 @@
 
 pub mod charts;
 pub mod fleet;
+pub mod import;
 pub mod options;
 pub mod problems;
 pub mod regions;

@@ -9,6 +9,7 @@ pub mod chart;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod decimal;
+pub mod ecs_import;
 pub mod estimate;
 pub mod export;
 pub mod format;

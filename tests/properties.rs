@@ -641,3 +641,112 @@ mod decimal_text {
         }
     }
 }
+
+/// ECS's JSON with values of every form (`ecs_import`): an import or a
+/// problem with its place, never a panic; an imported size is one Fargate
+/// offers and holds what the definition asks, its storage within Fargate's.
+mod ecs_json {
+    use fargate_vs_ec2::ecs_import::{import, Imported};
+    use fargate_vs_ec2::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+    use fargate_vs_ec2::model::task_size::TaskSize;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// A value as ECS writes one, or near it: numbers, numbers as text with
+    /// and without units, junk, null.
+    fn amount() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            6 => (0u32..20_000).prop_map(|n| json!(n)),
+            6 => "[1-9][0-9]{0,3}".prop_map(Value::String),
+            6 => "([1-9]|1[0-6])(\\.(25|5))? ?(vCPU|vcpu|GB|gb)".prop_map(Value::String),
+            1 => "\\PC{0,8}".prop_map(Value::String),
+            1 => (-1e6f64..1e6).prop_map(|x| json!(x)),
+            1 => Just(Value::Null),
+        ]
+    }
+
+    /// Mostly what ECS writes, sometimes something else.
+    fn one_of(valid: &'static [&'static str], other: &'static [&'static str]) -> impl Strategy<Value = Option<&'static str>> {
+        prop_oneof![4 => Just(None), 8 => proptest::sample::select(valid).prop_map(Some), 1 => proptest::sample::select(other).prop_map(Some)]
+    }
+
+    fn definition() -> impl Strategy<Value = Value> {
+        let maybe = || proptest::option::weighted(0.3, amount());
+        let container = (maybe(), maybe(), maybe());
+        (
+            proptest::option::weighted(0.8, amount()),
+            proptest::option::weighted(0.8, amount()),
+            proptest::collection::vec(container, 0..3),
+            proptest::option::weighted(0.3, amount()),
+            one_of(&["X86_64", "ARM64"], &["x86", ""]),
+            one_of(&["LINUX", "WINDOWS_SERVER_2022_CORE"], &["MACOS"]),
+            one_of(&["awsvpc", "bridge", "host"], &["nat"]),
+            any::<bool>(),
+        )
+            .prop_map(|(cpu, memory, containers, storage, arch, os, network, wrapped)| {
+                let mut d = json!({"family": "generated"});
+                let set = |d: &mut Value, key: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        d[key] = v;
+                    }
+                };
+                set(&mut d, "cpu", cpu);
+                set(&mut d, "memory", memory);
+                let containers: Vec<Value> = containers
+                    .into_iter()
+                    .map(|(c, m, r)| {
+                        let mut o = json!({"name": "c"});
+                        set(&mut o, "cpu", c);
+                        set(&mut o, "memory", m);
+                        set(&mut o, "memoryReservation", r);
+                        o
+                    })
+                    .collect();
+                d["containerDefinitions"] = Value::Array(containers);
+                set(&mut d, "ephemeralStorage", storage.map(|s| json!({ "sizeInGiB": s })));
+                let mut runtime = json!({});
+                set(&mut runtime, "cpuArchitecture", arch.map(|a| json!(a)));
+                set(&mut runtime, "operatingSystemFamily", os.map(|o| json!(o)));
+                d["runtimePlatform"] = runtime;
+                set(&mut d, "networkMode", network.map(|n| json!(n)));
+                if wrapped {
+                    json!({ "taskDefinition": d, "tags": [] })
+                } else {
+                    d
+                }
+            })
+    }
+
+    #[test]
+    fn a_task_definition_of_any_values_is_a_fargate_size_or_a_problem() {
+        super::checked("ecs_task_definition_of_any_values", 2_000, 0.12, definition(), |d| {
+            let text = serde_json::to_string(&d).unwrap();
+            match import(&text) {
+                Ok(Imported::TaskDefinition(t)) => {
+                    let (cpu, mib) = t.asked;
+                    prop_assert!(t.size.cpu_units() >= cpu && t.size.memory_mib() >= mib, "{text}: {t:?}");
+                    prop_assert_eq!(Some(t.size), TaskSize::smallest_holding(cpu, mib));
+                    prop_assert!(t.storage_gib.is_none_or(|g| (FREE_STORAGE_GIB..=MAX_STORAGE_GIB).contains(&g)));
+                    Ok(true)
+                }
+                Ok(other) => Err(TestCaseError::fail(format!("{text}: {other:?}"))),
+                Err(p) => {
+                    prop_assert!(
+                        p.at.is_empty() || p.at.starts_with("taskDefinition.") || !text.starts_with("{\"taskDefinition\""),
+                        "{text}: {p:?}"
+                    );
+                    Ok(false)
+                }
+            }
+        });
+    }
+
+    proptest! {
+        #![proptest_config(super::fuzz::config())]
+
+        #[test]
+        fn any_text_is_an_import_or_a_problem(text in "\\PC{0,300}") {
+            let _ = import(&text);
+        }
+    }
+}

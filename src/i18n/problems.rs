@@ -12,7 +12,13 @@ use std::fmt;
 
 /// "0.5 vCPU / 1 GiB".
 fn size(s: TaskSize) -> String {
-    format!("{} vCPU / {} GiB", format::quantity(s.vcpu()), format::quantity(s.memory_gib()))
+    size_of(s.cpu_units(), s.memory_mib())
+}
+
+/// "0.5 vCPU / 1 GiB" for CPU units and MiB, whether or not Fargate offers them.
+pub(super) fn size_of(cpu_units: u32, memory_mib: u32) -> String {
+    let vcpu = crate::model::task_size::vcpu_of(cpu_units);
+    format!("{} vCPU / {} GiB", format::quantity(vcpu), format::quantity(crate::model::task_size::gib_of(memory_mib)))
 }
 
 /// The model's reasons in English.

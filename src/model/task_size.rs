@@ -91,6 +91,13 @@ impl TaskSize {
             .flat_map(|cpu| TaskSize::memory_choices(cpu).into_iter().map(move |mib| TaskSize { cpu_units: cpu, memory_mib: mib }))
     }
 
+    /// The smallest valid size with at least `cpu_units` and `memory_mib`
+    /// (fewest CPU units, then least memory): where a task asking for a
+    /// size Fargate does not offer runs. None above the largest.
+    pub fn smallest_holding(cpu_units: u32, memory_mib: u32) -> Option<TaskSize> {
+        TaskSize::all().find(|s| s.cpu_units >= cpu_units && s.memory_mib >= memory_mib)
+    }
+
     /// The valid size with `cpu_units` whose memory is closest to `memory_mib`
     /// (the smaller on a tie), so changing the CPU keeps the memory where it can.
     pub fn nearest(cpu_units: u32, memory_mib: u32) -> Option<TaskSize> {

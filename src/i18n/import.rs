@@ -1,0 +1,105 @@
+//! What an import from ECS's JSON found (`ecs_import`), in words.
+
+use super::problems::size_of;
+use super::zh::{fill, zh, Zh};
+use super::Lang;
+use crate::ecs_import::{Problem, TaskDefinition, Trouble};
+use crate::format::quoted;
+use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+use crate::model::task_size::TaskSize;
+
+fn shown(s: TaskSize) -> String {
+    size_of(s.cpu_units(), s.memory_mib())
+}
+
+/// The problem, with its place where it has one.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let at = p.at.as_str();
+    match lang {
+        Lang::En => match &p.trouble {
+            Trouble::NotJson(e) => format!("This is not JSON ({e})."),
+            Trouble::NotEcs => "This is neither a task definition nor the output of describe-services.".into(),
+            Trouble::Missing => format!("{at} is missing."),
+            Trouble::Unreadable(v) => format!("{at}: {} cannot be read here.", quoted(v)),
+            Trouble::TooLarge => format!("{at}: more than Fargate's largest size (16 vCPU, 120 GiB)."),
+            Trouble::NoServices => "The list of services is empty.".into(),
+        },
+        Lang::Zh => match &p.trouble {
+            Trouble::NotJson(e) => fill(Zh::import_not_json, &[e]),
+            Trouble::NotEcs => zh(Zh::import_not_ecs).into(),
+            Trouble::Missing => fill(Zh::import_missing, &[at]),
+            Trouble::Unreadable(v) => fill(Zh::import_unreadable, &[at, v]),
+            Trouble::TooLarge => fill(Zh::import_too_large, &[at]),
+            Trouble::NoServices => zh(Zh::import_no_services).into(),
+        },
+    }
+}
+
+/// What the import changed to fit Fargate, a sentence each: the size, the storage.
+pub fn changes(lang: Lang, d: &TaskDefinition) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.moved() {
+        let (asked, to) = (size_of(d.asked.0, d.asked.1), shown(d.size));
+        out.push(match lang {
+            Lang::En => format!("{asked} is not a size Fargate offers: moved to {to}, the smallest that holds it."),
+            Lang::Zh => fill(Zh::import_moved, &[&asked, &to]),
+        });
+    }
+    if let (Some(asked), Some(to)) = (d.storage_asked, d.storage_gib) {
+        let (asked, to, low, high) = (asked.to_string(), to.to_string(), FREE_STORAGE_GIB.to_string(), MAX_STORAGE_GIB.to_string());
+        out.push(match lang {
+            Lang::En => format!("{asked} GiB of ephemeral storage is outside Fargate's {low}–{high} GiB: moved to {to} GiB."),
+            Lang::Zh => fill(Zh::import_storage_moved, &[&asked, &low, &high, &to]),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ecs_import::{import, Imported};
+
+    fn definition(text: &str) -> TaskDefinition {
+        match import(text) {
+            Ok(Imported::TaskDefinition(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_moved_size_and_storage_are_said_in_both_languages() {
+        let d = definition(r#"{"family": "x", "cpu": "1 vCPU", "memory": "16 GB", "ephemeralStorage": {"sizeInGiB": 500}}"#);
+        assert_eq!(
+            changes(Lang::En, &d),
+            [
+                "1 vCPU / 16 GiB is not a size Fargate offers: moved to 2 vCPU / 16 GiB, the smallest that holds it.",
+                "500 GiB of ephemeral storage is outside Fargate's 20–200 GiB: moved to 200 GiB."
+            ]
+        );
+        assert_eq!(
+            changes(Lang::Zh, &d),
+            [
+                "1 vCPU / 16 GiB 不是 Fargate 提供的规格，已改为能容纳它的最小规格 2 vCPU / 16 GiB。",
+                "500 GiB 临时存储超出 Fargate 允许的 20–200 GiB，已改为 200 GiB。"
+            ]
+        );
+        assert!(changes(Lang::En, &definition(r#"{"family": "x", "cpu": "256", "memory": "512"}"#)).is_empty());
+    }
+
+    #[test]
+    fn problems_name_their_place_in_both_languages() {
+        let p = import(r#"{"taskDefinition": {"cpu": "fast", "memory": "2048"}}"#).unwrap_err();
+        assert_eq!(problem(Lang::En, &p), "taskDefinition.cpu: \"fast\" cannot be read here.");
+        assert_eq!(problem(Lang::Zh, &p), "taskDefinition.cpu：无法读取“fast”。");
+        let p = import(r#"{"services": [{"serviceName": "web", "taskDefinition": "web:1"}]}"#).unwrap_err();
+        assert_eq!(problem(Lang::En, &p), "services[0].desiredCount is missing.");
+        assert_eq!(problem(Lang::Zh, &p), "缺少 services[0].desiredCount。");
+        for text in ["[1, 2", "{\"clusters\": []}", "{\"services\": []}", "{\"family\": \"x\", \"cpu\": \"64 vCPU\", \"memory\": \"1\"}"] {
+            let p = import(text).unwrap_err();
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!problem(lang, &p).is_empty(), "{text}");
+            }
+        }
+    }
+}
