@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod help;
+pub mod import;
 pub mod instances;
 pub mod json;
 pub mod table;

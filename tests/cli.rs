@@ -303,3 +303,36 @@ fn the_readme_lists_every_option_as_the_help_does() {
     let table = block.split_once("-->\n").unwrap().1;
     assert_eq!(table, fargate_vs_ec2::cli::help::markdown(), "README.md's options table is out of date: paste cli::help::markdown()");
 }
+
+#[test]
+fn import_takes_a_task_definition_then_options_on_top_and_says_what_it_moved() {
+    let fixture = |name: &str| format!("{}/tests/fixtures/ecs/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (web, api) = (fixture("describe-task-definition.json"), fixture("ec2-task-definition.json"));
+    let v = json(&["--import", &web]);
+    let i = &v["inputs"];
+    assert_eq!((i["cpu"].as_f64(), i["mem"].as_f64(), i["disk"].as_u64()), (Some(1.0), Some(2.0), Some(30)));
+    assert_eq!((i["platform"].as_str(), i["net"].as_str()), (Some("linux-arm"), Some("awsvpc")));
+    // The same as the options it stands for; and an option after it wins.
+    assert_eq!(v, json(&["--platform", "linux-arm", "--cpu", "1", "--mem", "2", "--disk", "30", "--net", "awsvpc"]));
+    assert_eq!(json(&["--import", &web, "--mem", "4"])["inputs"]["mem"].as_f64(), Some(4.0));
+    // A size Fargate does not offer: moved, and said on stderr (stdout stays JSON).
+    let out = cli(&["--import", &api, "--json"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fargate-vs-ec2: note: 500 CPU units / 856 MiB is not a size Fargate offers: moved to 0.5 vCPU / 1 GiB, the smallest that holds it.\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["inputs"]["cpu"].as_f64(), v["inputs"]["mem"].as_f64()), (Some(0.5), Some(1.0)));
+    // A damaged file: one line naming the file and the place, exit 2.
+    let bad = fixture("bad-cpu.json");
+    let out = cli(&["--import", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("fargate-vs-ec2: --import {bad}: taskDefinition.cpu: \"fast\" cannot be read here.\n")
+    );
+    let out = cli(&["--import", "/nonexistent/taskdef.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("fargate-vs-ec2: --import /nonexistent/taskdef.json: "));
+}

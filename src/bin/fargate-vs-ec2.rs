@@ -3,7 +3,7 @@
 //!
 //! Bad input is one line on stderr naming the option and what it accepts, exit 2.
 
-use fargate_vs_ec2::cli::args::{parse, Command, Show};
+use fargate_vs_ec2::cli::args::{parse_reading, Command, Show};
 use fargate_vs_ec2::cli::{help, instances, json, table};
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
@@ -28,7 +28,11 @@ fn load(cmd: &Command) -> Result<(Manifest, RegionPrices), String> {
 
 /// What to print, or an exit code and a one-line message.
 fn run(args: &[String]) -> Result<String, (u8, String)> {
-    let cmd = parse(args).map_err(|e| (2, e))?;
+    let read_import = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("--import {path}: {e}"));
+    let cmd = parse_reading(args, &read_import).map_err(|e| (2, e))?;
+    for note in &cmd.notes {
+        eprintln!("fargate-vs-ec2: note: {note}");
+    }
     match cmd.show {
         Show::Help => return Ok(help::text()),
         Show::Version => {

@@ -20,8 +20,13 @@ pub enum Show {
 }
 
 /// The flags that are not options of the scenario.
-pub const FLAGS: [(&str, &str, &str); 5] = [
+pub const FLAGS: [(&str, &str, &str); 6] = [
     ("--url", "LINK", "a share link's scenario; options after it change it"),
+    (
+        "--import",
+        "FILE",
+        "ECS's JSON, after the link and before the options: a task definition (describe-task-definition output or register-task-definition input) sets the task size, platform, storage and network mode; describe-services output of one service, the task count",
+    ),
     ("--json", "", "the answer as JSON: numbers unrounded, USD per month, null where a price is unknown"),
     ("--pricing", "DIR", "read the prices from DIR (a pricing/ folder) instead of the bundled one"),
     ("-h, --help", "", "this help"),
@@ -41,19 +46,29 @@ pub struct Command {
     /// The `pricing/` directory to read.
     pub pricing: PathBuf,
     pub inputs: Inputs,
+    /// What `--import` moved to fit Fargate, a sentence each.
+    pub notes: Vec<String>,
 }
 
-/// Reads the arguments after the program name. Never panics: bad input is a
-/// one-line error naming the option (the caller exits 2).
+/// Reads the arguments after the program name, with no files to read
+/// (`--import` is then an error). Never panics: bad input is a one-line
+/// error naming the option (the caller exits 2).
 pub fn parse(args: &[String]) -> Result<Command, String> {
+    parse_reading(args, &|path| Err(format!("--import {path}: no files are read here")))
+}
+
+/// `parse`, reading `--import`'s files with `read`.
+pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Result<Command, String> {
     let mut cmd = Command {
         show: Show::Comparison,
         json: false,
         pricing: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("pricing"),
         inputs: Inputs::default(),
+        notes: Vec::new(),
     };
     let mut rest = args.iter();
     let mut url: Option<String> = None;
+    let mut imports: Vec<String> = Vec::new();
     let mut options: Vec<(Opt, String)> = Vec::new();
     if args.first().is_some_and(|a| a == "instances") {
         cmd.show = Show::Instances;
@@ -87,6 +102,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 };
                 match (name, Opt::from_name(name)) {
                     ("url", _) => url = Some(value),
+                    ("import", _) => imports.push(value),
                     ("pricing", _) => cmd.pricing = PathBuf::from(value),
                     (_, Some(option)) => options.push((option, value)),
                     (_, None) => return Err(format!("--{name}: unknown option; options are {}", every_option().join(", "))),
@@ -94,9 +110,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             }
         }
     }
-    // A link first, then options on top of it.
+    // A link first, then the imports, then options on top of them.
     if let Some(url) = url {
         cmd.inputs = Inputs::from_query(&url).map_err(|e| e.to_string())?;
+    }
+    for path in &imports {
+        let text = read(path)?;
+        cmd.notes.extend(super::import::apply(&mut cmd.inputs, path, &text)?);
     }
     for (option, value) in &options {
         cmd.inputs.set(*option, value).map_err(|e| e.to_string())?;
@@ -128,6 +148,6 @@ mod tests {
         assert_eq!(parse(&args(&["tasks"])).unwrap_err(), "unexpected argument \"tasks\"; see --help");
         let unknown = parse(&args(&["--colour", "red"])).unwrap_err();
         assert!(unknown.starts_with("--colour: unknown option; options are --region, --platform, --cpu,"), "{unknown}");
-        assert!(unknown.ends_with("--rate, --url, --json, --pricing, --help, --version"), "{unknown}");
+        assert!(unknown.ends_with("--rate, --url, --import, --json, --pricing, --help, --version"), "{unknown}");
     }
 }

@@ -12,6 +12,19 @@ fn shown(s: TaskSize) -> String {
     size_of(s.cpu_units(), s.memory_mib())
 }
 
+/// What a definition asks, in vCPU and GiB where those say it exactly
+/// (quarter vCPUs, half GiBs), else in ECS's own CPU units and MiB.
+fn asked(lang: Lang, (cpu_units, memory_mib): (u32, u32)) -> String {
+    if cpu_units % 256 == 0 && memory_mib % 512 == 0 {
+        return size_of(cpu_units, memory_mib);
+    }
+    let (cpu, mib) = (cpu_units.to_string(), memory_mib.to_string());
+    match lang {
+        Lang::En => format!("{cpu} CPU units / {mib} MiB"),
+        Lang::Zh => fill(Zh::import_units, &[&cpu, &mib]),
+    }
+}
+
 /// The problem, with its place where it has one.
 pub fn problem(lang: Lang, p: &Problem) -> String {
     let at = p.at.as_str();
@@ -39,7 +52,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
 pub fn changes(lang: Lang, d: &TaskDefinition) -> Vec<String> {
     let mut out = Vec::new();
     if d.moved() {
-        let (asked, to) = (size_of(d.asked.0, d.asked.1), shown(d.size));
+        let (asked, to) = (asked(lang, d.asked), shown(d.size));
         out.push(match lang {
             Lang::En => format!("{asked} is not a size Fargate offers: moved to {to}, the smallest that holds it."),
             Lang::Zh => fill(Zh::import_moved, &[&asked, &to]),
@@ -85,6 +98,13 @@ mod tests {
             ]
         );
         assert!(changes(Lang::En, &definition(r#"{"family": "x", "cpu": "256", "memory": "512"}"#)).is_empty());
+        // A size vCPU and GiB would only round is said in ECS's units.
+        let d = definition(r#"{"family": "x", "cpu": "500", "memory": "856"}"#);
+        assert_eq!(
+            changes(Lang::En, &d),
+            ["500 CPU units / 856 MiB is not a size Fargate offers: moved to 0.5 vCPU / 1 GiB, the smallest that holds it."]
+        );
+        assert_eq!(changes(Lang::Zh, &d), ["500 CPU 单位 / 856 MiB 不是 Fargate 提供的规格，已改为能容纳它的最小规格 0.5 vCPU / 1 GiB。"]);
     }
 
     #[test]

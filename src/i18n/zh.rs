@@ -64,7 +64,7 @@ keys! {
     billed_hint, memory_hint, no_price_for, table_caption, crash_title, crash_text, crash_reload, crash_reset,
     // Importing from ECS's JSON.
     import_not_json, import_not_ecs, import_missing, import_unreadable, import_too_large, import_no_services, import_moved,
-    import_storage_moved,
+    import_units, import_storage_moved,
 }
 
 /// An FNV-1a hash of the keys' names: the file's keys must hash alike, so a
