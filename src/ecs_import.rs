@@ -3,8 +3,8 @@
 //! (`{"taskDefinition": {…}}`) or as `register-task-definition` takes it, or
 //! the services `aws ecs describe-services` prints (`{"services": […]}`).
 //! Text in, values out, or the first problem with the place it is at
-//! (`i18n::import` says it in words). Not yet used by the page or the CLI:
-//! they take one service today.
+//! (`i18n::import` says it in words). The CLI's `--import` uses it for the
+//! one service it prices; the page does not yet.
 
 use crate::decimal;
 use crate::json::{self, Value};
