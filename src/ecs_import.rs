@@ -136,11 +136,12 @@ fn cpu_units(v: &Value) -> Option<u32> {
     whole(units)
 }
 
-/// ECS's two forms of memory: MiB ("2048", 2048) or GB ("2 GB", meaning GiB).
+/// ECS's two forms of memory: MiB ("2048", 2048) or GB ("2 GB", meaning
+/// GiB; "2 GiB" is read alike).
 fn memory_mib(v: &Value) -> Option<u32> {
     let mib = match v {
-        Value::String(s) => match strip_unit(s, "gb") {
-            Some(gb) => decimal::parse(gb)? * MIB_PER_GIB,
+        Value::String(s) => match strip_unit(s, "gib").or_else(|| strip_unit(s, "gb")) {
+            Some(gib) => decimal::parse(gib)? * MIB_PER_GIB,
             None => decimal::parse(s.trim())?,
         },
         other => number(other)?,
@@ -172,7 +173,9 @@ fn task_definition(v: &Value, at: &str) -> Result<TaskDefinition, Problem> {
     let (Some(cpu), Some(memory)) = (cpu, memory) else {
         return problem(&place(if cpu.is_none() { "cpu" } else { "memory" }), Trouble::Missing);
     };
-    let size = TaskSize::smallest_holding(cpu, memory).ok_or_else(|| Problem { at: place("cpu"), trouble: Trouble::TooLarge })?;
+    let largest = TaskSize::all().last().map_or((0, 0), |s| (s.cpu_units(), s.memory_mib()));
+    let too_large = if cpu > largest.0 { "cpu" } else { "memory" };
+    let size = TaskSize::smallest_holding(cpu, memory).ok_or_else(|| Problem { at: place(too_large), trouble: Trouble::TooLarge })?;
     let storage = match v.opt("ephemeralStorage") {
         None => None,
         Some(s) => {

@@ -62,6 +62,12 @@ fn a_size_fargate_does_not_offer_moves_to_the_smallest_that_holds_it() {
     // 100 units: the smallest CPU, 0.25 vCPU, with 0.5 GiB.
     assert_eq!(with("100", "300"), (size(256, 512), true));
     assert_eq!(with("4 vcpu", "30GB"), (size(4096, 30720), false));
+    assert_eq!(with("2048", "6 GiB"), (size(2048, 6144), false));
+    // Beyond the largest (16 vCPU / 120 GiB), the place says which.
+    let largest =
+        |cpu: &str, memory: &str| import(&format!("{{\"cpu\": \"{cpu}\", \"memory\": \"{memory}\", \"family\": \"x\"}}")).unwrap_err();
+    assert_eq!(largest("32 vCPU", "64 GB"), Problem { at: "cpu".into(), trouble: Trouble::TooLarge });
+    assert_eq!(largest("16 vCPU", "128 GB"), Problem { at: "memory".into(), trouble: Trouble::TooLarge });
 }
 
 #[test]
@@ -93,7 +99,7 @@ fn every_malformed_sample_says_what_and_where() {
         ("bad-cut-short.json", ""),
         ("bad-cpu.json", "taskDefinition.cpu"),
         ("bad-no-memory.json", "taskDefinition.memory"),
-        ("bad-too-large.json", "taskDefinition.cpu"),
+        ("bad-too-large.json", "taskDefinition.memory"),
         ("bad-desired-count.json", "services[0].desiredCount"),
         ("bad-no-services.json", "services"),
         ("bad-not-ecs.json", ""),
