@@ -296,4 +296,4 @@ fn family_of(task_definition: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

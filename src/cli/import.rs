@@ -36,12 +36,9 @@ pub fn apply(inputs: &mut Inputs, path: &str, text: &str) -> Result<Vec<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ecs_import::tests::sample;
     use crate::model::packing::NetworkMode;
     use crate::model::platform::Platform;
-
-    fn sample(name: &str) -> String {
-        std::fs::read_to_string(format!("{}/tests/fixtures/ecs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    }
 
     #[test]
     fn a_task_definition_sets_the_size_platform_storage_and_network() {

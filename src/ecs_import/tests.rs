@@ -1,6 +1,7 @@
 use super::*;
 
-fn sample(name: &str) -> String {
+/// A sample file from `tests/fixtures/ecs` (also the CLI's import tests').
+pub(crate) fn sample(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/ecs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
