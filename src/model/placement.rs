@@ -120,22 +120,25 @@ pub fn place(room: Room, demands: &[Demand]) -> Option<Placement> {
 /// instances has the most room left (by its smaller free share) and holds
 /// it; None when a task finds none.
 fn spread(room: Room, demands: &[Demand], n: usize) -> Option<Vec<Vec<u32>>> {
-    let share = |cpu: u32, memory: u32| (f64::from(cpu) / f64::from(room.cpu_units), f64::from(memory) / f64::from(room.memory_mib));
-    let order = largest_first(room, demands, Share::Larger);
+    // An instance's room left: the smaller of its free CPU and memory shares.
+    let left = |r: Room| (f64::from(r.cpu_units) / f64::from(room.cpu_units)).min(f64::from(r.memory_mib) / f64::from(room.memory_mib));
     let mut free = vec![room; n];
+    let mut roomy = vec![left(room); n];
     let mut instances = vec![vec![0; demands.len()]; n];
-    for service in order {
+    for service in largest_first(room, demands, Share::Larger) {
         let size = demands[service].size;
         for _ in 0..demands[service].tasks {
-            let roomiest = (0..n).filter(|&i| free[i].holds(size)).max_by(|&a, &b| {
-                let left = |r: Room| {
-                    let (c, m) = share(r.cpu_units, r.memory_mib);
-                    c.min(m)
-                };
-                left(free[a]).total_cmp(&left(free[b])).then(b.cmp(&a))
-            })?;
-            free[roomiest] = free[roomiest].less(size, 1);
-            instances[roomiest][service] += 1;
+            // The roomiest that holds it; the first of equals.
+            let mut best: Option<usize> = None;
+            for i in 0..n {
+                if best.is_none_or(|b| roomy[i] > roomy[b]) && free[i].holds(size) {
+                    best = Some(i);
+                }
+            }
+            let at = best?;
+            free[at] = free[at].less(size, 1);
+            roomy[at] = left(free[at]);
+            instances[at][service] += 1;
         }
     }
     Some(instances)
