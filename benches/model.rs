@@ -38,15 +38,7 @@ fn main() {
             }
         };
         sweep(); // warm up
-        let mut times: Vec<f64> = (0..15)
-            .map(|_| {
-                let start = Instant::now();
-                sweep();
-                start.elapsed().as_secs_f64()
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        let median = times[times.len() / 2];
+        let median = median_seconds(sweep);
         let per_eval = median / 731.0;
         println!(
             "model: {} candidates ({what}), 731 hour values: median sweep {:.2} ms, {:.1} µs per evaluation of every candidate, {:.0} ns per candidate",
@@ -69,20 +61,25 @@ fn placements(candidates: &[scenario::Candidate]) {
     let rooms: Vec<Room> =
         candidates.iter().filter_map(|c| Room::of(&c.shape, 512, Daemons::default(), NetworkMode::AwsvpcTrunking)).collect();
     let sweep = || rooms.iter().filter_map(|&room| black_box(placement::place(room, black_box(&demands)))).count();
-    let placed = sweep();
-    let mut times: Vec<f64> = (0..15)
-        .map(|_| {
-            let start = Instant::now();
-            sweep();
-            start.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let placed = sweep(); // also the warm-up
+    let median = median_seconds(sweep);
     println!(
         "placement: 20 services (478 tasks) on {placed} of {} candidates: median {:.2} ms for all, {:.1} µs per candidate",
         rooms.len(),
         median * 1e3,
         median * 1e6 / rooms.len().max(1) as f64
     );
+}
+
+/// Seconds `run` takes, the median of 15 runs.
+fn median_seconds<T>(run: impl Fn() -> T) -> f64 {
+    let mut times: Vec<f64> = (0..15)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(run());
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
 }
