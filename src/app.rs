@@ -111,9 +111,11 @@ fn explorer(props: &ExplorerProps) -> Html {
     let instance_types = prices::use_picker_labels(&region, state.every_type_wanted, lang);
     let charts = charts::use_charts(&state, &answer.shown, &region, &props.manifest);
     let dispatch = settle::use_settling_dispatch(&state);
-    use_effect_with((state.inputs.clone(), state.embed, state.lang_choice), |(inputs, embed, choice)| {
-        browser::replace_address_when_rested(share::page_url(inputs, *embed, *choice))
-    });
+    // The full page's link: the share box's, the embed's "open the full
+    // explorer", and the address bar's outside an embed. Worked out once a render.
+    let page_link = share::page_url(&state.inputs, false, state.lang_choice);
+    let address = if state.embed { share::page_url(&state.inputs, true, state.lang_choice) } else { page_link.clone() };
+    use_effect_with(address, |url| browser::replace_address_when_rested(url.clone()));
     use_effect_with(charts.hours.is_some(), {
         let dispatch = dispatch.clone();
         let warm = (answer.shown.clone(), region.prices.clone(), region.candidates.clone(), props.manifest.clone(), lang, state.canvas);
@@ -176,7 +178,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 }
                 { controls(true) }
                 <p class="embed-foot">
-                    <a id="open-full" href={share::page_url(&state.inputs, false, state.lang_choice)} target="_blank" rel="noopener">{ words.open_full }</a>
+                    <a id="open-full" href={page_link.clone()} target="_blank" rel="noopener">{ words.open_full }</a>
                     { format!(" · {} {}", words.list_prices_newest, lang.date(&props.manifest.date)) }
                 </p>
             </main>
@@ -220,7 +222,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { charts::legend(tasks_legend) }
                             <figcaption>{ i18n::charts::tasks_caption(slower, lang) }</figcaption>
                         </figure>
-                        { share::share(&state, &dispatch) }
+                        { share::share(&state, &dispatch, &page_link) }
                         <Sources {lang} manifest={props.manifest.clone()} prices={prices::loaded(&state, &crate::estimate::region_file_of(&e.inputs)).map(Shared)} />
                     }
                 </section>

@@ -28,10 +28,10 @@ pub fn iframe_snippet(embed_url: &str, title: &str) -> String {
     )
 }
 
-pub fn share(state: &State, dispatch: &Callback<Action>) -> Html {
+/// `url`: the page's link (`page_url`, not embedded).
+pub fn share(state: &State, dispatch: &Callback<Action>, url: &str) -> Html {
     let words = state.lang().words();
-    let url = page_url(&state.inputs, false, state.lang_choice);
-    let embed_url = page_url(&state.inputs, true, state.lang_choice);
+    let url = url.to_string();
     let toggle_embed = {
         let (dispatch, shown) = (dispatch.clone(), state.embed_code_shown);
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowEmbedCode(!shown)))
@@ -53,7 +53,8 @@ pub fn share(state: &State, dispatch: &Callback<Action>) -> Html {
             </div>
             if state.embed_code_shown {
                 <label for="embed-snippet">{ words.embed_hint }</label>
-                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&embed_url, words.title)} />
+                // Worked out only while shown: a slider step need not.
+                <textarea id="embed-snippet" readonly=true rows="3" value={iframe_snippet(&page_url(&state.inputs, true, state.lang_choice), words.title)} />
             }
         </section>
     }
