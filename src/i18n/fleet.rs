@@ -103,9 +103,9 @@ pub fn credits(e: &Estimate, lang: Lang) -> Option<String> {
     let f = &e.evaluation.ec2;
     let c = f.credits?;
     let (name, base, used) = (&f.candidate.name, format::quantity(c.burst.baseline_vcpu), format::quantity(c.used_vcpu));
-    let tasks = f.spread.iter().filter(|g| g.0 > 0).map(|g| g.1).max().unwrap_or(0);
+    let tasks = crate::model::credits::fullest(f.spread);
     let buy = e.inputs.buy;
-    let per_instance = f.bill(Launch::Ec2, buy).map(|b| b.cpu_credits / f64::from(f.instances.max(1)));
+    let per_instance = f.credits_per_instance(Launch::Ec2, buy);
     let head = match lang {
         Lang::En => format!("A {name} earns {base} vCPU of CPU baseline; the {tasks} task{} on each use {used} vCPU", lang.plural(tasks)),
         Lang::Zh => fill(Zh::credits_head, &[name, &base, &tasks.to_string(), &used]),

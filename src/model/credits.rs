@@ -51,6 +51,11 @@ pub fn spread(tasks: u32, instances: u32) -> [(u32, u32); 2] {
     [(instances - more, each), (more, each + 1)]
 }
 
+/// The tasks on the fullest instance of a `spread`.
+pub fn fullest(groups: [(u32, u32); 2]) -> u32 {
+    groups.iter().filter(|g| g.0 > 0).map(|g| g.1).max().unwrap_or(0)
+}
+
 /// What the tasks ask of one instance's credits: the vCPU they use on the
 /// fullest instance, against its baseline.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -134,5 +139,6 @@ mod tests {
         assert!((credits.at(100.0) - 8.5).abs() < 1e-9);
         assert_eq!(spread(0, 2), [(2, 0), (0, 1)]);
         assert_eq!(spread(5, 0), [(0, 0), (0, 0)]);
+        assert_eq!([fullest(spread(7, 3)), fullest(spread(10, 5)), fullest(spread(0, 2))], [3, 2, 0]);
     }
 }

@@ -234,6 +234,12 @@ impl Ec2Cost {
         self.lines(launch, option).filter(|_| billed <= self.until(option)).map(|l| l.at(billed))
     }
 
+    /// USD a month of CPU credits per instance, the fleet's spread evenly;
+    /// None where the bill is unpriced.
+    pub fn credits_per_instance(&self, launch: Launch, option: PurchaseOption) -> Option<f64> {
+        Some(self.bill(launch, option)?.cpu_credits / f64::from(self.instances.max(1)))
+    }
+
     /// Works out the total for `launch` bought as `option` (see `total`).
     fn price(&mut self, launch: Launch, option: PurchaseOption) {
         self.monthly[launch.slot(option)] = self.bill(launch, option).map(|b| b.total());
@@ -361,7 +367,7 @@ fn unpriced(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours
     let spread = credits::spread(s.tasks, instances);
     let task_vcpu_used = s.size.vcpu() * s.cpu_use;
     // The fullest instance's use: its tasks' vCPU at their average use.
-    let fullest = if spread[1].0 > 0 { spread[1].1 } else { spread[0].1 };
+    let fullest = credits::fullest(spread);
     let credits = candidate.burst.map(|burst| CreditUse { mode: s.credits, burst, used_vcpu: f64::from(fullest) * task_vcpu_used });
     let terms = FleetTerms {
         capacity: s.capacity,
