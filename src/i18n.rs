@@ -134,10 +134,7 @@ impl Lang {
     /// Where a fleet is cheaper than Fargate: "556 h", or "556–614 h" when
     /// its CPU credits make it dearer again.
     pub fn break_even(self, b: &BreakEven) -> String {
-        match b.below {
-            None => self.whole_hours(b.above),
-            Some(below) => self.hours_text(&format!("{}–{}", format::decimals(b.above, 0), format::decimals(below, 0))),
-        }
+        self.hours_text(&break_even_hours(b))
     }
 
     fn hours_text(self, n: &str) -> String {
@@ -177,6 +174,15 @@ fn translated(lang: Lang, key: &str) -> Option<&'static str> {
     match lang {
         Lang::En => None,
         Lang::Zh => zh::named(key),
+    }
+}
+
+/// A break-even's hours without their unit: "556", or "556–614" when the
+/// fleet's CPU credits make it dearer again (the CLI's column gives the unit).
+pub fn break_even_hours(b: &BreakEven) -> String {
+    match b.below {
+        None => format::decimals(b.above, 0),
+        Some(below) => format!("{}–{}", format::decimals(b.above, 0), format::decimals(below, 0)),
     }
 }
 

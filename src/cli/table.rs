@@ -6,7 +6,6 @@ use crate::format;
 use crate::i18n::{self, Lang};
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
-use crate::model::scenario::BreakEven;
 use crate::pricing::{Ec2Extra, Manifest, PriceClass, RegionPrices};
 use std::fmt::Write as _;
 
@@ -62,20 +61,12 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
         let break_even = match line.fleet() {
             None => String::new(),
             Some(_) if monthly.is_none() => String::new(),
-            Some((launch, o)) => ev.break_even_of(launch, o).map_or_else(|| "none".into(), |b| break_even_text(&b)),
+            Some((launch, o)) => ev.break_even_of(launch, o).map_or_else(|| "none".into(), |b| i18n::break_even_hours(&b)),
         };
         let _ = writeln!(out, "{:<30} {:>14} {:>16}", cli_name(line), money(monthly), break_even);
     }
     out += &sources(manifest, prices);
     out
-}
-
-/// "660", or "556–614" where the fleet is cheaper only up to some usage.
-fn break_even_text(b: &BreakEven) -> String {
-    match b.below {
-        None => format::decimals(b.above, 0),
-        Some(below) => format!("{}–{}", format::decimals(b.above, 0), format::decimals(below, 0)),
-    }
 }
 
 /// The table's first column: the page's names, Fargate's Savings Plans shortened to fit.
