@@ -2,14 +2,13 @@
 //! region over 0–730 hours, natively: the region file's (what the first view
 //! evaluates) and every type (with the outclassed companion). A benchmark, not a test: it reports, it
 //! does not fail. Median of 15 sweeps, each 731 evaluations of every candidate.
-//! Then placing 20 services of mixed sizes (`placement`) on every candidate
-//! of the region file, what an auto choice for a cluster will cost a step.
+//! Then a cluster of 20 services of mixed sizes evaluated on every candidate
+//! of the region file, what an auto choice for a cluster costs a step.
 
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
 use fargate_vs_ec2::model::packing::NetworkMode;
-use fargate_vs_ec2::model::placement::{self, Daemons, Demand, Room};
-use fargate_vs_ec2::model::scenario;
+use fargate_vs_ec2::model::scenario::{self, Service};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
 use fargate_vs_ec2::pricing::{Manifest, RegionPrices};
@@ -23,7 +22,7 @@ fn main() {
     let inputs = Inputs::default();
     let file = RegionPrices::parse(&read(&estimate::region_file_of(&inputs)).unwrap()).unwrap();
     let all = RegionPrices::read_all(read, &inputs.region, inputs.platform).unwrap();
-    let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest, &file).unwrap(), inputs.disk).unwrap();
+    let rates = estimate::fargate_options(estimate::fargate_prices(&inputs, &manifest, &file).unwrap(), inputs.service().disk).unwrap();
     let base = inputs.scenario().unwrap();
     // What the page evaluates: the region file's types (the first view), and
     // every type once the outclassed companion is loaded (the picker opened).
@@ -48,26 +47,33 @@ fn main() {
             per_eval * 1e9 / candidates.len() as f64
         );
     }
-    placements(&estimate::candidates(&file));
+    clusters(&base, &rates, &file.side_prices(), &estimate::candidates(&file));
 }
 
-/// 20 services, 0.25 to 4 vCPU, 5 to 43 tasks each (478 in all), placed on
-/// every candidate that holds the largest, in awsvpc with trunking.
-fn placements(candidates: &[scenario::Candidate]) {
+/// 20 services, 0.25 to 4 vCPU, 5 to 43 tasks each (478 in all), in awsvpc
+/// with trunking: one whole evaluation, the auto choice placing them on
+/// every candidate, what a step of the page costs for such a cluster.
+fn clusters(base: &scenario::Scenario, rates: &scenario::FargateOptions, side: &scenario::SidePrices, candidates: &[scenario::Candidate]) {
     let sizes = [(256, 512), (512, 1024), (1024, 2048), (2048, 4096), (4096, 8192), (512, 4096), (1024, 8192)];
-    let demands: Vec<Demand> = (0..20)
-        .map(|k| Demand { size: TaskSize::new(sizes[k % sizes.len()].0, sizes[k % sizes.len()].1).unwrap(), tasks: 5 + 2 * k as u32 })
+    let services: Vec<Service> = (0..20)
+        .map(|k| Service {
+            size: TaskSize::new(sizes[k % sizes.len()].0, sizes[k % sizes.len()].1).unwrap(),
+            storage_gib: 20,
+            cpu_use: 0.5,
+            tasks: 5 + 2 * k as u32,
+            sidecars: false,
+        })
         .collect();
-    let rooms: Vec<Room> =
-        candidates.iter().filter_map(|c| Room::of(&c.shape, 512, Daemons::default(), NetworkMode::AwsvpcTrunking)).collect();
-    let sweep = || rooms.iter().filter_map(|&room| black_box(placement::place(room, black_box(&demands)))).count();
-    let placed = sweep(); // also the warm-up
-    let median = median_seconds(sweep);
+    let s = scenario::Scenario { services, network: NetworkMode::AwsvpcTrunking, ..base.clone() };
+    let run = || black_box(scenario::evaluate(black_box(&s), rates, side, candidates).unwrap());
+    let e = run(); // also the warm-up
+    let median = median_seconds(run);
     println!(
-        "placement: 20 services (478 tasks) on {placed} of {} candidates: median {:.2} ms for all, {:.1} µs per candidate",
-        rooms.len(),
+        "cluster: 20 services (478 tasks) on {} candidates: median {:.2} ms an evaluation ({} × {})",
+        candidates.len(),
         median * 1e3,
-        median * 1e6 / rooms.len().max(1) as f64
+        e.ec2.instances,
+        e.ec2.candidate.name
     );
 }
 

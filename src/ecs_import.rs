@@ -13,6 +13,8 @@ use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::task_size::{TaskSize, CPU_UNITS_PER_VCPU};
 
+pub mod workload;
+
 const MIB_PER_GIB: f64 = 1024.0;
 
 /// What a text held.
@@ -75,6 +77,14 @@ pub enum Trouble {
     TooLarge,
     /// A `services` list with none in it.
     NoServices,
+    /// A service whose task definition was not imported with it: its name
+    /// and its task definition's family.
+    NoDefinition {
+        service: String,
+        family: String,
+    },
+    /// More services than a workload holds (`options::MAX_SERVICES`).
+    TooManyServices(usize),
 }
 
 fn problem<T>(at: &str, trouble: Trouble) -> Result<T, Problem> {

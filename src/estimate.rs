@@ -6,7 +6,7 @@
 
 use crate::inputs::{InputError, Inputs};
 use crate::model::ec2::PurchaseOption;
-use crate::model::fargate::{FargateOption, FargateTask, FREE_STORAGE_GIB};
+use crate::model::fargate::{FargateOption, FREE_STORAGE_GIB};
 use crate::model::line::{Launch, Line};
 use crate::model::platform::Platform;
 use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError, SidePrices};
@@ -118,7 +118,8 @@ pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> 
 /// builds them once per price file, not on every slider step.
 pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices, candidates: &[Candidate]) -> Result<Estimate, Problem> {
     let scenario = inputs.scenario().map_err(Problem::Input)?;
-    let rates = fargate_options(fargate_prices(inputs, manifest, prices)?, inputs.disk)?;
+    let storage_gib = inputs.services.iter().map(|s| s.disk).max().unwrap_or(0);
+    let rates = fargate_options(fargate_prices(inputs, manifest, prices)?, storage_gib)?;
     let side = prices.side_prices();
     let evaluation = scenario::evaluate(&scenario, &rates, &side, candidates).map_err(Problem::Scenario)?;
     let savings_plans_known = prices.columns.iter().any(|c| Ec2Extra::from_column(c).is_some_and(|e| e != Ec2Extra::ManagedInstancesFee));
@@ -143,13 +144,10 @@ pub struct FargateRow {
 /// Every Fargate option sold here for the platform, with a rate: its monthly
 /// bill and its price per task-hour.
 pub fn fargate_rows(e: &Estimate) -> Vec<FargateRow> {
-    let Ok(task) = FargateTask::new(e.scenario.platform, e.scenario.size, e.scenario.storage_gib) else { return Vec::new() };
+    let fargate = &e.evaluation.fargate;
     e.rates
         .offered(e.scenario.platform)
-        .filter_map(|(option, rates)| {
-            let monthly = e.evaluation.fargate.monthly(option)?;
-            Some(FargateRow { option, monthly, task_hour: task.hourly(rates) })
-        })
+        .filter_map(|(option, _)| Some(FargateRow { option, monthly: fargate.monthly(option)?, task_hour: fargate.task_hour_of(option)? }))
         .collect()
 }
 
@@ -180,7 +178,7 @@ pub fn missing(e: &Estimate, line: Line) -> Option<(Missing, bool)> {
 /// What the EC2 fleet costs per task-hour actually run (USD): the monthly bill
 /// over the hours the tasks ran; None when they do not run at all.
 pub fn ec2_per_task_hour(e: &Estimate, monthly: f64) -> Option<f64> {
-    let task_hours = f64::from(e.inputs.tasks) * e.evaluation.fargate.billed_hours;
+    let task_hours = f64::from(e.inputs.tasks()) * e.evaluation.fargate.billed_hours;
     (task_hours > 0.0).then(|| monthly / task_hours)
 }
 

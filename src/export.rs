@@ -14,15 +14,11 @@ pub fn file_stem(e: &Estimate) -> String {
         Some(runs) => format!("{runs}runs-{}min", format::quantity(i.minutes)),
         None => format!("{}h", format::quantity(i.hours)),
     };
-    format!(
-        "fargate-vs-ec2_{}_{}_{}x{}vcpu-{}gib_{usage}_{}",
-        i.region,
-        i.platform.slug(),
-        i.tasks,
-        format::quantity(i.cpu),
-        format::quantity(i.mem),
-        e.evaluation.ec2.candidate.name
-    )
+    let workload = match i.services.as_slice() {
+        [one] => format!("{}x{}vcpu-{}gib", one.tasks, format::quantity(one.cpu), format::quantity(one.mem)),
+        services => format!("{}services-{}tasks", services.len(), i.tasks()),
+    };
+    format!("fargate-vs-ec2_{}_{}_{workload}_{usage}_{}", i.region, i.platform.slug(), e.evaluation.ec2.candidate.name)
 }
 
 /// The numbers behind the hours chart: one row per whole hour per task,

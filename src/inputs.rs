@@ -5,31 +5,36 @@
 use crate::format;
 use crate::model::credits::CreditMode;
 use crate::model::ec2::{Capacity, Overheads, PurchaseOption};
-use crate::model::fargate::{self, FREE_STORAGE_GIB};
-use crate::model::packing::NetworkMode;
+use crate::model::fargate;
+use crate::model::packing::{Daemons, NetworkMode};
 use crate::model::platform::Platform;
-use crate::model::scenario::{InstanceChoice, Scenario};
-use crate::model::task_size::{cpu_units_of, mib_of, vcpu_of, TaskSize};
+use crate::model::scenario::{InstanceChoice, Scenario, Service};
+use crate::model::task_size::{cpu_units_of, mib_of, vcpu_of, TaskSize, CPU_UNITS_PER_VCPU};
 use crate::model::usage::Usage;
 use crate::model::HOURS_PER_MONTH;
-use crate::options::{Accepts, Opt, DEFAULT_EBS_GIB, IP_CHOICES};
+use crate::options::{Accepts, Opt, DEFAULT_EBS_GIB, IP_CHOICES, MAX_TASKS};
 use crate::pricing::DEFAULT_REGION;
 use std::fmt;
+
+mod service;
+pub use service::{is_service_name, list_text, ServiceInputs};
 
 /// Every option, normalised. `Default` is the page's first view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inputs {
     pub region: String,
     pub platform: Platform,
-    /// vCPU per task, as given: `scenario()` checks it with `mem`.
-    pub cpu: f64,
-    /// GiB of memory per task, as given.
-    pub mem: f64,
-    /// GiB of ephemeral storage per task.
-    pub disk: u32,
-    /// A task's average CPU use, percent of its vCPU.
-    pub cpu_use: f64,
-    pub tasks: u32,
+    /// The workload's services, at least one; each task size as given:
+    /// `scenario()` checks it.
+    pub services: Vec<ServiceInputs>,
+    /// The service the per-task options (`Opt::per_service`) read and set.
+    pub at: usize,
+    /// vCPU per instance taken by daemons (agents on every instance).
+    pub daemon_cpu: f64,
+    /// MiB per instance taken by daemons.
+    pub daemon_mem: u32,
+    /// Percent more of each service's tasks that must fit while it deploys.
+    pub headroom: u32,
     /// Hours per month per task; ignored when `runs` is set.
     pub hours: f64,
     /// Scheduled job: runs per month per task.
@@ -63,12 +68,11 @@ impl Default for Inputs {
         Inputs {
             region: DEFAULT_REGION.to_string(),
             platform: Platform::LinuxX86,
-            cpu: 1.0,
-            mem: 2.0,
-            disk: FREE_STORAGE_GIB,
-            // A task uses what it reserves; lower it to a measured average.
-            cpu_use: 100.0,
-            tasks: 10,
+            services: vec![ServiceInputs::default()],
+            at: 0,
+            daemon_cpu: 0.0,
+            daemon_mem: 0,
+            headroom: 0,
             hours: HOURS_PER_MONTH,
             runs: None,
             minutes: 5.0,
@@ -101,7 +105,7 @@ pub struct InputError {
 
 impl InputError {
     /// `given` refused for what the option accepts in general.
-    fn of(option: Opt, given: &str) -> InputError {
+    pub(crate) fn of(option: Opt, given: &str) -> InputError {
         InputError { option, given: given.to_string(), accepted: option.accepted() }
     }
 }
@@ -135,6 +139,30 @@ fn is_name(s: &str) -> bool {
 }
 
 impl Inputs {
+    /// The service the per-task options read and set.
+    pub fn service(&self) -> &ServiceInputs {
+        &self.services[self.at.min(self.services.len() - 1)]
+    }
+
+    fn service_mut(&mut self) -> &mut ServiceInputs {
+        let at = self.at.min(self.services.len() - 1);
+        &mut self.services[at]
+    }
+
+    /// Every task of every service.
+    pub fn tasks(&self) -> u32 {
+        self.services.iter().map(|s| s.tasks).sum()
+    }
+
+    /// Whether the workload needs the `service` list to be written: more than
+    /// one service, or one the per-task options cannot say (a name, sidecars).
+    pub fn lists_services(&self) -> bool {
+        match self.services.as_slice() {
+            [one] => one.name != service::FIRST_NAME || one.sidecars,
+            _ => true,
+        }
+    }
+
     /// Sets one option from its text; the value is checked on its own here and
     /// with the others in `scenario()`.
     pub fn set(&mut self, option: Opt, value: &str) -> Result<(), InputError> {
@@ -143,14 +171,21 @@ impl Inputs {
             Opt::Region if is_name(v) => self.region = v.to_string(),
             Opt::Region => return Err(InputError::of(option, value)),
             Opt::Platform => self.platform = one_of(option, v, Platform::from_slug)?,
+            Opt::Service => {
+                self.services = service::parse_list(v)?;
+                self.at = 0;
+            }
             Opt::Cpu => {
                 let cpu = crate::decimal::parse(v).filter(|&cpu| TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu));
-                self.cpu = cpu.ok_or_else(|| InputError::of(option, value))?;
+                self.service_mut().cpu = cpu.ok_or_else(|| InputError::of(option, value))?;
             }
-            Opt::Mem => self.mem = number(option, v)?,
-            Opt::Disk => self.disk = whole(option, v)?,
-            Opt::CpuUse => self.cpu_use = number(option, v)?,
-            Opt::Tasks => self.tasks = whole(option, v)?,
+            Opt::Mem => self.service_mut().mem = number(option, v)?,
+            Opt::Disk => self.service_mut().disk = whole(option, v)?,
+            Opt::CpuUse => self.service_mut().cpu_use = number(option, v)?,
+            Opt::Tasks => self.service_mut().tasks = whole(option, v)?,
+            Opt::DaemonCpu => self.daemon_cpu = number(option, v)?,
+            Opt::DaemonMem => self.daemon_mem = whole(option, v)?,
+            Opt::Headroom => self.headroom = whole(option, v)?,
             Opt::Hours => {
                 self.hours = number(option, v)?;
                 self.runs = None;
@@ -181,11 +216,15 @@ impl Inputs {
         match option {
             Opt::Region => self.region.clone(),
             Opt::Platform => self.platform.slug().into(),
-            Opt::Cpu => number(self.cpu),
-            Opt::Mem => number(self.mem),
-            Opt::Disk => self.disk.to_string(),
-            Opt::CpuUse => number(self.cpu_use),
-            Opt::Tasks => self.tasks.to_string(),
+            Opt::Service => list_text(&self.services),
+            Opt::Cpu => number(self.service().cpu),
+            Opt::Mem => number(self.service().mem),
+            Opt::Disk => self.service().disk.to_string(),
+            Opt::CpuUse => number(self.service().cpu_use),
+            Opt::Tasks => self.service().tasks.to_string(),
+            Opt::DaemonCpu => number(self.daemon_cpu),
+            Opt::DaemonMem => self.daemon_mem.to_string(),
+            Opt::Headroom => self.headroom.to_string(),
             Opt::Hours => number(self.hours),
             Opt::Runs => self.runs.map_or_else(String::new, |r| r.to_string()),
             Opt::Minutes => number(self.minutes),
@@ -213,16 +252,16 @@ impl Inputs {
 
     /// The model's scenario, checking the options against each other.
     pub fn scenario(&self) -> Result<Scenario, InputError> {
-        let size = TaskSize::from_vcpu_gib(self.cpu, self.mem).ok_or_else(|| {
-            let mems: Vec<String> = TaskSize::memory_choices(cpu_units_of(self.cpu)).into_iter().map(format::gib).collect();
-            InputError {
-                option: Opt::Mem,
-                given: format::quantity(self.mem),
-                accepted: format!("with {} vCPU, GiB: {}", format::quantity(self.cpu), mems.join(", ")),
-            }
-        })?;
-        if self.platform == Platform::Windows && size.cpu_units() < fargate::WINDOWS_MIN_CPU_UNITS {
-            return Err(InputError { option: Opt::Cpu, given: format::quantity(self.cpu), accepted: "at least 1 vCPU on Windows".into() });
+        let mut services = Vec::with_capacity(self.services.len());
+        for service in &self.services {
+            services.push(self.service_scenario(service)?);
+        }
+        if self.tasks() > MAX_TASKS {
+            return Err(InputError {
+                option: Opt::Service,
+                given: format!("{} tasks", self.tasks()),
+                accepted: format!("at most {MAX_TASKS} tasks in all"),
+            });
         }
         if !self.usage().fits_in_month() {
             return Err(InputError {
@@ -240,10 +279,9 @@ impl Inputs {
         }
         Ok(Scenario {
             platform: self.platform,
-            size,
-            storage_gib: self.disk,
-            cpu_use: self.cpu_use / 100.0,
-            tasks: self.tasks,
+            services,
+            daemons: self.daemons(),
+            headroom_percent: self.headroom,
             usage: self.usage(),
             instance: if self.ec2 == "auto" { InstanceChoice::Auto } else { InstanceChoice::Named(self.ec2.clone()) },
             buy: self.buy,
@@ -258,12 +296,48 @@ impl Inputs {
         })
     }
 
-    /// Moves the task size to the nearest one Fargate runs on the platform
-    /// (`fargate::nearest_size`; 1 vCPU / 2 GiB if the vCPU is none of
-    /// Fargate's). The page's controls and a link's decoder both call it.
+    /// The daemons' share of each instance.
+    pub fn daemons(&self) -> Daemons {
+        Daemons { cpu_units: (self.daemon_cpu * f64::from(CPU_UNITS_PER_VCPU)).round() as u32, memory_mib: self.daemon_mem }
+    }
+
+    /// One service in the model, its size checked: with one service the
+    /// error names the size's own option, with several the service list.
+    fn service_scenario(&self, s: &ServiceInputs) -> Result<Service, InputError> {
+        let several = self.services.len() > 1;
+        let in_list = |accepted: String| InputError { option: Opt::Service, given: s.text(), accepted: format!("{}: {accepted}", s.name) };
+        let size = TaskSize::from_vcpu_gib(s.cpu, s.mem).ok_or_else(|| {
+            let mems: Vec<String> = TaskSize::memory_choices(cpu_units_of(s.cpu)).into_iter().map(format::gib).collect();
+            let accepted = format!("with {} vCPU, GiB: {}", format::quantity(s.cpu), mems.join(", "));
+            if several {
+                in_list(accepted)
+            } else {
+                InputError { option: Opt::Mem, given: format::quantity(s.mem), accepted }
+            }
+        })?;
+        if self.platform == Platform::Windows && size.cpu_units() < fargate::WINDOWS_MIN_CPU_UNITS {
+            let accepted = "at least 1 vCPU on Windows".to_string();
+            return Err(if several {
+                in_list(accepted)
+            } else {
+                InputError { option: Opt::Cpu, given: format::quantity(s.cpu), accepted }
+            });
+        }
+        let service = Service { size, storage_gib: s.disk, cpu_use: s.cpu_use / 100.0, tasks: s.tasks, sidecars: s.sidecars };
+        if service.fargate_size(self.daemons()).is_none() {
+            return Err(in_list("with the daemons as sidecars, larger than Fargate's largest task (16 vCPU, 120 GiB)".into()));
+        }
+        Ok(service)
+    }
+
+    /// Moves every service's task size to the nearest one Fargate runs on
+    /// the platform (`fargate::nearest_size`; 1 vCPU / 2 GiB if the vCPU is
+    /// none of Fargate's). The page's controls and a link's decoder both call it.
     pub fn repair_size(&mut self) {
-        let size = fargate::nearest_size(self.platform, cpu_units_of(self.cpu), mib_of(self.mem)).unwrap_or_default();
-        (self.cpu, self.mem) = (size.vcpu(), size.memory_gib());
+        for s in &mut self.services {
+            let size = fargate::nearest_size(self.platform, cpu_units_of(s.cpu), mib_of(s.mem)).unwrap_or_default();
+            (s.cpu, s.mem) = (size.vcpu(), size.memory_gib());
+        }
     }
 
     /// After one control moved, moves the others so the whole stays a valid
@@ -362,7 +436,8 @@ mod tests {
     #[test]
     fn defaults_make_a_valid_scenario() {
         let s = Inputs::default().scenario().unwrap();
-        assert_eq!((s.size.vcpu(), s.size.memory_gib(), s.tasks, s.min_instances), (1.0, 2.0, 10, 2));
+        let one = &s.services[0];
+        assert_eq!((one.size.vcpu(), one.size.memory_gib(), s.tasks(), s.min_instances), (1.0, 2.0, 10, 2));
     }
 
     #[test]
@@ -392,7 +467,7 @@ mod tests {
         for (o, v) in [(Opt::CpuUse, "37.5"), (Opt::Credits, "standard"), (Opt::Ip, "public"), (Opt::Ebs, "0")] {
             i.set(o, v).unwrap();
         }
-        assert_eq!((i.cpu_use, i.credits, i.ip, i.ebs), (37.5, CreditMode::Standard, true, 0));
+        assert_eq!((i.service().cpu_use, i.credits, i.ip, i.ebs), (37.5, CreditMode::Standard, true, 0));
         assert!(i.set(Opt::CpuUse, "0").is_err() && i.set(Opt::Ip, "private").is_err() && i.set(Opt::Ebs, "16385").is_err());
         for o in Opt::ALL {
             let mut again = Inputs { runs: None, ..i.clone() };
@@ -425,8 +500,7 @@ mod tests {
     fn repair_makes_every_cross_check_pass() {
         let mut i = Inputs {
             platform: Platform::Windows,
-            cpu: 0.25,
-            mem: 8.0,
+            services: vec![ServiceInputs { cpu: 0.25, mem: 8.0, ..ServiceInputs::default() }],
             buy: PurchaseOption::Reserved3y,
             capacity: Capacity::FollowTasks,
             ..Inputs::default()
@@ -434,17 +508,17 @@ mod tests {
         i.runs = Some(50_000);
         i.minutes = 1.0;
         i.repair();
-        assert_eq!((i.cpu, i.mem, i.capacity, i.runs), (1.0, 8.0, Capacity::AlwaysOn, Some(43_800)));
+        assert_eq!((i.service().cpu, i.service().mem, i.capacity, i.runs), (1.0, 8.0, Capacity::AlwaysOn, Some(43_800)));
         assert!(i.scenario().is_ok());
-        let mut i = Inputs { cpu: 3.0, mem: 5.0, ..Inputs::default() };
+        let mut i = Inputs { services: vec![ServiceInputs { cpu: 3.0, mem: 5.0, ..ServiceInputs::default() }], ..Inputs::default() };
         i.repair();
-        assert_eq!((i.cpu, i.mem), (1.0, 2.0), "no such vCPU: the default size");
+        assert_eq!((i.service().cpu, i.service().mem), (1.0, 2.0), "no such vCPU: the default size");
     }
 
     #[test]
     fn query_strings() {
         let i = Inputs::from_query("https://x.example/app/?region=eu-west-1&cpu=0.5&mem=1&lang=zh&utm=1#top").unwrap();
-        assert_eq!((i.region.as_str(), i.cpu, i.mem), ("eu-west-1", 0.5, 1.0));
+        assert_eq!((i.region.as_str(), i.service().cpu, i.service().mem), ("eu-west-1", 0.5, 1.0));
         assert!(Inputs::from_query("tasks=abc").is_err());
         assert_eq!(percent_decode("m6i%2Elarge+x%zz%4"), "m6i.large x%zz%4");
     }

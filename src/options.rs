@@ -22,6 +22,7 @@ use crate::model::HOURS_PER_MONTH;
 pub enum Opt {
     Region,
     Platform,
+    Service,
     Cpu,
     Mem,
     Disk,
@@ -35,6 +36,9 @@ pub enum Opt {
     Capacity,
     Min,
     Reserve,
+    DaemonCpu,
+    DaemonMem,
+    Headroom,
     Net,
     Credits,
     Ip,
@@ -47,6 +51,12 @@ pub enum Opt {
 /// Tasks, instances and money have sane upper bounds, so a typo is an error
 /// and not a number nobody meant.
 pub const MAX_TASKS: u32 = 10_000;
+/// The most services a workload lists.
+pub const MAX_SERVICES: usize = 50;
+/// Daemons take at most this much vCPU of each instance.
+pub const MAX_DAEMON_VCPU: f64 = 16.0;
+/// Deploy headroom, percent: ECS's `maximumPercent` goes to 200.
+pub const MAX_HEADROOM_PERCENT: u32 = 100;
 pub const MAX_RUNS: u32 = 1_000_000;
 pub const MAX_MIN_INSTANCES: u32 = 1_000;
 pub const MAX_RESERVE_MIB: u32 = 65_536;
@@ -72,6 +82,8 @@ pub enum Accepts {
     OneOf(fn() -> Vec<&'static str>),
     /// One of Fargate's vCPU values.
     Vcpu,
+    /// Services: `NAME:CPU:MEM:COUNT[:DISK[:USE[:sidecars]]]`, comma-separated.
+    Services,
     /// A number, `min` to `max`; memory is checked with the vCPU later.
     Number {
         min: f64,
@@ -88,9 +100,10 @@ pub enum Accepts {
 impl Opt {
     /// In the order options apply: `hours` before `runs`, so a link or a
     /// command line means the same whatever order it lists them in.
-    pub const ALL: [Opt; 22] = [
+    pub const ALL: [Opt; 26] = [
         Opt::Region,
         Opt::Platform,
+        Opt::Service,
         Opt::Cpu,
         Opt::Mem,
         Opt::Disk,
@@ -104,6 +117,9 @@ impl Opt {
         Opt::Capacity,
         Opt::Min,
         Opt::Reserve,
+        Opt::DaemonCpu,
+        Opt::DaemonMem,
+        Opt::Headroom,
         Opt::Net,
         Opt::Credits,
         Opt::Ip,
@@ -113,11 +129,17 @@ impl Opt {
         Opt::Rate,
     ];
 
+    /// Whether it is an option of one service (of the one `Inputs::at` points at).
+    pub fn per_service(self) -> bool {
+        matches!(self, Opt::Cpu | Opt::Mem | Opt::Disk | Opt::CpuUse | Opt::Tasks)
+    }
+
     /// Its name in share links and on the command line (`--cpu`).
     pub fn name(self) -> &'static str {
         match self {
             Opt::Region => "region",
             Opt::Platform => "platform",
+            Opt::Service => "service",
             Opt::Cpu => "cpu",
             Opt::Mem => "mem",
             Opt::Disk => "disk",
@@ -131,6 +153,9 @@ impl Opt {
             Opt::Capacity => "capacity",
             Opt::Min => "min",
             Opt::Reserve => "reserve",
+            Opt::DaemonCpu => "daemon-cpu",
+            Opt::DaemonMem => "daemon-mem",
+            Opt::Headroom => "headroom",
             Opt::Net => "net",
             Opt::Credits => "credits",
             Opt::Ip => "ip",
@@ -149,6 +174,7 @@ impl Opt {
         match self {
             Opt::Region => Accepts::Region,
             Opt::Platform => Accepts::OneOf(|| Platform::ALL.map(Platform::slug).to_vec()),
+            Opt::Service => Accepts::Services,
             Opt::Cpu => Accepts::Vcpu,
             Opt::Mem => Accepts::Number { min: 0.5, max: MAX_MEMORY_GIB },
             Opt::Disk => Accepts::Whole { min: FREE_STORAGE_GIB, max: MAX_STORAGE_GIB },
@@ -161,7 +187,9 @@ impl Opt {
             Opt::Buy => Accepts::OneOf(|| PurchaseOption::ALL.map(PurchaseOption::slug).to_vec()),
             Opt::Capacity => Accepts::OneOf(|| Capacity::ALL.map(Capacity::slug).to_vec()),
             Opt::Min => Accepts::Whole { min: 0, max: MAX_MIN_INSTANCES },
-            Opt::Reserve => Accepts::Whole { min: 0, max: MAX_RESERVE_MIB },
+            Opt::Reserve | Opt::DaemonMem => Accepts::Whole { min: 0, max: MAX_RESERVE_MIB },
+            Opt::DaemonCpu => Accepts::Number { min: 0.0, max: MAX_DAEMON_VCPU },
+            Opt::Headroom => Accepts::Whole { min: 0, max: MAX_HEADROOM_PERCENT },
             Opt::Net => Accepts::OneOf(|| NetworkMode::ALL.map(NetworkMode::slug).to_vec()),
             Opt::Credits => Accepts::OneOf(|| CreditMode::ALL.map(CreditMode::slug).to_vec()),
             Opt::Ip => Accepts::OneOf(|| IP_CHOICES.to_vec()),
@@ -187,6 +215,9 @@ impl Opt {
         match self {
             Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => self.choices().unwrap_or_default().join(", "),
             Opt::Region => "an AWS region code such as us-east-1".into(),
+            Opt::Service => format!(
+                "services as NAME:CPU:MEM:COUNT[:DISK[:USE[:sidecars]]], comma-separated, at most {MAX_SERVICES}; names of letters, digits, - and _"
+            ),
             Opt::Cpu => format!("vCPU: {}", TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>().join(", ")),
             Opt::Mem => format!("GiB: 0.5 to {}, as the vCPU allows", format::quantity(MAX_MEMORY_GIB)),
             Opt::Disk => whole(FREE_STORAGE_GIB, MAX_STORAGE_GIB),
@@ -197,7 +228,9 @@ impl Opt {
             Opt::Minutes => format!("minutes per run, 0 to {}", format::quantity(MAX_MINUTES)),
             Opt::Ec2 => "auto, or an instance type such as m6i.large".into(),
             Opt::Min => whole(0, MAX_MIN_INSTANCES),
-            Opt::Reserve => whole(0, MAX_RESERVE_MIB),
+            Opt::Reserve | Opt::DaemonMem => whole(0, MAX_RESERVE_MIB),
+            Opt::DaemonCpu => format!("vCPU, 0 to {}", format::quantity(MAX_DAEMON_VCPU)),
+            Opt::Headroom => whole(0, MAX_HEADROOM_PERCENT),
             Opt::Ebs => whole(0, MAX_EBS_GIB),
             Opt::Extra => "USD per instance per month, 0 or more".into(),
             Opt::Ops => format!("engineer hours per month, 0 to {}", format::quantity(MAX_OPS_HOURS)),
@@ -210,6 +243,7 @@ impl Opt {
         match self {
             Opt::Region => "AWS region code",
             Opt::Platform => "the tasks' platform (Fargate's and the instances')",
+            Opt::Service => "the workload's services, packed together on EC2 (repeatable); --cpu, --mem, --disk, --cpu-use and --tasks then set the first",
             Opt::Cpu => "vCPU per task",
             Opt::Mem => "memory per task, GiB",
             Opt::Disk => "ephemeral storage per task, GiB (the first 20 are free on Fargate)",
@@ -223,6 +257,9 @@ impl Opt {
             Opt::Capacity => "EC2 fleet always on, or running only while the tasks do",
             Opt::Min => "fewest EC2 instances (2: one per availability zone in two zones)",
             Opt::Reserve => "MiB per instance kept for the OS and the ECS agent",
+            Opt::DaemonCpu => "vCPU per instance taken by daemon tasks (log router, monitoring agent)",
+            Opt::DaemonMem => "MiB per instance taken by daemon tasks",
+            Opt::Headroom => "percent more of each service's tasks that must fit at once while it deploys (maximumPercent − 100)",
             Opt::Net => "ECS network mode (awsvpc limits tasks per instance by ENIs)",
             Opt::Credits => "CPU credit mode of burstable instances (t2, t3, t3a, t4g)",
             Opt::Ip => "public IPv4 addresses: one per Fargate task, one per instance",

@@ -14,8 +14,10 @@ use crate::options::Opt;
 
 /// The format this build writes. Version 1 is the first; 2 came with the
 /// options of CPU use, credits, public IPv4 and EBS, whose defaults a
-/// version-1 link opens with. A decoder keeps reading every older version.
-pub const VERSION: u32 = 2;
+/// version-1 link opens with; 3 with several services (`service`), daemons
+/// and deploy headroom, none of which an older link has. A decoder keeps
+/// reading every older version.
+pub const VERSION: u32 = 3;
 
 /// The first version whose links were made with CPU credits and EBS
 /// volumes priced: an older link's totals may have moved since.
@@ -83,14 +85,20 @@ impl Ignored {
 }
 
 /// The query string (without `?`) for `inputs`: non-default options only, in a
-/// fixed order, then `v`.
+/// fixed order, then `v`. One service the per-task options can say is
+/// written with them, as before services; otherwise the `service` list
+/// alone says every service.
 pub fn encode(inputs: &Inputs) -> String {
     let defaults = Inputs::default();
+    let listed = inputs.lists_services();
     let mut parts = Vec::new();
     for option in Opt::ALL {
         let value = inputs.text(option);
-        if value != defaults.text(option) {
-            parts.push(format!("{}={}", option.name(), percent_encode(&value)));
+        let written = if option == Opt::Service { listed } else { !(listed && option.per_service()) };
+        if written && value != defaults.text(option) {
+            // `:` and `,` are allowed in a query and keep the list readable.
+            let value = percent_encode(&value).replace("%3A", ":").replace("%2C", ",");
+            parts.push(format!("{}={value}", option.name()));
         }
     }
     parts.push(format!("v={VERSION}"));
@@ -136,6 +144,13 @@ pub fn decode(query: &str) -> (Inputs, Vec<Ignored>) {
         let given = inputs.text(e.option);
         match e.option {
             Opt::Mem | Opt::Cpu => inputs.repair_size(),
+            Opt::Service => {
+                let before = inputs.services.clone();
+                inputs.repair_size();
+                if inputs.services == before {
+                    inputs.services = Inputs::default().services;
+                }
+            }
             Opt::Capacity => inputs.capacity = Inputs::default().capacity,
             Opt::Runs => inputs.runs = None,
             _ => inputs = Inputs::default(),
@@ -151,12 +166,12 @@ mod tests {
 
     #[test]
     fn defaults_give_the_shortest_link() {
-        assert_eq!(encode(&Inputs::default()), "v=2");
+        assert_eq!(encode(&Inputs::default()), "v=3");
         assert_eq!(decode("v=2"), (Inputs::default(), vec![]));
         assert_eq!(decode(""), (Inputs::default(), vec![]));
         // A version-1 link opens with the same inputs, and says which version it is.
         assert_eq!(decode("v=1"), (Inputs::default(), vec![]));
-        assert_eq!((version("?tasks=3&v=1"), version("v=2"), version(""), version("v=9")), (1, 2, 2, 2));
+        assert_eq!((version("?tasks=3&v=1"), version("v=2"), version(""), version("v=9")), (1, 2, 3, 3));
     }
 
     #[test]
@@ -189,15 +204,50 @@ mod tests {
         assert_eq!(
             link,
             "region=eu-west-1&platform=linux-arm&cpu=0.5&mem=1&cpu-use=35&tasks=40&hours=300&ec2=m7g.large&buy=spot&capacity=follow&min=3\
-             &reserve=768&net=awsvpc-trunking&credits=standard&ip=public&ebs=0&extra=12.345&ops=2.5&rate=80&v=2"
+             &reserve=768&net=awsvpc-trunking&credits=standard&ip=public&ebs=0&extra=12.345&ops=2.5&rate=80&v=3"
         );
         assert_eq!(decode(&format!("https://example.org/app/?{link}")), (i, vec![]));
     }
 
     #[test]
+    fn a_workload_of_ten_services_is_one_readable_parameter_under_2000_characters() {
+        let mut i = Inputs::default();
+        let services: Vec<String> = (0..10)
+            .map(|k| {
+                format!("service-{k}:{}:{}:{}:{}:{}", [0.25, 0.5, 1.0, 2.0, 4.0][k % 5], [2, 4, 8, 16, 30][k % 5], 100 + k, 21 + k, 35 + k)
+            })
+            .collect();
+        i.set(Opt::Service, &services.join(",")).unwrap();
+        i.set(Opt::DaemonCpu, "0.25").unwrap();
+        i.set(Opt::Headroom, "100").unwrap();
+        let link = encode(&i);
+        assert!(link.starts_with("service=service-0:0.25:2:100:21:35,service-1:0.5:4:101:22:36,"), "{link}");
+        assert!(!link.contains("&cpu=") && !link.contains("&tasks="), "the list alone says the services: {link}");
+        assert!(link.len() < 2000, "{} characters", link.len());
+        assert_eq!(decode(&link), (i, vec![]));
+    }
+
+    #[test]
+    fn one_unnamed_service_keeps_the_links_of_before_and_a_named_one_is_listed() {
+        let mut i = Inputs::default();
+        i.set(Opt::Tasks, "4").unwrap();
+        assert_eq!(encode(&i), "tasks=4&v=3");
+        i.set(Opt::Service, "web:1:2:4").unwrap();
+        assert_eq!(encode(&i), "service=web:1:2:4&v=3");
+        // A bad list falls back to the one default service, with a notice.
+        let (i, ignored) = decode("service=web:3:2:4,api:1:2:1&tasks=5");
+        assert_eq!((i.services.len(), i.service().tasks), (1, 5));
+        assert_eq!(ignored[0].param, Param::Option(Opt::Service));
+        // A size that does not fit is moved, as a lone service's would be.
+        let (i, ignored) = decode("service=web:0.25:8:4,api:1:2:1");
+        assert_eq!(i.text(Opt::Service), "web:0.25:2:4,api:1:2:1");
+        assert_eq!(ignored[0].param, Param::Option(Opt::Service));
+    }
+
+    #[test]
     fn bad_values_fall_back_with_a_notice_and_unknown_ones_are_ignored() {
         let (i, ignored) = decode("?cpu=3&tasks=many&utm_source=x&region=us-east-2");
-        assert_eq!((i.cpu, i.tasks, i.region.as_str()), (1.0, 10, "us-east-2"));
+        assert_eq!((i.service().cpu, i.service().tasks, i.region.as_str()), (1.0, 10, "us-east-2"));
         let params: Vec<&str> = ignored.iter().map(|g| g.param.name()).collect();
         assert_eq!(params, ["cpu", "tasks"]);
         assert!(ignored[0].reason.contains("0.25, 0.5, 1, 2, 4, 8, 16"), "{:?}", ignored[0]);
@@ -206,7 +256,7 @@ mod tests {
     #[test]
     fn combinations_that_do_not_fit_are_mended_and_reported() {
         let (i, ignored) = decode("cpu=0.25&mem=8");
-        assert_eq!((i.cpu, i.mem), (0.25, 2.0));
+        assert_eq!((i.service().cpu, i.service().mem), (0.25, 2.0));
         assert_eq!(ignored[0].param, Param::Option(Opt::Mem));
         let (i, ignored) = decode("buy=reserved-1y&capacity=follow");
         assert_eq!(i.capacity, crate::model::ec2::Capacity::AlwaysOn);

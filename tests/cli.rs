@@ -26,11 +26,35 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["inputs", "snapshot", "fargate", "ec2", "managed_instances", "break_even_hours", "break_even_until_hours", "verdict"]
+        ["inputs", "snapshot", "fargate", "ec2", "services", "managed_instances", "break_even_hours", "break_even_until_hours", "verdict"]
     );
     for k in [
-        "region", "platform", "cpu", "mem", "disk", "cpu_use", "tasks", "hours", "runs", "minutes", "ec2", "buy", "capacity", "min",
-        "reserve", "net", "credits", "ip", "ebs", "extra", "ops", "rate",
+        "region",
+        "platform",
+        "service",
+        "cpu",
+        "mem",
+        "disk",
+        "cpu_use",
+        "tasks",
+        "hours",
+        "runs",
+        "minutes",
+        "ec2",
+        "buy",
+        "capacity",
+        "min",
+        "reserve",
+        "daemon_cpu",
+        "daemon_mem",
+        "headroom",
+        "net",
+        "credits",
+        "ip",
+        "ebs",
+        "extra",
+        "ops",
+        "rate",
     ] {
         assert!(v["inputs"].get(k).is_some(), "inputs.{k}");
     }
@@ -312,8 +336,8 @@ fn import_takes_a_task_definition_then_options_on_top_and_says_what_it_moved() {
     let i = &v["inputs"];
     assert_eq!((i["cpu"].as_f64(), i["mem"].as_f64(), i["disk"].as_u64()), (Some(1.0), Some(2.0), Some(30)));
     assert_eq!((i["platform"].as_str(), i["net"].as_str()), (Some("linux-arm"), Some("awsvpc")));
-    // The same as the options it stands for; and an option after it wins.
-    assert_eq!(v, json(&["--platform", "linux-arm", "--cpu", "1", "--mem", "2", "--disk", "30", "--net", "awsvpc"]));
+    // The same as the options it stands for (the service takes the family's name); and an option after it wins.
+    assert_eq!(v, json(&["--platform", "linux-arm", "--service", "web:1:2:10:30", "--net", "awsvpc"]));
     assert_eq!(json(&["--import", &web, "--mem", "4"])["inputs"]["mem"].as_f64(), Some(4.0));
     // A size Fargate does not offer: moved, and said on stderr (stdout stays JSON).
     let out = cli(&["--import", &api, "--json"]);
@@ -335,4 +359,37 @@ fn import_takes_a_task_definition_then_options_on_top_and_says_what_it_moved() {
     let out = cli(&["--import", "/nonexistent/taskdef.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("fargate-vs-ec2: --import /nonexistent/taskdef.json: "));
+}
+
+#[test]
+fn six_services_pack_onto_four_m5_large_and_the_json_says_where() {
+    // The containers-roadmap #105 cluster in Fargate sizes (0.25 to 2 vCPU), worked out in
+    // `model::scenario`'s tests: 7.25 vCPU and 21.5 GiB of tasks, at least 4 × m5.large.
+    let services = ["api:2:7:2", "worker:1:2:1", "web:0.5:1:2", "auth:0.25:1:2", "cron:0.25:0.5:2", "metrics:0.25:0.5:1"];
+    let mut args: Vec<&str> = services.iter().flat_map(|s| ["--service", s]).collect();
+    args.extend(["--ec2", "m5.large"]);
+    let v = json(&args);
+    assert_eq!(v["inputs"]["service"], services.join(","), "repeated --service makes one list");
+    let listed: Vec<&str> = v["services"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(listed, ["api", "worker", "web", "auth", "cron", "metrics"]);
+    // Fargate: (7.25 × 0.04048 + 21.5 × 0.004445) × 730 = $284.004675, the sum of the services'.
+    assert!(close(&v["fargate"]["monthly"]["on_demand"], 284.004675));
+    let sum: f64 = v["services"].as_array().unwrap().iter().map(|s| s["fargate_monthly"].as_f64().unwrap()).sum();
+    assert!((sum - 284.004675).abs() < 1e-9);
+    let ec2 = &v["ec2"];
+    assert_eq!((ec2["instances"].as_u64(), ec2["tasks_per_instance"].is_null()), (Some(4), true));
+    let placement = &ec2["placement"];
+    assert_eq!(placement["lower_bound"].as_u64(), Some(4));
+    let groups = placement["groups"].as_array().unwrap();
+    assert_eq!(groups.iter().map(|g| g["instances"].as_u64().unwrap()).sum::<u64>(), 4);
+    assert_eq!(groups[0]["tasks"], serde_json::json!({ "api": 1 }));
+    // Idle between deployments: 9.375% of the vCPU and 26.5625% of the memory of 4 × $0.096 × 730.
+    let idle = &placement["idle"];
+    assert!(close(&idle["vcpu_share"], 0.09375) && close(&idle["memory_share"], 0.265625));
+    assert!(close(&idle["vcpu_monthly"], 26.28) && close(&idle["memory_monthly"], 74.46));
+    // The table says the same placement in words.
+    let out = cli(&args);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Fleet: 4 × m5.large (2 vCPU, 8 GiB): 2 with api 1; "), "{text}");
+    assert!(text.contains("  metrics: 1 task of 0.25 vCPU / 0.5 GiB at 100% CPU; Fargate on-demand $9.01/month"), "{text}");
 }

@@ -11,9 +11,9 @@ use fargate_vs_ec2::model::credits::CreditMode;
 use fargate_vs_ec2::model::ec2::{Capacity, Overheads, PurchaseOption};
 use fargate_vs_ec2::model::fargate::FargateOption;
 use fargate_vs_ec2::model::line::{Launch, Line};
-use fargate_vs_ec2::model::packing::NetworkMode;
+use fargate_vs_ec2::model::packing::{instances_needed, pack, Daemons, NetworkMode};
 use fargate_vs_ec2::model::platform::Platform;
-use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario, SidePrices};
+use fargate_vs_ec2::model::scenario::{evaluate, fleet, Candidate, FargateOptions, InstanceChoice, Scenario, Service, SidePrices};
 use fargate_vs_ec2::model::task_size::TaskSize;
 use fargate_vs_ec2::model::usage::Usage;
 use fargate_vs_ec2::options::Opt;
@@ -95,9 +95,9 @@ prop_compose! {
     ) -> Scenario {
         Scenario {
             platform: Platform::LinuxX86,
-            size,
-            storage_gib: storage,
-            tasks,
+            services: vec![Service { size, storage_gib: storage, cpu_use, tasks, sidecars: false }],
+            daemons: Daemons::NONE,
+            headroom_percent: 0,
             usage: Usage::Hours(hours),
             instance: InstanceChoice::Auto,
             buy,
@@ -105,7 +105,6 @@ prop_compose! {
             min_instances: min,
             reserved_mib: reserved,
             network: net,
-            cpu_use,
             credits,
             public_ip,
             ebs_gib,
@@ -156,6 +155,68 @@ fn checked<S: Strategy>(name: &str, cases: u32, min_share: f64, strategy: S, che
     assert!(f64::from(count) >= min_share * f64::from(cases), "{name}: only {count} of {cases} cases had an answer to check");
 }
 
+prop_compose! {
+    /// Up to 6 services of any size on Linux, with daemons and headroom.
+    fn workloads()(
+        s in scenarios(),
+        more in proptest::collection::vec((proptest::sample::select(sizes()), 1u32..=40, 0.01f64..=1.0, any::<bool>()), 1..6),
+        daemon_cpu in prop_oneof![Just(0u32), 0u32..=512],
+        daemon_mem in prop_oneof![Just(0u32), 0u32..=1024],
+        headroom in prop_oneof![Just(0u32), 0u32..=100],
+    ) -> Scenario {
+        let mut services = vec![Service { tasks: s.services[0].tasks.min(200), ..s.services[0].clone() }];
+        services.extend(more.into_iter().map(|(size, tasks, cpu_use, sidecars)| Service { size, storage_gib: 20, cpu_use, tasks, sidecars }));
+        Scenario { services, daemons: Daemons { cpu_units: daemon_cpu, memory_mib: daemon_mem }, headroom_percent: headroom, ..s }
+    }
+}
+
+#[test]
+fn several_services_give_sane_money_and_fargate_is_their_sum() {
+    let p = us_east_1_x86();
+    checked("several_services_give_sane_money_and_fargate_is_their_sum", 256, 0.5, workloads(), |s| {
+        let Ok(e) = evaluate(&s, &p.rates, &p.side, &p.candidates) else { return Ok(false) };
+        for line in Line::ALL {
+            prop_assert!(e.monthly(line).is_none_or(money_ok));
+        }
+        let sum: f64 = (0..s.services.len()).map(|k| e.fargate.service_monthly(k, FargateOption::OnDemand).unwrap()).sum();
+        prop_assert!((sum - e.fargate.on_demand()).abs() <= 1e-9 * sum.max(1.0));
+        let f = &e.ec2;
+        prop_assert!(f.instances >= f.placement.lower_bound && f.instances >= s.min_instances);
+        prop_assert!((0.0..=1.0).contains(&f.idle.vcpu) && (0.0..=1.0).contains(&f.idle.memory));
+        prop_assert_eq!(f.placed().iter().map(|(n, _)| n).sum::<u32>(), f.instances);
+        Ok(true)
+    });
+}
+
+#[test]
+fn a_service_split_in_two_is_the_same_workload() {
+    let p = us_east_1_x86();
+    checked("a_service_split_in_two_is_the_same_workload", 256, 0.5, (workloads(), any::<prop::sample::Index>()), |(s, cut)| {
+        let first = &s.services[0];
+        prop_assume!(first.tasks >= 2);
+        let k = 1 + cut.index(first.tasks as usize - 1) as u32;
+        let mut split = s.clone();
+        split.services[0].tasks = k;
+        split.services.insert(1, Service { tasks: first.tasks - k, ..first.clone() });
+        let (Ok(a), Ok(b)) = (evaluate(&s, &p.rates, &p.side, &p.candidates), evaluate(&split, &p.rates, &p.side, &p.candidates)) else {
+            return Ok(false);
+        };
+        prop_assert!((a.fargate.on_demand() - b.fargate.on_demand()).abs() <= 1e-9 * a.fargate.on_demand().max(1.0));
+        let named = |x: &Scenario| Scenario { instance: InstanceChoice::Named(a.ec2.candidate.name.clone()), ..x.clone() };
+        let (Ok(a), Ok(b)) =
+            (evaluate(&named(&s), &p.rates, &p.side, &p.candidates), evaluate(&named(&split), &p.rates, &p.side, &p.candidates))
+        else {
+            return Ok(false);
+        };
+        // Headroom is rounded down per service, so only without it is the fleet the same.
+        if s.headroom_percent == 0 {
+            prop_assert_eq!(a.ec2.placement.lower_bound, b.ec2.placement.lower_bound);
+            prop_assert_eq!(a.ec2.instances, b.ec2.instances);
+        }
+        Ok(true)
+    });
+}
+
 #[test]
 fn no_nan_or_negative_money() {
     let p = us_east_1_x86();
@@ -196,14 +257,24 @@ fn ec2_never_gets_cheaper_with_more_tasks() {
     checked("ec2_never_gets_cheaper_with_more_tasks", 256, 0.8, (scenarios(), 0usize..2000), |(s, i)| {
         let candidate = &p.candidates[i % p.candidates.len()];
         let billed = s.usage.billed_hours();
-        let more = Scenario { tasks: s.tasks + 1, ..s.clone() };
+        let mut more = s.clone();
+        more.services[0].tasks += 1;
         let mut checked = false;
         if let (Some(a), Some(b)) = (fleet(&s, &p.side, candidate, billed), fleet(&more, &p.side, candidate, billed)) {
             prop_assert!(b.instances >= a.instances);
             for launch in Launch::ALL {
                 for o in PurchaseOption::ALL {
                     if let (Some(x), Some(y)) = (a.total(launch, o), b.total(launch, o)) {
-                        prop_assert!(y >= x - 1e-9, "{} {:?}: {} tasks ${} but {} tasks ${}", candidate.name, o, s.tasks, x, more.tasks, y);
+                        prop_assert!(
+                            y >= x - 1e-9,
+                            "{} {:?}: {} tasks ${} but {} tasks ${}",
+                            candidate.name,
+                            o,
+                            s.tasks(),
+                            x,
+                            more.tasks(),
+                            y
+                        );
                     }
                 }
             }
@@ -224,12 +295,16 @@ fn every_total_is_the_sum_of_its_parts_worked_out_here() {
         let Ok(e) = evaluate(&s, &p.rates, &p.side, &p.candidates) else { return Ok(false) };
         let (f, h) = (&e.ec2, e.fargate.billed_hours);
         let n = f64::from(f.instances);
+        // One service packs as one size always has: ⌈tasks ÷ tasks per instance⌉, or the minimum.
+        let per = pack(&f.candidate.shape, s.services[0].size, s.reserved_mib, s.network).unwrap().tasks_per_instance;
+        prop_assert_eq!(f.instances, instances_needed(s.services[0].tasks, per, s.min_instances));
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
         // Fargate: tasks × hours × (the task's rate + an address where wanted).
         let fargate = e.fargate.bill(FargateOption::OnDemand).unwrap();
-        prop_assert!(close(fargate.tasks, f64::from(s.tasks) * h * e.fargate.task_hour()));
+        let one = &s.services[0];
+        prop_assert!(close(fargate.tasks, f64::from(one.tasks) * h * e.fargate.task_hour()));
         let address = if s.public_ip { p.side.public_ipv4_hour.unwrap() } else { 0.0 };
-        prop_assert!(close(fargate.public_ipv4.unwrap(), f64::from(s.tasks) * h * address));
+        prop_assert!(close(fargate.public_ipv4.unwrap(), f64::from(one.tasks) * h * address));
         prop_assert!(close(e.fargate.on_demand(), fargate.tasks + fargate.public_ipv4.unwrap()));
         for launch in Launch::ALL {
             for o in PurchaseOption::ALL {
@@ -247,8 +322,8 @@ fn every_total_is_the_sum_of_its_parts_worked_out_here() {
                 // Credits: each instance's tasks' use over the hours, beyond what its baseline earns.
                 let credits = match (f.candidate.burst, s.credits) {
                     (Some(b), CreditMode::Unlimited) => {
-                        let (each, more) = (s.tasks / f.instances, s.tasks % f.instances);
-                        let used = |tasks: u32| f64::from(tasks) * s.size.vcpu() * s.cpu_use;
+                        let (each, more) = (one.tasks / f.instances, one.tasks % f.instances);
+                        let used = |tasks: u32| f64::from(tasks) * one.size.vcpu() * one.cpu_use;
                         let surplus = |tasks: u32| (used(tasks) * h - b.baseline_vcpu * instance_hours).max(0.0);
                         b.surplus_vcpu_hour * (f64::from(f.instances - more) * surplus(each) + f64::from(more) * surplus(each + 1))
                     }
@@ -325,7 +400,7 @@ proptest! {
 }
 
 mod share_links {
-    use fargate_vs_ec2::inputs::Inputs;
+    use fargate_vs_ec2::inputs::{Inputs, ServiceInputs};
     use fargate_vs_ec2::model::credits::CreditMode;
     use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
     use fargate_vs_ec2::model::packing::NetworkMode;
@@ -358,12 +433,23 @@ mod share_links {
             credits in proptest::sample::select(CreditMode::ALL.to_vec()),
             ip in any::<bool>(),
             ebs in 0u32..=16_384,
+            more in proptest::collection::vec((proptest::sample::select(TaskSize::all().collect::<Vec<_>>()), 20u32..=200, 1u32..=500, 1.0f64..=100.0, any::<bool>()), 0..4),
+            daemon_cpu in prop_oneof![Just(0.0), 0.0f64..=2.0],
+            daemon_mem in 0u32..=2048,
+            headroom in 0u32..=100,
         ) -> Inputs {
             let size = if platform == Platform::Windows && size.vcpu() < 1.0 { TaskSize::default() } else { size };
             Inputs {
-                region, platform, cpu: size.vcpu(), mem: size.memory_gib(), disk, tasks, hours, runs, minutes, ec2, buy,
+                region, platform, hours, runs, minutes, ec2, buy,
+                services: std::iter::once(ServiceInputs { cpu: size.vcpu(), mem: size.memory_gib(), disk, tasks, cpu_use, ..ServiceInputs::default() })
+                    .chain(more.into_iter().enumerate().map(|(k, (size, disk, tasks, cpu_use, sidecars))| {
+                        let size = if platform == Platform::Windows && size.vcpu() < 1.0 { TaskSize::default() } else { size };
+                        ServiceInputs { name: format!("s{k}"), cpu: size.vcpu(), mem: size.memory_gib(), disk, tasks, cpu_use, sidecars }
+                    }))
+                    .collect(),
+                at: 0, daemon_cpu, daemon_mem, headroom,
                 capacity: if follow && buy.can_follow_tasks() { Capacity::FollowTasks } else { Capacity::AlwaysOn },
-                min, reserve, net, extra, ops, rate, cpu_use, credits, ip, ebs,
+                min, reserve, net, extra, ops, rate, credits, ip, ebs,
             }
         }
     }

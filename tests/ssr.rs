@@ -130,7 +130,7 @@ fn the_task_count_chart_steps_up_one_instance_at_a_time() {
     // EC2 on-demand costs the same for 1–4 tasks (2 instances), then one instance
     // more every 2 tasks.
     let e = estimate_for(&[]);
-    let tpi = e.evaluation.ec2.packing.tasks_per_instance;
+    let tpi = e.evaluation.ec2.packing.unwrap().tasks_per_instance;
     assert_eq!(tpi, 2);
     let lines = chart_lines::tasks_lines(&e, Lang::En);
     let od = lines.iter().find(|s| s.label.starts_with("EC2 on-demand")).unwrap();

@@ -71,7 +71,7 @@ pub fn draw_tasks(e: &Estimate, hidden: &[Line], lang: Lang, canvas: chart::Canv
     let mut lines = chart_lines::tasks_lines(e, lang);
     lines.retain(|s| !hidden.contains(&s.id));
     let max_tasks = f64::from(chart_lines::max_tasks_shown(e));
-    let chart = CostChart::tasks(lang, lines.clone(), f64::from(e.inputs.tasks), max_tasks).on(canvas);
+    let chart = CostChart::tasks(lang, lines.clone(), f64::from(e.inputs.service().tasks), max_tasks).on(canvas);
     let points = placed(chart.frame(), chart_lines::tasks_points(e, &lines, lang));
     (redraw(drawn, chart), points, chart::legend(&lines))
 }

@@ -64,23 +64,25 @@ fn live(cb: Callback<Event>) -> Callback<InputEvent> {
 
 pub fn controls(props: &ControlsProps) -> Html {
     let i = &props.inputs;
+    let service = i.service();
     let on = &props.on_action;
     let lang = props.lang;
     let w = lang.words();
     let cpus: Vec<u32> = TaskSize::cpu_choices().collect();
-    let cpu_units = cpu_units_of(i.cpu);
+    let cpu_units = cpu_units_of(service.cpu);
     let memories = TaskSize::memory_choices(cpu_units);
     let cpu_index = cpus.iter().position(|&c| c == cpu_units).unwrap_or(0);
-    let memory_index = memories.iter().position(|&m| m == mib_of(i.mem)).unwrap_or(0);
-    let vcpu = format::quantity(i.cpu);
-    let gib = format::quantity(i.mem);
+    let memory_index = memories.iter().position(|&m| m == mib_of(service.mem)).unwrap_or(0);
+    let vcpu = format::quantity(service.cpu);
+    let gib = format::quantity(service.mem);
     let cpu_text = move |index: String| index.parse::<usize>().ok().and_then(|k| cpus.get(k)).map(|&c| format::vcpu(c));
     let mems = memories.clone();
     let mem_text = move |index: String| index.parse::<usize>().ok().and_then(|k| mems.get(k)).map(|&m| format::gib(m));
     let scheduled = i.runs.is_some();
     let hours = i.hours;
     let field = |option: Opt, value: String| Field::of(option, value, &props.draft, lang);
-    let (disk, tasks, ec2) = (field(Opt::Disk, i.disk.to_string()), field(Opt::Tasks, i.tasks.to_string()), field(Opt::Ec2, i.ec2.clone()));
+    let (disk, tasks, ec2) =
+        (field(Opt::Disk, service.disk.to_string()), field(Opt::Tasks, service.tasks.to_string()), field(Opt::Ec2, i.ec2.clone()));
     let on_scheduled = {
         let on = on.clone();
         Callback::from(move |e: Event| {
@@ -122,7 +124,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     Lang::Zh => fill(Zh::memory_hint, &[&vcpu, &memory_range(&memories, lang)]),
                 } }</p>
                 if !props.compact {
-                    { slider("cpu-use", w.cpu_use, format!("{}%", format::quantity(i.cpu_use)), (1, 100), i.cpu_use.round() as usize, setter(on, Opt::CpuUse, as_is)) }
+                    { slider("cpu-use", w.cpu_use, format!("{}%", format::quantity(service.cpu_use)), (1, 100), service.cpu_use.round() as usize, setter(on, Opt::CpuUse, as_is)) }
                     <label for="disk">{ w.disk }</label>
                     <input id="disk" type="number" min="20" max="200" step="1" value={disk.value} aria-invalid={disk.invalid} aria-describedby={disk.described_by} onchange={setter(on, Opt::Disk, as_is)} />
                     { disk.note }

@@ -335,15 +335,15 @@ mod tests {
         );
         assert_eq!(set(s.clone(), "tasks", ""), s, "refused again: no new state, no render");
         let s = set(s, "tasks", "4");
-        assert_eq!((s.inputs.tasks, s.draft), (4, None));
+        assert_eq!((s.inputs.service().tasks, s.draft), (4, None));
     }
 
     #[test]
     fn changing_cpu_keeps_a_valid_size() {
         let s = set(State::default(), "mem", "8");
-        assert_eq!(s.inputs.mem, 8.0);
+        assert_eq!(s.inputs.service().mem, 8.0);
         let s = set(s, "cpu", "0.5");
-        assert_eq!((s.inputs.cpu, s.inputs.mem), (0.5, 4.0));
+        assert_eq!((s.inputs.service().cpu, s.inputs.service().mem), (0.5, 4.0));
         assert!(s.inputs.scenario().is_ok());
     }
 
@@ -357,7 +357,7 @@ mod tests {
     #[test]
     fn windows_and_reservations_stay_valid() {
         let s = set(set(State::default(), "cpu", "0.25"), "platform", "windows");
-        assert_eq!((s.inputs.cpu, s.inputs.mem), (1.0, 2.0));
+        assert_eq!((s.inputs.service().cpu, s.inputs.service().mem), (1.0, 2.0));
         let s = set(set(State::default(), "capacity", "follow"), "buy", "reserved-1y");
         assert_eq!(s.inputs.capacity, crate::model::ec2::Capacity::AlwaysOn);
         assert!(s.inputs.scenario().is_ok());
@@ -366,7 +366,7 @@ mod tests {
     #[test]
     fn a_link_opens_its_state_and_lists_what_it_ignored() {
         let s = State::from_link("?region=eu-west-1&tasks=0", Lang::En);
-        assert_eq!((s.inputs.region.as_str(), s.inputs.tasks), ("eu-west-1", 10));
+        assert_eq!((s.inputs.region.as_str(), s.inputs.service().tasks), ("eu-west-1", 10));
         assert_eq!(s.ignored.len(), 1);
         assert!(set(s, "hours", "100").ignored.is_empty(), "the notice goes with the next change");
     }

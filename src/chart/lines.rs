@@ -10,7 +10,7 @@ use crate::model::cost_line;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
-use crate::model::scenario::{self, Scenario};
+use crate::model::scenario;
 
 /// How a line is drawn: colour-blind-safe colours, and dashes so lines
 /// differ by more than colour.
@@ -54,7 +54,7 @@ pub fn hours_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
         let until = ev.until(line);
         let hours = cost_line::in_order([0.0, until].into_iter().chain(cost.kinks().filter(|&k| k < until)));
         lines.push(series(line, words.line(line).to_string(), hours.iter().map(|&h| (h, cost.at(h))).collect()));
-        let (Some((launch, option)), Some(reference)) = (line.fleet(), reference) else { continue };
+        let (Some((launch, option)), Some(reference)) = (line.fleet(), &reference) else { continue };
         let Some(b) = ev.break_even_of(launch, option) else { continue };
         for h in std::iter::once(b.above).chain(b.below) {
             crossings.push(Crossing { line, hours: h, usd: reference.at(h), label: lang.whole_hours(h), color: style(line).0 });
@@ -65,12 +65,13 @@ pub fn hours_lines(e: &Estimate, lang: Lang) -> (Vec<Series>, Vec<Crossing>) {
 
 /// The task-count chart's x range: up to twice the current count, at least 20.
 pub fn max_tasks_shown(e: &Estimate) -> u32 {
-    (e.inputs.tasks * 2).clamp(20, crate::options::MAX_TASKS)
+    (e.inputs.service().tasks * 2).clamp(20, crate::options::MAX_TASKS)
 }
 
-/// Monthly cost against the task count at the current hours: Fargate on-demand
-/// (a straight line) and each priced fleet option on the chosen instance
-/// type, in steps as instances are added.
+/// Monthly cost against the task count of the service the per-task options
+/// set (the others' counts kept) at the current hours: Fargate on-demand (a
+/// straight line) and each priced fleet option on the chosen instance type,
+/// in steps as instances are added.
 pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
     let max = max_tasks_shown(e);
     // At most ~400 steps drawn, whatever the range.
@@ -80,13 +81,24 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
     let billed = ev.fargate.billed_hours;
     let words = lang.words();
     let fargate = Line::REFERENCE;
-    let per_task = ev.fargate.on_demand() / f64::from(e.inputs.tasks);
-    let mut lines = vec![series(fargate, words.line(fargate).into(), vec![(0.0, 0.0), (f64::from(max), per_task * f64::from(max))])];
+    let k = e.inputs.at.min(e.scenario.services.len() - 1);
+    // The other services' Fargate bill stays; this one's grows by the task.
+    let others = (0..ev.fargate.services.len())
+        .filter(|&j| j != k)
+        .filter_map(|j| ev.fargate.service_monthly(j, FargateOption::OnDemand))
+        .fold(0.0, |a, b| a + b);
+    let per_task = (ev.fargate.on_demand() - others) / f64::from(e.scenario.services[k].tasks);
+    let mut lines =
+        vec![series(fargate, words.line(fargate).into(), vec![(0.0, others), (f64::from(max), others + per_task * f64::from(max))])];
     // One fleet per count prices every option.
     let candidate = &ev.ec2.candidate;
+    let mut swept = e.scenario.clone();
     let fleets: Vec<_> = counts
         .iter()
-        .map(|&tasks| (tasks, scenario::fleet(&Scenario { tasks, ..e.scenario.clone() }, &e.side, candidate, billed)))
+        .map(|&tasks| {
+            swept.services[k].tasks = tasks;
+            (tasks, scenario::fleet(&swept, &e.side, candidate, billed))
+        })
         .collect();
     for line in Line::ALL {
         let Some((launch, option)) = line.fleet() else { continue };
@@ -138,7 +150,7 @@ pub fn hours_points(e: &Estimate, lines: &[Series], crossings: &[Crossing], lang
 
 /// Each task-chart line's value at the current task count.
 pub fn tasks_points(e: &Estimate, lines: &[Series], lang: Lang) -> Vec<ChartPoint> {
-    let tasks = e.inputs.tasks;
+    let tasks = e.inputs.service().tasks;
     lines
         .iter()
         .filter_map(|s| {

@@ -25,7 +25,7 @@ pub const FLAGS: [(&str, &str, &str); 6] = [
     (
         "--import",
         "FILE",
-        "ECS's JSON, after the link and before the options: a task definition (describe-task-definition output or register-task-definition input) sets the task size, platform, storage and network mode; describe-services output of one service, the task count",
+        "ECS's JSON (repeatable, read together), after the link and before the options: task definitions (describe-task-definition output or register-task-definition input) give the services' sizes, platform, storage and network mode; describe-services output gives the services and their task counts",
     ),
     ("--json", "", "the answer as JSON: numbers unrounded, USD per month, null where a price is unknown"),
     ("--pricing", "DIR", "read the prices from DIR (a pricing/ folder) instead of the bundled one"),
@@ -104,6 +104,11 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
                     ("url", _) => url = Some(value),
                     ("import", _) => imports.push(value),
                     ("pricing", _) => cmd.pricing = PathBuf::from(value),
+                    // Repeated, --service adds to the list.
+                    (_, Some(Opt::Service)) => match options.iter_mut().find(|(o, _)| *o == Opt::Service) {
+                        Some((_, list)) => *list = format!("{list},{value}"),
+                        None => options.push((Opt::Service, value)),
+                    },
                     (_, Some(option)) => options.push((option, value)),
                     (_, None) => return Err(format!("--{name}: unknown option; options are {}", every_option().join(", "))),
                 }
@@ -114,9 +119,9 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
     if let Some(url) = url {
         cmd.inputs = Inputs::from_query(&url).map_err(|e| e.to_string())?;
     }
-    for path in &imports {
-        let text = read(path)?;
-        cmd.notes.extend(super::import::apply(&mut cmd.inputs, path, &text)?);
+    if !imports.is_empty() {
+        let files = imports.iter().map(|path| Ok((path.clone(), read(path)?))).collect::<Result<Vec<_>, String>>()?;
+        cmd.notes.extend(super::import::apply(&mut cmd.inputs, &files)?);
     }
     for (option, value) in &options {
         cmd.inputs.set(*option, value).map_err(|e| e.to_string())?;
@@ -144,10 +149,10 @@ mod tests {
     #[test]
     fn options_apply_on_top_of_a_link() {
         let cmd = parse(&args(&["--tasks=7", "--url", "?tasks=3&cpu=2&mem=4", "--json"])).unwrap();
-        assert_eq!((cmd.inputs.tasks, cmd.inputs.cpu, cmd.json), (7, 2.0, true));
+        assert_eq!((cmd.inputs.service().tasks, cmd.inputs.service().cpu, cmd.json), (7, 2.0, true));
         assert_eq!(parse(&args(&["tasks"])).unwrap_err(), "unexpected argument \"tasks\"; see --help");
         let unknown = parse(&args(&["--colour", "red"])).unwrap_err();
-        assert!(unknown.starts_with("--colour: unknown option; options are --region, --platform, --cpu,"), "{unknown}");
+        assert!(unknown.starts_with("--colour: unknown option; options are --region, --platform, --service, --cpu,"), "{unknown}");
         assert!(unknown.ends_with("--rate, --url, --import, --json, --pricing, --help, --version"), "{unknown}");
     }
 }

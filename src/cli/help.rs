@@ -12,6 +12,7 @@ fn placeholder(option: Opt) -> String {
         Accepts::Region => "CODE".into(),
         Accepts::OneOf(names) => names().join("|"),
         Accepts::Vcpu => "VCPU".into(),
+        Accepts::Services => "NAME:CPU:MEM:COUNT".into(),
         Accepts::Number { .. } => "NUMBER".into(),
         Accepts::Whole { .. } => "N".into(),
         Accepts::InstanceType => "auto|TYPE".into(),

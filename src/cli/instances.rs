@@ -23,7 +23,7 @@ pub fn listing(scenario: &Scenario, side: &SidePrices, candidates: &[Candidate],
                     "enis": f.candidate.shape.enis,
                     "awsvpc_trunking_tasks": f.candidate.shape.trunking_tasks,
                     "hourly": PurchaseOption::ALL.iter().map(|&o| (o.key().to_string(), h.get(o).into())).collect::<serde_json::Map<_, _>>(),
-                    "tasks_per_instance": f.packing.tasks_per_instance,
+                    "tasks_per_instance": f.packing.map(|p| p.tasks_per_instance),
                     "instances": f.instances,
                     "monthly": f.monthly(buy),
                 })
@@ -56,7 +56,7 @@ pub fn listing(scenario: &Scenario, side: &SidePrices, candidates: &[Candidate],
             f.candidate.shape.vcpu,
             format::gib(f.candidate.shape.memory_mib),
             f.candidate.hourly.get(buy).map_or("—".to_string(), format::usd_rate),
-            f.packing.tasks_per_instance,
+            f.packing.map_or_else(|| "—".to_string(), |p| p.tasks_per_instance.to_string()),
             f.instances,
             f.monthly(buy).map_or_else(|| "—".to_string(), format::usd)
         );

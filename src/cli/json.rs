@@ -21,11 +21,15 @@ fn input(i: &Inputs, option: Opt) -> Value {
     match option {
         Opt::Region => i.region.clone().into(),
         Opt::Platform => i.platform.slug().into(),
-        Opt::Cpu => i.cpu.into(),
-        Opt::Mem => i.mem.into(),
-        Opt::Disk => i.disk.into(),
-        Opt::CpuUse => i.cpu_use.into(),
-        Opt::Tasks => i.tasks.into(),
+        Opt::Service => i.text(option).into(),
+        Opt::Cpu => i.service().cpu.into(),
+        Opt::Mem => i.service().mem.into(),
+        Opt::Disk => i.service().disk.into(),
+        Opt::CpuUse => i.service().cpu_use.into(),
+        Opt::Tasks => i.service().tasks.into(),
+        Opt::DaemonCpu => i.daemon_cpu.into(),
+        Opt::DaemonMem => i.daemon_mem.into(),
+        Opt::Headroom => i.headroom.into(),
         Opt::Hours if scheduled => Value::Null,
         Opt::Hours => i.hours.into(),
         Opt::Runs => i.runs.into(),
@@ -44,6 +48,56 @@ fn input(i: &Inputs, option: Opt) -> Value {
         Opt::Ops => i.ops.into(),
         Opt::Rate => i.rate.into(),
     }
+}
+
+/// Each service: its inputs, the size Fargate bills, and its Fargate
+/// on-demand month (its public addresses included).
+fn services(e: &Estimate) -> Value {
+    let fargate = &e.evaluation.fargate;
+    let rows = e.inputs.services.iter().zip(&fargate.services).enumerate().map(|(k, (s, f))| {
+        json!({
+            "name": s.name,
+            "cpu": s.cpu,
+            "mem": s.mem,
+            "disk": s.disk,
+            "cpu_use": s.cpu_use,
+            "tasks": s.tasks,
+            "sidecars": s.sidecars,
+            "fargate_size": { "vcpu": f.size.vcpu(), "memory_gib": f.size.memory_gib() },
+            "fargate_monthly": fargate.service_monthly(k, FargateOption::OnDemand),
+        })
+    });
+    rows.collect::<Vec<_>>().into()
+}
+
+/// Where the fleet's tasks run: groups of instances holding the same tasks
+/// of each service (deploy headroom included), the lower bound, and the
+/// capacity idle between deployments as shares and USD a month.
+fn placement(e: &Estimate) -> Value {
+    let fleet = &e.evaluation.ec2;
+    let names: Vec<&str> = e.inputs.services.iter().map(|s| s.name.as_str()).collect();
+    let groups: Vec<Value> = fleet
+        .placed()
+        .into_iter()
+        .map(|(count, load)| {
+            let tasks: Map<String, Value> =
+                names.iter().zip(&load).filter(|(_, &n)| n > 0).map(|(name, &n)| (name.to_string(), n.into())).collect();
+            json!({ "instances": count, "tasks": tasks })
+        })
+        .collect();
+    let idle_usd = fleet.idle_monthly(Launch::Ec2, e.inputs.buy);
+    json!({
+        "groups": groups,
+        "lower_bound": fleet.placement.lower_bound,
+        "headroom_percent": e.inputs.headroom,
+        "daemons": { "vcpu": e.inputs.daemon_cpu, "memory_mib": e.inputs.daemon_mem },
+        "idle": {
+            "vcpu_share": fleet.idle.vcpu,
+            "memory_share": fleet.idle.memory,
+            "vcpu_monthly": idle_usd.map(|u| u.0),
+            "memory_monthly": idle_usd.map(|u| u.1),
+        },
+    })
 }
 
 fn number(x: Option<f64>) -> Value {
@@ -128,14 +182,16 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> V
             "instance_type": fleet.candidate.name,
             "vcpu": spec.vcpu,
             "memory_gib": gib_of(spec.memory_mib),
-            "tasks_per_instance": fleet.packing.tasks_per_instance,
+            "tasks_per_instance": fleet.packing.map(|p| p.tasks_per_instance),
             "instances": fleet.instances,
             "hourly": by_option(&PurchaseOption::ALL, "", |o| fleet.candidate.hourly.get(o)),
             "monthly": by_option(&PurchaseOption::ALL, "", |o| fleet.monthly(o)),
             "parts": fleet.bill(Launch::Ec2, buy).as_ref().map(fleet_parts),
             "cpu_credits": credits,
             "utilization": { "vcpu": fleet.utilisation.vcpu, "memory": fleet.utilisation.memory },
+            "placement": placement(e),
         },
+        "services": services(e),
         "managed_instances": managed,
         "break_even_hours": break_evens(e, |b| Some(b.above)),
         "break_even_until_hours": break_evens(e, |b| b.below),

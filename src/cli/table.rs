@@ -4,6 +4,7 @@
 use crate::estimate::{self, Estimate};
 use crate::format;
 use crate::i18n::{self, Lang};
+use crate::inputs::ServiceInputs;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
 use crate::pricing::{Ec2Extra, Manifest, PriceClass, RegionPrices};
@@ -18,29 +19,46 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
     let mut out = String::new();
     // Writing to a String cannot fail.
     let _ = writeln!(out, "{}\n", i18n::verdict::verdict(e, Lang::En));
-    let _ = writeln!(
-        out,
-        "Workload: {} tasks of {} vCPU / {} GiB at {}% CPU, {} in {}, {} billed h/month per task",
-        i.tasks,
-        format::quantity(i.cpu),
-        format::quantity(i.mem),
-        format::quantity(i.cpu_use),
-        i18n::platform(i.platform),
-        i.region,
-        format::quantity(ev.fargate.billed_hours)
-    );
-    let _ = writeln!(
-        out,
-        "Fleet: {} × {} ({} vCPU, {} GiB): {} tasks per instance, {}; utilisation {} vCPU, {} memory",
-        ev.ec2.instances,
-        ev.ec2.candidate.name,
-        ev.ec2.candidate.shape.vcpu,
-        format::gib(ev.ec2.candidate.shape.memory_mib),
-        ev.ec2.packing.tasks_per_instance,
-        words.bound(ev.ec2.packing.bound),
-        format::percent(ev.ec2.utilisation.vcpu),
-        format::percent(ev.ec2.utilisation.memory)
-    );
+    let task = |s: &ServiceInputs| {
+        let (cpu, mem, cpu_use) = (format::quantity(s.cpu), format::quantity(s.mem), format::quantity(s.cpu_use));
+        format!("{} task{} of {cpu} vCPU / {mem} GiB at {cpu_use}% CPU", s.tasks, Lang::En.plural(s.tasks))
+    };
+    let (platform, hours) = (i18n::platform(i.platform), format::quantity(ev.fargate.billed_hours));
+    match (i.services.as_slice(), ev.ec2.packing) {
+        ([one], Some(packing)) => {
+            let _ = writeln!(out, "Workload: {}, {platform} in {}, {hours} billed h/month per task", task(one), i.region);
+            let _ = writeln!(
+                out,
+                "Fleet: {} × {} ({} vCPU, {} GiB): {} tasks per instance, {}; utilisation {} vCPU, {} memory",
+                ev.ec2.instances,
+                ev.ec2.candidate.name,
+                ev.ec2.candidate.shape.vcpu,
+                format::gib(ev.ec2.candidate.shape.memory_mib),
+                packing.tasks_per_instance,
+                words.bound(packing.bound),
+                format::percent(ev.ec2.utilisation.vcpu),
+                format::percent(ev.ec2.utilisation.memory)
+            );
+        }
+        (services, _) => {
+            let _ = writeln!(
+                out,
+                "Workload: {} services, {} tasks, {platform} in {}, {hours} billed h/month per task",
+                services.len(),
+                i.tasks(),
+                i.region
+            );
+            for (k, s) in services.iter().enumerate() {
+                let fargate = ev.fargate.service_monthly(k, FargateOption::OnDemand);
+                let sidecars = if s.sidecars { ", daemons as sidecars on Fargate" } else { "" };
+                let _ = writeln!(out, "  {}: {}{sidecars}; Fargate on-demand {}/month", s.name, task(s), money(fargate));
+            }
+            let _ = writeln!(out, "Fleet: {}", i18n::fleet::placement(e, Lang::En));
+        }
+    }
+    if let Some(idle) = i18n::fleet::idle(e, Lang::En) {
+        let _ = writeln!(out, "{idle}");
+    }
     if let Some(credits) = i18n::fleet::credits(e, Lang::En) {
         let _ = writeln!(out, "{credits}");
     }

@@ -37,26 +37,42 @@ pub fn value_at_tasks(lang: Lang, label: &str, usd: f64, tasks: u32) -> String {
 /// The hours chart's caption: what it shows, for which workload.
 pub fn hours_caption(e: &Estimate, lang: Lang) -> String {
     let i = &e.inputs;
-    let (cpu, mem, platform) = (format::quantity(i.cpu), format::quantity(i.mem), super::platform(i.platform));
-    match lang {
-        Lang::En => format!(
-            "Monthly cost of {} tasks of {cpu} vCPU / {mem} GiB ({platform}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
-            i.tasks, i.region
+    let platform = super::platform(i.platform);
+    let tasks = i.tasks().to_string();
+    match (lang, i.services.as_slice()) {
+        (Lang::En, [one]) => format!(
+            "Monthly cost of {tasks} tasks of {} vCPU / {} GiB ({platform}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
+            format::quantity(one.cpu),
+            format::quantity(one.mem),
+            i.region
         ),
-        Lang::Zh => fill(Zh::chart_hours_caption, &[&i.tasks.to_string(), &cpu, &mem, platform, &i.region]),
+        (Lang::Zh, [one]) => {
+            fill(Zh::chart_hours_caption, &[&tasks, &format::quantity(one.cpu), &format::quantity(one.mem), platform, &i.region])
+        }
+        (Lang::En, services) => format!(
+            "Monthly cost of {tasks} tasks of {} services ({platform}, {}) against hours each task runs per month; crosses mark where Fargate on-demand meets each EC2 option.",
+            services.len(),
+            i.region
+        ),
+        (Lang::Zh, services) => fill(Zh::chart_hours_caption_services, &[&tasks, &services.len().to_string(), platform, &i.region]),
     }
 }
 
 /// The task-count chart's caption.
 pub fn tasks_caption(e: &Estimate, lang: Lang) -> String {
     let hours = format::quantity(e.evaluation.fargate.billed_hours);
-    let per = e.evaluation.ec2.packing.tasks_per_instance;
     let name = &e.evaluation.ec2.candidate.name;
-    match lang {
-        Lang::En => format!(
-            "Monthly cost against the number of tasks at {hours} h per task: EC2 steps up each time {per} more task{} need another {name}; Fargate grows in a straight line.",
-            lang.plural(per)
+    let service = &e.inputs.service().name;
+    match (lang, e.evaluation.ec2.packing) {
+        (Lang::En, Some(p)) => format!(
+            "Monthly cost against the number of tasks at {hours} h per task: EC2 steps up each time {} more task{} need another {name}; Fargate grows in a straight line.",
+            p.tasks_per_instance,
+            lang.plural(p.tasks_per_instance)
         ),
-        Lang::Zh => fill(Zh::chart_tasks_caption, &[&hours, &per.to_string(), name]),
+        (Lang::Zh, Some(p)) => fill(Zh::chart_tasks_caption, &[&hours, &p.tasks_per_instance.to_string(), name]),
+        (Lang::En, None) => format!(
+            "Monthly cost against the number of {service}'s tasks, the other services' kept, at {hours} h per task: EC2 steps up each time the tasks need another {name}; Fargate grows in a straight line."
+        ),
+        (Lang::Zh, None) => fill(Zh::chart_tasks_caption_services, &[service, &hours, name]),
     }
 }

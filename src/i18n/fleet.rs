@@ -9,14 +9,16 @@ use crate::model::credits::CreditMode;
 use crate::model::line::{Launch, Line};
 use crate::model::scenario::Candidate;
 
-/// "2 tasks fit per t3a.large (2 vCPU, 8 GiB): CPU-bound. 5 instances; the
-/// fleet's vCPU is 100% and its memory 53% allocated."
+/// One service: "2 tasks fit per t3a.large (2 vCPU, 8 GiB): CPU-bound. 5
+/// instances; the fleet's vCPU is 100% and its memory 53% allocated."
+/// Several: where they are (`placement`).
 pub fn packing(e: &Estimate, lang: Lang) -> String {
     let f = &e.evaluation.ec2;
+    let Some(packing) = f.packing else { return placement(e, lang) };
     let min = e.inputs.min;
-    let (per, name, vcpu) = (f.packing.tasks_per_instance, &f.candidate.name, f.candidate.shape.vcpu);
+    let (per, name, vcpu) = (packing.tasks_per_instance, &f.candidate.name, f.candidate.shape.vcpu);
     let gib = format::gib(f.candidate.shape.memory_mib);
-    let bound = lang.words().bound(f.packing.bound);
+    let bound = lang.words().bound(packing.bound);
     let (cpu_used, mem_used) = (format::percent(f.utilisation.vcpu), format::percent(f.utilisation.memory));
     match lang {
         Lang::En => format!(
@@ -41,6 +43,54 @@ pub fn packing(e: &Estimate, lang: Lang) -> String {
             ],
         ),
     }
+}
+
+/// "5 × m5.large (2 vCPU, 8 GiB): 2 with web 2, api 1; 3 with worker 3. No
+/// placement needs fewer than 5. The fleet's vCPU is 90% and its memory 61%
+/// allocated." Deploy headroom's tasks are counted where they would go.
+pub fn placement(e: &Estimate, lang: Lang) -> String {
+    let f = &e.evaluation.ec2;
+    let (name, vcpu, gib) = (&f.candidate.name, f.candidate.shape.vcpu, format::gib(f.candidate.shape.memory_mib));
+    let groups: Vec<String> = f
+        .placed()
+        .into_iter()
+        .map(|(count, load)| {
+            let tasks: Vec<String> =
+                e.inputs.services.iter().zip(&load).filter(|(_, &n)| n > 0).map(|(s, n)| format!("{} {n}", s.name)).collect();
+            match (lang, tasks.is_empty()) {
+                (Lang::En, false) => format!("{count} with {}", tasks.join(", ")),
+                (Lang::En, true) => format!("{count} empty (the minimum of {})", e.inputs.min),
+                (Lang::Zh, false) => fill(Zh::placement_group, &[&count.to_string(), &tasks.join(zh(Zh::list_sep))]),
+                (Lang::Zh, true) => fill(Zh::placement_empty, &[&count.to_string(), &e.inputs.min.to_string()]),
+            }
+        })
+        .collect();
+    let (cpu_used, mem_used) = (format::percent(f.utilisation.vcpu), format::percent(f.utilisation.memory));
+    let (n, bound) = (f.instances.to_string(), f.placement.lower_bound.to_string());
+    match lang {
+        Lang::En => format!(
+            "{n} × {name} ({vcpu} vCPU, {gib} GiB): {}. No placement needs fewer than {bound}. The fleet's vCPU is {cpu_used} and its memory {mem_used} allocated.",
+            groups.join("; ")
+        ),
+        Lang::Zh => fill(Zh::placement, &[&n, name, &vcpu.to_string(), &gib, &groups.join(zh(Zh::clause_sep)), &bound, &cpu_used, &mem_used]),
+    }
+}
+
+/// "Between deployments 31% of the fleet's memory and 12% of its vCPU are
+/// idle: $212.00 and $82.00 a month of EC2 on-demand's instances." None
+/// where that line has no price.
+pub fn idle(e: &Estimate, lang: Lang) -> Option<String> {
+    let f = &e.evaluation.ec2;
+    let (vcpu_usd, memory_usd) = f.idle_monthly(Launch::Ec2, e.inputs.buy)?;
+    let (vcpu, memory) = (format::percent(f.idle.vcpu), format::percent(f.idle.memory));
+    let (vcpu_usd, memory_usd) = (lang.usd(vcpu_usd), lang.usd(memory_usd));
+    let line = lang.words().line(Line::Ec2(e.inputs.buy));
+    Some(match lang {
+        Lang::En => format!(
+            "Between deployments {memory} of the fleet's memory and {vcpu} of its vCPU are idle: {memory_usd} and {vcpu_usd} a month of {line}'s instances (the two overlap)."
+        ),
+        Lang::Zh => fill(Zh::idle, &[&memory, &vcpu, &memory_usd, &vcpu_usd, line]),
+    })
 }
 
 /// "2 vCPU · 8 GiB · $0.0752/h" by type, for the instance picker, in the
@@ -103,7 +153,7 @@ pub fn credits(e: &Estimate, lang: Lang) -> Option<String> {
     let f = &e.evaluation.ec2;
     let c = f.credits?;
     let (name, base, used) = (&f.candidate.name, format::quantity(c.burst.baseline_vcpu), format::quantity(c.used_vcpu));
-    let tasks = crate::model::credits::fullest(f.spread);
+    let tasks = crate::model::credits::fullest(&f.loads).tasks;
     let buy = e.inputs.buy;
     let per_instance = f.credits_per_instance(Launch::Ec2, buy);
     let head = match lang {

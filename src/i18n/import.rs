@@ -3,6 +3,7 @@
 use super::problems::size_of;
 use super::zh::{fill, zh, Zh};
 use super::Lang;
+use crate::ecs_import::workload::Note;
 use crate::ecs_import::{Problem, TaskDefinition, Trouble};
 use crate::format::quoted;
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
@@ -36,6 +37,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Trouble::Unreadable(v) => format!("{at}: {} cannot be read here.", quoted(v)),
             Trouble::TooLarge => format!("{at}: more than Fargate's largest size (16 vCPU, 120 GiB)."),
             Trouble::NoServices => "The list of services is empty.".into(),
+            Trouble::NoDefinition { service, family } => format!(
+                "service {service} runs task definition {family}, which was not imported: import it too (describe-task-definition output)."
+            ),
+            Trouble::TooManyServices(n) => format!("{n} services: a workload holds at most {}.", crate::options::MAX_SERVICES),
         },
         Lang::Zh => match &p.trouble {
             Trouble::NotJson(e) => fill(Zh::import_not_json, &[e]),
@@ -44,7 +49,20 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Trouble::Unreadable(v) => fill(Zh::import_unreadable, &[at, v]),
             Trouble::TooLarge => fill(Zh::import_too_large, &[at]),
             Trouble::NoServices => zh(Zh::import_no_services).into(),
+            Trouble::NoDefinition { service, family } => fill(Zh::import_no_definition, &[service, family]),
+            Trouble::TooManyServices(n) => fill(Zh::import_too_many, &[&n.to_string(), &crate::options::MAX_SERVICES.to_string()]),
         },
+    }
+}
+
+/// What an import did that a person should know, a sentence each.
+pub fn note(lang: Lang, n: &Note) -> Vec<String> {
+    match (lang, n) {
+        (_, Note::Moved(d)) => changes(lang, d),
+        (Lang::En, Note::LeftOut(name)) => vec![format!("{name} runs no task (desiredCount 0): left out.")],
+        (Lang::Zh, Note::LeftOut(name)) => vec![fill(Zh::import_left_out, &[name])],
+        (Lang::En, Note::OneTask(name)) => vec![format!("{name}: added with 1 task; set how many run.")],
+        (Lang::Zh, Note::OneTask(name)) => vec![fill(Zh::import_one_task, &[name])],
     }
 }
 

@@ -7,7 +7,10 @@ use crate::format;
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::task_size::TaskSize;
 use crate::model::HOURS_PER_MONTH;
-use crate::options::{Opt, MAX_EBS_GIB, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_TASKS};
+use crate::options::{
+    Opt, MAX_DAEMON_VCPU, MAX_EBS_GIB, MAX_HEADROOM_PERCENT, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_SERVICES,
+    MAX_TASKS,
+};
 
 /// "a、b 或 c": a list as Chinese writes it.
 fn or_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -40,7 +43,10 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
         Opt::Minutes => fill(Zh::accepts_minutes, &[&format::quantity(MAX_MINUTES)]),
         Opt::Ec2 => zh(Zh::accepts_ec2).into(),
         Opt::Min => whole(0, MAX_MIN_INSTANCES),
-        Opt::Reserve => fill(Zh::accepts_mib, &[&whole(0, MAX_RESERVE_MIB)]),
+        Opt::Reserve | Opt::DaemonMem => fill(Zh::accepts_mib, &[&whole(0, MAX_RESERVE_MIB)]),
+        Opt::DaemonCpu => fill(Zh::accepts_daemon_cpu, &[&format::quantity(MAX_DAEMON_VCPU)]),
+        Opt::Headroom => fill(Zh::accepts_percent, &[&whole(0, MAX_HEADROOM_PERCENT)]),
+        Opt::Service => fill(Zh::accepts_services, &[&MAX_SERVICES.to_string()]),
         Opt::Ebs => fill(Zh::accepts_gib, &[&whole(0, MAX_EBS_GIB)]),
         Opt::Extra | Opt::Rate => zh(Zh::accepts_usd).into(),
         Opt::Ops => fill(Zh::accepts_ops, &[&format::quantity(MAX_OPS_HOURS)]),

@@ -38,6 +38,10 @@ fn scenario_error(e: &ScenarioError) -> String {
             format::decimals(*until, 0)
         ),
         ScenarioError::NoCandidate(option) => format!("no EC2 instance type holds this task and has an {} price here", option.slug()),
+        ScenarioError::NoServices => "the workload has no service".into(),
+        ScenarioError::SidecarsTooLarge(k) => {
+            format!("service {}'s tasks with the daemons as sidecars are larger than Fargate's largest size (16 vCPU, 120 GiB)", k + 1)
+        }
     }
 }
 
@@ -87,7 +91,10 @@ impl Problem {
                 fill(Zh::problem_no_fargate_known, &[region, super::platform(*platform), &names(known, zh(Zh::list_sep))])
             }
             (Lang::Zh, Problem::NoStoragePrice) => fill(Zh::problem_no_storage, &[&FREE_STORAGE_GIB.to_string()]),
-            (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_))) => zh(Zh::problem_fargate).to_string(),
+            (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_) | ScenarioError::SidecarsTooLarge(_))) => {
+                zh(Zh::problem_fargate).to_string()
+            }
+            (Lang::Zh, Problem::Scenario(ScenarioError::NoServices)) => zh(Zh::problem_no_services).to_string(),
             (Lang::Zh, Problem::Scenario(ScenarioError::UsageOverMonth(h))) => fill(Zh::problem_over_month, &[&format::decimals(*h, 1)]),
             (Lang::Zh, Problem::Scenario(ScenarioError::UnknownInstance(name))) => fill(Zh::problem_unknown_instance, &[name]),
             (Lang::Zh, Problem::Scenario(ScenarioError::InstanceTooSmall(name))) => fill(Zh::problem_too_small, &[name]),

@@ -45,16 +45,16 @@ keys! {
     verdict_cheaper_above, verdict_cheaper_between, verdict_cheaper_outside, verdict_no_ebs, verdict_no_ipv4,
     verdict_no_price, verdict_other, verdict_cheapest,
     // The fleet.
-    packing, packing_minimum, per_hour, bill, credits_head, credits_standard_until, credits_paid, credits_covered,
+    packing, packing_minimum, placement, placement_group, placement_empty, idle, per_hour, bill, credits_head, credits_standard_until, credits_paid, credits_covered,
     older_credits, older_ebs, older_link, and,
     // Why there is no answer.
     problem_input, problem_no_fargate, problem_no_fargate_known, problem_no_storage, problem_fargate, problem_over_month,
-    problem_unknown_instance, problem_too_small, problem_credits, problem_no_candidate,
+    problem_unknown_instance, problem_too_small, problem_credits, problem_no_candidate, problem_no_services,
     // The charts.
-    chart_value_hours, chart_break_even, chart_value_tasks, chart_hours_caption, chart_tasks_caption,
+    chart_value_hours, chart_break_even, chart_value_tasks, chart_hours_caption, chart_tasks_caption, chart_hours_caption_services, chart_tasks_caption_services,
     // What the options accept.
     accepts_whole, accepts_region, accepts_cpu, accepts_mem, accepts_gib, accepts_mib, accepts_cpu_use, accepts_hours,
-    accepts_runs, accepts_minutes, accepts_ec2, accepts_usd, accepts_ops, accepts_lang, accepts_version, expected,
+    accepts_runs, accepts_minutes, accepts_daemon_cpu, accepts_percent, accepts_services, accepts_ec2, accepts_usd, accepts_ops, accepts_lang, accepts_version, expected,
     // Sources.
     source_fargate_on_demand, source_storage, source_ec2, source_compute_sp_1y, source_compute_sp_3y, source_instance_sp_1y,
     source_instance_sp_3y, source_managed_fee, source_managed_fee_share, source_cpu_credits, source_public_ipv4,
@@ -64,7 +64,7 @@ keys! {
     billed_hint, memory_hint, no_price_for, table_caption, crash_title, crash_text, crash_reload, crash_reset,
     // Importing from ECS's JSON.
     import_not_json, import_not_ecs, import_missing, import_unreadable, import_too_large, import_no_services, import_moved,
-    import_units, import_storage_moved,
+    import_units, import_storage_moved, import_no_definition, import_too_many, import_left_out, import_one_task,
 }
 
 /// An FNV-1a hash of the keys' names: the file's keys must hash alike, so a

@@ -29,8 +29,8 @@ impl FleetParts<CostLine> {
             instances: self.instances.at(h),
             management_fee: self.management_fee.at(h),
             cpu_credits: self.cpu_credits.at(h),
-            ebs: self.ebs.map(|l| l.at(h)),
-            public_ipv4: self.public_ipv4.map(|l| l.at(h)),
+            ebs: self.ebs.as_ref().map(|l| l.at(h)),
+            public_ipv4: self.public_ipv4.as_ref().map(|l| l.at(h)),
             extra: self.extra.at(h),
             ops: self.ops.at(h),
         }
@@ -38,11 +38,12 @@ impl FleetParts<CostLine> {
 
     /// The total as a line: the sum of the known parts.
     pub fn total(&self) -> CostLine {
-        [self.management_fee, self.cpu_credits, self.extra, self.ops]
+        [&self.management_fee, &self.cpu_credits, &self.extra, &self.ops]
             .into_iter()
-            .chain(self.ebs)
-            .chain(self.public_ipv4)
-            .fold(self.instances, CostLine::plus)
+            .chain(&self.ebs)
+            .chain(&self.public_ipv4)
+            .cloned()
+            .fold(self.instances.clone(), CostLine::plus)
     }
 }
 
@@ -74,11 +75,11 @@ pub struct FargateParts<T> {
 
 impl FargateParts<CostLine> {
     pub fn at(&self, h: f64) -> FargateParts<f64> {
-        FargateParts { tasks: self.tasks.at(h), public_ipv4: self.public_ipv4.map(|l| l.at(h)) }
+        FargateParts { tasks: self.tasks.at(h), public_ipv4: self.public_ipv4.as_ref().map(|l| l.at(h)) }
     }
 
     pub fn total(&self) -> CostLine {
-        self.public_ipv4.into_iter().fold(self.tasks, CostLine::plus)
+        self.public_ipv4.iter().cloned().fold(self.tasks.clone(), CostLine::plus)
     }
 }
 

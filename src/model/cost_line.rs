@@ -1,6 +1,7 @@
 //! A month's cost as a function of the hours each task runs (h, 0 to 730):
-//! fixed + per_hour × h, plus for the CPU credits of burstable instances up
-//! to two hinges, usd × max(0, slope × h − threshold). Every part of a bill
+//! fixed + per_hour × h, plus for the CPU credits of burstable instances a
+//! hinge per group of equally loaded instances, usd × max(0, slope × h −
+//! threshold). Every part of a bill
 //! is one; a total is their sum; where two totals cross, one becomes the
 //! cheaper. Straight between its bends, so crossings are found exactly.
 
@@ -31,17 +32,17 @@ impl Hinge {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CostLine {
     /// USD a month whatever the hours.
     pub fixed: f64,
     /// USD per hour each task runs.
     pub per_hour: f64,
-    pub hinges: [Hinge; 2],
+    pub hinges: Vec<Hinge>,
 }
 
 impl CostLine {
-    pub const ZERO: CostLine = CostLine { fixed: 0.0, per_hour: 0.0, hinges: [Hinge { usd: 0.0, slope: 0.0, threshold: 0.0 }; 2] };
+    pub const ZERO: CostLine = CostLine { fixed: 0.0, per_hour: 0.0, hinges: Vec::new() };
 
     pub fn fixed(usd: f64) -> CostLine {
         CostLine { fixed: usd, ..CostLine::ZERO }
@@ -53,21 +54,13 @@ impl CostLine {
 
     /// USD a month when each task runs `h` hours.
     pub fn at(&self, h: f64) -> f64 {
-        self.fixed + self.per_hour * h + self.hinges[0].at(h) + self.hinges[1].at(h)
+        self.hinges.iter().fold(self.fixed + self.per_hour * h, |usd, k| usd + k.at(h))
     }
 
-    fn bends(&self) -> bool {
-        self.hinges.iter().any(|k| k.usd != 0.0)
-    }
-
-    /// The sum of two lines, of which at most one bends (only CPU credits do).
-    pub fn plus(self, other: CostLine) -> CostLine {
-        debug_assert!(!(self.bends() && other.bends()), "two bending parts in one total");
-        CostLine {
-            fixed: self.fixed + other.fixed,
-            per_hour: self.per_hour + other.per_hour,
-            hinges: if self.bends() { self.hinges } else { other.hinges },
-        }
+    /// The sum of two lines.
+    pub fn plus(mut self, other: CostLine) -> CostLine {
+        self.hinges.extend(other.hinges);
+        CostLine { fixed: self.fixed + other.fixed, per_hour: self.per_hour + other.per_hour, hinges: self.hinges }
     }
 
     /// Where it bends within the month.
@@ -126,7 +119,7 @@ mod tests {
     #[test]
     fn parts_add_up_and_a_hinge_bends_once() {
         // $100 a month plus $0.5 an hour, and credits of 0.05 × max(0, 2h − 438): from 219 h.
-        let credits = CostLine { hinges: [Hinge { usd: 0.05, slope: 2.0, threshold: 438.0 }, Hinge::default()], ..CostLine::ZERO };
+        let credits = CostLine { hinges: vec![Hinge { usd: 0.05, slope: 2.0, threshold: 438.0 }], ..CostLine::ZERO };
         let line = CostLine::fixed(100.0).plus(CostLine::per_hour(0.5)).plus(credits);
         assert_eq!(line.at(0.0), 100.0);
         assert_eq!(line.at(200.0), 200.0);
@@ -154,12 +147,12 @@ mod tests {
     fn credits_can_make_a_fleet_cheaper_only_between_two_usages() {
         // EC2 $50 a month plus credits 0.2 × max(0, h − 100); Fargate $0.25 an hour.
         // Below 100 h EC2 would need h > 50 ÷ 0.25 = 200; above, 30 + 0.2h < 0.25h from h = 600.
-        let ec2 = CostLine { hinges: [Hinge { usd: 0.2, slope: 1.0, threshold: 100.0 }, Hinge::default()], ..CostLine::fixed(50.0) };
+        let ec2 = CostLine { hinges: vec![Hinge { usd: 0.2, slope: 1.0, threshold: 100.0 }], ..CostLine::fixed(50.0) };
         let ranges = cheaper(&ec2, &CostLine::per_hour(0.25), HOURS_PER_MONTH);
         assert_eq!(ranges.len(), 1);
         assert!((ranges[0].0 - 600.0).abs() < 1e-9 && ranges[0].1 == HOURS_PER_MONTH, "{ranges:?}");
         // A steeper credit rate than Fargate's: cheaper only between two usages.
-        let ec2 = CostLine { hinges: [Hinge { usd: 0.5, slope: 1.0, threshold: 400.0 }, Hinge::default()], ..CostLine::fixed(50.0) };
+        let ec2 = CostLine { hinges: vec![Hinge { usd: 0.5, slope: 1.0, threshold: 400.0 }], ..CostLine::fixed(50.0) };
         let ranges = cheaper(&ec2, &CostLine::per_hour(0.25), HOURS_PER_MONTH);
         // From 200 h; past 400 h EC2 rises by 0.5/h against Fargate's 0.25/h: 50 + 0.5(h − 400) = 0.25h → h = 600.
         assert_eq!(ranges.len(), 1);

@@ -41,19 +41,32 @@ pub struct Burst {
     pub surplus_vcpu_hour: f64,
 }
 
-/// `tasks` spread evenly over `instances`: how many instances hold how many
-/// tasks each, the fuller group last (⌊T ÷ I⌋ and ⌈T ÷ I⌉).
-pub fn spread(tasks: u32, instances: u32) -> [(u32, u32); 2] {
-    if instances == 0 {
-        return [(0, 0); 2];
-    }
-    let (each, more) = (tasks / instances, tasks % instances);
-    [(instances - more, each), (more, each + 1)]
+/// Instances that carry the same tasks: how many, their tasks, and the vCPU
+/// those use on each, on average while they run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Load {
+    pub instances: u32,
+    pub tasks: u32,
+    pub vcpu: f64,
 }
 
-/// The tasks on the fullest instance of a `spread`.
-pub fn fullest(groups: [(u32, u32); 2]) -> u32 {
-    groups.iter().filter(|g| g.0 > 0).map(|g| g.1).max().unwrap_or(0)
+/// Instances' (count, tasks on each, vCPU used on each) grouped into
+/// `Load`s of equal use, lightest first.
+pub fn loads(groups: impl Iterator<Item = (u32, u32, f64)>) -> Vec<Load> {
+    let mut out: Vec<Load> = Vec::new();
+    for (instances, tasks, vcpu) in groups.filter(|g| g.0 > 0) {
+        match out.iter_mut().find(|l| l.tasks == tasks && l.vcpu == vcpu) {
+            Some(l) => l.instances += instances,
+            None => out.push(Load { instances, tasks, vcpu }),
+        }
+    }
+    out.sort_by(|a, b| a.vcpu.total_cmp(&b.vcpu).then(a.tasks.cmp(&b.tasks)));
+    out
+}
+
+/// The most loaded instances' load (the last of `loads`' order).
+pub fn fullest(loads: &[Load]) -> Load {
+    loads.last().copied().unwrap_or(Load { instances: 0, tasks: 0, vcpu: 0.0 })
 }
 
 /// What the tasks ask of one instance's credits: the vCPU they use on the
@@ -68,15 +81,14 @@ pub struct CreditUse {
 
 /// The month's surplus credits as a cost line: for each group of instances,
 /// rate × instances × max(0, used vCPU × h − baseline vCPU × instance hours).
-/// `task_vcpu_used` is a task's vCPU × its average use; `follows`: the
-/// instances run only while the tasks do (else all month).
-pub fn line(burst: Burst, mode: CreditMode, groups: [(u32, u32); 2], task_vcpu_used: f64, follows: bool) -> CostLine {
+/// `follows`: the instances run only while the tasks do (else all month).
+pub fn line(burst: Burst, mode: CreditMode, loads: &[Load], follows: bool) -> CostLine {
     if mode == CreditMode::Standard {
         return CostLine::ZERO;
     }
-    let hinge = |(instances, tasks): (u32, u32)| {
-        let used = f64::from(tasks) * task_vcpu_used;
-        let usd = burst.surplus_vcpu_hour * f64::from(instances);
+    let hinge = |load: &Load| {
+        let used = load.vcpu;
+        let usd = burst.surplus_vcpu_hour * f64::from(load.instances);
         if follows {
             // Instance hours are the tasks' hours: a straight line from 0.
             Hinge { usd, slope: (used - burst.baseline_vcpu).max(0.0), threshold: 0.0 }
@@ -84,7 +96,7 @@ pub fn line(burst: Burst, mode: CreditMode, groups: [(u32, u32); 2], task_vcpu_u
             Hinge { usd, slope: used, threshold: burst.baseline_vcpu * HOURS_PER_MONTH }
         }
     };
-    CostLine { hinges: groups.map(hinge), ..CostLine::ZERO }
+    CostLine { hinges: loads.iter().map(hinge).collect(), ..CostLine::ZERO }
 }
 
 /// The most hours per task an instance in standard mode can run its tasks
@@ -108,21 +120,26 @@ mod tests {
     /// t3a.large: 2 vCPU at a 30% baseline, Linux surplus rate $0.05.
     const T3A_LARGE: Burst = Burst { baseline_vcpu: 0.6, surplus_vcpu_hour: 0.05 };
 
+    /// `tasks` tasks of 1 vCPU at `use_share` on each instance.
+    fn even(instances: u32, tasks: u32, use_share: f64) -> Vec<Load> {
+        loads([(instances, tasks, f64::from(tasks) * use_share)].into_iter())
+    }
+
     #[test]
     fn the_issues_example_two_full_tasks_on_a_t3a_large() {
         // Two 1-vCPU tasks at 100% on each of 5 instances, all month:
         // (2 − 0.6) × $0.05 × 730 = $51.10 per instance, $255.50 for the fleet.
-        let groups = spread(10, 5);
-        assert_eq!(groups, [(5, 2), (0, 3)]);
-        let credits = line(T3A_LARGE, CreditMode::Unlimited, groups, 1.0, false);
+        let full = even(5, 2, 1.0);
+        assert_eq!(full, [Load { instances: 5, tasks: 2, vcpu: 2.0 }]);
+        let credits = line(T3A_LARGE, CreditMode::Unlimited, &full, false);
         assert!((credits.at(730.0) - 255.5).abs() < 1e-9, "{}", credits.at(730.0));
         // Until the tasks' use exceeds what the baseline earns over the month: 0.6 × 730 ÷ 2 = 219 h.
         assert_eq!(credits.at(219.0), 0.0);
         assert_eq!(credits.kinks().collect::<Vec<_>>(), [219.0]);
         // At 30% use the tasks stay within the baseline: 2 × 0.3 = 0.6 vCPU, nothing to pay.
-        assert_eq!(line(T3A_LARGE, CreditMode::Unlimited, groups, 0.3, false).at(730.0), 0.0);
+        assert_eq!(line(T3A_LARGE, CreditMode::Unlimited, &even(5, 2, 0.3), false).at(730.0), 0.0);
         // Standard mode never bills; it runs 2 full tasks for 219 h a month at most.
-        assert_eq!(line(T3A_LARGE, CreditMode::Standard, groups, 1.0, false), CostLine::ZERO);
+        assert_eq!(line(T3A_LARGE, CreditMode::Standard, &full, false), CostLine::ZERO);
         assert_eq!(standard_until(T3A_LARGE, 2.0, false), 219.0);
         assert_eq!(standard_until(T3A_LARGE, 2.0, true), 0.0);
         assert_eq!(standard_until(T3A_LARGE, 0.5, true), HOURS_PER_MONTH);
@@ -130,15 +147,13 @@ mod tests {
 
     #[test]
     fn uneven_fleets_pay_by_instance() {
-        // 7 tasks on 3 instances: 2 with 2 tasks, 1 with 3.
-        let groups = spread(7, 3);
-        assert_eq!(groups, [(2, 2), (1, 3)]);
-        // Following the tasks for 100 h at 50% of 1 vCPU: used 1.0 and 1.5 against 0.6:
+        // 7 tasks on 3 instances: 2 with 2 tasks, 1 with 3, at 50% of 1 vCPU, in any order.
+        let groups = loads([(1, 3, 1.5), (1, 2, 1.0), (0, 9, 9.0), (1, 2, 1.0)].into_iter());
+        assert_eq!(groups, [Load { instances: 2, tasks: 2, vcpu: 1.0 }, Load { instances: 1, tasks: 3, vcpu: 1.5 }]);
+        // Following the tasks for 100 h: used 1.0 and 1.5 against 0.6:
         // 0.05 × (2 × 0.4 + 1 × 0.9) × 100 = $8.50.
-        let credits = line(T3A_LARGE, CreditMode::Unlimited, groups, 0.5, true);
+        let credits = line(T3A_LARGE, CreditMode::Unlimited, &groups, true);
         assert!((credits.at(100.0) - 8.5).abs() < 1e-9);
-        assert_eq!(spread(0, 2), [(2, 0), (0, 1)]);
-        assert_eq!(spread(5, 0), [(0, 0), (0, 0)]);
-        assert_eq!([fullest(spread(7, 3)), fullest(spread(10, 5)), fullest(spread(0, 2))], [3, 2, 0]);
+        assert_eq!((fullest(&groups).tasks, fullest(&[]).instances), (3, 0));
     }
 }

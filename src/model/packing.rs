@@ -1,7 +1,7 @@
 //! How many tasks of one size fit on one EC2 instance, and how many instances
 //! a workload needs.
 
-use super::task_size::TaskSize;
+use super::task_size::{TaskSize, CPU_UNITS_PER_VCPU};
 
 /// ECS task networking on EC2, which caps tasks per instance in awsvpc mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,19 +58,76 @@ pub struct Packing {
 /// Tasks of `size` per instance: min(⌊vCPU ÷ task vCPU⌋, ⌊(MiB − reserved) ÷ task MiB⌋,
 /// network limit). None when not even one fits, or the network limit is unknown.
 pub fn pack(instance: &InstanceShape, size: TaskSize, reserved_mib: u32, network: NetworkMode) -> Option<Packing> {
-    // CPU units are exact integers: 1024 per vCPU.
-    let by_cpu = instance.vcpu * 1024 / size.cpu_units();
-    let by_memory = instance.memory_mib.saturating_sub(reserved_mib) / size.memory_mib();
-    let by_network = task_limit(instance, network)?;
-    // Ties name the first of CPU, memory, network: the order a person checks.
-    let mut packing = Packing { tasks_per_instance: by_cpu, bound: Bound::Cpu };
-    if by_memory < packing.tasks_per_instance {
-        packing = Packing { tasks_per_instance: by_memory, bound: Bound::Memory };
+    Room::of(instance, reserved_mib, Daemons::NONE, network)?.packing(size)
+}
+
+/// What daemon tasks (agents that run on every instance: a log router,
+/// monitoring) take on each instance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Daemons {
+    pub cpu_units: u32,
+    pub memory_mib: u32,
+}
+
+impl Daemons {
+    pub const NONE: Daemons = Daemons { cpu_units: 0, memory_mib: 0 };
+}
+
+/// What one instance gives the services' tasks: its CPU and memory less the
+/// memory ECS reserves and what the daemons take, and the tasks its network
+/// mode allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Room {
+    pub cpu_units: u32,
+    pub memory_mib: u32,
+    pub tasks: u32,
+}
+
+impl Room {
+    /// None where the reservation and the daemons leave no room, or the
+    /// network mode's limit is unknown for the type.
+    pub fn of(instance: &InstanceShape, reserved_mib: u32, daemons: Daemons, network: NetworkMode) -> Option<Room> {
+        Some(Room {
+            cpu_units: instance.vcpu.checked_mul(CPU_UNITS_PER_VCPU)?.checked_sub(daemons.cpu_units)?,
+            memory_mib: instance.memory_mib.checked_sub(reserved_mib.checked_add(daemons.memory_mib)?)?,
+            tasks: task_limit(instance, network)?,
+        })
     }
-    if by_network < packing.tasks_per_instance {
-        packing = Packing { tasks_per_instance: by_network, bound: Bound::Network };
+
+    pub fn holds(self, size: TaskSize) -> bool {
+        self.tasks > 0 && size.cpu_units() <= self.cpu_units && size.memory_mib() <= self.memory_mib
     }
-    (packing.tasks_per_instance > 0).then_some(packing)
+
+    /// How many tasks of `size` fit in this room.
+    pub fn count(self, size: TaskSize) -> u32 {
+        self.packing(size).map_or(0, |p| p.tasks_per_instance)
+    }
+
+    /// How many tasks of `size` fit in this room and what bounds them; None
+    /// when not one does.
+    pub fn packing(self, size: TaskSize) -> Option<Packing> {
+        // CPU units are exact integers: 1024 per vCPU.
+        let by_cpu = self.cpu_units / size.cpu_units();
+        let by_memory = self.memory_mib / size.memory_mib();
+        // Ties name the first of CPU, memory, network: the order a person checks.
+        let mut packing = Packing { tasks_per_instance: by_cpu, bound: Bound::Cpu };
+        if by_memory < packing.tasks_per_instance {
+            packing = Packing { tasks_per_instance: by_memory, bound: Bound::Memory };
+        }
+        if self.tasks < packing.tasks_per_instance {
+            packing = Packing { tasks_per_instance: self.tasks, bound: Bound::Network };
+        }
+        (packing.tasks_per_instance > 0).then_some(packing)
+    }
+
+    /// The room left once `tasks` tasks of `size` are in it.
+    pub fn less(self, size: TaskSize, tasks: u32) -> Room {
+        Room {
+            cpu_units: self.cpu_units - tasks * size.cpu_units(),
+            memory_mib: self.memory_mib - tasks * size.memory_mib(),
+            tasks: self.tasks - tasks,
+        }
+    }
 }
 
 /// The most tasks `network` mode lets one instance run, `u32::MAX` for no
@@ -87,23 +144,6 @@ pub fn task_limit(instance: &InstanceShape, network: NetworkMode) -> Option<u32>
 /// Instances for `tasks` tasks: max(minimum, ⌈tasks ÷ tasks per instance⌉).
 pub fn instances_needed(tasks: u32, tasks_per_instance: u32, minimum: u32) -> u32 {
     tasks.div_ceil(tasks_per_instance.max(1)).max(minimum)
-}
-
-/// Share of the fleet's vCPU and memory the tasks are given, 0–1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Utilisation {
-    pub vcpu: f64,
-    pub memory: f64,
-}
-
-pub fn utilisation(instance: &InstanceShape, instances: u32, size: TaskSize, tasks: u32) -> Utilisation {
-    let provisioned_vcpu = f64::from(instances) * f64::from(instance.vcpu);
-    let provisioned_mib = f64::from(instances) * f64::from(instance.memory_mib);
-    let share = |used: f64, total: f64| if total > 0.0 { used / total } else { 0.0 };
-    Utilisation {
-        vcpu: share(f64::from(tasks) * size.vcpu(), provisioned_vcpu),
-        memory: share(f64::from(tasks) * f64::from(size.memory_mib()), provisioned_mib),
-    }
 }
 
 #[cfg(test)]
@@ -165,12 +205,5 @@ mod tests {
         // 10 tasks, 3 per instance: ⌈10 ÷ 3⌉ = 4.
         assert_eq!(instances_needed(10, 3, 2), 4);
         assert_eq!(instances_needed(0, 3, 0), 0);
-    }
-
-    #[test]
-    fn utilisation_of_the_fleet() {
-        // 10 tasks of 0.5 vCPU / 2 GiB on 4 × m6i.large: vCPU 5 ÷ 8 = 0.625; memory 20 GiB ÷ 32 GiB = 0.625.
-        let u = utilisation(&m6i_large(), 4, size(0.5, 2.0), 10);
-        assert_eq!((u.vcpu, u.memory), (0.625, 0.625));
     }
 }

@@ -4,55 +4,8 @@
 //! lower bound no packing can beat. `packing` is the one-size case, where
 //! first fit is exact.
 
-use super::packing::{task_limit, InstanceShape, NetworkMode};
+use super::packing::{InstanceShape, Room};
 use super::task_size::{TaskSize, CPU_UNITS_PER_VCPU};
-
-/// What daemon tasks (agents that run on every instance: a log router,
-/// monitoring) take on each instance.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Daemons {
-    pub cpu_units: u32,
-    pub memory_mib: u32,
-}
-
-/// What one instance gives the services' tasks: its CPU and memory less the
-/// memory ECS reserves and what the daemons take, and the tasks its network
-/// mode allows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Room {
-    pub cpu_units: u32,
-    pub memory_mib: u32,
-    pub tasks: u32,
-}
-
-impl Room {
-    /// None where the reservation and the daemons leave no room, or the
-    /// network mode's limit is unknown for the type.
-    pub fn of(instance: &InstanceShape, reserved_mib: u32, daemons: Daemons, network: NetworkMode) -> Option<Room> {
-        Some(Room {
-            cpu_units: instance.vcpu.checked_mul(CPU_UNITS_PER_VCPU)?.checked_sub(daemons.cpu_units)?,
-            memory_mib: instance.memory_mib.checked_sub(reserved_mib.checked_add(daemons.memory_mib)?)?,
-            tasks: task_limit(instance, network)?,
-        })
-    }
-
-    fn holds(self, size: TaskSize) -> bool {
-        self.tasks > 0 && size.cpu_units() <= self.cpu_units && size.memory_mib() <= self.memory_mib
-    }
-
-    /// How many tasks of `size` fit in this room.
-    fn count(self, size: TaskSize) -> u32 {
-        (self.cpu_units / size.cpu_units()).min(self.memory_mib / size.memory_mib()).min(self.tasks)
-    }
-
-    fn less(self, size: TaskSize, tasks: u32) -> Room {
-        Room {
-            cpu_units: self.cpu_units - tasks * size.cpu_units(),
-            memory_mib: self.memory_mib - tasks * size.memory_mib(),
-            tasks: self.tasks - tasks,
-        }
-    }
-}
 
 /// One service's tasks: their size and how many run at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,23 +15,36 @@ pub struct Demand {
 }
 
 /// The tasks that must fit at once while every service deploys: each
-/// service's own and `percent` more, rounded up (ECS's `maximumPercent`
-/// above 100 starts new tasks before it stops old ones).
+/// service's own and `percent` more (ECS's `maximumPercent` above 100 starts
+/// new tasks before it stops old ones, up to the desired count × the
+/// percentage, rounded down).
 pub fn with_headroom(demands: &[Demand], percent: u32) -> Vec<Demand> {
-    demands
-        .iter()
-        .map(|d| Demand { size: d.size, tasks: d.tasks + (u64::from(d.tasks) * u64::from(percent)).div_ceil(100) as u32 })
-        .collect()
+    demands.iter().map(|d| Demand { size: d.size, tasks: d.tasks + (u64::from(d.tasks) * u64::from(percent) / 100) as u32 }).collect()
 }
+
+/// Instances that hold the same tasks: how many, and their tasks of each
+/// service in the demands' order.
+pub type Group = (u32, Vec<u32>);
 
 /// Where every task runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placement {
-    /// Per instance, its tasks of each service, in the demands' order.
-    pub instances: Vec<Vec<u32>>,
+    /// The instances in groups that hold the same tasks, in the order first met.
+    pub groups: Vec<Group>,
     /// No packing holds the tasks on fewer instances: their total CPU,
     /// memory and count over one instance's room, each rounded up.
     pub lower_bound: u32,
+}
+
+impl Placement {
+    pub fn instances(&self) -> u32 {
+        self.groups.iter().map(|g| g.0).sum()
+    }
+
+    /// Each instance's tasks of each service.
+    pub fn each(&self) -> Vec<Vec<u32>> {
+        self.groups.iter().flat_map(|(n, load)| std::iter::repeat_n(load.clone(), *n as usize)).collect()
+    }
 }
 
 /// First-fit decreasing: services largest first, each task onto the first
@@ -92,6 +58,25 @@ pub fn place(room: Room, demands: &[Demand]) -> Option<Placement> {
         return None;
     }
     let lower_bound = lower_bound(room, demands);
+    // Tasks of one size: first fit is exact, and needs no instance by instance.
+    let mut busy = demands.iter().enumerate().filter(|(_, d)| d.tasks > 0);
+    if let (Some((k, one)), None) = (busy.next(), busy.next()) {
+        let per = room.count(one.size);
+        let with = |tasks: u32| {
+            let mut load = vec![0; demands.len()];
+            load[k] = tasks;
+            load
+        };
+        let (full, rest) = (one.tasks / per, one.tasks % per);
+        let mut groups = Vec::with_capacity(2);
+        if full > 0 {
+            groups.push((full, with(per)));
+        }
+        if rest > 0 {
+            groups.push((1, with(rest)));
+        }
+        return Some(Placement { groups, lower_bound });
+    }
     let mut best: Option<Vec<Vec<u32>>> = None;
     for by in [Share::Larger, Share::Cpu, Share::Memory] {
         let order = largest_first(room, demands, by);
@@ -113,7 +98,7 @@ pub fn place(room: Room, demands: &[Demand]) -> Option<Placement> {
             None => break,
         }
     }
-    Some(Placement { instances: best, lower_bound })
+    Some(Placement { groups: groups(&best), lower_bound })
 }
 
 /// Every task, largest first (by its larger share), onto whichever of `n`
@@ -205,6 +190,19 @@ fn lower_bound(room: Room, demands: &[Demand]) -> u32 {
         as u32
 }
 
+/// Instances that hold the same tasks, in the order first met: how many,
+/// and their tasks of each service.
+pub fn groups(instances: &[Vec<u32>]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for load in instances {
+        match out.iter_mut().find(|(_, l)| l == load) {
+            Some((n, _)) => *n += 1,
+            None => out.push((1, load.clone())),
+        }
+    }
+    out
+}
+
 /// Shares of the fleet's vCPU and memory that no running task, daemon or ECS
 /// reservation takes, 0–1 (room kept for deployments is idle between them).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -213,16 +211,52 @@ pub struct Idle {
     pub memory: f64,
 }
 
-impl Placement {
-    /// `running`: the tasks that run between deployments (no headroom).
-    pub fn idle(&self, instance: &InstanceShape, room: Room, running: &[Demand]) -> Idle {
-        let n = self.instances.len() as f64;
-        let used = |per_task: fn(TaskSize) -> u32| running.iter().map(|d| f64::from(per_task(d.size)) * f64::from(d.tasks)).sum::<f64>();
-        let share = |free: f64, total: f64| if total > 0.0 { free / total } else { 0.0 };
-        Idle {
-            vcpu: share(n * f64::from(room.cpu_units) - used(TaskSize::cpu_units), n * f64::from(instance.vcpu * CPU_UNITS_PER_VCPU)),
-            memory: share(n * f64::from(room.memory_mib) - used(TaskSize::memory_mib), n * f64::from(instance.memory_mib)),
+/// Share of the fleet's vCPU and memory the tasks are given, 0–1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Utilisation {
+    pub vcpu: f64,
+    pub memory: f64,
+}
+
+/// What `running` tasks are given of `instances` instances of the type.
+pub fn utilisation(instance: &InstanceShape, instances: u32, running: &[Demand]) -> Utilisation {
+    let provisioned_vcpu = f64::from(instances) * f64::from(instance.vcpu);
+    let provisioned_mib = f64::from(instances) * f64::from(instance.memory_mib);
+    let share = |used: f64, total: f64| if total > 0.0 { used / total } else { 0.0 };
+    let used = |per_task: fn(TaskSize) -> f64| running.iter().map(|d| f64::from(d.tasks) * per_task(d.size)).sum::<f64>();
+    Utilisation { vcpu: share(used(TaskSize::vcpu), provisioned_vcpu), memory: share(used(|s| f64::from(s.memory_mib())), provisioned_mib) }
+}
+
+/// Where the tasks that run between deployments are, on `n` instances: each
+/// service's tasks spread over them as ECS's spread placement does (largest
+/// first, each onto the roomiest instance); when spreading cannot hold
+/// them, where `placed` put them, less its headroom tasks (taken from the
+/// last instances), and the instances it left empty.
+pub fn running_on(room: Room, running: &[Demand], n: u32, placed: &Placement) -> Vec<Group> {
+    let spread = spread(room, running, n as usize).unwrap_or_else(|| {
+        let mut instances = placed.each();
+        for (k, d) in running.iter().enumerate() {
+            let mut extra = instances.iter().map(|load| load[k]).sum::<u32>().saturating_sub(d.tasks);
+            for load in instances.iter_mut().rev() {
+                let off = extra.min(load[k]);
+                (load[k], extra) = (load[k] - off, extra - off);
+            }
         }
+        instances.resize((n as usize).max(instances.len()), vec![0; running.len()]);
+        instances
+    });
+    groups(&spread)
+}
+
+/// The idle shares of `instances` instances of the type, each with `room`,
+/// when `running` tasks run on them.
+pub fn idle(instance: &InstanceShape, room: Room, instances: u32, running: &[Demand]) -> Idle {
+    let n = f64::from(instances);
+    let used = |per_task: fn(TaskSize) -> u32| running.iter().map(|d| f64::from(per_task(d.size)) * f64::from(d.tasks)).sum::<f64>();
+    let share = |free: f64, total: f64| if total > 0.0 { free / total } else { 0.0 };
+    Idle {
+        vcpu: share(n * f64::from(room.cpu_units) - used(TaskSize::cpu_units), n * f64::from(instance.vcpu * CPU_UNITS_PER_VCPU)),
+        memory: share(n * f64::from(room.memory_mib) - used(TaskSize::memory_mib), n * f64::from(instance.memory_mib)),
     }
 }
 

@@ -4,12 +4,13 @@
 
 use super::bill::{FargateParts, FleetParts};
 use super::cost_line::{self, CostLine};
-use super::credits::{self, Burst, CreditMode, CreditUse};
+use super::credits::{self, Burst, CreditMode, CreditUse, Load};
 use super::ec2::{Capacity, Ec2Hourly, Overheads, PurchaseOption};
 use super::fargate::{FargateOption, FargateRates, FargateTask, Unsupported};
 use super::line::{Launch, Line};
 use super::outclassed;
-use super::packing::{self, InstanceShape, NetworkMode, Packing, Utilisation};
+use super::packing::{Daemons, InstanceShape, NetworkMode, Packing, Room};
+use super::placement::{self, Demand, Idle, Placement, Utilisation};
 use super::platform::Platform;
 use super::task_size::TaskSize;
 use super::usage::Usage;
@@ -23,16 +24,47 @@ pub enum InstanceChoice {
     Named(String),
 }
 
-/// Everything a person chooses about the workload and the fleet.
+/// One service of the workload: its tasks, all of one size.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scenario {
-    pub platform: Platform,
+pub struct Service {
     pub size: TaskSize,
     /// Ephemeral storage per task, GiB (20–200).
     pub storage_gib: u32,
     /// A task's average CPU use while it runs, as a share of its vCPU (0.01–1).
     pub cpu_use: f64,
     pub tasks: u32,
+    /// On Fargate each task carries the workload's daemons as sidecar
+    /// containers (on instances they run once per instance).
+    pub sidecars: bool,
+}
+
+impl Service {
+    /// The size Fargate bills a task at: its own, or with sidecars the
+    /// smallest valid size that holds it and the daemons; None when none does.
+    pub fn fargate_size(&self, daemons: Daemons) -> Option<TaskSize> {
+        if !self.sidecars || daemons == Daemons::NONE {
+            return Some(self.size);
+        }
+        TaskSize::smallest_holding(self.size.cpu_units() + daemons.cpu_units, self.size.memory_mib() + daemons.memory_mib)
+    }
+
+    /// vCPU a task uses on average while it runs.
+    pub fn vcpu_used(&self) -> f64 {
+        self.size.vcpu() * self.cpu_use
+    }
+}
+
+/// Everything a person chooses about the workload and the fleet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub platform: Platform,
+    /// At least one; all run for the same hours.
+    pub services: Vec<Service>,
+    /// What agents that run on every instance take of each.
+    pub daemons: Daemons,
+    /// Percent more of each service's tasks that must fit at once while it
+    /// deploys (ECS's `maximumPercent` − 100).
+    pub headroom_percent: u32,
     pub usage: Usage,
     pub instance: InstanceChoice,
     /// The purchase option the instance is chosen for and the verdict speaks of.
@@ -49,6 +81,18 @@ pub struct Scenario {
     /// GiB of EBS root volume per instance.
     pub ebs_gib: u32,
     pub overheads: Overheads,
+}
+
+impl Scenario {
+    /// Each service's tasks as placement sees them.
+    pub fn demands(&self) -> Vec<Demand> {
+        self.services.iter().map(|s| Demand { size: s.size, tasks: s.tasks }).collect()
+    }
+
+    /// Every task of every service.
+    pub fn tasks(&self) -> u32 {
+        self.services.iter().map(|s| s.tasks).sum()
+    }
 }
 
 /// Fargate's rates in the region for each purchase option; None where unknown.
@@ -101,32 +145,57 @@ pub struct Candidate {
 
 const SLOTS: usize = 2 * PurchaseOption::ALL.len();
 
-/// Fargate's bill.
+/// One service on Fargate.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FargateCost {
+pub struct FargateService {
     pub tasks: u32,
-    /// Hours billed per task per month.
-    pub billed_hours: f64,
+    /// The size Fargate bills (with sidecars, larger than the service's).
+    pub size: TaskSize,
     /// USD per task-hour of each option Fargate sells here (`FargateOption`
     /// order): vCPU, memory, storage and licence.
     pub task_hours: [Option<f64>; 4],
+}
+
+/// Fargate's bill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FargateCost {
+    pub services: Vec<FargateService>,
+    /// Hours billed per task per month.
+    pub billed_hours: f64,
     /// USD per task-hour for a public IPv4 address: 0 without one, None
     /// where its price is unknown.
     pub public_ipv4_hour: Option<f64>,
 }
 
 impl FargateCost {
-    /// USD per task-hour, on-demand.
+    pub fn tasks(&self) -> u32 {
+        self.services.iter().map(|s| s.tasks).sum()
+    }
+
+    /// USD per hour of every task running, bought as `option`; None where it has no rate here.
+    fn fleet_hour(&self, option: FargateOption) -> Option<f64> {
+        self.services.iter().try_fold(0.0, |usd, s| Some(usd + f64::from(s.tasks) * s.task_hours[option as usize]?))
+    }
+
+    /// USD per task-hour bought as `option`: a service's rate, or with
+    /// several the average over their tasks; None where it has no rate here.
+    pub fn task_hour_of(&self, option: FargateOption) -> Option<f64> {
+        match self.services.as_slice() {
+            [one] => one.task_hours[option as usize],
+            _ => self.fleet_hour(option).map(|usd| usd / f64::from(self.tasks())),
+        }
+    }
+
+    /// USD per task-hour on-demand (see `task_hour_of`).
     pub fn task_hour(&self) -> f64 {
-        self.task_hours[0].unwrap_or(f64::NAN)
+        self.task_hour_of(FargateOption::OnDemand).unwrap_or(f64::NAN)
     }
 
     /// `option`'s bill as lines of the hours per task; None where it has no rate here.
     pub fn lines(&self, option: FargateOption) -> Option<FargateParts<CostLine>> {
-        let tasks = f64::from(self.tasks);
-        let task_hour = self.task_hours[option as usize]?;
+        let tasks = f64::from(self.tasks());
         Some(FargateParts {
-            tasks: CostLine::per_hour(tasks * task_hour),
+            tasks: CostLine::per_hour(self.fleet_hour(option)?),
             public_ipv4: self.public_ipv4_hour.map(|usd| CostLine::per_hour(tasks * usd)),
         })
     }
@@ -139,6 +208,13 @@ impl FargateCost {
     /// USD per month for `option`; None where it has no rate here.
     pub fn monthly(&self, option: FargateOption) -> Option<f64> {
         Some(self.bill(option)?.total())
+    }
+
+    /// USD per month for service `k` bought as `option`, its addresses included.
+    pub fn service_monthly(&self, k: usize, option: FargateOption) -> Option<f64> {
+        let s = self.services.get(k)?;
+        let hour = s.task_hours[option as usize]? + self.public_ipv4_hour.unwrap_or(0.0);
+        Some(f64::from(s.tasks) * hour * self.billed_hours)
     }
 
     /// USD per month on-demand.
@@ -156,8 +232,6 @@ struct FleetTerms {
     side: SidePrices,
     public_ip: bool,
     ebs_gib: u32,
-    /// A task's vCPU × its average use.
-    task_vcpu_used: f64,
     billed_hours: f64,
 }
 
@@ -165,13 +239,21 @@ struct FleetTerms {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ec2Cost {
     pub candidate: Candidate,
-    pub packing: Packing,
+    /// What one instance gives the tasks.
+    pub room: Room,
+    /// With one service, its tasks per instance and what bounds them.
+    pub packing: Option<Packing>,
+    /// Where the tasks and their deploy headroom fit; the fleet may add
+    /// empty instances to reach its minimum.
+    pub placement: Placement,
     pub instances: u32,
     /// The fleet is at the minimum instance count, more than the tasks need.
     pub at_minimum: bool,
     pub utilisation: Utilisation,
-    /// How the tasks spread over the instances: (instances, tasks on each), twice.
-    pub spread: [(u32, u32); 2],
+    pub idle: Idle,
+    /// The running tasks' CPU use per instance, spread as ECS spreads them,
+    /// in groups of equally loaded instances.
+    pub loads: Vec<Load>,
     /// What the tasks ask of a burstable type's CPU credits; None for the others.
     pub credits: Option<CreditUse>,
     terms: FleetTerms,
@@ -219,7 +301,7 @@ impl Ec2Cost {
         Some(FleetParts {
             instances: per_instance_hour(hourly),
             management_fee: per_instance_hour(fee),
-            cpu_credits: self.credits.map_or(CostLine::ZERO, |c| credits::line(c.burst, c.mode, self.spread, t.task_vcpu_used, follows)),
+            cpu_credits: self.credits.map_or(CostLine::ZERO, |c| credits::line(c.burst, c.mode, &self.loads, follows)),
             ebs: unless_zero(t.ebs_gib > 0, t.side.ebs_gb_month, &|usd| per_instance_month(f64::from(t.ebs_gib) * usd)),
             public_ipv4: unless_zero(t.public_ip, t.side.public_ipv4_hour, &per_instance_hour),
             extra: CostLine::fixed(n * t.overheads.extra_per_instance),
@@ -238,6 +320,27 @@ impl Ec2Cost {
     /// None where the bill is unpriced.
     pub fn credits_per_instance(&self, launch: Launch, option: PurchaseOption) -> Option<f64> {
         Some(self.bill(launch, option)?.cpu_credits / f64::from(self.instances.max(1)))
+    }
+
+    /// Where the tasks and their headroom are, grouped (`placement::groups`),
+    /// with the empty instances the fleet's minimum adds.
+    pub fn placed(&self) -> Vec<placement::Group> {
+        let mut groups = self.placement.groups.clone();
+        let empty = self.instances - self.placement.instances();
+        if empty > 0 {
+            let services = groups.first().map_or(0, |g| g.1.len());
+            groups.push((empty, vec![0; services]));
+        }
+        groups
+    }
+
+    /// USD a month of the instances' capacity left idle between deployments,
+    /// vCPU and memory: the instances' price (and management fee) × each idle
+    /// share. The two overlap: an instance is paid for both at once.
+    pub fn idle_monthly(&self, launch: Launch, option: PurchaseOption) -> Option<(f64, f64)> {
+        let bill = self.bill(launch, option)?;
+        let capacity = bill.instances + bill.management_fee;
+        Some((capacity * self.idle.vcpu, capacity * self.idle.memory))
     }
 
     /// Works out the total for `launch` bought as `option` (see `total`).
@@ -337,7 +440,12 @@ impl Evaluation {
 /// Why a scenario has no answer (`i18n` says it in words).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioError {
+    /// A workload of no service.
+    NoServices,
     Fargate(Unsupported),
+    /// No Fargate size holds a task of the service (by its index) with the
+    /// daemons as sidecars.
+    SidecarsTooLarge(usize),
     /// The usage bills more hours than a month has.
     UsageOverMonth(f64),
     UnknownInstance(String),
@@ -355,36 +463,63 @@ pub enum ScenarioError {
 
 /// The fleet for one candidate with every total, or None when not one task fits on it.
 pub fn fleet(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
-    let mut cost = unpriced(s, side, candidate, billed_hours)?;
+    let mut cost = unpriced(s, &Demands::of(s), side, candidate, billed_hours)?;
     cost.price_all();
     Some(cost)
 }
 
+/// The services' tasks as placement sees them, worked out once for every candidate.
+struct Demands {
+    /// Between deployments.
+    running: Vec<Demand>,
+    /// With the deploy headroom.
+    deploying: Vec<Demand>,
+}
+
+impl Demands {
+    fn of(s: &Scenario) -> Demands {
+        let running = s.demands();
+        Demands { deploying: placement::with_headroom(&running, s.headroom_percent), running }
+    }
+}
+
 /// The fleet for one candidate with no total worked out yet (`Ec2Cost::price`).
-fn unpriced(s: &Scenario, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
-    let packing = packing::pack(&candidate.shape, s.size, s.reserved_mib, s.network)?;
-    let instances = packing::instances_needed(s.tasks, packing.tasks_per_instance, s.min_instances);
-    let spread = credits::spread(s.tasks, instances);
-    let task_vcpu_used = s.size.vcpu() * s.cpu_use;
-    // The fullest instance's use: its tasks' vCPU at their average use.
-    let fullest = credits::fullest(spread);
-    let credits = candidate.burst.map(|burst| CreditUse { mode: s.credits, burst, used_vcpu: f64::from(fullest) * task_vcpu_used });
-    let terms = FleetTerms {
-        capacity: s.capacity,
-        overheads: s.overheads,
-        side: *side,
-        public_ip: s.public_ip,
-        ebs_gib: s.ebs_gib,
-        task_vcpu_used,
-        billed_hours,
+fn unpriced(s: &Scenario, demands: &Demands, side: &SidePrices, candidate: &Candidate, billed_hours: f64) -> Option<Ec2Cost> {
+    let room = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network)?;
+    let running = &demands.running;
+    let placement = placement::place(room, &demands.deploying)?;
+    let needed = placement.instances();
+    let instances = needed.max(s.min_instances);
+    // Each instance's use: its tasks' vCPU at their average use.
+    let used = |on: &[u32]| s.services.iter().zip(on).fold(0.0, |vcpu, (service, &n)| vcpu + f64::from(n) * service.vcpu_used());
+    let loads = match running.as_slice() {
+        // One service: ⌈T ÷ n⌉ tasks on T mod n instances, ⌊T ÷ n⌋ on the others.
+        [one] if instances > 0 => {
+            let (each, more) = (one.tasks / instances, one.tasks % instances);
+            let task = s.services[0].vcpu_used();
+            credits::loads([(instances - more, each, f64::from(each) * task), (more, each + 1, f64::from(each + 1) * task)].into_iter())
+        }
+        _ => {
+            let on = placement::running_on(room, running, instances, &placement);
+            credits::loads(on.iter().map(|(n, on)| (*n, on.iter().sum(), used(on))))
+        }
     };
+    let credits = candidate.burst.map(|burst| CreditUse { mode: s.credits, burst, used_vcpu: credits::fullest(&loads).vcpu });
+    let terms =
+        FleetTerms { capacity: s.capacity, overheads: s.overheads, side: *side, public_ip: s.public_ip, ebs_gib: s.ebs_gib, billed_hours };
     Some(Ec2Cost {
         candidate: candidate.clone(),
-        packing,
+        room,
+        packing: match s.services.as_slice() {
+            [one] => room.packing(one.size),
+            _ => None,
+        },
+        placement,
         instances,
-        at_minimum: s.tasks.div_ceil(packing.tasks_per_instance) < s.min_instances,
-        utilisation: packing::utilisation(&candidate.shape, instances, s.size, s.tasks),
-        spread,
+        at_minimum: needed < s.min_instances,
+        utilisation: placement::utilisation(&candidate.shape, instances, running),
+        idle: placement::idle(&candidate.shape, room, instances, running),
+        loads,
         credits,
         terms,
         monthly: [None; SLOTS],
@@ -411,24 +546,41 @@ fn cheaper(option: PurchaseOption) -> impl Fn(&Ec2Cost, &Ec2Cost) -> Ordering {
 /// scenario's purchase option (unpriced ones last).
 pub fn ranked(s: &Scenario, side: &SidePrices, candidates: &[Candidate]) -> Vec<Ec2Cost> {
     let billed = s.usage.billed_hours();
-    let mut fleets: Vec<Ec2Cost> = candidates.iter().filter_map(|c| fleet(s, side, c, billed)).collect();
+    let demands = Demands::of(s);
+    let mut fleets: Vec<Ec2Cost> = candidates
+        .iter()
+        .filter_map(|c| {
+            let mut f = unpriced(s, &demands, side, c, billed)?;
+            f.price_all();
+            Some(f)
+        })
+        .collect();
     fleets.sort_by(cheaper(s.buy));
     fleets
 }
 
 pub fn evaluate(s: &Scenario, rates: &FargateOptions, side: &SidePrices, candidates: &[Candidate]) -> Result<Evaluation, ScenarioError> {
-    let task = FargateTask::new(s.platform, s.size, s.storage_gib).map_err(ScenarioError::Fargate)?;
+    if s.services.is_empty() {
+        return Err(ScenarioError::NoServices);
+    }
+    let mut services = Vec::with_capacity(s.services.len());
+    for (k, service) in s.services.iter().enumerate() {
+        let size = service.fargate_size(s.daemons).ok_or(ScenarioError::SidecarsTooLarge(k))?;
+        let task = FargateTask::new(s.platform, size, service.storage_gib).map_err(ScenarioError::Fargate)?;
+        let mut task_hours = [None; 4];
+        for (option, r) in rates.offered(s.platform) {
+            task_hours[option as usize] = Some(task.hourly(r));
+        }
+        services.push(FargateService { tasks: service.tasks, size, task_hours });
+    }
     if !s.usage.fits_in_month() {
         return Err(ScenarioError::UsageOverMonth(s.usage.billed_hours()));
     }
     let billed_hours = s.usage.billed_hours();
-    let mut task_hours = [None; 4];
-    for (option, r) in rates.offered(s.platform) {
-        task_hours[option as usize] = Some(task.hourly(r));
-    }
     let public_ipv4_hour = if s.public_ip { side.public_ipv4_hour } else { Some(0.0) };
-    let fargate = FargateCost { tasks: s.tasks, billed_hours, task_hours, public_ipv4_hour };
+    let fargate = FargateCost { services, billed_hours, public_ipv4_hour };
 
+    let demands = Demands::of(s);
     let ec2 = match &s.instance {
         InstanceChoice::Auto => {
             // Ranked by the purchase option's EC2 total alone: only the
@@ -436,7 +588,7 @@ pub fn evaluate(s: &Scenario, rates: &FargateOptions, side: &SidePrices, candida
             let mut cheapest = candidates
                 .iter()
                 .filter_map(|c| {
-                    let mut f = unpriced(s, side, c, billed_hours)?;
+                    let mut f = unpriced(s, &demands, side, c, billed_hours)?;
                     f.price(Launch::Ec2, s.buy);
                     f.monthly(s.buy).is_some().then_some(f)
                 })
@@ -460,8 +612,8 @@ pub fn evaluate(s: &Scenario, rates: &FargateOptions, side: &SidePrices, candida
     let mut break_evens = [None; SLOTS];
     for launch in Launch::ALL {
         for option in PurchaseOption::ALL {
-            let (Some(fleet), Some(reference)) = (ec2.lines(launch, option), reference) else { continue };
-            break_evens[launch.slot(option)] = BreakEven::of(&cost_line::cheaper(&fleet.total(), &reference, ec2.until(option)));
+            let (Some(fleet), Some(reference)) = (ec2.lines(launch, option), &reference) else { continue };
+            break_evens[launch.slot(option)] = BreakEven::of(&cost_line::cheaper(&fleet.total(), reference, ec2.until(option)));
         }
     }
     Ok(Evaluation { fargate, ec2, break_evens })
@@ -499,10 +651,15 @@ mod tests {
     fn scenario() -> Scenario {
         Scenario {
             platform: Platform::LinuxX86,
-            size: TaskSize::from_vcpu_gib(1.0, 2.0).unwrap(),
-            storage_gib: 20,
-            cpu_use: 1.0,
-            tasks: 10,
+            services: vec![Service {
+                size: TaskSize::from_vcpu_gib(1.0, 2.0).unwrap(),
+                storage_gib: 20,
+                cpu_use: 1.0,
+                tasks: 10,
+                sidecars: false,
+            }],
+            daemons: Daemons::NONE,
+            headroom_percent: 0,
             usage: Usage::Hours(730.0),
             instance: InstanceChoice::Auto,
             buy: PurchaseOption::OnDemand,
@@ -537,7 +694,7 @@ mod tests {
             candidate("c6i.large", 2, 4, 3, 0.085, None),
         ];
         let e = evaluate(&scenario(), &rates(), &BARE, &candidates).unwrap();
-        assert_eq!((e.ec2.candidate.name.as_str(), e.ec2.instances, e.ec2.packing.tasks_per_instance), ("m6i.large", 5, 2));
+        assert_eq!((e.ec2.candidate.name.as_str(), e.ec2.instances, e.ec2.packing.unwrap().tasks_per_instance), ("m6i.large", 5, 2));
         assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 350.4));
         // Reserved 1y: 5 × 0.06 × 730 = $219.00; no Spot price: None.
         assert!(close(e.ec2.monthly(PurchaseOption::Reserved1y).unwrap(), 219.0));
@@ -573,7 +730,7 @@ mod tests {
         assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 327.36));
         // At 20% use each instance's 2 tasks use 0.4 vCPU, within the 0.6 baseline: t3a.large wins honestly,
         // 5 × (54.896 + 2.4) = $286.48.
-        s.cpu_use = 0.2;
+        s.services[0].cpu_use = 0.2;
         let e = evaluate(&s, &rates(), &US_EAST_1, &[t3a_large(), candidate("m6a.large", 2, 8, 3, 0.0864, None)]).unwrap();
         assert_eq!(e.ec2.candidate.name, "t3a.large");
         assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 286.48));
@@ -642,7 +799,7 @@ mod tests {
         // Same monthly cost: 4 × $0.1 against 2 × $0.2.
         let candidates = [candidate("a.small", 2, 8, 3, 0.1, None), candidate("b.big", 4, 16, 4, 0.2, None)];
         let mut s = scenario();
-        s.tasks = 8;
+        s.services[0].tasks = 8;
         s.min_instances = 1;
         let e = evaluate(&s, &rates(), &BARE, &candidates).unwrap();
         assert_eq!(e.ec2.candidate.name, "b.big");
@@ -660,7 +817,7 @@ mod tests {
     fn a_named_instance_too_small_is_an_error_not_a_zero() {
         let mut s = scenario();
         s.instance = InstanceChoice::Named("c6i.large".into());
-        s.size = TaskSize::from_vcpu_gib(4.0, 8.0).unwrap();
+        s.services[0].size = TaskSize::from_vcpu_gib(4.0, 8.0).unwrap();
         let candidates = [candidate("c6i.large", 2, 4, 3, 0.085, None)];
         assert_eq!(evaluate(&s, &rates(), &BARE, &candidates), Err(ScenarioError::InstanceTooSmall("c6i.large".into())));
         s.instance = InstanceChoice::Named("nope.large".into());
@@ -674,7 +831,7 @@ mod tests {
         // One task on a minimum of 2 × m6i.large: 2 × 0.096 × 730 = $140.16 against Fargate
         // 1 × 0.04937 per hour: 140.16 ÷ 0.04937 = 2,839 h > 730 h: Fargate is always cheaper.
         let mut s = scenario();
-        s.tasks = 1;
+        s.services[0].tasks = 1;
         let e = evaluate(&s, &rates(), &BARE, &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
         assert_eq!(e.ec2.instances, 2);
         assert_eq!(e.break_even(PurchaseOption::OnDemand), None);
@@ -702,23 +859,102 @@ mod tests {
         // 2 tasks of 1 vCPU on a minimum of one t3a.large: $54.896 a month. Fargate costs
         // 2 × 0.04937 = $0.09874 an hour: without credits EC2 is cheaper above 54.896 ÷ 0.09874 = 555.96 h.
         let mut s = scenario();
-        s.tasks = 2;
+        s.services[0].tasks = 2;
         s.min_instances = 1;
         // At 30% use (0.6 vCPU on the instance, its baseline) no credits are ever paid.
-        s.cpu_use = 0.3;
+        s.services[0].cpu_use = 0.3;
         let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
         let b = e.break_even(PurchaseOption::OnDemand).unwrap();
         assert!(close(b.above, 0.0752 * 730.0 / 0.09874) && b.below.is_none(), "{b:?}");
         // At 45% (0.9 vCPU): credits of 0.05 × (0.9h − 438) from 486.67 h. Before that EC2 is
         // dearer; after, 54.896 + 0.045h − 21.9 = 0.09874h at h = 32.996 ÷ 0.05374 = 614.0 h.
-        s.cpu_use = 0.45;
+        s.services[0].cpu_use = 0.45;
         let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
         let b = e.break_even(PurchaseOption::OnDemand).unwrap();
         assert!(close(b.above, (0.0752 * 730.0 - 0.05 * 0.6 * 730.0) / (0.09874 - 0.05 * 0.9)) && b.below.is_none(), "{b:?}");
         // At 100% the credits, $0.10 an hour from 219 h, outpace Fargate's $0.09874: never cheaper.
-        s.cpu_use = 1.0;
+        s.services[0].cpu_use = 1.0;
         let e = evaluate(&s, &rates(), &BARE, &[t3a_large()]).unwrap();
         assert_eq!(e.break_even(PurchaseOption::OnDemand), None);
+    }
+
+    /// The containers-roadmap #105 cluster in Fargate sizes, from 0.25 to 2 vCPU.
+    fn six_services() -> Vec<Service> {
+        let service = |vcpu: f64, gib: f64, tasks: u32| Service {
+            size: TaskSize::from_vcpu_gib(vcpu, gib).unwrap(),
+            storage_gib: 20,
+            cpu_use: 1.0,
+            tasks,
+            sidecars: false,
+        };
+        vec![
+            service(2.0, 7.0, 2),
+            service(1.0, 2.0, 1),
+            service(0.5, 1.0, 2),
+            service(0.25, 1.0, 2),
+            service(0.25, 0.5, 2),
+            service(0.25, 0.5, 1),
+        ]
+    }
+
+    #[test]
+    fn six_services_share_four_m5_large_and_their_idle_room_is_priced() {
+        // 7.25 vCPU and 21.5 GiB of tasks. On m5.large (2048 CPU units, 8192 − 512 MiB):
+        // each 2 vCPU task fills an instance; the other 3.25 vCPU need two more.
+        // No placement beats ⌈7.25 ÷ 2⌉ = 4.
+        let s = Scenario { services: six_services(), ..scenario() };
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m5.large", 2, 8, 3, 0.096, None)]).unwrap();
+        assert_eq!((e.ec2.instances, e.ec2.placement.lower_bound, e.ec2.packing), (4, 4, None));
+        assert_eq!(e.ec2.placed().iter().map(|(n, _)| n).sum::<u32>(), 4);
+        // EC2: 4 × 0.096 × 730 = $280.32. Fargate: (7.25 × 0.04048 + 21.5 × 0.004445) × 730 = $284.004675.
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 280.32));
+        assert!(close(e.fargate.on_demand(), 284.004675));
+        // Each service's Fargate bill adds up to the total: the first, 2 × (2 × 0.04048 + 7 × 0.004445) × 730.
+        let each: f64 = (0..6).map(|k| e.fargate.service_monthly(k, FargateOption::OnDemand).unwrap()).sum();
+        assert!(close(each, 284.004675));
+        assert!(close(e.fargate.service_monthly(0, FargateOption::OnDemand).unwrap(), 2.0 * (2.0 * 0.04048 + 7.0 * 0.004445) * 730.0));
+        // Idle: vCPU (4 × 2048 − 7424) ÷ 8192 = 9.375%; memory (4 × 7680 − 22016) ÷ 32768 = 26.5625%,
+        // of $280.32: $26.28 and $74.46.
+        assert_eq!((e.ec2.idle.vcpu, e.ec2.idle.memory), (0.09375, 0.265625));
+        let (vcpu_usd, memory_usd) = e.ec2.idle_monthly(Launch::Ec2, PurchaseOption::OnDemand).unwrap();
+        assert!(close(vcpu_usd, 26.28) && close(memory_usd, 74.46));
+    }
+
+    #[test]
+    fn daemons_take_room_on_instances_and_as_sidecars_grow_the_fargate_task() {
+        // 0.25 vCPU / 256 MiB of daemons on m5.large leaves 1792 CPU units: three 0.5 vCPU tasks
+        // each, so 10 tasks need 4 instances, not 3 (⌈10 ÷ 4⌉ without them).
+        let daemons = Daemons { cpu_units: 256, memory_mib: 256 };
+        let half = Service { size: TaskSize::from_vcpu_gib(0.5, 1.0).unwrap(), storage_gib: 20, cpu_use: 1.0, tasks: 10, sidecars: false };
+        let s = Scenario { services: vec![half.clone()], daemons, min_instances: 1, ..scenario() };
+        let m5 = [candidate("m5.large", 2, 8, 3, 0.096, None)];
+        let e = evaluate(&s, &rates(), &BARE, &m5).unwrap();
+        assert_eq!((e.ec2.instances, e.ec2.packing.unwrap().tasks_per_instance), (4, 3));
+        // On Fargate the daemons run only as sidecars: 0.75 vCPU / 1.25 GiB asks for 1 vCPU / 2 GiB.
+        assert!(close(e.fargate.on_demand(), 10.0 * (0.5 * 0.04048 + 1.0 * 0.004445) * 730.0));
+        let with = Scenario { services: vec![Service { sidecars: true, ..half }], ..s };
+        let e = evaluate(&with, &rates(), &BARE, &m5).unwrap();
+        assert_eq!(e.fargate.services[0].size, TaskSize::from_vcpu_gib(1.0, 2.0).unwrap());
+        assert!(close(e.fargate.on_demand(), 10.0 * 0.04937 * 730.0));
+        assert_eq!(e.ec2.instances, 4, "the instances' bill is the same");
+    }
+
+    #[test]
+    fn deploy_headroom_adds_instances_that_idle_between_deployments() {
+        // 10 tasks of 1 vCPU with 50% headroom: 15 must fit, 8 × m6i.large instead of 5.
+        let s = Scenario { headroom_percent: 50, ..scenario() };
+        let e = evaluate(&s, &rates(), &BARE, &[candidate("m6i.large", 2, 8, 3, 0.096, None)]).unwrap();
+        assert_eq!(e.ec2.instances, 8);
+        assert!(close(e.ec2.monthly(PurchaseOption::OnDemand).unwrap(), 8.0 * 0.096 * 730.0));
+        // Between deployments 10 of 16 vCPU run: 37.5% idle. Fargate bills only the running tasks.
+        assert_eq!(e.ec2.idle.vcpu, 0.375);
+        assert!(close(e.fargate.on_demand(), 360.401));
+    }
+
+    #[test]
+    fn no_service_is_an_error() {
+        let s = Scenario { services: Vec::new(), ..scenario() };
+        assert_eq!(evaluate(&s, &rates(), &BARE, &[]), Err(ScenarioError::NoServices));
     }
 
     #[test]

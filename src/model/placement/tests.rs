@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::packing::{Daemons, NetworkMode};
 
 fn size(vcpu: f64, gib: f64) -> TaskSize {
     TaskSize::from_vcpu_gib(vcpu, gib).unwrap()
@@ -15,14 +16,14 @@ fn bridge(instance: &InstanceShape) -> Room {
 
 /// Every instance holds what it was given, and every task is placed once.
 fn assert_valid(room: Room, demands: &[Demand], placement: &Placement) {
-    for load in &placement.instances {
+    for load in &placement.each() {
         let sum = |per_task: fn(TaskSize) -> u32| demands.iter().zip(load).map(|(d, &n)| per_task(d.size) * n).sum::<u32>();
         assert!(sum(TaskSize::cpu_units) <= room.cpu_units && sum(TaskSize::memory_mib) <= room.memory_mib, "{load:?} in {room:?}");
         assert!(load.iter().sum::<u32>() <= room.tasks, "{load:?} in {room:?}");
         assert!(load.iter().any(|&n| n > 0), "an empty instance: {placement:?}");
     }
     for (k, d) in demands.iter().enumerate() {
-        assert_eq!(placement.instances.iter().map(|load| load[k]).sum::<u32>(), d.tasks, "service {k}");
+        assert_eq!(placement.each().iter().map(|load| load[k]).sum::<u32>(), d.tasks, "service {k}");
     }
 }
 
@@ -31,7 +32,7 @@ fn one_size_packs_as_the_single_service_rule_does() {
     // 10 tasks of 1 vCPU / 2 GiB on m5.large: 2 per instance (CPU), 5 instances.
     let demands = [Demand { size: size(1.0, 2.0), tasks: 10 }];
     let p = place(bridge(&m5_large()), &demands).unwrap();
-    assert_eq!(p.instances, vec![vec![2]; 5]);
+    assert_eq!(p.each(), vec![vec![2]; 5]);
     assert_eq!(p.lower_bound, 5);
     let single = crate::model::packing::pack(&m5_large(), size(1.0, 2.0), 0, NetworkMode::Bridge).unwrap();
     assert_eq!(crate::model::packing::instances_needed(10, single.tasks_per_instance, 0), 5);
@@ -46,11 +47,11 @@ fn mixed_sizes_share_instances_largest_first() {
     let demands = [Demand { size: size(0.5, 1.0), tasks: 2 }, Demand { size: size(1.0, 2.0), tasks: 3 }];
     let room = bridge(&m5_large());
     let p = place(room, &demands).unwrap();
-    assert_eq!(p.instances, vec![vec![0, 2], vec![2, 1]]);
+    assert_eq!(p.each(), vec![vec![0, 2], vec![2, 1]]);
     assert_eq!(p.lower_bound, 2);
     assert_valid(room, &demands, &p);
     // Idle: 4 vCPU of 4 used; memory 2 × 2 + 2 × 1 + 2 = 8 GiB of 16 → half idle.
-    assert_eq!(p.idle(&m5_large(), room, &demands), Idle { vcpu: 0.0, memory: 0.5 });
+    assert_eq!(idle(&m5_large(), room, p.instances(), &demands), Idle { vcpu: 0.0, memory: 0.5 });
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn sizes_that_pair_well_are_spread_rather_than_packed_first_fit() {
     let room = Room::of(&m5_large(), 512, Daemons::default(), NetworkMode::Bridge).unwrap();
     assert_eq!(first_fit(room, &demands, &[1, 0]).len(), 3);
     let p = place(room, &demands).unwrap();
-    assert_eq!(p.instances, vec![vec![2, 1], vec![2, 1]]);
+    assert_eq!(p.each(), vec![vec![2, 1], vec![2, 1]]);
     assert_eq!(p.lower_bound, 2);
 }
 
@@ -77,10 +78,11 @@ fn daemons_take_their_share_of_every_instance() {
     let demands = [Demand { size: size(0.5, 1.0), tasks: 7 }];
     let with = Room::of(&m5_large(), 0, daemons, NetworkMode::Bridge).unwrap();
     assert_eq!(with, Room { cpu_units: 1792, memory_mib: 7680, tasks: u32::MAX });
-    assert_eq!(place(with, &demands).unwrap().instances, vec![vec![3], vec![3], vec![1]]);
-    assert_eq!(place(bridge(&m5_large()), &demands).unwrap().instances, vec![vec![4], vec![3]]);
+    assert_eq!(place(with, &demands).unwrap().each(), vec![vec![3], vec![3], vec![1]]);
+    assert_eq!(place(bridge(&m5_large()), &demands).unwrap().each(), vec![vec![4], vec![3]]);
     // Idle vCPU with the daemon: 3 × 1792 − 7 × 512 = 1792 units of 3 × 2048.
-    let idle = place(with, &demands).unwrap().idle(&m5_large(), with, &demands);
+    let placed = place(with, &demands).unwrap();
+    let idle = super::idle(&m5_large(), with, placed.instances(), &demands);
     assert_eq!(idle.vcpu, 1792.0 / 6144.0);
     // Daemons larger than the instance leave no room at all.
     assert_eq!(Room::of(&m5_large(), 0, Daemons { cpu_units: 4096, memory_mib: 0 }, NetworkMode::Bridge), None);
@@ -89,17 +91,18 @@ fn daemons_take_their_share_of_every_instance() {
 #[test]
 fn deploy_headroom_must_fit_beside_the_running_tasks() {
     // 4 tasks with 50% headroom: 2 more must fit at once, 6 in all; 0% is
-    // none; 1 task with 10% still needs one more (rounded up).
+    // none; ECS rounds the upper limit down: 1 task with 50% gets none
+    // (it is stopped before its replacement starts), 3 with 50% one.
     let d = |tasks| Demand { size: size(1.0, 2.0), tasks };
-    assert_eq!(with_headroom(&[d(4), d(1)], 50), [d(6), d(2)]);
+    assert_eq!(with_headroom(&[d(4), d(1)], 50), [d(6), d(1)]);
     assert_eq!(with_headroom(&[d(4)], 0), [d(4)]);
-    assert_eq!(with_headroom(&[d(1)], 10), [d(2)]);
+    assert_eq!(with_headroom(&[d(3), d(10)], 50), [d(4), d(15)]);
     // 6 tasks of 1 vCPU on m5.large: 3 instances where the running 4 need 2;
     // between deployments the third instance's room is idle.
     let room = bridge(&m5_large());
     let p = place(room, &with_headroom(&[d(4)], 50)).unwrap();
-    assert_eq!(p.instances.len(), 3);
-    assert_eq!(p.idle(&m5_large(), room, &[d(4)]).vcpu, 2048.0 / 6144.0);
+    assert_eq!(p.instances(), 3);
+    assert_eq!(idle(&m5_large(), room, p.instances(), &[d(4)]).vcpu, 2048.0 / 6144.0);
 }
 
 #[test]
@@ -110,10 +113,10 @@ fn the_awsvpc_limit_counts_every_service_task() {
     let demands = [Demand { size: size(0.25, 0.5), tasks: 3 }, Demand { size: size(0.25, 1.0), tasks: 2 }];
     let awsvpc = Room::of(&m5_large(), 0, Daemons::default(), NetworkMode::Awsvpc).unwrap();
     let p = place(awsvpc, &demands).unwrap();
-    assert_eq!((p.instances.len(), p.lower_bound), (3, 3));
+    assert_eq!((p.instances(), p.lower_bound), (3, 3));
     assert_valid(awsvpc, &demands, &p);
     let trunking = Room::of(&m5_large(), 0, Daemons::default(), NetworkMode::AwsvpcTrunking).unwrap();
-    assert_eq!(place(trunking, &demands).unwrap().instances.len(), 1);
+    assert_eq!(place(trunking, &demands).unwrap().instances(), 1);
     // A type AWS's trunking table does not list has no known limit.
     let unlisted = InstanceShape { trunking_tasks: None, ..m5_large() };
     assert_eq!(Room::of(&unlisted, 0, Daemons::default(), NetworkMode::AwsvpcTrunking), None);
@@ -125,7 +128,7 @@ fn a_task_no_instance_holds_places_nothing() {
     assert_eq!(place(bridge(&m5_large()), &demands), None);
     // …unless none of it runs.
     let none = [Demand { size: size(4.0, 8.0), tasks: 0 }];
-    assert_eq!(place(bridge(&m5_large()), &none).unwrap().instances, Vec::<Vec<u32>>::new());
+    assert_eq!(place(bridge(&m5_large()), &none).unwrap().each(), Vec::<Vec<u32>>::new());
 }
 
 /// The fewest instances that hold the tasks, by trying every assignment that
@@ -211,7 +214,7 @@ fn placement_against_the_optimum() {
         }
         let placement = place(room, &demands).unwrap();
         assert_valid(room, &demands, &placement);
-        let ffd = placement.instances.len() as u32;
+        let ffd = placement.instances();
         let best = optimum(room, &demands, ffd);
         assert!(
             placement.lower_bound <= best && best <= ffd,
