@@ -22,6 +22,8 @@ mod downloads;
 mod header;
 pub mod options_table;
 mod prices;
+mod service_costs;
+mod service_list;
 mod settle;
 mod share;
 pub mod sources;
@@ -206,7 +208,11 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { downloads::downloads(e, by_hours, lang) }
                             <figcaption>{ i18n::charts::hours_caption(e, lang) }</figcaption>
                         </figure>
+                        { service_costs::service_costs(e, lang) }
                         <p class="packing" id="packing">{ i18n::fleet::packing(e, lang) }</p>
+                        if let Some(idle) = i18n::fleet::idle(e, lang) {
+                            <p class="packing" id="idle">{ idle }</p>
+                        }
                         if let Some(credits) = i18n::fleet::credits(e, lang) {
                             <p class="packing" id="cpu-credits">{ credits }</p>
                         }

@@ -17,7 +17,9 @@ use crate::pricing::DEFAULT_REGION;
 use std::fmt;
 
 mod service;
+mod services;
 pub use service::{is_service_name, list_text, ServiceInputs};
+pub use services::Edit;
 
 /// Every option, normalised. `Default` is the page's first view.
 #[derive(Clone, Debug, PartialEq)]
@@ -393,10 +395,16 @@ pub fn last_value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a s
 
 /// Escapes everything but unreserved characters, for query values and data URLs.
 pub fn percent_encode(s: &str) -> String {
+    percent_encode_but(s, b"")
+}
+
+/// Escapes everything but unreserved characters and `kept`.
+pub fn percent_encode_but(s: &str, kept: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ if kept.contains(&b) => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -9,7 +9,7 @@
 
 use crate::i18n::zh::{fill, zh, Zh};
 use crate::i18n::Lang;
-use crate::inputs::{last_value, percent_encode, query_pairs, InputError, Inputs};
+use crate::inputs::{last_value, percent_encode_but, query_pairs, InputError, Inputs};
 use crate::options::Opt;
 
 /// The format this build writes. Version 1 is the first; 2 came with the
@@ -97,8 +97,7 @@ pub fn encode(inputs: &Inputs) -> String {
         let written = if option == Opt::Service { listed } else { !(listed && option.per_service()) };
         if written && value != defaults.text(option) {
             // `:` and `,` are allowed in a query and keep the list readable.
-            let value = percent_encode(&value).replace("%3A", ":").replace("%2C", ",");
-            parts.push(format!("{}={value}", option.name()));
+            parts.push(format!("{}={}", option.name(), percent_encode_but(&value, b":,")));
         }
     }
     parts.push(format!("v={VERSION}"));

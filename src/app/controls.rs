@@ -115,6 +115,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 }).collect(), on) }
             </fieldset>
             }
+            if !props.compact {
+                { super::service_list::service_list(i, &props.draft, lang, on) }
+            }
             <fieldset>
                 <legend>{ w.task_size }</legend>
                 { slider("cpu", w.vcpu_per_task, format!("{vcpu} vCPU"), (0, TaskSize::cpu_choices().count() - 1), cpu_index, setter(on, Opt::Cpu, cpu_text)) }
@@ -178,6 +181,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { number(Opt::Ebs, w.ebs, "1", field(Opt::Ebs, i.ebs.to_string()), on) }
                 { number(Opt::Min, w.min_instances, "1", field(Opt::Min, i.min.to_string()), on) }
                 { number(Opt::Reserve, w.reserve, "64", field(Opt::Reserve, i.reserve.to_string()), on) }
+                { number(Opt::DaemonCpu, w.daemon_cpu, "0.25", field(Opt::DaemonCpu, format::quantity(i.daemon_cpu)), on) }
+                { number(Opt::DaemonMem, w.daemon_mem, "64", field(Opt::DaemonMem, i.daemon_mem.to_string()), on) }
+                { number(Opt::Headroom, w.headroom, "1", field(Opt::Headroom, i.headroom.to_string()), on) }
                 { number(Opt::Extra, w.extra, "any", field(Opt::Extra, format::quantity(i.extra)), on) }
                 { number(Opt::Ops, w.ops, "any", field(Opt::Ops, format::quantity(i.ops)), on) }
                 { number(Opt::Rate, w.rate, "any", field(Opt::Rate, format::quantity(i.rate)), on) }

@@ -7,7 +7,7 @@
 use crate::chart::Canvas;
 use crate::i18n::zh::{fill, zh, Zh};
 use crate::i18n::Lang;
-use crate::inputs::Inputs;
+use crate::inputs::{Edit, InputError, Inputs};
 use crate::model::ec2::PurchaseOption;
 use crate::model::line::Line;
 use crate::options::Opt;
@@ -122,6 +122,25 @@ impl State {
         self.ec2.iter().find(|(p, _)| p == path).map(|(_, load)| load)
     }
 
+    /// After a control changed `option` to `value` (or was refused).
+    fn changed(&mut self, result: Result<(), InputError>, option: Opt, value: String) {
+        match result {
+            Ok(()) => {
+                // Whatever this control moved, the whole stays a valid scenario.
+                self.inputs.repair();
+                self.ignored.clear();
+                self.older_link = false;
+                self.link_copied = false;
+                self.draft = None;
+            }
+            // The state keeps its value; the field keeps the text, and says why.
+            Err(e) => {
+                let refused = crate::share_link::Ignored::refused(&value, &e);
+                self.draft = Some(Draft { option, text: value, refused: Some(refused) });
+            }
+        }
+    }
+
     fn set_prices_load(&mut self, path: String, load: Load) {
         match self.ec2.iter_mut().find(|(p, _)| *p == path) {
             Some((_, slot)) => *slot = load,
@@ -168,6 +187,8 @@ impl LoadError {
 pub enum Action {
     /// Set an option from its text, as a control reports it.
     Set(Opt, String),
+    /// An edit of the services list.
+    Services(Edit),
     Loading(String),
     Loaded(String, Result<Rc<RegionPrices>, LoadError>),
     /// The instance-type picker was opened.
@@ -202,21 +223,15 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Set(option, value) => match next.inputs.set(option, &value) {
-                Ok(()) => {
-                    // Whatever this control moved, the whole stays a valid scenario.
-                    next.inputs.repair();
-                    next.ignored.clear();
-                    next.older_link = false;
-                    next.link_copied = false;
-                    next.draft = None;
-                }
-                // The state keeps its value; the field keeps the text, and says why.
-                Err(e) => {
-                    let refused = crate::share_link::Ignored::refused(&value, &e);
-                    next.draft = Some(Draft { option, text: value, refused: Some(refused) });
-                }
-            },
+            Action::Set(option, value) => {
+                let set = next.inputs.set(option, &value);
+                next.changed(set, option, value);
+            }
+            Action::Services(edit) => {
+                let done = next.inputs.edit(edit);
+                let given = done.as_ref().err().map(|e| e.given.clone()).unwrap_or_default();
+                next.changed(done, Opt::Service, given);
+            }
             Action::Draft(option, text) => {
                 next.draft = Some(Draft { option, text, refused: None });
             }

@@ -128,6 +128,20 @@ words! {
     published: "published by AWS",
     secondary: "AWS's price as copied by a third party",
     derived: "derived",
+    services: "Services",
+    service_name: "Name of the chosen service",
+    add_service: "Add a service",
+    duplicate: "Duplicate",
+    remove: "Remove",
+    sidecars: " On Fargate its tasks carry the daemons as sidecars",
+    daemon_cpu: "Daemons on each instance, vCPU",
+    daemon_mem: "Daemons on each instance, MiB",
+    headroom: "Deploy headroom, % of each service's tasks",
+    service: "Service",
+    cluster: "Cluster",
+    tasks: "Tasks",
+    fargate_month: "Fargate on-demand a month",
+    chosen_service: "Task size and count below are the chosen service's.",
 }
 
 impl Words {

@@ -25,8 +25,9 @@ pub struct ServiceInputs {
     pub sidecars: bool,
 }
 
-/// The name of the one service a workload starts with.
-pub const FIRST_NAME: &str = "app";
+/// The name of the one service a workload starts with: an identifier in any
+/// language, as the services added after it are (`svc-2`, …).
+pub const FIRST_NAME: &str = "svc-1";
 
 /// The word that marks a service whose Fargate tasks carry the daemons.
 const SIDECARS: &str = "sidecars";
@@ -99,7 +100,10 @@ impl ServiceInputs {
 
 /// A comma-separated list of services, 1 to `MAX_SERVICES`, names unique.
 pub fn parse_list(text: &str) -> Result<Vec<ServiceInputs>, InputError> {
-    let services = text.split(',').map(ServiceInputs::parse).collect::<Result<Vec<_>, _>>()?;
+    let mut services = Vec::new();
+    for one in text.split(',') {
+        services.push(ServiceInputs::parse(one)?);
+    }
     let unique = services.iter().enumerate().all(|(k, s)| services[..k].iter().all(|t| t.name != s.name));
     if services.len() > MAX_SERVICES || !unique {
         return Err(InputError::of(Opt::Service, text));

@@ -53,14 +53,18 @@ pub struct Load {
 /// Instances' (count, tasks on each, vCPU used on each) grouped into
 /// `Load`s of equal use, lightest first.
 pub fn loads(groups: impl Iterator<Item = (u32, u32, f64)>) -> Vec<Load> {
+    // Kept in order as they come: a few groups, and an insertion is far
+    // smaller in wasm than `sort_by`.
     let mut out: Vec<Load> = Vec::new();
     for (instances, tasks, vcpu) in groups.filter(|g| g.0 > 0) {
         match out.iter_mut().find(|l| l.tasks == tasks && l.vcpu == vcpu) {
             Some(l) => l.instances += instances,
-            None => out.push(Load { instances, tasks, vcpu }),
+            None => {
+                let at = out.iter().position(|l| l.vcpu > vcpu || (l.vcpu == vcpu && l.tasks > tasks)).unwrap_or(out.len());
+                out.insert(at, Load { instances, tasks, vcpu });
+            }
         }
     }
-    out.sort_by(|a, b| a.vcpu.total_cmp(&b.vcpu).then(a.tasks.cmp(&b.tasks)));
     out
 }
 

@@ -43,7 +43,11 @@ impl Placement {
 
     /// Each instance's tasks of each service.
     pub fn each(&self) -> Vec<Vec<u32>> {
-        self.groups.iter().flat_map(|(n, load)| std::iter::repeat_n(load.clone(), *n as usize)).collect()
+        let mut out = Vec::new();
+        for (n, load) in &self.groups {
+            out.resize(out.len() + *n as usize, load.clone());
+        }
+        out
     }
 }
 
@@ -149,11 +153,17 @@ fn largest_first(room: Room, demands: &[Demand], by: Share) -> Vec<usize> {
             Share::Memory => (memory, cpu),
         }
     };
-    let mut order: Vec<usize> = (0..demands.len()).collect();
-    order.sort_by(|&a, &b| {
-        let ((a1, a2), (b1, b2)) = (key(&demands[a]), key(&demands[b]));
-        b1.total_cmp(&a1).then(b2.total_cmp(&a2)).then(a.cmp(&b))
-    });
+    // An insertion after the last not smaller (stable): a few dozen services
+    // at most, and far smaller in wasm than `sort_by`.
+    let mut order: Vec<usize> = Vec::with_capacity(demands.len());
+    for (k, d) in demands.iter().enumerate() {
+        let (k1, k2) = key(d);
+        let at = order.iter().position(|&o| {
+            let (o1, o2) = key(&demands[o]);
+            o1 < k1 || (o1 == k1 && o2 < k2)
+        });
+        order.insert(at.unwrap_or(order.len()), k);
+    }
     order
 }
 

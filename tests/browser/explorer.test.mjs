@@ -711,6 +711,69 @@ test('a value a field\'s option refuses stays in the field, says why under it, a
   await other.close();
 });
 
+test('a cluster of six services: the page lists them and packs them as the CLI does; a person copies, renames, resizes and removes services', async () => {
+  // The containers-roadmap #105 cluster in Fargate sizes (tests/cli.rs works it out).
+  const query = '?service=api:2:7:2,worker:1:2:1,web:0.5:1:2,auth:0.25:1:2,cron:0.25:0.5:2,metrics:0.25:0.5:1&ec2=m5.large&v=3';
+  const { context: other, p, errors } = await freshPage();
+  await p.goto(server.origin + BASE_PATH + query);
+  await p.locator('#service-costs').waitFor(WAIT);
+  const cliSays = (link) => {
+    const json = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+    const lines = execFileSync(CLI, ['--url', link], { encoding: 'utf8' }).split('\n');
+    return { json, fleet: lines.find((l) => l.startsWith('Fleet: ')).slice('Fleet: '.length), idle: lines.find((l) => l.startsWith('Between deployments')) };
+  };
+  const want = cliSays(query);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.json.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.json.verdict);
+  assert.equal((await p.locator('#packing').textContent()).trim(), want.fleet, 'the placement, as the CLI says it');
+  assert.match(want.fleet, /^4 × m5\.large \(2 vCPU, 8 GiB\): 2 with api 1; /);
+  assert.equal((await p.locator('#idle').textContent()).trim(), want.idle);
+  // Each service's Fargate month and the cluster's, to the cent.
+  const rows = await p.locator('#service-costs tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r[0]), want.json.services.map((s) => s.name));
+  rows.forEach((r, k) => assert.equal(r[3], `$${want.json.services[k].fargate_monthly.toFixed(2)}`, r[0]));
+  const total = await p.locator('#service-costs tfoot td').last().textContent();
+  assert.equal(total, `$${want.json.fargate.monthly.on_demand.toFixed(2)}`);
+  // Copy web: the copy is chosen, and the size and count controls now set it.
+  assert.equal(await p.locator('#services li').count(), 6);
+  await p.getByRole('button', { name: 'Duplicate web' }).click();
+  await p.waitForFunction(() => document.querySelectorAll('#services li').length === 7, null, WAIT);
+  assert.equal(await p.inputValue('#service-name'), 'web-2');
+  assert.ok(await p.locator('#service-3').isChecked(), 'the copy, after web, is chosen');
+  await p.fill('#service-name', 'web-canary');
+  await p.locator('#service-name').press('Enter');
+  await p.waitForFunction(() => document.querySelector('label:has(#service-3)')?.textContent.includes('web-canary'), null, WAIT);
+  await p.fill('#tasks', '5');
+  await p.waitForFunction(() => document.querySelector('label:has(#service-3)')?.textContent.includes('5 × 0.5 vCPU / 1 GiB'), null, WAIT);
+  // A name another service has is refused, said under the field, and changes nothing.
+  await p.fill('#service-name', 'api');
+  await p.locator('#service-name').press('Enter');
+  await p.locator('#service-refused').waitFor(WAIT);
+  assert.match(await p.locator('#service-refused').textContent(), /a name not used by another service/);
+  // The link carries the whole workload, and the CLI reads it alike.
+  await p.getByRole('button', { name: 'Remove auth' }).click();
+  await p.waitForFunction(() => document.querySelectorAll('#services li').length === 6, null, WAIT);
+  await addressSettled(p);
+  const link = await p.inputValue('#share-url');
+  assert.match(link, /service=api:2:7:2,worker:1:2:1,web:0\.5:1:2,web-canary:0\.5:1:5,cron:0\.25:0\.5:2,metrics:0\.25:0\.5:1&/);
+  const now = cliSays(link);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, now.json.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), now.json.verdict);
+  assert.equal((await p.locator('#packing').textContent()).trim(), now.fleet);
+  // Down to one service; the last one is not removed, and the page says why.
+  for (const name of ['api', 'worker', 'web', 'web-canary', 'cron']) {
+    await p.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
+  }
+  await p.waitForFunction(() => document.querySelectorAll('#services li').length === 1, null, WAIT);
+  await p.getByRole('button', { name: 'Remove metrics' }).click();
+  await p.locator('#service-refused').waitFor(WAIT);
+  assert.match(await p.locator('#service-refused').textContent(), /at least one service in the workload$/);
+  assert.equal(await p.locator('#services li').count(), 1);
+  assert.equal(await p.locator('#service-costs').count(), 0, 'one service: the verdict says its cost');
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('moving a slider moves nothing else on the page', async () => {
   // What a person would see jump: the slider under their finger, the chart, the table.
   const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks .chart-box', 'form.controls'];
@@ -1191,7 +1254,7 @@ test('corrupted price files are errors on the page, and even a crash leaves a wa
   assert.equal(await p.locator('form.controls').count(), 0, 'the broken app is gone, not half-alive');
   await p.click('#crash-reset');
   await p.waitForFunction(() => document.querySelector('#verdict')?.textContent.startsWith('At 730 h/month'), null, WAIT);
-  await p.waitForFunction(() => location.search === '?v=2', null, WAIT);
+  await p.waitForFunction(() => location.search === '?v=3', null, WAIT);
   assert.ok(errors.length === 1 && /RuntimeError: unreachable/.test(errors[0]), errors.join('\n'));
   await context.close();
 });
