@@ -117,7 +117,7 @@ pub fn use_charts(state: &State, shown: &Option<Rc<Estimate>>, region: &RegionDa
     // The slower views' estimate: during a burst of changes, the state's as
     // the burst began; otherwise, or if that needs another price file, the
     // one shown.
-    let busy = state.settled != state.inputs;
+    let busy = state.settling;
     let slower = {
         let behind = busy && estimate::region_file_of(&state.settled) == region.path;
         let (settled, shown, prices, candidates, manifest) =

@@ -25,6 +25,10 @@ pub struct State {
     /// verdict and the hours chart follow each step: the slower views'
     /// layout and redrawing were a third of a step's work (README "Budgets").
     pub settled: Inputs,
+    /// A change waits for `Action::Settle` (a drag goes on): the slower
+    /// views, and a cluster's auto choice (`answer`), follow when it comes.
+    /// Not `settled != inputs`: a drag can come back to where it began.
+    pub settling: bool,
     /// Region files and their outclassed companions by path under
     /// `pricing/`, in the order first asked for. (A few per visit: a list is
     /// enough, and smaller in wasm than a map.)
@@ -132,6 +136,7 @@ impl State {
                 self.older_link = false;
                 self.link_copied = false;
                 self.draft = None;
+                self.settling = true;
             }
             // The state keeps its value; the field keeps the text, and says why.
             Err(e) => {
@@ -237,6 +242,7 @@ impl Reducible for State {
             }
             Action::Settle => {
                 next.settled = next.inputs.clone();
+                next.settling = false;
             }
             Action::Loading(path) => {
                 next.set_prices_load(path, Load::Loading);
@@ -323,7 +329,9 @@ mod tests {
         let s = State::from_link("?hours=100", Lang::En);
         assert_eq!(s.settled.hours, 100.0, "a link opens with every view on its state");
         let s = set(set(s, "hours", "101"), "hours", "102");
-        assert_eq!((s.inputs.hours, s.settled.hours), (102.0, 100.0), "changes wait");
+        assert_eq!((s.inputs.hours, s.settled.hours, s.settling), (102.0, 100.0, true), "changes wait");
+        let back = set(s.clone(), "hours", "100");
+        assert!(back.settling, "a drag back to where it began still waits");
         let settled = reduce(s, Action::Settle);
         assert_eq!(settled.settled.hours, 102.0);
         assert_eq!(reduce(settled.clone(), Action::Settle), settled, "settling with nothing waiting changes nothing (no render)");

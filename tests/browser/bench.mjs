@@ -48,7 +48,8 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', ...browserUi, ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])],
 });
-const url = `${server.origin}${BASE_PATH}`;
+// QUERY='?service=…' measures another view than the default one (a cluster of services, say).
+const url = `${server.origin}${BASE_PATH}${process.env.QUERY ?? ''}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;

@@ -774,6 +774,28 @@ test('a cluster of six services: the page lists them and packs them as the CLI d
   await other.close();
 });
 
+test('dragging a slider of a twenty-service cluster: the type last chosen carries the steps, the auto choice follows the pause, as the CLI makes it', async () => {
+  const sizes = [[0.25, 0.5], [0.5, 1], [1, 2], [2, 4], [4, 8], [0.5, 4], [1, 8]];
+  const services = Array.from({ length: 20 }, (_, k) => `s${k}:${sizes[k % 7][0]}:${sizes[k % 7][1]}:${5 + 2 * k}`).join(',');
+  const { context: other, p, errors } = await freshPage();
+  await p.goto(`${server.origin}${BASE_PATH}?service=${services}&v=3`);
+  await p.locator('#service-costs').waitFor(WAIT);
+  await p.locator('#cpu').focus();
+  // Steps without a pause between them: the page says it is still choosing.
+  const seen = p.waitForFunction(() => document.querySelector('.status')?.textContent === 'Working out the cheapest EC2 fleet…', null, WAIT);
+  for (let k = 0; k < 4; k++) await p.keyboard.press('ArrowRight');
+  await seen;
+  // Once it pauses: no status, and the answer is the CLI's auto choice.
+  await p.waitForFunction(() => !document.querySelector('.status') && !document.querySelector('[aria-busy]'), null, WAIT);
+  await addressSettled(p);
+  const link = await p.inputValue('#share-url');
+  const want = JSON.parse(execFileSync(CLI, ['--url', link, '--json'], { encoding: 'utf8' }));
+  assert.equal(want.inputs.ec2, 'auto');
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('moving a slider moves nothing else on the page', async () => {
   // What a person would see jump: the slider under their finger, the chart, the table.
   const watched = ['#hours', '#chart-hours .chart-box', '#options', '#chart-tasks .chart-box', 'form.controls'];
