@@ -20,3 +20,4 @@ pub mod model;
 pub mod options;
 pub mod pricing;
 pub mod share_link;
+pub mod workload_file;

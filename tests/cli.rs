@@ -393,3 +393,22 @@ fn six_services_pack_onto_four_m5_large_and_the_json_says_where() {
     assert!(text.contains("Fleet: 4 × m5.large (2 vCPU, 8 GiB): 2 with api 1; "), "{text}");
     assert!(text.contains("  metrics: 1 task of 0.25 vCPU / 0.5 GiB at 100% CPU; Fargate on-demand $9.01/month"), "{text}");
 }
+
+#[test]
+fn an_answer_saved_as_json_is_a_workload_that_reopens_it() {
+    let args = ["--service", "api:2:7:2,web:0.5:1:3", "--headroom", "50", "--daemon-cpu", "0.25", "--region", "eu-west-1", "--runs", "600"];
+    let answer = json(&args);
+    let dir = std::env::temp_dir().join(format!("fargate-vs-ec2-workload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("workload.json");
+    std::fs::write(&file, answer.to_string()).unwrap();
+    assert_eq!(json(&["--workload", file.to_str().unwrap()]), answer);
+    // Options after it change it; a damaged file is one line naming the key, exit 2.
+    assert_eq!(json(&["--workload", file.to_str().unwrap(), "--headroom", "0"])["inputs"]["headroom"].as_u64(), Some(0));
+    std::fs::write(&file, r#"{"inputs": {"tasks": "many"}}"#).unwrap();
+    let out = cli(&["--workload", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("--workload {}: inputs.tasks: --tasks: \"many\" is not valid", file.display())), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

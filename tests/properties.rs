@@ -470,6 +470,30 @@ mod share_links {
             prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
         }
 
+        /// A state saved as a workload file (the inputs as `--json` writes
+        /// them) reopens as the same state.
+        #[test]
+        fn state_to_workload_file_to_state_is_the_identity(state in states()) {
+            prop_assume!(state.scenario().is_ok());
+            let options: serde_json::Map<String, serde_json::Value> = fargate_vs_ec2::options::Opt::ALL
+                .iter()
+                .map(|&o| (o.name().replace('-', "_"), serde_json::Value::String(state.text(o))))
+                .filter(|(k, v)| !(k == "runs" && v == ""))
+                .collect();
+            let text = serde_json::json!({ "inputs": options }).to_string();
+            let mut read = Inputs::default();
+            fargate_vs_ec2::workload_file::apply(&mut read, &text).unwrap();
+            prop_assert_eq!(read, state);
+        }
+
+        #[test]
+        fn any_text_is_a_workload_or_a_problem_that_changes_nothing(text in "\\PC{0,200}") {
+            let mut inputs = Inputs::default();
+            if fargate_vs_ec2::workload_file::apply(&mut inputs, &text).is_err() {
+                prop_assert_eq!(inputs, Inputs::default());
+            }
+        }
+
         #[test]
         fn link_shaped_junk_decodes_to_a_valid_state(
             pairs in proptest::collection::vec((proptest::sample::select(fargate_vs_ec2::options::Opt::ALL.map(|o| o.name()).to_vec()), "\\PC{0,12}"), 0..12)

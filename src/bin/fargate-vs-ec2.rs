@@ -28,8 +28,8 @@ fn load(cmd: &Command) -> Result<(Manifest, RegionPrices), String> {
 
 /// What to print, or an exit code and a one-line message.
 fn run(args: &[String]) -> Result<String, (u8, String)> {
-    let read_import = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("--import {path}: {e}"));
-    let cmd = parse_reading(args, &read_import).map_err(|e| (2, e))?;
+    let read_file = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let cmd = parse_reading(args, &read_file).map_err(|e| (2, e))?;
     for note in &cmd.notes {
         eprintln!("fargate-vs-ec2: note: {note}");
     }

@@ -20,8 +20,9 @@ pub enum Show {
 }
 
 /// The flags that are not options of the scenario.
-pub const FLAGS: [(&str, &str, &str); 6] = [
+pub const FLAGS: [(&str, &str, &str); 7] = [
     ("--url", "LINK", "a share link's scenario; options after it change it"),
+    ("--workload", "FILE", "a workload saved as JSON: the inputs of a --json answer (or a bare object of options), after the link"),
     (
         "--import",
         "FILE",
@@ -54,10 +55,11 @@ pub struct Command {
 /// (`--import` is then an error). Never panics: bad input is a one-line
 /// error naming the option (the caller exits 2).
 pub fn parse(args: &[String]) -> Result<Command, String> {
-    parse_reading(args, &|path| Err(format!("--import {path}: no files are read here")))
+    parse_reading(args, &|path| Err(format!("{path}: no files are read here")))
 }
 
-/// `parse`, reading `--import`'s files with `read`.
+/// `parse`, reading `--workload`'s and `--import`'s files with `read`
+/// (its error names the path; the flag is put before it).
 pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, String>) -> Result<Command, String> {
     let mut cmd = Command {
         show: Show::Comparison,
@@ -69,6 +71,7 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
     let mut rest = args.iter();
     let mut url: Option<String> = None;
     let mut imports: Vec<String> = Vec::new();
+    let mut workload: Option<String> = None;
     let mut options: Vec<(Opt, String)> = Vec::new();
     if args.first().is_some_and(|a| a == "instances") {
         cmd.show = Show::Instances;
@@ -103,6 +106,7 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
                 match (name, Opt::from_name(name)) {
                     ("url", _) => url = Some(value),
                     ("import", _) => imports.push(value),
+                    ("workload", _) => workload = Some(value),
                     ("pricing", _) => cmd.pricing = PathBuf::from(value),
                     // Repeated, --service adds to the list.
                     (_, Some(Opt::Service)) => match options.iter_mut().find(|(o, _)| *o == Opt::Service) {
@@ -115,12 +119,19 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
             }
         }
     }
-    // A link first, then the imports, then options on top of them.
+    // A link first, then a workload file, the imports, and options on top of them.
     if let Some(url) = url {
         cmd.inputs = Inputs::from_query(&url).map_err(|e| e.to_string())?;
     }
+    if let Some(path) = workload {
+        let text = read(&path).map_err(|e| format!("--workload {e}"))?;
+        crate::workload_file::apply(&mut cmd.inputs, &text).map_err(|e| format!("--workload {path}: {e}"))?;
+    }
     if !imports.is_empty() {
-        let files = imports.iter().map(|path| Ok((path.clone(), read(path)?))).collect::<Result<Vec<_>, String>>()?;
+        let files = imports
+            .iter()
+            .map(|path| Ok((path.clone(), read(path).map_err(|e| format!("--import {e}"))?)))
+            .collect::<Result<Vec<_>, String>>()?;
         cmd.notes.extend(super::import::apply(&mut cmd.inputs, &files)?);
     }
     for (option, value) in &options {
@@ -153,6 +164,6 @@ mod tests {
         assert_eq!(parse(&args(&["tasks"])).unwrap_err(), "unexpected argument \"tasks\"; see --help");
         let unknown = parse(&args(&["--colour", "red"])).unwrap_err();
         assert!(unknown.starts_with("--colour: unknown option; options are --region, --platform, --service, --cpu,"), "{unknown}");
-        assert!(unknown.ends_with("--rate, --url, --import, --json, --pricing, --help, --version"), "{unknown}");
+        assert!(unknown.ends_with("--rate, --url, --workload, --import, --json, --pricing, --help, --version"), "{unknown}");
     }
 }
