@@ -208,10 +208,11 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { downloads::downloads(e, by_hours, lang) }
                             <figcaption>{ i18n::charts::hours_caption(e, lang) }</figcaption>
                         </figure>
-                        { service_costs::service_costs(e, lang) }
+                        // Each service's bill and the idle capacity follow a drag when it pauses, as the table does.
+                        { service_costs::service_costs(slower, lang) }
                         <p class="packing" id="packing">{ i18n::fleet::packing(e, lang) }</p>
-                        if let Some(idle) = i18n::fleet::idle(e, lang) {
-                            <p class="packing" id="idle">{ idle }</p>
+                        if let Some(idle) = i18n::fleet::idle(slower, lang) {
+                            <p class="packing" id="idle" aria-busy={charts.busy.then_some("true")}>{ idle }</p>
                         }
                         if let Some(credits) = i18n::fleet::credits(e, lang) {
                             <p class="packing" id="cpu-credits">{ credits }</p>

@@ -117,6 +117,12 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
             if !props.compact {
                 { super::service_list::service_list(i, &props.draft, lang, on) }
+            } else if i.services.len() > 1 {
+                // The embed's sliders set one service of several: say which.
+                <p class="hint" id="chosen-service">{ match lang {
+                    Lang::En => format!("{}: {}", w.service, service.name),
+                    Lang::Zh => format!("{}{}{}", w.service, crate::i18n::zh::zh(Zh::colon), service.name),
+                } }</p>
             }
             <fieldset>
                 <legend>{ w.task_size }</legend>

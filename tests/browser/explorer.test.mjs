@@ -769,7 +769,12 @@ test('a cluster of six services: the page lists them and packs them as the CLI d
   await p.locator('#service-refused').waitFor(WAIT);
   assert.match(await p.locator('#service-refused').textContent(), /at least one service in the workload$/);
   assert.equal(await p.locator('#services li').count(), 1);
-  assert.equal(await p.locator('#service-costs').count(), 0, 'one service: the verdict says its cost');
+  // One service: the verdict says its cost (the bills follow the clicks once they pause).
+  await p.locator('#service-costs').waitFor({ state: 'detached', ...WAIT });
+  // The embed answers for the whole cluster, and says which service its sliders set.
+  await p.goto(server.origin + BASE_PATH + query + '&embed=1');
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.json.verdict, WAIT);
+  assert.equal(await p.locator('#chosen-service').textContent(), 'Service: api');
   assert.deepEqual(errors, []);
   await other.close();
 });
@@ -860,7 +865,7 @@ test('dragging, the verdict and the hours chart follow every step; the table, th
   assert.match(seen.table, /^At 200 h per task/, 'the table waits for the burst to end');
   assert.match(seen.tasks, / at 200 h per task/);
   assert.match(seen.point, / at 200 h$/, 'the chart\'s hover points (buttons seen only when hovered or focused) wait too');
-  assert.deepEqual(seen.busy.sort(), ['chart-box', 'chart-tasks', 'table-scroll'], 'marked busy for assistive technology meanwhile');
+  assert.deepEqual(seen.busy.sort(), ['chart-box', 'chart-tasks', 'idle', 'table-scroll'], 'marked busy for assistive technology meanwhile');
   // Then every view agrees with the CLI again, with nothing pressed.
   options.hours = 203;
   await expectSameAsCli();
