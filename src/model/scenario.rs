@@ -239,8 +239,6 @@ struct FleetTerms {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ec2Cost {
     pub candidate: Candidate,
-    /// What one instance gives the tasks.
-    pub room: Room,
     /// With one service, its tasks per instance and what bounds them.
     pub packing: Option<Packing>,
     /// Where the tasks and their deploy headroom fit; the fleet may add
@@ -509,7 +507,6 @@ fn unpriced(s: &Scenario, demands: &Demands, side: &SidePrices, candidate: &Cand
         FleetTerms { capacity: s.capacity, overheads: s.overheads, side: *side, public_ip: s.public_ip, ebs_gib: s.ebs_gib, billed_hours };
     Some(Ec2Cost {
         candidate: candidate.clone(),
-        room,
         packing: match s.services.as_slice() {
             [one] => room.packing(one.size),
             _ => None,
