@@ -1,11 +1,14 @@
 //! What the page's downloads hold besides the chart's own SVG: the numbers
-//! behind the hours chart as CSV, and a file name that says the scenario.
+//! behind the hours chart as CSV, the workload as JSON, and a file name that
+//! says the scenario.
 
 use crate::chart::lines::hours_lines;
 use crate::estimate::Estimate;
 use crate::format;
 use crate::i18n::Lang;
+use crate::inputs::Inputs;
 use crate::model::HOURS_PER_MONTH;
+use crate::options::Opt;
 
 /// A file name that says the scenario: `fargate-vs-ec2_us-east-1_linux-x86_10x1vcpu-2gib_730h_t3a.large`.
 pub fn file_stem(e: &Estimate) -> String {
@@ -43,5 +46,25 @@ pub fn hours_csv(e: &Estimate) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// The workload as the CLI's `--workload` reads it: every option by its
+/// name (`-` written `_`) with the text a link would carry (none for no runs).
+pub fn workload_json(i: &Inputs) -> String {
+    let mut out = String::from("{\"inputs\": {");
+    for (k, option) in Opt::ALL.into_iter().enumerate() {
+        let value = i.text(option);
+        if option == Opt::Runs && value.is_empty() {
+            continue;
+        }
+        if k > 0 {
+            out.push_str(", ");
+        }
+        // Option texts are ASCII without quotes or backslashes (their parsers
+        // refuse both), so they go in as they are.
+        out.push_str(&format!("\"{}\": \"{value}\"", option.name().replace('-', "_")));
+    }
+    out.push_str("}}\n");
     out
 }

@@ -470,17 +470,11 @@ mod share_links {
             prop_assert!(inputs.scenario().is_ok(), "{:?}", inputs);
         }
 
-        /// A state saved as a workload file (the inputs as `--json` writes
-        /// them) reopens as the same state.
+        /// A state the page saves as a workload file reopens as the same state.
         #[test]
         fn state_to_workload_file_to_state_is_the_identity(state in states()) {
             prop_assume!(state.scenario().is_ok());
-            let options: serde_json::Map<String, serde_json::Value> = fargate_vs_ec2::options::Opt::ALL
-                .iter()
-                .map(|&o| (o.name().replace('-', "_"), serde_json::Value::String(state.text(o))))
-                .filter(|(k, v)| !(k == "runs" && v == ""))
-                .collect();
-            let text = serde_json::json!({ "inputs": options }).to_string();
+            let text = fargate_vs_ec2::export::workload_json(&state);
             let mut read = Inputs::default();
             fargate_vs_ec2::workload_file::apply(&mut read, &text).unwrap();
             prop_assert_eq!(read, state);

@@ -1,5 +1,5 @@
-//! Downloads of the hours chart (SVG, PNG) and the numbers behind it (CSV),
-//! named for the scenario. Each file is built when its link is clicked, not
+//! Downloads of the hours chart (SVG, PNG), the numbers behind it (CSV) and
+//! the workload (JSON, which the CLI's `--workload` reads), named for the scenario. Each file is built when its link is clicked, not
 //! on every render.
 
 use super::browser;
@@ -32,7 +32,9 @@ pub fn downloads(estimate: &Rc<Estimate>, chart: &Layers, lang: Lang) -> Html {
             { " · " }
             <a id="export-png" href="#" onclick={on_png}>{ words.chart_png }</a>
             { " · " }
-            { link("export-csv", "csv", words.numbers_csv, "text/csv", Rc::new(move || export::hours_csv(&estimate))) }
+            { link("export-csv", "csv", words.numbers_csv, "text/csv", Rc::new({ let estimate = estimate.clone(); move || export::hours_csv(&estimate) })) }
+            { " · " }
+            { link("export-workload", "json", words.workload_json, "application/json", Rc::new(move || export::workload_json(&estimate.inputs))) }
         </p>
     }
 }

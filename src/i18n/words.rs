@@ -142,6 +142,7 @@ words! {
     tasks: "Tasks",
     fargate_month: "Fargate on-demand a month",
     chosen_service: "Task size and count below are the chosen service's.",
+    workload_json: "workload (JSON, for the CLI's --workload)",
 }
 
 impl Words {

@@ -276,6 +276,11 @@ test('the chart downloads as SVG and its numbers as CSV, named for the scenario'
   // IHDR: the chart at twice its 720 × 420 size.
   assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1440, 840]);
   assert.ok(bytes.length > 20_000, `a drawn chart, not a blank image (${bytes.length} bytes)`);
+  // The workload, which the CLI reopens to the same answer.
+  const [workload] = await Promise.all([page.waitForEvent('download'), page.click('#export-workload')]);
+  assert.equal(workload.suggestedFilename(), `${stem}.json`);
+  const reopened = JSON.parse(execFileSync(CLI, ['--workload', await workload.path(), '--json'], { encoding: 'utf8' }));
+  assert.equal(reopened.verdict, want.verdict);
 });
 
 test('a second chart shows cost against the task count, EC2 in steps', async () => {
