@@ -90,7 +90,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let state = use_reducer(initial_state);
     // Test builds only (see Cargo.toml): a bug in the middle of a render.
     #[cfg(feature = "deliberate-panic")]
-    if state.inputs.tasks == 13 {
+    if state.inputs.service().tasks == 13 {
         panic!("deliberate panic (test build): 13 tasks");
     }
     let lang = state.lang();
