@@ -1073,7 +1073,7 @@ test('text meets WCAG AA contrast in light and dark', async () => {
 // Words a Chinese page keeps in Latin letters: product, service and company
 // names, units, file formats, and the literal values a person types or ECS uses.
 const KEPT = new Set(['Fargate', 'EC2', 'AWS', 'Spot', 'vCPU', 'GiB', 'MiB', 'Linux', 'ARM', 'Windows', 'US', 'CPU',
-  'SVG', 'PNG', 'CSV', 'auto', 'bridge', 'awsvpc', 'Amazon', 'AmazonECS', 'ECS', 'ENI', 'SKU', 'Vantage', 'DescribeInstanceTypes',
+  'SVG', 'PNG', 'CSV', 'JSON', 'auto', 'bridge', 'awsvpc', 'Amazon', 'AmazonECS', 'ECS', 'ENI', 'SKU', 'Vantage', 'DescribeInstanceTypes',
   'IPv4', 'VPC', 'EBS', 'gp3', 'GB']);
 const englishIn = (text) => text
   .split(/[^A-Za-z0-9./-]+/)
