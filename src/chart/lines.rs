@@ -83,11 +83,7 @@ pub fn tasks_lines(e: &Estimate, lang: Lang) -> Vec<Series> {
     let fargate = Line::REFERENCE;
     let k = e.inputs.at.min(e.scenario.services.len() - 1);
     // The other services' Fargate bill stays; this one's grows by the task.
-    let others = (0..ev.fargate.services.len())
-        .filter(|&j| j != k)
-        .filter_map(|j| ev.fargate.service_monthly(j, FargateOption::OnDemand))
-        .fold(0.0, |a, b| a + b);
-    let per_task = (ev.fargate.on_demand() - others) / f64::from(e.scenario.services[k].tasks);
+    let (others, per_task) = ev.fargate.per_task_of(k);
     let mut lines =
         vec![series(fargate, words.line(fargate).into(), vec![(0.0, others), (f64::from(max), others + per_task * f64::from(max))])];
     // One fleet per count prices every option.

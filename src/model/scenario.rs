@@ -217,6 +217,17 @@ impl FargateCost {
         Some(f64::from(s.tasks) * hour * self.billed_hours)
     }
 
+    /// Service `k`'s on-demand month as a line of its task count: USD of
+    /// the other services (what stays), and USD per task of this one.
+    pub fn per_task_of(&self, k: usize) -> (f64, f64) {
+        let others = (0..self.services.len())
+            .filter(|&j| j != k)
+            .filter_map(|j| self.service_monthly(j, FargateOption::OnDemand))
+            .fold(0.0, |a, b| a + b);
+        let tasks = self.services.get(k).map_or(0, |s| s.tasks);
+        (others, (self.on_demand() - others) / f64::from(tasks))
+    }
+
     /// USD per month on-demand.
     pub fn on_demand(&self) -> f64 {
         self.monthly(FargateOption::OnDemand).unwrap_or(f64::NAN)
