@@ -136,6 +136,11 @@ fn one_of<T>(option: Opt, value: &str, from_slug: fn(&str) -> Option<T>) -> Resu
     from_slug(value.trim()).ok_or_else(|| InputError::of(option, value))
 }
 
+/// One of Fargate's vCPU values, from its text.
+fn vcpu(text: &str) -> Option<f64> {
+    crate::decimal::parse(text).filter(|&cpu| TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu))
+}
+
 fn is_name(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
@@ -178,8 +183,7 @@ impl Inputs {
                 self.at = 0;
             }
             Opt::Cpu => {
-                let cpu = crate::decimal::parse(v).filter(|&cpu| TaskSize::cpu_choices().any(|c| vcpu_of(c) == cpu));
-                self.service_mut().cpu = cpu.ok_or_else(|| InputError::of(option, value))?;
+                self.service_mut().cpu = vcpu(v).ok_or_else(|| InputError::of(option, value))?;
             }
             Opt::Mem => self.service_mut().mem = number(option, v)?,
             Opt::Disk => self.service_mut().disk = whole(option, v)?,

@@ -2,9 +2,8 @@
 //! several: `NAME:CPU:MEM:COUNT[:DISK[:USE[:sidecars]]]`, comma-separated,
 //! the same on the command line (`--service`, repeatable) and in links.
 
-use super::{number, whole, InputError};
+use super::{number, vcpu, whole, InputError};
 use crate::model::fargate::FREE_STORAGE_GIB;
-use crate::model::task_size::{vcpu_of, TaskSize};
 use crate::options::{Opt, MAX_SERVICES};
 
 /// One service's per-task options, as given (`Inputs::scenario` checks them).
@@ -66,7 +65,7 @@ impl ServiceInputs {
         let first = ServiceInputs::default();
         let service = ServiceInputs {
             name: name.to_string(),
-            cpu: crate::decimal::parse(cpu).filter(|&v| TaskSize::cpu_choices().any(|c| vcpu_of(c) == v)).ok_or_else(refused)?,
+            cpu: vcpu(cpu).ok_or_else(refused)?,
             mem: number(Opt::Mem, mem).map_err(|_| refused())?,
             tasks: whole(Opt::Tasks, tasks).map_err(|_| refused())?,
             disk: more.first().map_or(Ok(first.disk), |d| whole(Opt::Disk, d)).map_err(|_| refused())?,
