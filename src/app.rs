@@ -20,6 +20,10 @@ pub mod controls;
 pub mod crash;
 mod downloads;
 mod header;
+mod import_box;
+// The import box's worker: a program of its own, built for the browser only.
+#[cfg(target_arch = "wasm32")]
+pub mod import_worker;
 pub mod options_table;
 mod prices;
 mod service_costs;
@@ -155,6 +159,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             manifest: props.manifest.clone(),
             inputs: state.inputs.clone(),
             draft: state.draft.clone(),
+            import: state.import.clone(),
             instance_types: instance_types.clone(),
             on_action: dispatch.clone(),
             savings_plans: answer.shown.as_ref().is_some_and(|e| e.savings_plans_known),

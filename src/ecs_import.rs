@@ -3,8 +3,8 @@
 //! (`{"taskDefinition": {…}}`) or as `register-task-definition` takes it, or
 //! the services `aws ecs describe-services` prints (`{"services": […]}`).
 //! Text in, values out, or the first problem with the place it is at
-//! (`i18n::import` says it in words). The CLI's `--import` uses it for the
-//! one service it prices; the page does not yet.
+//! (`i18n::import` says it in words). The CLI's `--import` and the page's
+//! import box (`pasted`) use it.
 
 use crate::decimal;
 use crate::json::{self, Value};
@@ -12,6 +12,7 @@ use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::model::task_size::{TaskSize, CPU_UNITS_PER_VCPU};
+use crate::options::Opt;
 
 pub mod workload;
 
@@ -85,15 +86,27 @@ pub enum Trouble {
     },
     /// More services than a workload holds (`options::MAX_SERVICES`).
     TooManyServices(usize),
+    /// Nothing but whitespace was given.
+    Empty,
+    /// JSON, but not an object of options (a workload file's).
+    NotWorkload,
+    /// A workload file's key that names no option.
+    NotOption,
+    /// A workload file's value its option refuses: what was given.
+    Refused(Opt, String),
 }
 
 fn problem<T>(at: &str, trouble: Trouble) -> Result<T, Problem> {
     Err(Problem { at: at.to_string(), trouble })
 }
 
-/// Reads a pasted text or a file.
+/// Reads a file.
 pub fn import(text: &str) -> Result<Imported, Problem> {
-    let value = json::parse(text).or_else(|e| problem("", Trouble::NotJson(e)))?;
+    import_value(&json::parse(text).or_else(|e| problem("", Trouble::NotJson(e)))?)
+}
+
+/// Reads one JSON value (a file's, or one of several pasted).
+pub fn import_value(value: &Value) -> Result<Imported, Problem> {
     if let Some(definition) = value.opt("taskDefinition") {
         return task_definition(definition, "taskDefinition.").map(Imported::TaskDefinition);
     }
@@ -101,13 +114,13 @@ pub fn import(text: &str) -> Result<Imported, Problem> {
         return read_services(services).map(Imported::Services);
     }
     if value.opt("containerDefinitions").is_some() || value.opt("family").is_some() {
-        return task_definition(&value, "").map(Imported::TaskDefinition);
+        return task_definition(value, "").map(Imported::TaskDefinition);
     }
     problem("", Trouble::NotEcs)
 }
 
 /// The text of `v` for a message: strings as they are, other values by kind.
-fn shown(v: &Value) -> String {
+pub fn shown(v: &Value) -> String {
     match v {
         Value::String(s) => s.chars().take(40).collect(),
         Value::Number(n) => decimal::shortest(*n),

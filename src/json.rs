@@ -33,6 +33,19 @@ pub fn parse(text: &str) -> Result<Value, String> {
     Ok(value)
 }
 
+/// Parses JSON documents one after another, as a person pastes the outputs
+/// of several commands: whitespace between them, nothing else.
+pub fn parse_all(text: &str) -> Result<Vec<Value>, String> {
+    let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
+    let mut values = Vec::new();
+    reader.skip_space();
+    while reader.at < reader.bytes.len() {
+        values.push(reader.value(0)?);
+        reader.skip_space();
+    }
+    Ok(values)
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,

@@ -18,6 +18,7 @@ pub mod inputs;
 pub mod json;
 pub mod model;
 pub mod options;
+pub mod pasted;
 pub mod pricing;
 pub mod share_link;
 pub mod workload_file;

@@ -409,6 +409,6 @@ fn an_answer_saved_as_json_is_a_workload_that_reopens_it() {
     let out = cli(&["--workload", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("--workload {}: inputs.tasks: --tasks: \"many\" is not valid", file.display())), "{err}");
+    assert!(err.contains(&format!("--workload {}: inputs.tasks: \"many\" is not valid; expected", file.display())), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

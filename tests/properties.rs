@@ -576,7 +576,7 @@ mod fuzz {
 /// `json` reads the pricing files in the app: it must read what serde_json
 /// writes, and refuse anything else with an error rather than a panic.
 mod json_reader {
-    use fargate_vs_ec2::json::{parse, Value};
+    use fargate_vs_ec2::json::{parse, parse_all, Value};
     use fargate_vs_ec2::pricing::RegionPrices;
     use proptest::prelude::*;
 
@@ -626,9 +626,19 @@ mod json_reader {
             prop_assert_eq!(parse(&serde_json::to_string_pretty(&doc).unwrap()), Ok(expected(&doc)));
         }
 
+        /// Pasted outputs of several commands, pretty or not, whitespace between.
+        #[test]
+        fn documents_one_after_another_read_as_a_list(docs in proptest::collection::vec(documents(), 0..4), pretty: bool, gap in "[ \n\t]{1,2}") {
+            let written: Vec<String> =
+                docs.iter().map(|d| if pretty { serde_json::to_string_pretty(d) } else { serde_json::to_string(d) }.unwrap()).collect();
+            let text = written.join(&gap);
+            prop_assert_eq!(parse_all(&text), Ok(docs.iter().map(expected).collect::<Vec<_>>()));
+        }
+
         #[test]
         fn any_text_is_a_value_or_an_error(text in "\\PC{0,300}") {
             let _ = parse(&text);
+            let _ = parse_all(&text);
         }
 
         #[test]

@@ -11,6 +11,7 @@
 use super::state::LoadError;
 use crate::chart::Canvas;
 use crate::i18n::Lang;
+use crate::pasted::Outcome;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use wasm_bindgen::closure::Closure;
@@ -212,4 +213,81 @@ pub fn position_points() {
             let _ = style.set_property(property, &format!("{}%", point.get_attribute(attribute).unwrap_or_default()));
         }
     }
+}
+
+/// The import worker (`import_worker`), started by the first import and
+/// kept; started again after it failed.
+struct Importer {
+    worker: web_sys::Worker,
+    ready: bool,
+    failed: bool,
+    request: Option<js_sys::Array>,
+    then: Option<Box<dyn FnOnce(Option<Result<Outcome, String>>)>>,
+    _listening: [Closure<dyn FnMut(JsValue)>; 2],
+}
+
+thread_local! {
+    static IMPORTER: RefCell<Option<Importer>> = const { RefCell::new(None) };
+}
+
+/// Applies `pasted` to the workload of `query` in the import worker, and
+/// calls `then` with its answer, or None if the worker could not run.
+/// One import at a time: the page waits for the answer before another.
+pub fn import(lang: Lang, query: &str, pasted: &str, then: impl FnOnce(Option<Result<Outcome, String>>) + 'static) {
+    let request = super::import_worker::request(lang, query, pasted);
+    IMPORTER.with_borrow_mut(|slot| {
+        if slot.as_ref().is_none_or(|i| i.failed) {
+            *slot = start_importer();
+        }
+        let Some(importer) = slot else { return then(None) };
+        importer.then = Some(Box::new(then));
+        match importer.ready {
+            true => {
+                let _ = importer.worker.post_message(&request);
+            }
+            false => importer.request = Some(request),
+        }
+    });
+}
+
+fn start_importer() -> Option<Importer> {
+    let worker = web_sys::Worker::new("importer_loader.js").ok()?;
+    let heard = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        let data = e.unchecked_into::<web_sys::MessageEvent>().data();
+        let then = IMPORTER.with_borrow_mut(|slot| {
+            let importer = slot.as_mut()?;
+            if data.as_string().as_deref() == Some(super::import_worker::READY) {
+                importer.ready = true;
+                if let Some(request) = importer.request.take() {
+                    let _ = importer.worker.post_message(&request);
+                }
+                return None;
+            }
+            importer.then.take()
+        });
+        if let Some(then) = then {
+            then(super::import_worker::reply(&data));
+        }
+    });
+    // A worker that cannot load (offline, a file missing) or that crashed.
+    let failed = Closure::<dyn FnMut(JsValue)>::new(|_| {
+        let then = IMPORTER.with_borrow_mut(|slot| {
+            let importer = slot.as_mut()?;
+            importer.failed = true;
+            importer.worker.terminate();
+            importer.then.take()
+        });
+        if let Some(then) = then {
+            then(None);
+        }
+    });
+    worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    Some(Importer { worker, ready: false, failed: false, request: None, then: None, _listening: [heard, failed] })
+}
+
+/// The text in the text field or area `id`.
+pub fn text_of(id: &str) -> String {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    element.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|e| e.value()).unwrap_or_default()
 }

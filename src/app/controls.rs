@@ -2,7 +2,7 @@
 //! share links and the CLI use (`options::Opt`). Sliders step through valid values only,
 //! so a person can never pick a task size Fargate would refuse.
 
-use super::state::{Action, Draft};
+use super::state::{Action, Draft, ImportSaid};
 use super::Shared;
 use crate::format;
 use crate::i18n::zh::{fill, Zh};
@@ -24,6 +24,8 @@ pub struct ControlsProps {
     pub inputs: Inputs,
     /// Text in a field that is not its option's value (`State::draft`).
     pub draft: Option<Draft>,
+    /// What the import box last said (`State::import`).
+    pub import: Option<ImportSaid>,
     /// (type, label) of every instance type the fleet may use, cheapest first.
     pub instance_types: Shared<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
@@ -117,6 +119,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
             if !props.compact {
                 { super::service_list::service_list(i, &props.draft, lang, on) }
+                { super::import_box::import_box(i, lang, &props.import, on) }
             } else if i.services.len() > 1 {
                 // The embed's sliders set one service of several: say which.
                 <p class="hint" id="chosen-service">{ match lang {

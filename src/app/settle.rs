@@ -19,7 +19,7 @@ pub fn use_settling_dispatch(state: &UseReducerHandle<State>) -> Callback<Action
     let state = state.dispatcher();
     let dispatch = use_memo(cluster, move |&cluster| {
         Callback::from(move |action: Action| {
-            let settle_now = matches!(action, Action::Set(..) | Action::Services(..))
+            let settle_now = matches!(action, Action::Set(..) | Action::Services(..) | Action::Imported(Ok(_)))
                 && {
                     let state = state.clone();
                     browser::settle_after_pause(move || state.dispatch(Action::Settle))

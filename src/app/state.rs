@@ -69,6 +69,18 @@ pub struct State {
     /// puts a field's value back to the state's on any render, and one can
     /// come meanwhile (the picker's list arriving).
     pub draft: Option<Draft>,
+    /// What the import box last said, until the next import or language.
+    pub import: Option<ImportSaid>,
+}
+
+/// The import box's answer (`pasted`, in its worker).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportSaid {
+    Busy,
+    /// Imported: what a person should know, a sentence each.
+    Done(Vec<String>),
+    /// Refused, or the worker failed: why; the workload is as it was.
+    Refused(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -214,6 +226,10 @@ pub enum Action {
     Draft(Opt, String),
     /// The Chinese text arrived (and was installed), or could not be read.
     Chinese(Result<(), LoadError>),
+    /// A pasted text was sent to the importer.
+    Importing,
+    /// The importer's answer: the workload's link and notes, or why not.
+    Imported(Result<crate::pasted::Outcome, String>),
 }
 
 /// Managed Instances' lines for the purchase options not chosen: the same
@@ -268,10 +284,22 @@ impl Reducible for State {
             Action::Chinese(result) => {
                 next.chinese = Some(result);
             }
+            Action::Importing => {
+                next.import = Some(ImportSaid::Busy);
+            }
+            Action::Imported(Ok(outcome)) => {
+                next.inputs = crate::share_link::decode(&outcome.query).0;
+                next.changed(Ok(()), Opt::Service, String::new());
+                next.import = Some(ImportSaid::Done(outcome.notes));
+            }
+            Action::Imported(Err(why)) => {
+                next.import = Some(ImportSaid::Refused(why));
+            }
             Action::Lang(lang) => {
                 // The language is in the link: what was copied is no longer this view's.
                 next.lang_choice = Some(lang);
                 next.link_copied = false;
+                next.import = None;
                 // Choosing Chinese again tries its text again.
                 if let Some(Err(_)) = next.chinese {
                     next.chinese = None;

@@ -125,7 +125,8 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
     }
     if let Some(path) = workload {
         let text = read(&path).map_err(|e| format!("--workload {e}"))?;
-        crate::workload_file::apply(&mut cmd.inputs, &text).map_err(|e| format!("--workload {path}: {e}"))?;
+        crate::workload_file::apply(&mut cmd.inputs, &text)
+            .map_err(|p| format!("--workload {path}: {}", crate::i18n::import::problem(crate::i18n::Lang::En, &p)))?;
     }
     if !imports.is_empty() {
         let files = imports

@@ -5,6 +5,7 @@
 
 use super::{Imported, Problem, Service, TaskDefinition, Trouble};
 use crate::inputs::{is_service_name, Inputs, ServiceInputs};
+use crate::model::platform::Platform;
 use crate::options::MAX_SERVICES;
 
 /// Something the import did that a person should know.
@@ -18,6 +19,9 @@ pub enum Note {
     /// A service added from a task definition alone runs 1 task until its
     /// count is set.
     OneTask(String),
+    /// The definitions ask for different platforms; a workload has one: this,
+    /// the last one's.
+    MixedPlatforms(Platform),
 }
 
 /// Applies every imported text to `inputs`, definitions first, so a
@@ -48,6 +52,12 @@ pub fn apply(inputs: &mut Inputs, imported: &[Imported]) -> Result<Vec<Note>, Pr
             Imported::TaskDefinition(_) => Vec::new(),
         })
         .collect();
+    let mut platforms = definitions.iter().filter_map(|d| d.platform);
+    if let Some(first) = platforms.next() {
+        if platforms.any(|p| p != first) {
+            notes.push(Note::MixedPlatforms(definitions.iter().rev().find_map(|d| d.platform).unwrap_or(first)));
+        }
+    }
     for d in &definitions {
         next.platform = d.platform.unwrap_or(next.platform);
         next.net = d.network.unwrap_or(next.net);
@@ -139,7 +149,6 @@ mod tests {
     use crate::ecs_import::import;
     use crate::ecs_import::tests::sample;
     use crate::model::packing::NetworkMode;
-    use crate::model::platform::Platform;
 
     fn read(files: &[&str]) -> Vec<Imported> {
         files.iter().map(|f| import(&sample(f)).unwrap()).collect()

@@ -26,6 +26,15 @@ fn asked(lang: Lang, (cpu_units, memory_mib): (u32, u32)) -> String {
     }
 }
 
+/// A place, or "JSON" for the whole text.
+fn or_whole(at: &str) -> &str {
+    if at.is_empty() {
+        "JSON"
+    } else {
+        at
+    }
+}
+
 /// The problem, with its place where it has one.
 pub fn problem(lang: Lang, p: &Problem) -> String {
     let at = p.at.as_str();
@@ -41,6 +50,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "service {service} runs task definition {family}, which was not imported: import it too (describe-task-definition output)."
             ),
             Trouble::TooManyServices(n) => format!("{n} services: a workload holds at most {}.", crate::options::MAX_SERVICES),
+            Trouble::Empty => "Nothing to import: paste a task definition, the output of describe-services or a workload file.".into(),
+            Trouble::NotWorkload => format!("{}: not a workload (an object of options, or a file with \"inputs\").", or_whole(at)),
+            Trouble::NotOption => format!("{at}: not an option of a workload."),
+            Trouble::Refused(option, given) => format!("{at}: {} is not valid; expected {}.", quoted(given), option.accepted()),
         },
         Lang::Zh => match &p.trouble {
             Trouble::NotJson(e) => fill(Zh::import_not_json, &[e]),
@@ -51,6 +64,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Trouble::NoServices => zh(Zh::import_no_services).into(),
             Trouble::NoDefinition { service, family } => fill(Zh::import_no_definition, &[service, family]),
             Trouble::TooManyServices(n) => fill(Zh::import_too_many, &[&n.to_string(), &crate::options::MAX_SERVICES.to_string()]),
+            Trouble::Empty => zh(Zh::import_empty).into(),
+            Trouble::NotWorkload => fill(Zh::import_not_workload, &[or_whole(at)]),
+            Trouble::NotOption => fill(Zh::import_not_option, &[at]),
+            Trouble::Refused(option, given) => fill(Zh::import_refused, &[at, given, &super::options::accepted(*option, lang)]),
         },
     }
 }
@@ -63,6 +80,10 @@ pub fn note(lang: Lang, n: &Note) -> Vec<String> {
         (Lang::Zh, Note::LeftOut(name)) => vec![fill(Zh::import_left_out, &[name])],
         (Lang::En, Note::OneTask(name)) => vec![format!("{name}: added with 1 task; set how many run.")],
         (Lang::Zh, Note::OneTask(name)) => vec![fill(Zh::import_one_task, &[name])],
+        (Lang::En, Note::MixedPlatforms(p)) => {
+            vec![format!("The task definitions run on different platforms; a workload has one: {}, the last one's.", super::platform(*p))]
+        }
+        (Lang::Zh, Note::MixedPlatforms(p)) => vec![fill(Zh::import_mixed_platforms, &[super::platform(*p)])],
     }
 }
 

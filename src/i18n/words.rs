@@ -143,6 +143,13 @@ words! {
     fargate_month: "Fargate on-demand a month",
     chosen_service: "Task size and count below are the chosen service's.",
     workload_json: "workload (JSON, for the CLI's --workload)",
+    import_title: "Import from ECS",
+    import_hint: "Paste the JSON of task definitions (describe-task-definition, or register-task-definition's input), of describe-services, or a workload this page saved; several one after another.",
+    import_text: "JSON to import",
+    import_button: "Import",
+    importing: "Importing…",
+    imported: "Imported: the services above are the imported ones.",
+    import_failed: "The importer could not run; nothing changed. Try again.",
 }
 
 impl Words {

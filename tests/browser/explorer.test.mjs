@@ -784,6 +784,54 @@ test('a cluster of six services: the page lists them and packs them as the CLI d
   await other.close();
 });
 
+test('importing ECS\'s JSON: pasted task definitions and services become the workload, as the CLI imports them; a bad text changes nothing', async () => {
+  const { context: other, p, errors } = await freshPage();
+  const asked = [];
+  p.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const query = '?region=eu-west-1&tasks=3&v=3';
+  await p.goto(server.origin + BASE_PATH + query);
+  await p.locator('#chart-hours').waitFor(WAIT);
+  assert.ok(!asked.some((u) => u.includes('importer')), 'the importer is not fetched with the page');
+  const fixture = (name) => fs.readFile(new URL(`../fixtures/ecs/${name}`, import.meta.url), 'utf8');
+  const said = () => p.locator('#import-said').textContent();
+  await p.getByText('Import from ECS').click();
+  // A bad text: said in words, the workload and the pasted text stay.
+  const bad = await fixture('bad-cpu.json');
+  await p.fill('#import-text', bad);
+  await p.getByRole('button', { name: 'Import', exact: true }).click();
+  await p.locator('#import-said .refused').waitFor(WAIT);
+  assert.equal(await said(), 'taskDefinition.cpu: "fast" cannot be read here.');
+  assert.equal(await p.inputValue('#import-text'), bad, 'what was pasted is still there');
+  assert.equal(await p.locator('#services li').count(), 1);
+  assert.equal(await p.inputValue('#tasks'), '3');
+  // Services with their two task definitions, pasted one after another.
+  const names = ['describe-services.json', 'describe-task-definition.json', 'register-task-definition.json'];
+  await p.fill('#import-text', (await Promise.all(names.map(fixture))).join('\n'));
+  await p.getByRole('button', { name: 'Import', exact: true }).click();
+  await p.waitForFunction(() => document.querySelectorAll('#services li').length === 2, null, WAIT);
+  assert.match(await said(), /^Imported: .*a workload has one: Linux\/x86, the last one's\.nightly-report runs no task \(desiredCount 0\): left out\.$/);
+  assert.ok(asked.some((u) => u.endsWith('/importer_bg.wasm')), 'the importer is fetched when a person imports');
+  // The page now says what the CLI says for the same files on the same link.
+  const files = names.flatMap((n) => ['--import', new URL(`../fixtures/ecs/${n}`, import.meta.url).pathname]);
+  const want = JSON.parse(execFileSync(CLI, ['--url', query, ...files, '--json'], { encoding: 'utf8' }));
+  assert.deepEqual(want.services.map((s) => s.name), ['web', 'worker']);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /service=web:1:2:6:30,worker:0\.5:3:2&/);
+  // A workload the CLI wrote (its --json) reopens as it was saved.
+  const saved = execFileSync(CLI, ['--service', 'api:2:4:3', '--service', 'cron:0.25:0.5:1', '--headroom', '50', '--json'], { encoding: 'utf8' });
+  await p.fill('#import-text', saved);
+  await p.getByRole('button', { name: 'Import', exact: true }).click();
+  await p.waitForFunction(() => document.querySelector('label:has(#service-0)')?.textContent.includes('api'), null, WAIT);
+  assert.equal(await said(), 'Imported: the services above are the imported ones.');
+  // A cluster on auto is answered on the type last chosen until the page pauses.
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, JSON.parse(saved).verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), JSON.parse(saved).verdict);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('dragging a slider of a twenty-service cluster: the type last chosen carries the steps, the auto choice follows the pause, as the CLI makes it', async () => {
   const sizes = [[0.25, 0.5], [0.5, 1], [1, 2], [2, 4], [4, 8], [0.5, 4], [1, 8]];
   const services = Array.from({ length: 20 }, (_, k) => `s${k}:${sizes[k % 7][0]}:${sizes[k % 7][1]}:${5 + 2 * k}`).join(',');
