@@ -10,6 +10,7 @@
 pub mod bill;
 pub mod cost_line;
 pub mod credits;
+pub mod curve;
 pub mod ec2;
 pub mod fargate;
 pub mod line;

@@ -864,3 +864,131 @@ mod ecs_json {
         }
     }
 }
+
+/// Issue 27's load curves: a steady week is today's model, the split's ends
+/// are all Fargate and all EC2, and the cheapest choices are the minimum of
+/// every choice, each checked against every alternative.
+mod curves {
+    use super::{checked, us_east_1_x86, workloads};
+    use fargate_vs_ec2::model::curve::fleet::{self, Scaling, Terms};
+    use fargate_vs_ec2::model::curve::{self, split, Week, HOURS_PER_WEEK};
+    use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
+    use fargate_vs_ec2::model::fargate::FargateOption;
+    use fargate_vs_ec2::model::line::Launch;
+    use fargate_vs_ec2::model::scenario::{evaluate, Candidate, Scenario};
+    use fargate_vs_ec2::model::usage::Usage;
+    use proptest::prelude::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    /// A workload all month with its fleet always on (today's steady case).
+    fn steady(s: Scenario) -> Scenario {
+        Scenario { usage: Usage::Hours(730.0), capacity: Capacity::AlwaysOn, ..s }
+    }
+
+    /// Up to 3 services, each with a week of 0 to 6 tasks an hour.
+    fn curved() -> impl Strategy<Value = (Scenario, Vec<Week>, u32)> {
+        let week = (proptest::array::uniform24(0u32..=6), proptest::array::uniform24(0u32..=6))
+            .prop_map(|(weekday, weekend)| Week { weekday, weekend });
+        (workloads(), proptest::collection::vec(week, 1..=3), 0u32..=3).prop_map(|(s, weeks, delay)| {
+            let mut s = steady(s);
+            s.services.truncate(weeks.len());
+            let weeks = weeks[..s.services.len()].to_vec();
+            for (service, w) in s.services.iter_mut().zip(&weeks) {
+                service.tasks = w.peak().max(1);
+            }
+            (s, weeks, delay)
+        })
+    }
+
+    /// The type the auto choice makes for the peak, if it is one curves price.
+    fn chosen(s: &Scenario) -> Option<(fargate_vs_ec2::model::scenario::Evaluation, Candidate)> {
+        let p = us_east_1_x86();
+        let e = evaluate(s, &p.rates, &p.side, &p.candidates).ok()?;
+        let c = e.ec2.candidate.clone();
+        c.burst.is_none().then_some((e, c))
+    }
+
+    #[test]
+    fn a_steady_week_is_todays_model() {
+        let p = us_east_1_x86();
+        checked("a_steady_week_is_todays_model", 256, 0.5, (workloads(), 0u32..=3), |(s, delay)| {
+            let mut s = steady(s);
+            // Up to 40 tasks a service: the split places every baseline up to their sum.
+            for service in &mut s.services {
+                service.tasks = 1 + service.tasks % 40;
+            }
+            let Some((e, candidate)) = chosen(&s) else { return Ok(false) };
+            let weeks: Vec<Week> = s.services.iter().map(|service| Week::steady(service.tasks)).collect();
+            for scaling in [Scaling::Always, Scaling::Follow { scale_in_hours: delay }] {
+                let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling).unwrap();
+                for option in FargateOption::ALL {
+                    prop_assert_eq!(c.fargate[option as usize].is_some(), e.fargate.monthly(option).is_some());
+                    if let (Some(a), Some(b)) = (c.fargate[option as usize], e.fargate.monthly(option)) {
+                        prop_assert!(close(a, b), "Fargate {:?}: {} against {}", option, a, b);
+                    }
+                }
+                prop_assert_eq!(&c.running, &vec![e.ec2.instances; HOURS_PER_WEEK]);
+                for launch in Launch::ALL {
+                    for option in PurchaseOption::ALL {
+                        let (Some(today), Some(bought)) = (e.ec2.total(launch, option), c.fleet(launch, option)) else { continue };
+                        // All of today's instances bought as `option`; a commitment may do better with Spot above it.
+                        let terms = Terms::of(&s, &p.side, &candidate, launch).unwrap();
+                        let rate = candidate.hourly.get(option).unwrap();
+                        let all =
+                            fleet::monthly(&c.running, if option.can_follow_tasks() { 0 } else { e.ec2.instances }, rate, rate, terms);
+                        prop_assert!(close(all, today), "{:?} {:?}: {} against today's {}", launch, option, all, today);
+                        prop_assert!(bought.monthly <= all * (1.0 + 1e-12));
+                        if option.can_follow_tasks() {
+                            prop_assert!(close(bought.monthly, today));
+                        }
+                    }
+                }
+            }
+            Ok(true)
+        });
+    }
+
+    #[test]
+    fn the_split_runs_from_all_fargate_to_all_ec2_and_its_choices_are_the_cheapest() {
+        let p = us_east_1_x86();
+        checked("the_split_runs_from_all_fargate_to_all_ec2", 128, 0.5, curved(), |(s, weeks, delay)| {
+            let Some((e, candidate)) = chosen(&s) else { return Ok(false) };
+            let scaling = Scaling::Follow { scale_in_hours: delay };
+            let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling).unwrap();
+            let always = fleet::running(&c.needed, Scaling::Always, s.min_instances);
+            let fargate = c.fargate[FargateOption::OnDemand as usize].unwrap();
+            for (launch, option, points) in &c.splits {
+                let terms = Terms::of(&s, &p.side, &candidate, *launch).unwrap();
+                let rate = candidate.hourly.get(*option).unwrap();
+                let (first, last) = (points.first().unwrap(), points.last().unwrap());
+                prop_assert_eq!((first.baseline, first.instances, first.ec2), (0, 0, 0.0));
+                prop_assert!(close(first.fargate, fargate));
+                prop_assert_eq!(last.baseline, weeks.iter().map(Week::peak).sum::<u32>());
+                prop_assert_eq!(last.fargate, 0.0);
+                if last.baseline > 0 {
+                    prop_assert_eq!(last.instances, always[0]);
+                    prop_assert!(close(last.ec2, fleet::monthly(&always, always[0], rate, rate, terms)));
+                }
+                // The cheapest point: none cheaper, none as cheap with a smaller baseline.
+                let best = split::cheapest(points).unwrap();
+                for q in points.iter() {
+                    prop_assert!(best.monthly() <= q.monthly() && (q.baseline >= best.baseline || q.monthly() > best.monthly()));
+                }
+                // The fleet's commitment: no other count, above on demand or Spot, costs less.
+                let bought = c.fleet(*launch, *option).unwrap();
+                if !option.can_follow_tasks() {
+                    for above in [PurchaseOption::OnDemand, PurchaseOption::Spot] {
+                        let Some(above_rate) = candidate.hourly.get(above).filter(|_| launch.offers(above)) else { continue };
+                        for r in 0..=c.running.iter().max().unwrap() + 2 {
+                            prop_assert!(bought.monthly <= fleet::monthly(&c.running, r, rate, above_rate, terms) * (1.0 + 1e-12));
+                        }
+                    }
+                }
+            }
+            Ok(true)
+        });
+    }
+}

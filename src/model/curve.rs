@@ -1,0 +1,195 @@
+//! A week of load (issue 27): each service's task count hour by hour, a
+//! weekday curve (Monday to Friday) and a weekend one of 24 hours each, and
+//! what the week costs on Fargate (every task-hour billed), on a fleet that
+//! follows it (`fleet`), and split between a constant EC2 baseline and
+//! Fargate above it (`split`).
+//!
+//! A month is AWS's 730 hours: `WEEKS_PER_MONTH` weeks of 168, so a steady
+//! curve of n tasks costs what n tasks running all month cost today.
+
+pub mod fleet;
+pub mod preset;
+pub mod split;
+
+use super::ec2::PurchaseOption;
+use super::fargate::FargateOption;
+use super::line::Launch;
+use super::packing::Room;
+use super::scenario::{Candidate, FargateCost, Scenario, SidePrices};
+use super::HOURS_PER_MONTH;
+use fleet::{Bought, Scaling, Terms};
+use split::Point;
+
+pub const HOURS_PER_DAY: usize = 24;
+pub const HOURS_PER_WEEK: usize = 7 * HOURS_PER_DAY;
+/// Weekdays (Monday to Friday) in a week, each following the weekday curve.
+pub const WEEKDAYS: usize = 5;
+/// AWS's month in weeks: 730 ÷ 168 ≈ 4.345.
+pub const WEEKS_PER_MONTH: f64 = HOURS_PER_MONTH / HOURS_PER_WEEK as f64;
+
+/// One service's tasks running in each hour of the day, on weekdays and at weekends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Week {
+    pub weekday: [u32; HOURS_PER_DAY],
+    pub weekend: [u32; HOURS_PER_DAY],
+}
+
+impl Week {
+    /// The same count every hour.
+    pub fn steady(tasks: u32) -> Week {
+        Week { weekday: [tasks; HOURS_PER_DAY], weekend: [tasks; HOURS_PER_DAY] }
+    }
+
+    /// Tasks in hour `h` of the week, Monday 00:00–01:00 being 0.
+    pub fn at(&self, h: usize) -> u32 {
+        let (day, hour) = (h / HOURS_PER_DAY, h % HOURS_PER_DAY);
+        if day < WEEKDAYS {
+            self.weekday[hour]
+        } else {
+            self.weekend[hour]
+        }
+    }
+
+    /// The most tasks in any hour.
+    pub fn peak(&self) -> u32 {
+        self.weekday.iter().chain(&self.weekend).copied().max().unwrap_or(0)
+    }
+
+    /// Task-hours in a week.
+    pub fn task_hours(&self) -> u64 {
+        let sum = |day: &[u32; HOURS_PER_DAY]| day.iter().map(|&n| u64::from(n)).sum::<u64>();
+        WEEKDAYS as u64 * sum(&self.weekday) + (7 - WEEKDAYS) as u64 * sum(&self.weekend)
+    }
+}
+
+/// Every service's tasks in hour `h` of the week.
+pub fn tasks_at(weeks: &[Week], h: usize) -> Vec<u32> {
+    weeks.iter().map(|w| w.at(h)).collect()
+}
+
+/// USD a month of Fargate bought as `option` for the services' weeks (one
+/// per service of `fargate`, in order): every task-hour billed at its
+/// service's rate and its public address; None where `option` has no rate here.
+pub fn fargate_monthly(fargate: &FargateCost, weeks: &[Week], option: FargateOption) -> Option<f64> {
+    let address = fargate.public_ipv4_hour.unwrap_or(0.0);
+    let mut week = 0.0;
+    for (service, w) in fargate.services.iter().zip(weeks) {
+        week += w.task_hours() as f64 * (service.task_hours[option as usize]? + address);
+    }
+    Some(week * WEEKS_PER_MONTH)
+}
+
+/// A week's answer on one instance type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveCost {
+    /// USD a month on Fargate, per `FargateOption`; None where it has no rate here.
+    pub fargate: [Option<f64>; 4],
+    /// Instances needed, and running (`Scaling`), each hour of the week.
+    pub needed: Vec<u32>,
+    pub running: Vec<u32>,
+    /// The fleet that follows the week, bought the cheapest way with each
+    /// purchase option it is priced for.
+    pub fleets: Vec<(Launch, Bought)>,
+    /// For each launch type and purchase option priced: every baseline's
+    /// month (`split`), the tasks above it on Fargate on demand.
+    pub splits: Vec<(Launch, PurchaseOption, Vec<Point>)>,
+}
+
+/// The week of each service (`weeks`, in the scenario's order) on
+/// `candidate`, with Fargate's rates from `fargate`; None where a task fits
+/// no instance of the type, or the type is burstable (CPU credits under a
+/// changing load are not modelled).
+pub fn evaluate(
+    s: &Scenario,
+    weeks: &[Week],
+    fargate: &FargateCost,
+    side: &SidePrices,
+    candidate: &Candidate,
+    scaling: Scaling,
+) -> Option<CurveCost> {
+    if candidate.burst.is_some() {
+        return None;
+    }
+    let room = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network)?;
+    let (needed, running) = fleet::hours(s, room, weeks, scaling)?;
+    let address = fargate.public_ipv4_hour.unwrap_or(0.0);
+    let on_demand: Vec<f64> =
+        fargate.services.iter().map(|f| f.task_hours[FargateOption::OnDemand as usize].unwrap_or(f64::NAN) + address).collect();
+    let baselines = split::baselines(s, room, weeks, &on_demand)?;
+    let mut fleets = Vec::new();
+    let mut splits = Vec::new();
+    for launch in Launch::ALL {
+        let Some(terms) = Terms::of(s, side, candidate, launch) else { continue };
+        for option in PurchaseOption::ALL {
+            let Some(bought) = fleet::cheapest(&running, candidate, launch, option, terms) else { continue };
+            fleets.push((launch, bought));
+            let hourly = candidate.hourly.get(option).unwrap_or(f64::NAN);
+            splits.push((launch, option, split::points(&baselines, hourly, terms)));
+        }
+    }
+    Some(CurveCost { fargate: FargateOption::ALL.map(|o| fargate_monthly(fargate, weeks, o)), needed, running, fleets, splits })
+}
+
+/// One way to run the week.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arrangement {
+    /// Every task on Fargate on demand.
+    Fargate,
+    /// Every task on a fleet that follows the week.
+    Fleet(Bought),
+    /// A baseline on a constant fleet, the rest on Fargate on demand.
+    Split(Point),
+}
+
+impl Arrangement {
+    pub fn monthly(&self, fargate_on_demand: f64) -> f64 {
+        match self {
+            Arrangement::Fargate => fargate_on_demand,
+            Arrangement::Fleet(b) => b.monthly,
+            Arrangement::Split(p) => p.monthly(),
+        }
+    }
+}
+
+impl CurveCost {
+    /// The fleet that follows the week on `launch` bought as `option`.
+    pub fn fleet(&self, launch: Launch, option: PurchaseOption) -> Option<&Bought> {
+        self.fleets.iter().find(|(l, b)| *l == launch && b.option == option).map(|(_, b)| b)
+    }
+
+    /// Every baseline's month on `launch` bought as `option`.
+    pub fn split(&self, launch: Launch, option: PurchaseOption) -> Option<&[Point]> {
+        self.splits.iter().find(|(l, o, _)| *l == launch && *o == option).map(|(_, _, p)| p.as_slice())
+    }
+
+    /// The cheapest of all Fargate, the fleet and the best split on `launch`
+    /// bought as `option`; of equals, the first of that order (a split at
+    /// no baseline is all Fargate, at the peak an `Always` fleet).
+    pub fn cheapest(&self, launch: Launch, option: PurchaseOption) -> Arrangement {
+        let fargate = self.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::INFINITY);
+        let mut ways = vec![Arrangement::Fargate];
+        ways.extend(self.fleet(launch, option).map(|b| Arrangement::Fleet(*b)));
+        ways.extend(self.split(launch, option).and_then(split::cheapest).map(|p| Arrangement::Split(*p)));
+        ways.into_iter()
+            .reduce(|best, way| if way.monthly(fargate) < best.monthly(fargate) { way } else { best })
+            .unwrap_or(Arrangement::Fargate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_of_the_week_follow_the_day_and_the_weekend() {
+        let mut w = Week::steady(2);
+        w.weekday[9] = 5;
+        w.weekend[3] = 0;
+        // Monday 09:00 is hour 9, Friday 09:00 hour 105; Saturday 03:00 hour 123.
+        assert_eq!((w.at(9), w.at(4 * 24 + 9), w.at(5 * 24 + 9), w.at(5 * 24 + 3), w.at(6 * 24 + 3)), (5, 5, 2, 0, 0));
+        assert_eq!(w.peak(), 5);
+        // 168 × 2, plus 3 more in 5 weekday hours, less 2 in 2 weekend hours.
+        assert_eq!(w.task_hours(), 336 + 15 - 4);
+        assert_eq!((0..HOURS_PER_WEEK).map(|h| u64::from(w.at(h))).sum::<u64>(), w.task_hours());
+    }
+}
