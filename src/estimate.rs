@@ -5,11 +5,12 @@
 //! by the CLI (`cli`) is each in its own module.
 
 use crate::inputs::{InputError, Inputs};
+use crate::model::curve::{self, CurveCost, Week};
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::{FargateOption, FREE_STORAGE_GIB};
 use crate::model::line::{Launch, Line};
 use crate::model::platform::Platform;
-use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, Scenario, ScenarioError, SidePrices};
+use crate::model::scenario::{self, Candidate, Evaluation, FargateOptions, InstanceChoice, Scenario, ScenarioError, SidePrices};
 use crate::options::Opt;
 use crate::pricing::{Ec2Extra, FargatePrices, Manifest, RateSet, RegionPrices};
 
@@ -23,6 +24,17 @@ pub struct Estimate {
     /// Whether the region file has any EC2 Savings Plans rate.
     pub savings_plans_known: bool,
     pub evaluation: Evaluation,
+    /// Where a service has a week of load (`--curve`): its answer.
+    pub curve: Option<CurveEstimate>,
+}
+
+/// A week of load's answer (issue 27), on one instance type: the auto
+/// choice for the busiest hour, or the cheapest type it ranks that curves
+/// price where that one is burstable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveEstimate {
+    pub candidate: Candidate,
+    pub cost: CurveCost,
 }
 
 /// Why no estimate could be made (`i18n::problems` says it: `Display` in the
@@ -40,6 +52,8 @@ pub enum Problem {
     /// More than the free 20 GiB of storage where its price is unknown.
     NoStoragePrice,
     Scenario(ScenarioError),
+    /// A curve on a burstable type (named): CPU credits under a changing load are not modelled.
+    CurveOnBurstable(String),
 }
 
 /// The region's Fargate rates for the platform, for each purchase option.
@@ -110,12 +124,20 @@ pub fn fargate_prices<'p>(inputs: &Inputs, manifest: &Manifest, prices: &'p Regi
     })
 }
 
+/// The CLI's estimate: with a week of load's answer where a service has a
+/// curve (the page does not show weeks yet, and keeps their code out of its wasm).
 pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> Result<Estimate, Problem> {
-    estimate_with(inputs, manifest, prices, &candidates(prices))
+    let candidates = candidates(prices);
+    let mut e = estimate_with(inputs, manifest, prices, &candidates)?;
+    if let Some(weeks) = inputs.weeks() {
+        e.curve = Some(curve_estimate(inputs, &e.scenario, &weeks, &e.evaluation, &e.side, &candidates)?);
+    }
+    Ok(e)
 }
 
 /// `estimate` with the region file's `candidates` already built: the page
-/// builds them once per price file, not on every slider step.
+/// builds them once per price file, not on every slider step. No week of
+/// load is worked out here.
 pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices, candidates: &[Candidate]) -> Result<Estimate, Problem> {
     let scenario = inputs.scenario().map_err(Problem::Input)?;
     let storage_gib = inputs.services.iter().map(|s| s.disk).max().unwrap_or(0);
@@ -123,7 +145,32 @@ pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices
     let side = prices.side_prices();
     let evaluation = scenario::evaluate(&scenario, &rates, &side, candidates).map_err(Problem::Scenario)?;
     let savings_plans_known = prices.columns.iter().any(|c| Ec2Extra::from_column(c).is_some_and(|e| e != Ec2Extra::ManagedInstancesFee));
-    Ok(Estimate { inputs: inputs.clone(), scenario, rates, side, savings_plans_known, evaluation })
+    Ok(Estimate { inputs: inputs.clone(), scenario, rates, side, savings_plans_known, evaluation, curve: None })
+}
+
+/// The week on the evaluation's type, or on auto the cheapest ranked type
+/// that is not burstable.
+fn curve_estimate(
+    inputs: &Inputs,
+    s: &Scenario,
+    weeks: &[Week],
+    evaluation: &Evaluation,
+    side: &SidePrices,
+    candidates: &[Candidate],
+) -> Result<CurveEstimate, Problem> {
+    let chosen = &evaluation.ec2.candidate;
+    let candidate = match (&s.instance, chosen.burst) {
+        (_, None) => Some(chosen.clone()),
+        (InstanceChoice::Auto, Some(_)) => {
+            scenario::ranked(s, side, candidates).into_iter().map(|f| f.candidate).find(|c| c.burst.is_none())
+        }
+        (InstanceChoice::Named(_), Some(_)) => None,
+    };
+    let cost = candidate.as_ref().and_then(|c| curve::evaluate(s, weeks, &evaluation.fargate, side, c, inputs.scaling()));
+    match (candidate, cost) {
+        (Some(candidate), Some(cost)) => Ok(CurveEstimate { candidate, cost }),
+        _ => Err(Problem::CurveOnBurstable(chosen.name.clone())),
+    }
 }
 
 /// The inputs' region file (region and platform) in `pricing/`, relative to it.

@@ -9,6 +9,7 @@
 //! Rounding still happens only in `format`; this module only wraps its text.
 
 pub mod charts;
+pub mod curve;
 pub mod fleet;
 pub mod import;
 pub mod options;

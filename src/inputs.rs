@@ -4,6 +4,8 @@
 
 use crate::format;
 use crate::model::credits::CreditMode;
+use crate::model::curve::fleet::Scaling;
+use crate::model::curve::Week;
 use crate::model::ec2::{Capacity, Overheads, PurchaseOption};
 use crate::model::fargate;
 use crate::model::packing::{Daemons, NetworkMode};
@@ -16,6 +18,7 @@ use crate::options::{Accepts, Opt, DEFAULT_EBS_GIB, IP_CHOICES, MAX_TASKS};
 use crate::pricing::DEFAULT_REGION;
 use std::fmt;
 
+pub mod curve;
 mod service;
 mod services;
 pub use service::{is_service_name, list_text, ServiceInputs};
@@ -47,6 +50,8 @@ pub struct Inputs {
     pub ec2: String,
     pub buy: PurchaseOption,
     pub capacity: Capacity,
+    /// Hours a fleet following a curve keeps an instance it no longer needs.
+    pub scale_in: u32,
     /// Minimum instances in the fleet (2 = one per availability zone in two zones).
     pub min: u32,
     /// MiB per instance kept for the OS and the ECS agent.
@@ -81,6 +86,7 @@ impl Default for Inputs {
             ec2: "auto".to_string(),
             buy: PurchaseOption::OnDemand,
             capacity: Capacity::AlwaysOn,
+            scale_in: 1,
             min: 2,
             // The OS, the kernel and the ECS agent: a few hundred MiB on the
             // ECS-optimised AMIs; 512 MiB errs on the safe side.
@@ -188,7 +194,25 @@ impl Inputs {
             Opt::Mem => self.service_mut().mem = number(option, v)?,
             Opt::Disk => self.service_mut().disk = whole(option, v)?,
             Opt::CpuUse => self.service_mut().cpu_use = number(option, v)?,
-            Opt::Tasks => self.service_mut().tasks = whole(option, v)?,
+            Opt::Tasks => {
+                // A count of its own: the service's curve gives way.
+                let service = self.service_mut();
+                service.tasks = whole(option, v)?;
+                service.week = None;
+            }
+            Opt::Curve => {
+                let weeks = curve::parse_list(v)?;
+                if let Some((name, _)) = weeks.iter().find(|(name, _)| !self.services.iter().any(|s| s.name == *name)) {
+                    return Err(InputError { option, given: name.clone(), accepted: "the name of a service of the workload".into() });
+                }
+                for service in &mut self.services {
+                    service.week = weeks.iter().find(|(name, _)| *name == service.name).map(|(_, week)| *week);
+                    if let Some(week) = service.week {
+                        service.tasks = week.peak();
+                    }
+                }
+            }
+            Opt::ScaleIn => self.scale_in = whole(option, v)?,
             Opt::DaemonCpu => self.daemon_cpu = number(option, v)?,
             Opt::DaemonMem => self.daemon_mem = whole(option, v)?,
             Opt::Headroom => self.headroom = whole(option, v)?,
@@ -237,6 +261,11 @@ impl Inputs {
             Opt::Ec2 => self.ec2.clone(),
             Opt::Buy => self.buy.slug().into(),
             Opt::Capacity => self.capacity.slug().into(),
+            Opt::ScaleIn => self.scale_in.to_string(),
+            Opt::Curve => {
+                let curves = self.services.iter().filter_map(|s| Some(format!("{}:{}", s.name, curve::text(&s.week?))));
+                curves.collect::<Vec<_>>().join(",")
+            }
             Opt::Min => self.min.to_string(),
             Opt::Reserve => self.reserve.to_string(),
             Opt::Net => self.net.slug().into(),
@@ -276,7 +305,15 @@ impl Inputs {
                 accepted: "at most 730 billed hours per task per month (each run bills at least 1 minute)".into(),
             });
         }
-        if self.capacity == Capacity::FollowTasks && !self.buy.can_follow_tasks() {
+        if self.weeks().is_some() && self.usage() != Usage::Hours(HOURS_PER_MONTH) {
+            return Err(InputError {
+                option: Opt::Curve,
+                given: self.text(Opt::Curve),
+                accepted: "a curve says when the tasks run: leave --hours at 730, without --runs".into(),
+            });
+        }
+        // A fleet following a curve may be committed in part (`model::curve::fleet`).
+        if self.capacity == Capacity::FollowTasks && !self.buy.can_follow_tasks() && self.weeks().is_none() {
             return Err(InputError {
                 option: Opt::Capacity,
                 given: "follow".into(),
@@ -300,6 +337,23 @@ impl Inputs {
             ebs_gib: self.ebs,
             overheads: Overheads { extra_per_instance: self.extra, ops_hours: self.ops, ops_rate: self.rate },
         })
+    }
+
+    /// Each service's week where any service has a curve (the others steady
+    /// at their count); None for today's steady workload.
+    pub fn weeks(&self) -> Option<Vec<Week>> {
+        self.services
+            .iter()
+            .any(|s| s.week.is_some())
+            .then(|| self.services.iter().map(|s| s.week.unwrap_or(Week::steady(s.tasks))).collect())
+    }
+
+    /// How a fleet follows the curves.
+    pub fn scaling(&self) -> Scaling {
+        match self.capacity {
+            Capacity::AlwaysOn => Scaling::Always,
+            Capacity::FollowTasks => Scaling::Follow { scale_in_hours: self.scale_in },
+        }
     }
 
     /// The daemons' share of each instance.

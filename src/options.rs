@@ -31,9 +31,11 @@ pub enum Opt {
     Hours,
     Runs,
     Minutes,
+    Curve,
     Ec2,
     Buy,
     Capacity,
+    ScaleIn,
     Min,
     Reserve,
     DaemonCpu,
@@ -55,6 +57,8 @@ pub const MAX_TASKS: u32 = 10_000;
 pub const MAX_SERVICES: usize = 50;
 /// Daemons take at most this much vCPU of each instance.
 pub const MAX_DAEMON_VCPU: f64 = 16.0;
+/// The longest a fleet keeps an instance once the load no longer needs it, hours.
+pub const MAX_SCALE_IN_HOURS: u32 = 24;
 /// Deploy headroom, percent: ECS's `maximumPercent` goes to 200.
 pub const MAX_HEADROOM_PERCENT: u32 = 100;
 pub const MAX_RUNS: u32 = 1_000_000;
@@ -84,6 +88,8 @@ pub enum Accepts {
     Vcpu,
     /// Services: `NAME:CPU:MEM:COUNT[:DISK[:USE[:sidecars]]]`, comma-separated.
     Services,
+    /// Services' weeks: `NAME:DAY[/WEEKEND]` or a preset, comma-separated (`inputs::curve`).
+    Curves,
     /// A number, `min` to `max`; memory is checked with the vCPU later.
     Number {
         min: f64,
@@ -100,7 +106,7 @@ pub enum Accepts {
 impl Opt {
     /// In the order options apply: `hours` before `runs`, so a link or a
     /// command line means the same whatever order it lists them in.
-    pub const ALL: [Opt; 26] = [
+    pub const ALL: [Opt; 28] = [
         Opt::Region,
         Opt::Platform,
         Opt::Service,
@@ -112,9 +118,11 @@ impl Opt {
         Opt::Hours,
         Opt::Runs,
         Opt::Minutes,
+        Opt::Curve,
         Opt::Ec2,
         Opt::Buy,
         Opt::Capacity,
+        Opt::ScaleIn,
         Opt::Min,
         Opt::Reserve,
         Opt::DaemonCpu,
@@ -148,9 +156,11 @@ impl Opt {
             Opt::Hours => "hours",
             Opt::Runs => "runs",
             Opt::Minutes => "minutes",
+            Opt::Curve => "curve",
             Opt::Ec2 => "ec2",
             Opt::Buy => "buy",
             Opt::Capacity => "capacity",
+            Opt::ScaleIn => "scale-in",
             Opt::Min => "min",
             Opt::Reserve => "reserve",
             Opt::DaemonCpu => "daemon-cpu",
@@ -175,6 +185,8 @@ impl Opt {
             Opt::Region => Accepts::Region,
             Opt::Platform => Accepts::OneOf(|| Platform::ALL.map(Platform::slug).to_vec()),
             Opt::Service => Accepts::Services,
+            Opt::Curve => Accepts::Curves,
+            Opt::ScaleIn => Accepts::Whole { min: 0, max: MAX_SCALE_IN_HOURS },
             Opt::Cpu => Accepts::Vcpu,
             Opt::Mem => Accepts::Number { min: 0.5, max: MAX_MEMORY_GIB },
             Opt::Disk => Accepts::Whole { min: FREE_STORAGE_GIB, max: MAX_STORAGE_GIB },
@@ -226,6 +238,8 @@ impl Opt {
             Opt::Hours => format!("hours per month per task, 0 to {}", format::quantity(HOURS_PER_MONTH)),
             Opt::Runs => whole(1, MAX_RUNS),
             Opt::Minutes => format!("minutes per run, 0 to {}", format::quantity(MAX_MINUTES)),
+            Opt::Curve => "NAME:DAY[/WEEKEND], a day being 24 hours of task counts as runs COUNT or COUNTxHOURS, dot-separated (2x9.8x9.2x6), or NAME:business:PEAK:FLOOR, NAME:batch:TASKS:HOURS, NAME:spiky:BASE:PEAK, NAME:steady:COUNT; comma-separated".into(),
+            Opt::ScaleIn => whole(0, MAX_SCALE_IN_HOURS),
             Opt::Ec2 => "auto, or an instance type such as m6i.large".into(),
             Opt::Min => whole(0, MAX_MIN_INSTANCES),
             Opt::Reserve | Opt::DaemonMem => whole(0, MAX_RESERVE_MIB),
@@ -252,9 +266,11 @@ impl Opt {
             Opt::Hours => "hours each task runs per month (730 = all month)",
             Opt::Runs => "a scheduled job instead: runs per month per task",
             Opt::Minutes => "with --runs: minutes per run (Fargate bills at least 1)",
+            Opt::Curve => "a service's week of load, hour by hour on weekdays and weekends (repeatable); its busiest hour sets its task count",
             Opt::Ec2 => "EC2 instance type; auto picks the cheapest fleet",
             Opt::Buy => "EC2 purchase option the instance is chosen for",
-            Opt::Capacity => "EC2 fleet always on, or running only while the tasks do",
+            Opt::Capacity => "EC2 fleet always on, or running only while the tasks do (with a curve: following it hour by hour)",
+            Opt::ScaleIn => "with a curve: hours an instance is kept once the load no longer needs it",
             Opt::Min => "fewest EC2 instances (2: one per availability zone in two zones)",
             Opt::Reserve => "MiB per instance kept for the OS and the ECS agent",
             Opt::DaemonCpu => "vCPU per instance taken by daemon tasks (log router, monitoring agent)",

@@ -1,7 +1,7 @@
 //! The command-line tool as a script would use it: its JSON, its errors and
 //! exit codes, and `--url` agreeing with the same options.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::process::{Command, Output, Stdio};
 
 fn cli(args: &[&str]) -> Output {
@@ -26,8 +26,20 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["inputs", "snapshot", "fargate", "ec2", "services", "managed_instances", "break_even_hours", "break_even_until_hours", "verdict"]
+        [
+            "inputs",
+            "snapshot",
+            "fargate",
+            "ec2",
+            "services",
+            "curve",
+            "managed_instances",
+            "break_even_hours",
+            "break_even_until_hours",
+            "verdict"
+        ]
     );
+    assert!(v["curve"].is_null(), "no week of load without --curve");
     for k in [
         "region",
         "platform",
@@ -40,6 +52,8 @@ fn the_json_has_the_documented_shape_and_reproducible_numbers() {
         "hours",
         "runs",
         "minutes",
+        "curve",
+        "scale_in",
         "ec2",
         "buy",
         "capacity",
@@ -411,4 +425,100 @@ fn an_answer_saved_as_json_is_a_workload_that_reopens_it() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("--workload {}: inputs.tasks: \"many\" is not valid; expected", file.display())), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 27's presets, worked out by hand in us-east-1 on m5.large: 1 vCPU /
+/// 2 GiB tasks, 2 per instance; the fleet follows the load, keeping an
+/// instance 1 h once not needed, at least 2 instances, 30 GiB of gp3 each.
+/// Fargate: $0.04048 per vCPU-hour + 2 × $0.004445 per GB-hour = $0.04937 a
+/// task-hour; m5.large: $0.096 on demand, $0.056393 reserved 1 year; gp3
+/// $0.08 × 30 = $2.40 an instance-month; a month is 730 ÷ 168 weeks.
+#[test]
+fn the_presets_give_the_answers_a_finops_engineer_expects() {
+    let weeks = 730.0 / 168.0;
+    let (task, on_demand, reserved) = (0.04937, 0.096, 0.056393);
+    let reserved_month = reserved * 730.0 + 2.40;
+    let ebs_hour = 2.40 / 730.0;
+    let week = |curve: &str| {
+        let out = json(&["--ec2", "m5.large", "--buy", "reserved-1y", "--capacity", "follow", "--curve", curve]);
+        out["curve"].clone()
+    };
+    let near = |v: &Value, usd: f64| (v.as_f64().unwrap() - usd).abs() < 1e-6;
+
+    // Steady, 10 tasks: 5 instances reserved all week, $217.83; all Fargate 10 × 730 × $0.04937 = $360.40.
+    let steady = week("svc-1:steady:10");
+    assert_eq!(steady["cheapest"]["arrangement"], "fleet");
+    assert_eq!(steady["cheapest"]["committed"], 5);
+    assert!(near(&steady["cheapest"]["monthly"], 5.0 * reserved_month));
+    assert!(near(&steady["fargate_monthly"]["on_demand"], 10.0 * 730.0 * task));
+    assert_eq!(
+        steady["verdict"],
+        "Cheapest for this week of load: 5 × m5.large (EC2 reserved 1y) all week: $217.83/month, 40% below all-Fargate ($360.40)."
+    );
+
+    // Business hours, 8 tasks from 09:00 to 18:00 on weekdays and 2 otherwise:
+    // 45 × 8 + 123 × 2 = 606 task-hours a week, all on Fargate $130.00.
+    // Split at 4 tasks: 2 instances reserved (the minimum, which 4 tasks fill),
+    // and 4 tasks × 45 h a week on Fargate: $87.13 + $38.62 = $125.75.
+    // The fleet: 2 reserved, 2 more on demand 10 h each weekday (9 h and the
+    // 1-h delay): $82.33 + 100 × $0.096 × weeks + 436 instance-hours of EBS = $130.28.
+    let business = week("svc-1:business:8:2");
+    assert!(near(&business["fargate_monthly"]["on_demand"], 606.0 * task * weeks));
+    assert_eq!(
+        (&business["cheapest"]["arrangement"], &business["cheapest"]["baseline"], &business["cheapest"]["instances"]),
+        (&json!("split"), &json!(4), &json!(2))
+    );
+    assert!(near(&business["cheapest"]["monthly"], 2.0 * reserved_month + 180.0 * task * weeks));
+    let fleet = business["fleets"].as_array().unwrap().iter().find(|f| f["launch"] == "ec2" && f["option"] == "reserved_1y").unwrap();
+    assert_eq!(fleet["committed"], 2);
+    assert!(near(&fleet["monthly"], 2.0 * reserved * 730.0 + 100.0 * on_demand * weeks + 436.0 * ebs_hour * weeks));
+    assert_eq!(
+        business["verdict"],
+        "Cheapest for this week of load: 4 tasks on 2 × m5.large (EC2 reserved 1y), the rest on Fargate on-demand: $125.75/month, 3% below all-Fargate ($130.00), 3% below a fleet following the load ($130.28)."
+    );
+    // Hour by hour: Monday 10:00 needs 4 instances, 18:00 still runs them (the delay), 19:00 is back to 2.
+    let hour = |h: usize, key: &str| business["hours"][h][key].clone();
+    assert_eq!(
+        (hour(10, "tasks"), hour(10, "instances_running"), hour(18, "instances_running"), hour(19, "instances_running")),
+        (json!([8]), json!(4), json!(4), json!(2))
+    );
+
+    // A nightly batch, 20 tasks for 4 h from 01:00: Fargate 560 task-hours a week, $120.13;
+    // the fleet: 2 reserved, 8 more on demand 5 h a night: $82.33 + 280 × $0.096 × weeks + 616 instance-hours of EBS = $207.93.
+    let batch = week("svc-1:batch:20:4");
+    assert_eq!(batch["cheapest"]["arrangement"], "fargate");
+    assert!(near(&batch["cheapest"]["monthly"], 560.0 * task * weeks));
+    let fleet = batch["fleets"].as_array().unwrap().iter().find(|f| f["launch"] == "ec2" && f["option"] == "reserved_1y").unwrap();
+    assert!(near(&fleet["monthly"], 2.0 * reserved * 730.0 + 280.0 * on_demand * weeks + 616.0 * ebs_hour * weeks));
+    assert_eq!(
+        batch["verdict"],
+        "Cheapest for this week of load: every task on Fargate on-demand: $120.13/month, 42% below a fleet following the load ($207.93)."
+    );
+}
+
+#[test]
+fn a_curve_is_checked_and_carried_by_links_and_workload_files() {
+    // A service the workload does not have, a day short of 24 hours, a curve with hours.
+    for (args, says) in [
+        (vec!["--curve", "api:steady:3"], "--curve: \"api\" is not valid; expected the name of a service of the workload"),
+        (vec!["--curve", "svc-1:2x23"], "--curve: \"svc-1:2x23\" is not valid"),
+        (
+            vec!["--curve", "svc-1:steady:3", "--hours", "300"],
+            "--curve: \"svc-1:3x24\" is not valid; expected a curve says when the tasks run",
+        ),
+        (vec!["--ec2", "t3.large", "--curve", "svc-1:steady:3"], "--curve: t3.large is burstable"),
+    ] {
+        let out = cli(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // The curve's busiest hour is the service's count; the link and a saved answer reopen it.
+    let answer = json(&["--service", "web:0.5:1:3", "--service", "api:1:2:2", "--curve", "web:business:6:1", "--capacity", "follow"]);
+    assert_eq!(answer["inputs"]["service"], "web:0.5:1:6,api:1:2:2");
+    assert_eq!(answer["inputs"]["curve"], "web:1x9.6x9.1x6/1x24");
+    let link = format!("?service=web:0.5:1:6,api:1:2:2&curve={}&capacity=follow&v=3", answer["inputs"]["curve"].as_str().unwrap());
+    assert_eq!(json(&["--url", &link]), answer);
+    // On auto, a burstable auto choice gives way to the cheapest type curves price.
+    assert!(answer["curve"]["instance_type"].as_str().is_some_and(|t| !t.starts_with('t')));
 }

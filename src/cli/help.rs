@@ -13,6 +13,7 @@ fn placeholder(option: Opt) -> String {
         Accepts::OneOf(names) => names().join("|"),
         Accepts::Vcpu => "VCPU".into(),
         Accepts::Services => "NAME:CPU:MEM:COUNT".into(),
+        Accepts::Curves => "NAME:CURVE".into(),
         Accepts::Number { .. } => "NUMBER".into(),
         Accepts::Whole { .. } => "N".into(),
         Accepts::InstanceType => "auto|TYPE".into(),
@@ -22,6 +23,7 @@ fn placeholder(option: Opt) -> String {
 /// The option's default, as the help writes it.
 fn default(option: Opt) -> String {
     match Inputs::default().text(option) {
+        none if none.is_empty() && option == Opt::Curve => "none (each service's count, all the time)".into(),
         none if none.is_empty() => "none (the tasks run --hours)".into(),
         value => value,
     }

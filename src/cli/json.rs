@@ -1,10 +1,12 @@
 //! The CLI's `--json`: the comparison as numbers, unrounded, with where each
 //! price came from. Its keys are a contract: scripts and articles read them.
 
-use crate::estimate::Estimate;
+use crate::estimate::{CurveEstimate, Estimate};
 use crate::i18n::{self, Lang};
 use crate::inputs::Inputs;
 use crate::model::bill::{FargateParts, FleetParts};
+use crate::model::curve::fleet::Scaling;
+use crate::model::curve::{self, split, Arrangement, HOURS_PER_WEEK};
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Launch;
@@ -35,6 +37,8 @@ fn input(i: &Inputs, option: Opt) -> Value {
         Opt::Runs => i.runs.into(),
         Opt::Minutes if scheduled => i.minutes.into(),
         Opt::Minutes => Value::Null,
+        Opt::Curve => i.text(option).into(),
+        Opt::ScaleIn => i.scale_in.into(),
         Opt::Ec2 => i.ec2.clone().into(),
         Opt::Buy => i.buy.slug().into(),
         Opt::Capacity => i.capacity.slug().into(),
@@ -107,6 +111,78 @@ fn number(x: Option<f64>) -> Value {
 /// `{ "on_demand": …, "reserved_1y": …, … }` over `options`, keys prefixed.
 fn by_option(options: &[PurchaseOption], prefix: &str, f: impl Fn(PurchaseOption) -> Option<f64>) -> Map<String, Value> {
     options.iter().map(|&o| (format!("{prefix}{}", o.key()), number(f(o)))).collect()
+}
+
+/// A week of load's answer (issue 27): hour by hour the tasks, instances
+/// and what each hour costs; each purchase option's fleet and best split.
+fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
+    let cost = &c.cost;
+    let weeks = e.inputs.weeks().unwrap_or_default();
+    let on_demand = c.candidate.hourly.on_demand;
+    let fargate_hour: Vec<f64> = e
+        .evaluation
+        .fargate
+        .services
+        .iter()
+        .map(|s| s.task_hours[FargateOption::OnDemand as usize].unwrap_or(f64::NAN) + e.evaluation.fargate.public_ipv4_hour.unwrap_or(0.0))
+        .collect();
+    let hours: Vec<Value> = (0..HOURS_PER_WEEK)
+        .map(|h| {
+            let tasks = curve::tasks_at(&weeks, h);
+            let fargate: f64 = tasks.iter().zip(&fargate_hour).map(|(&n, usd)| f64::from(n) * usd).sum();
+            json!({
+                "tasks": tasks,
+                "instances_needed": cost.needed[h],
+                "instances_running": cost.running[h],
+                "fargate_on_demand": fargate,
+                "ec2_on_demand_instances": f64::from(cost.running[h]) * on_demand,
+            })
+        })
+        .collect();
+    let launch = |l: Launch| match l {
+        Launch::Ec2 => "ec2",
+        Launch::Managed => "managed_instances",
+    };
+    let fleets: Vec<Value> = cost
+        .fleets
+        .iter()
+        .map(|(l, b)| json!({"launch": launch(*l), "option": b.option.key(), "committed": b.committed, "above": b.above.key(), "monthly": b.monthly}))
+        .collect();
+    let point = |p: &split::Point| json!({"baseline": p.baseline, "instances": p.instances, "ec2": p.ec2, "fargate": p.fargate, "monthly": p.monthly()});
+    let splits: Vec<Value> = cost
+        .splits
+        .iter()
+        .map(|(l, o, points)| {
+            json!({
+                "launch": launch(*l),
+                "option": o.key(),
+                "best": split::cheapest(points).map(point),
+                "monthly_by_baseline": points.iter().map(|p| p.monthly()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let fargate_monthly: Map<String, Value> =
+        FargateOption::ALL.into_iter().map(|o| (o.key().to_string(), number(cost.fargate[o as usize]))).collect();
+    let fargate = cost.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+    let cheapest = match cost.cheapest(Launch::Ec2, e.inputs.buy) {
+        Arrangement::Fargate => json!({"arrangement": "fargate", "monthly": fargate}),
+        Arrangement::Fleet(b) => {
+            json!({"arrangement": "fleet", "option": b.option.key(), "committed": b.committed, "above": b.above.key(), "monthly": b.monthly})
+        }
+        Arrangement::Split(p) => {
+            json!({"arrangement": "split", "option": e.inputs.buy.key(), "baseline": p.baseline, "instances": p.instances, "monthly": p.monthly()})
+        }
+    };
+    json!({
+        "instance_type": c.candidate.name,
+        "scale_in_hours": match e.inputs.scaling() { Scaling::Always => Value::Null, Scaling::Follow { scale_in_hours } => scale_in_hours.into() },
+        "hours": hours,
+        "fargate_monthly": fargate_monthly,
+        "fleets": fleets,
+        "splits": splits,
+        "cheapest": cheapest,
+        "verdict": i18n::curve::verdict(e, c, Lang::En),
+    })
 }
 
 fn fleet_parts(p: &FleetParts<f64>) -> Value {
@@ -192,6 +268,7 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> V
             "placement": placement(e),
         },
         "services": services(e),
+        "curve": e.curve.as_ref().map(|c| curve(e, c)),
         "managed_instances": managed,
         "break_even_hours": break_evens(e, |b| Some(b.above)),
         "break_even_until_hours": break_evens(e, |b| b.below),

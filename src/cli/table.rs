@@ -1,11 +1,15 @@
 //! The CLI's answer as text: the verdict, the workload and fleet, every
 //! option's monthly cost and break-even, and where each price came from.
 
-use crate::estimate::{self, Estimate};
+use crate::estimate::{self, CurveEstimate, Estimate};
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::inputs::ServiceInputs;
+use crate::model::curve::fleet::Scaling;
+use crate::model::curve::{split, Arrangement};
+use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
+use crate::model::line::Launch;
 use crate::model::line::Line;
 use crate::pricing::{Ec2Extra, Manifest, PriceClass, RegionPrices};
 use std::fmt::Write as _;
@@ -18,6 +22,9 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
     let (ev, i, words) = (&e.evaluation, &e.inputs, Lang::En.words());
     let mut out = String::new();
     // Writing to a String cannot fail.
+    if let Some(c) = &e.curve {
+        let _ = writeln!(out, "{}", i18n::curve::verdict(e, c, Lang::En));
+    }
     let _ = writeln!(out, "{}\n", i18n::verdict::verdict(e, Lang::En));
     let task = |s: &ServiceInputs| {
         let (cpu, mem, cpu_use) = (format::quantity(s.cpu), format::quantity(s.mem), format::quantity(s.cpu_use));
@@ -67,6 +74,9 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
             let _ = writeln!(out, "{bill}");
         }
     }
+    if let Some(c) = &e.curve {
+        out += &week(e, c);
+    }
     let _ = writeln!(out, "\n{:<30} {:>14} {:>16}", "option", "USD per month", "break-even h/mo");
     for line in Line::ALL {
         if let Some((missing, first)) = estimate::missing(e, line) {
@@ -84,6 +94,42 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
         let _ = writeln!(out, "{:<30} {:>14} {:>16}", cli_name(line), money(monthly), break_even);
     }
     out += &sources(manifest, prices);
+    out
+}
+
+/// A week of load: its fleet, then each way to run it (all Fargate, a fleet
+/// following it and the best split for each EC2 purchase option priced).
+fn week(e: &Estimate, c: &CurveEstimate) -> String {
+    let cost = &c.cost;
+    let (least, most) = (cost.running.iter().min().copied().unwrap_or(0), cost.running.iter().max().copied().unwrap_or(0));
+    let follows = match e.inputs.scaling() {
+        Scaling::Always => "sized for the busiest hour".to_string(),
+        Scaling::Follow { scale_in_hours } => format!("following it, an instance kept {scale_in_hours} h once not needed"),
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "\nWeek of load on {} ({follows}): {least} to {most} instances", c.candidate.name);
+    let fargate = cost.fargate[FargateOption::OnDemand as usize];
+    let _ = writeln!(out, "  {:<74} {:>14}", "every task on Fargate on-demand", money(fargate));
+    for option in PurchaseOption::ALL {
+        let Some(bought) = cost.fleet(Launch::Ec2, option) else { continue };
+        let fleet = i18n::curve::arrangement(e, c, &Arrangement::Fleet(*bought), Lang::En);
+        let _ = writeln!(out, "  {fleet:<74} {:>14}", money(Some(bought.monthly)));
+        if let Some(best) = cost.split(Launch::Ec2, option).and_then(split::cheapest) {
+            let words = match best.baseline {
+                0 => format!("split on {}: best with no baseline (all Fargate)", Lang::En.words().purchase(option)),
+                _ => {
+                    let (k, n) = (best.baseline, best.instances);
+                    format!(
+                        "split: {k} task{} on {n} × {} ({}), the rest on Fargate",
+                        Lang::En.plural(k),
+                        c.candidate.name,
+                        Lang::En.words().purchase(option)
+                    )
+                }
+            };
+            let _ = writeln!(out, "  {words:<74} {:>14}", money(Some(best.monthly())));
+        }
+    }
     out
 }
 

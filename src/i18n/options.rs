@@ -8,8 +8,8 @@ use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::task_size::TaskSize;
 use crate::model::HOURS_PER_MONTH;
 use crate::options::{
-    Opt, MAX_DAEMON_VCPU, MAX_EBS_GIB, MAX_HEADROOM_PERCENT, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB, MAX_SERVICES,
-    MAX_TASKS,
+    Opt, MAX_DAEMON_VCPU, MAX_EBS_GIB, MAX_HEADROOM_PERCENT, MAX_MINUTES, MAX_MIN_INSTANCES, MAX_OPS_HOURS, MAX_RESERVE_MIB,
+    MAX_SCALE_IN_HOURS, MAX_SERVICES, MAX_TASKS,
 };
 
 /// "a、b 或 c": a list as Chinese writes it.
@@ -41,6 +41,8 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
         // The bound that matters is checked with the minutes (`Inputs::scenario`).
         Opt::Runs => zh(Zh::accepts_runs).into(),
         Opt::Minutes => fill(Zh::accepts_minutes, &[&format::quantity(MAX_MINUTES)]),
+        Opt::Curve => zh(Zh::accepts_curve).into(),
+        Opt::ScaleIn => whole(0, MAX_SCALE_IN_HOURS),
         Opt::Ec2 => zh(Zh::accepts_ec2).into(),
         Opt::Min => whole(0, MAX_MIN_INSTANCES),
         Opt::Reserve | Opt::DaemonMem => fill(Zh::accepts_mib, &[&whole(0, MAX_RESERVE_MIB)]),

@@ -59,6 +59,12 @@ impl fmt::Display for Problem {
             }
             Problem::NoStoragePrice => write!(f, "no Fargate ephemeral storage price is known here; keep --disk at {FREE_STORAGE_GIB} GiB"),
             Problem::Scenario(e) => f.write_str(&scenario_error(e)),
+            Problem::CurveOnBurstable(name) => {
+                write!(
+                    f,
+                    "--curve: {name} is burstable, and CPU credits under a changing load are not modelled; choose another type with --ec2"
+                )
+            }
         }
     }
 }
@@ -90,6 +96,7 @@ impl Problem {
             (Lang::Zh, Problem::NoFargate { platform, region, known }) => {
                 fill(Zh::problem_no_fargate_known, &[region, super::platform(*platform), &names(known, zh(Zh::list_sep))])
             }
+            (Lang::Zh, Problem::CurveOnBurstable(name)) => fill(Zh::problem_curve_burstable, &[name]),
             (Lang::Zh, Problem::NoStoragePrice) => fill(Zh::problem_no_storage, &[&FREE_STORAGE_GIB.to_string()]),
             (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_) | ScenarioError::SidecarsTooLarge(_))) => {
                 zh(Zh::problem_fargate).to_string()

@@ -50,12 +50,12 @@ keys! {
     older_credits, older_ebs, older_link, and,
     // Why there is no answer.
     problem_input, problem_no_fargate, problem_no_fargate_known, problem_no_storage, problem_fargate, problem_over_month,
-    problem_unknown_instance, problem_too_small, problem_credits, problem_no_candidate, problem_no_services,
+    problem_unknown_instance, problem_too_small, problem_credits, problem_no_candidate, problem_no_services, problem_curve_burstable,
     // The charts.
     chart_value_hours, chart_break_even, chart_value_tasks, chart_hours_caption, chart_tasks_caption, chart_hours_caption_services, chart_tasks_caption_services,
     // What the options accept.
     accepts_whole, accepts_region, accepts_cpu, accepts_mem, accepts_gib, accepts_mib, accepts_cpu_use, accepts_hours,
-    accepts_runs, accepts_minutes, accepts_daemon_cpu, accepts_percent, accepts_services, accepts_ec2, accepts_usd, accepts_ops, accepts_lang, accepts_version, expected,
+    accepts_runs, accepts_minutes, accepts_daemon_cpu, accepts_percent, accepts_services, accepts_curve, accepts_ec2, accepts_usd, accepts_ops, accepts_lang, accepts_version, expected,
     // Sources.
     source_fargate_on_demand, source_storage, source_ec2, source_compute_sp_1y, source_compute_sp_3y, source_instance_sp_1y,
     source_instance_sp_3y, source_managed_fee, source_managed_fee_share, source_cpu_credits, source_public_ipv4,
@@ -66,6 +66,9 @@ keys! {
     // Importing from ECS's JSON.
     import_not_json, import_not_ecs, import_missing, import_unreadable, import_too_large, import_no_services, import_moved,
     import_units, import_storage_moved, import_no_definition, import_too_many, import_left_out, import_one_task,
+    // A week of load.
+    curve_verdict, curve_fargate, curve_fleet, curve_fleet_all, curve_fleet_committed, curve_split, curve_below_fargate, curve_below_fleet,
+    curve_below_split,
     import_mixed_platforms, import_empty, import_not_workload, import_not_option, import_refused,
 }
 

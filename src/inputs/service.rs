@@ -3,6 +3,7 @@
 //! the same on the command line (`--service`, repeatable) and in links.
 
 use super::{number, vcpu, whole, InputError};
+use crate::model::curve::Week;
 use crate::model::fargate::FREE_STORAGE_GIB;
 use crate::options::{Opt, MAX_SERVICES};
 
@@ -22,6 +23,9 @@ pub struct ServiceInputs {
     pub tasks: u32,
     /// On Fargate each task carries the daemons as sidecar containers.
     pub sidecars: bool,
+    /// Its week of load (`--curve`); None: `tasks` all the time. Its busiest
+    /// hour is `tasks`.
+    pub week: Option<Week>,
 }
 
 /// The name of the one service a workload starts with: an identifier in any
@@ -42,6 +46,7 @@ impl Default for ServiceInputs {
             cpu_use: 100.0,
             tasks: 10,
             sidecars: false,
+            week: None,
         }
     }
 }
@@ -75,6 +80,7 @@ impl ServiceInputs {
                 Some(&w) if w == SIDECARS => true,
                 Some(_) => return Err(refused()),
             },
+            week: None,
         };
         Ok(service)
     }

@@ -62,6 +62,12 @@ impl Week {
     }
 }
 
+/// Whether `a` USD costs less than `b` by more than float rounding: the same
+/// month summed two ways (hour by hour, or all month) ties.
+pub fn less(a: f64, b: f64) -> bool {
+    a < b - 1e-9 * b.abs().max(1.0)
+}
+
 /// Every service's tasks in hour `h` of the week.
 pub fn tasks_at(weeks: &[Week], h: usize) -> Vec<u32> {
     weeks.iter().map(|w| w.at(h)).collect()
@@ -171,7 +177,7 @@ impl CurveCost {
         ways.extend(self.fleet(launch, option).map(|b| Arrangement::Fleet(*b)));
         ways.extend(self.split(launch, option).and_then(split::cheapest).map(|p| Arrangement::Split(*p)));
         ways.into_iter()
-            .reduce(|best, way| if way.monthly(fargate) < best.monthly(fargate) { way } else { best })
+            .reduce(|best, way| if less(way.monthly(fargate), best.monthly(fargate)) { way } else { best })
             .unwrap_or(Arrangement::Fargate)
     }
 }

@@ -5,7 +5,7 @@
 //! never (`Scaling::Always`: sized for the week's busiest hour, as today).
 //! A commitment (reserved instances, Savings Plans) covers a constant
 //! number of instances all month; the hours above it are bought on demand
-//! or on Spot, whichever is cheaper here.
+//! (Spot is an option of its own: a whole fleet on Spot).
 
 use super::{Week, HOURS_PER_WEEK, WEEKS_PER_MONTH};
 use crate::model::ec2::PurchaseOption;
@@ -113,26 +113,25 @@ pub fn monthly(running: &[u32], committed: u32, commit_hourly: f64, above_hourly
 
 /// The cheapest way to buy `running` with `option`: on demand or Spot, the
 /// instances as they run; a commitment, the number of instances it covers
-/// that costs least (the fewest of equals), the rest on demand or Spot.
-/// None where `option` has no price here.
+/// that costs least (the fewest of equals), the rest on demand. None where
+/// `option` or on-demand has no price here.
 pub fn cheapest(running: &[u32], candidate: &Candidate, launch: Launch, option: PurchaseOption, terms: Terms) -> Option<Bought> {
     let rate = |o: PurchaseOption| candidate.hourly.get(o).filter(|_| launch.offers(o));
     let commit = rate(option)?;
     if option.can_follow_tasks() {
         return Some(Bought { option, committed: 0, above: option, monthly: monthly(running, 0, 0.0, commit, terms) });
     }
+    let above = PurchaseOption::OnDemand;
+    let above_hourly = rate(above)?;
     let peak = running.iter().copied().max().unwrap_or(0);
-    let mut best: Option<Bought> = None;
-    for above in [PurchaseOption::OnDemand, PurchaseOption::Spot] {
-        let Some(above_hourly) = rate(above) else { continue };
-        for committed in 0..=peak {
-            let usd = monthly(running, committed, commit, above_hourly, terms);
-            if best.is_none_or(|b| usd < b.monthly) {
-                best = Some(Bought { option, committed, above, monthly: usd });
-            }
+    let mut best = Bought { option, committed: 0, above, monthly: monthly(running, 0, commit, above_hourly, terms) };
+    for committed in 1..=peak {
+        let usd = monthly(running, committed, commit, above_hourly, terms);
+        if super::less(usd, best.monthly) {
+            best = Bought { option, committed, above, monthly: usd };
         }
     }
-    best
+    Some(best)
 }
 
 /// Each service's week on `room`, hour by hour: instances needed and running.

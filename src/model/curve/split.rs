@@ -99,7 +99,7 @@ pub fn points(baselines: &[Baseline], hourly: f64, terms: Terms) -> Vec<Point> {
 
 /// The cheapest point (the smallest baseline of equals).
 pub fn cheapest(points: &[Point]) -> Option<&Point> {
-    points.iter().reduce(|best, p| if p.monthly() < best.monthly() { p } else { best })
+    points.iter().reduce(|best, p| if super::less(p.monthly(), best.monthly()) { p } else { best })
 }
 
 #[cfg(test)]

@@ -1,0 +1,94 @@
+//! A week of load's answer in words (issue 27): the cheapest way to run it
+//! on EC2 bought as the chosen purchase option, on Fargate, or split, and
+//! what it saves against the other two.
+
+use super::zh::{fill, zh, Zh};
+use super::Lang;
+use crate::estimate::{CurveEstimate, Estimate};
+use crate::format;
+use crate::model::curve::{less, split, Arrangement};
+use crate::model::fargate::FargateOption;
+use crate::model::line::Launch;
+
+/// One way to run the week, as a phrase.
+pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang) -> String {
+    let (w, name) = (lang.words(), c.candidate.name.as_str());
+    let most = c.cost.running.iter().max().copied().unwrap_or(0).to_string();
+    match (lang, a) {
+        (Lang::En, Arrangement::Fargate) => "every task on Fargate on-demand".into(),
+        (Lang::Zh, Arrangement::Fargate) => zh(Zh::curve_fargate).into(),
+        // Nothing committed: every instance-hour bought as it runs.
+        (Lang::En, Arrangement::Fleet(b)) if b.committed == 0 => {
+            format!("a fleet following the load, up to {most} × {name} ({})", w.purchase(b.above))
+        }
+        (Lang::Zh, Arrangement::Fleet(b)) if b.committed == 0 => fill(Zh::curve_fleet, &[&most, name, w.purchase(b.above)]),
+        // Every instance committed: nothing is bought above.
+        (Lang::En, Arrangement::Fleet(b)) if b.committed.to_string() == most => {
+            format!("{most} × {name} ({}) all week", w.purchase(b.option))
+        }
+        (Lang::Zh, Arrangement::Fleet(b)) if b.committed.to_string() == most => {
+            fill(Zh::curve_fleet_all, &[&most, name, w.purchase(b.option)])
+        }
+        (Lang::En, Arrangement::Fleet(b)) => format!(
+            "a fleet following the load, up to {most} × {name}: {} {}, the hours above on {}",
+            b.committed,
+            w.purchase(b.option),
+            w.purchase(b.above)
+        ),
+        (Lang::Zh, Arrangement::Fleet(b)) => {
+            fill(Zh::curve_fleet_committed, &[&most, name, &b.committed.to_string(), w.purchase(b.option), w.purchase(b.above)])
+        }
+        (Lang::En, Arrangement::Split(p)) => format!(
+            "{} task{} on {} × {name} ({}), the rest on Fargate on-demand",
+            p.baseline,
+            lang.plural(p.baseline),
+            p.instances,
+            w.purchase(e.inputs.buy)
+        ),
+        (Lang::Zh, Arrangement::Split(p)) => {
+            fill(Zh::curve_split, &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy)])
+        }
+    }
+}
+
+/// The verdict for the week: the cheapest arrangement for the chosen
+/// purchase option and how much less it costs than each other one.
+pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
+    let (launch, buy) = (Launch::Ec2, e.inputs.buy);
+    let best = c.cost.cheapest(launch, buy);
+    let fargate = c.cost.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+    let monthly = best.monthly(fargate);
+    // The other ways, by their place in this list: all Fargate, the fleet, the split.
+    let others = [
+        Some(fargate),
+        c.cost.fleet(launch, buy).map(|b| b.monthly),
+        // A best split with no baseline is all Fargate: not a way of its own.
+        c.cost.split(launch, buy).and_then(split::cheapest).filter(|p| p.baseline > 0).map(|p| p.monthly()),
+    ];
+    let chosen = match best {
+        Arrangement::Fargate => 0,
+        Arrangement::Fleet(_) => 1,
+        Arrangement::Split(_) => 2,
+    };
+    let below: Vec<String> = (0..others.len())
+        .filter(|&k| k != chosen)
+        // A way that costs the same is the same fleet (a split of every task is the fleet sized for the peak).
+        .filter_map(|k| Some((k, others[k].filter(|&usd| less(monthly, usd))?)))
+        .map(|(k, usd)| {
+            let (share, what) = (format::percent((usd - monthly) / usd), lang.usd(usd));
+            match (lang, k) {
+                (Lang::En, 0) => format!("{share} below all-Fargate ({what})"),
+                (Lang::En, 1) => format!("{share} below a fleet following the load ({what})"),
+                (Lang::En, _) => format!("{share} below the best split ({what})"),
+                (Lang::Zh, 0) => fill(Zh::curve_below_fargate, &[&what, &share]),
+                (Lang::Zh, 1) => fill(Zh::curve_below_fleet, &[&what, &share]),
+                (Lang::Zh, _) => fill(Zh::curve_below_split, &[&what, &share]),
+            }
+        })
+        .collect();
+    let way = arrangement(e, c, &best, lang);
+    match lang {
+        Lang::En => format!("Cheapest for this week of load: {way}: {}/month, {}.", lang.usd(monthly), below.join(", ")),
+        Lang::Zh => fill(Zh::curve_verdict, &[&way, &lang.usd(monthly), &below.join(zh(Zh::list_sep))]),
+    }
+}
