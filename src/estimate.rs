@@ -28,9 +28,8 @@ pub struct Estimate {
     pub curve: Option<CurveEstimate>,
 }
 
-/// A week of load's answer (issue 27), on one instance type: the auto
-/// choice for the busiest hour, or the cheapest type it ranks that curves
-/// price where that one is burstable.
+/// A week of load's answer (issue 27), on one instance type: the named one,
+/// or on auto the type whose fleet following the week costs least.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveEstimate {
     pub candidate: Candidate,
@@ -148,8 +147,8 @@ pub fn estimate_with(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices
     Ok(Estimate { inputs: inputs.clone(), scenario, rates, side, savings_plans_known, evaluation, curve: None })
 }
 
-/// The week on the evaluation's type, or on auto the cheapest ranked type
-/// that is not burstable.
+/// The week on the named type, or on auto on the type whose fleet following
+/// the week costs least (`curve::cheapest_type`).
 fn curve_estimate(
     inputs: &Inputs,
     s: &Scenario,
@@ -159,12 +158,9 @@ fn curve_estimate(
     candidates: &[Candidate],
 ) -> Result<CurveEstimate, Problem> {
     let chosen = &evaluation.ec2.candidate;
-    let candidate = match (&s.instance, chosen.burst) {
-        (_, None) => Some(chosen.clone()),
-        (InstanceChoice::Auto, Some(_)) => {
-            scenario::ranked(s, side, candidates).into_iter().map(|f| f.candidate).find(|c| c.burst.is_none())
-        }
-        (InstanceChoice::Named(_), Some(_)) => None,
+    let candidate = match &s.instance {
+        InstanceChoice::Named(_) => Some(chosen.clone()).filter(|c| c.burst.is_none()),
+        InstanceChoice::Auto => curve::cheapest_type(s, weeks, side, candidates, inputs.scaling(), s.buy).cloned(),
     };
     let cost = candidate.as_ref().and_then(|c| curve::evaluate(s, weeks, &evaluation.fargate, side, c, inputs.scaling()));
     match (candidate, cost) {

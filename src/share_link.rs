@@ -226,6 +226,23 @@ mod tests {
         assert_eq!(decode(&link), (i, vec![]));
     }
 
+    /// Issue 27: each of ten services with a weekday and a weekend curve of its
+    /// own, every hour a different count (the worst case for runs), still fits.
+    #[test]
+    fn ten_services_with_curves_of_their_own_are_under_2000_characters() {
+        let mut i = Inputs::default();
+        let services: Vec<String> = (0..10).map(|k| format!("service-{k}:0.5:1:1")).collect();
+        i.set(Opt::Service, &services.join(",")).unwrap();
+        let day = |k: usize, shift: usize| (0..24).map(|h| ((h * 7 + k * 3 + shift) % 31 + 1).to_string()).collect::<Vec<_>>().join(".");
+        let curves: Vec<String> = (0..10).map(|k| format!("service-{k}:{}/{}", day(k, 0), day(k, 5))).collect();
+        i.set(Opt::Curve, &curves.join(",")).unwrap();
+        i.set(Opt::Capacity, "follow").unwrap();
+        let link = encode(&i);
+        assert!(link.contains("&curve=service-0:1.8.15.22.29.5.12."), "readable: {link}");
+        assert!(link.len() < 2000, "{} characters", link.len());
+        assert_eq!(decode(&link), (i, vec![]));
+    }
+
     #[test]
     fn one_unnamed_service_keeps_the_links_of_before_and_a_named_one_is_listed() {
         let mut i = Inputs::default();

@@ -975,6 +975,29 @@ mod curves {
         });
     }
 
+    /// The auto choice for a week: no type's fleet following it costs less.
+    #[test]
+    fn the_type_for_a_week_is_the_cheapest_for_its_fleet() {
+        let p = us_east_1_x86();
+        checked("the_type_for_a_week_is_the_cheapest_for_its_fleet", 64, 0.5, curved(), |(s, weeks, delay)| {
+            let scaling = Scaling::Follow { scale_in_hours: delay };
+            let Some(best) = curve::cheapest_type(&s, &weeks, &p.side, &p.candidates, scaling, s.buy) else { return Ok(false) };
+            let month = |c: &Candidate| -> Option<f64> {
+                let room = fargate_vs_ec2::model::packing::Room::of(&c.shape, s.reserved_mib, s.daemons, s.network)?;
+                let (_, running) = fleet::hours(&s, room, &weeks, scaling)?;
+                fleet::cheapest(&running, c, Launch::Ec2, s.buy, Terms::of(&s, &p.side, c, Launch::Ec2)?).map(|b| b.monthly)
+            };
+            let least = month(best).unwrap();
+            prop_assert!(best.burst.is_none());
+            for c in p.candidates.iter().filter(|c| c.burst.is_none()) {
+                if let Some(usd) = month(c) {
+                    prop_assert!(least <= usd * (1.0 + 1e-9), "{} costs {} but {} {}", best.name, least, c.name, usd);
+                }
+            }
+            Ok(true)
+        });
+    }
+
     #[test]
     fn the_split_runs_from_all_fargate_to_all_ec2_and_its_choices_are_the_cheapest() {
         let p = us_east_1_x86();

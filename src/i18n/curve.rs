@@ -75,7 +75,12 @@ pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
         // A way that costs the same is the same fleet (a split of every task is the fleet sized for the peak).
         .filter_map(|k| Some((k, others[k].filter(|&usd| less(monthly, usd))?)))
         .map(|(k, usd)| {
-            let (share, what) = (format::percent((usd - monthly) / usd), lang.usd(usd));
+            // A saving that rounds to nothing is still one.
+            let share = match (usd - monthly) / usd {
+                small if small < 0.005 => "<1%".to_string(),
+                share => format::percent(share),
+            };
+            let what = lang.usd(usd);
             match (lang, k) {
                 (Lang::En, 0) => format!("{share} below all-Fargate ({what})"),
                 (Lang::En, 1) => format!("{share} below a fleet following the load ({what})"),

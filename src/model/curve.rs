@@ -136,6 +136,31 @@ pub fn evaluate(
     Some(CurveCost { fargate: FargateOption::ALL.map(|o| fargate_monthly(fargate, weeks, o)), needed, running, fleets, splits })
 }
 
+/// The type whose fleet following the week costs least bought as `buy` on
+/// EC2 (of equals, the first in `candidates`): the auto choice for a week,
+/// which a type sized for the busiest hour can miss (a few large instances
+/// cannot shrink at night). Burstable types are left out, as `evaluate` does.
+pub fn cheapest_type<'c>(
+    s: &Scenario,
+    weeks: &[Week],
+    side: &SidePrices,
+    candidates: &'c [Candidate],
+    scaling: Scaling,
+    buy: PurchaseOption,
+) -> Option<&'c Candidate> {
+    let mut best: Option<(&Candidate, f64)> = None;
+    for candidate in candidates.iter().filter(|c| c.burst.is_none()) {
+        let Some(room) = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network) else { continue };
+        let Some(terms) = Terms::of(s, side, candidate, Launch::Ec2) else { continue };
+        let Some((_, running)) = fleet::hours(s, room, weeks, scaling) else { continue };
+        let Some(bought) = fleet::cheapest(&running, candidate, Launch::Ec2, buy, terms) else { continue };
+        if best.is_none_or(|(_, usd)| less(bought.monthly, usd)) {
+            best = Some((candidate, bought.monthly));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
 /// One way to run the week.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Arrangement {
