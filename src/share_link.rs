@@ -96,8 +96,8 @@ pub fn encode(inputs: &Inputs) -> String {
         let value = inputs.text(option);
         let written = if option == Opt::Service { listed } else { !(listed && option.per_service()) };
         if written && value != defaults.text(option) {
-            // `:` and `,` are allowed in a query and keep the list readable.
-            parts.push(format!("{}={}", option.name(), percent_encode_but(&value, b":,")));
+            // `:`, `,` and `/` are allowed in a query and keep lists and curves readable.
+            parts.push(format!("{}={}", option.name(), percent_encode_but(&value, b":,/")));
         }
     }
     parts.push(format!("v={VERSION}"));

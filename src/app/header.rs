@@ -50,6 +50,9 @@ pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html
                     { state.ignored.iter().map(|i| format!("{}={}{open}{}{close}", i.param.name(), i.value, i.reason_in(lang))).collect::<Vec<_>>().join(separator) }
                 </p>
             }
+            if state.inputs.services.iter().any(|s| s.week.is_some()) {
+                <p class="status notice" role="status" id="curve-notice">{ lang.words().curve_notice }</p>
+            }
             if let Some(moved) = shown.filter(|_| state.older_link).and_then(|e| i18n::fleet::older_link(e, lang)) {
                 <p class="status notice" role="status" id="older-link">{ moved }</p>
             }

@@ -150,6 +150,7 @@ words! {
     importing: "Importing…",
     imported: "Imported: the services above are the imported ones.",
     import_failed: "The importer could not run; nothing changed. Try again.",
+    curve_notice: "This link carries a week of load (curve=): the page does not show weeks yet and answers for each service's busiest hour all month; the command line prices the week (fargate-vs-ec2 --url with this link).",
 }
 
 impl Words {

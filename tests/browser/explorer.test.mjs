@@ -832,6 +832,22 @@ test('importing ECS\'s JSON: pasted task definitions and services become the wor
   await other.close();
 });
 
+test('a link with a week of load says the page answers for the busiest hour, keeps the curve in its link, and the CLI prices the week', async () => {
+  const { context: other, p, errors } = await freshPage();
+  const query = '?curve=svc-1:2x9.8x9.2x6/2x24&capacity=follow&v=3';
+  await p.goto(server.origin + BASE_PATH + query);
+  await p.locator('#curve-notice').waitFor(WAIT);
+  assert.match(await p.locator('#curve-notice').textContent(), /the page does not show weeks yet and answers for each service's busiest hour/);
+  const want = JSON.parse(execFileSync(CLI, ['--url', query, '--json'], { encoding: 'utf8' }));
+  assert.match(want.curve.verdict, /^Cheapest for this week of load: /);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict, 'the busiest hour, 8 tasks, all month');
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /[?&]tasks=8&curve=svc-1:2x9\.8x9\.2x6\/2x24&capacity=follow&v=3$/);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('dragging a slider of a twenty-service cluster: the type last chosen carries the steps, the auto choice follows the pause, as the CLI makes it', async () => {
   const sizes = [[0.25, 0.5], [0.5, 1], [1, 2], [2, 4], [4, 8], [0.5, 4], [1, 8]];
   const services = Array.from({ length: 20 }, (_, k) => `s${k}:${sizes[k % 7][0]}:${sizes[k % 7][1]}:${5 + 2 * k}`).join(',');
