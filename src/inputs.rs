@@ -401,11 +401,18 @@ impl Inputs {
     }
 
     /// After one control moved, moves the others so the whole stays a valid
-    /// scenario: the task size (`repair_size`), capacity to always on with
-    /// reservations (paid all month), and runs to as many as the month holds.
+    /// scenario: the task size (`repair_size`), hours or runs chosen over the
+    /// curves (which set the hours), capacity to always on with reservations
+    /// (paid all month) unless a curve's fleet follows it, and runs to as
+    /// many as the month holds.
     pub fn repair(&mut self) {
         self.repair_size();
-        if !self.buy.can_follow_tasks() {
+        if self.usage() != Usage::Hours(HOURS_PER_MONTH) {
+            for service in &mut self.services {
+                service.week = None;
+            }
+        }
+        if !self.buy.can_follow_tasks() && self.weeks().is_none() {
             self.capacity = Capacity::AlwaysOn;
         }
         if self.runs.is_some() && !self.usage().fits_in_month() {
@@ -579,6 +586,15 @@ mod tests {
         let mut i = Inputs { services: vec![ServiceInputs { cpu: 3.0, mem: 5.0, ..ServiceInputs::default() }], ..Inputs::default() };
         i.repair();
         assert_eq!((i.service().cpu, i.service().mem), (1.0, 2.0), "no such vCPU: the default size");
+        // A curve's fleet may follow it with a reservation; hours chosen after a curve end it.
+        let mut i = Inputs::from_query("curve=svc-1:business:8:2&buy=reserved-1y&capacity=follow").unwrap();
+        i.repair();
+        assert_eq!((i.capacity, i.weeks().is_some()), (Capacity::FollowTasks, true));
+        assert!(i.scenario().is_ok());
+        i.set(Opt::Hours, "300").unwrap();
+        i.repair();
+        assert_eq!((i.weeks(), i.capacity, i.service().tasks), (None, Capacity::AlwaysOn, 8));
+        assert!(i.scenario().is_ok());
     }
 
     #[test]
