@@ -3,10 +3,14 @@
 //! evaluates) and every type (with the outclassed companion). A benchmark, not a test: it reports, it
 //! does not fail. Median of 15 sweeps, each 731 evaluations of every candidate.
 //! Then a cluster of 20 services of mixed sizes evaluated on every candidate
-//! of the region file, what an auto choice for a cluster costs a step.
+//! of the region file, what an auto choice for a cluster costs a step; and
+//! the same cluster's week of load (business hours): the auto type for the
+//! week, then every split on it.
 
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
+use fargate_vs_ec2::model::curve::fleet::Scaling;
+use fargate_vs_ec2::model::curve::{self, preset, Week};
 use fargate_vs_ec2::model::packing::NetworkMode;
 use fargate_vs_ec2::model::scenario::{self, Service};
 use fargate_vs_ec2::model::task_size::TaskSize;
@@ -74,6 +78,24 @@ fn clusters(base: &scenario::Scenario, rates: &scenario::FargateOptions, side: &
         median * 1e3,
         e.ec2.instances,
         e.ec2.candidate.name
+    );
+    // Each service at its count from 09:00 to 18:00 on weekdays, a fifth of it otherwise.
+    let weeks: Vec<Week> = s.services.iter().map(|service| preset::business_hours(service.tasks, service.tasks / 5)).collect();
+    let scaling = Scaling::Follow { scale_in_hours: 1 };
+    let choose = || black_box(curve::cheapest_type(black_box(&s), &weeks, side, candidates, scaling, s.buy).unwrap().clone());
+    let chosen = choose();
+    let choosing = median_seconds(choose);
+    let week = || black_box(curve::evaluate(black_box(&s), &weeks, &e.fargate, side, &chosen, scaling).unwrap());
+    let w = week();
+    let evaluating = median_seconds(week);
+    println!(
+        "week: the cluster's business hours: median {:.1} ms to choose the type ({}, {} to {} instances), {:.1} ms for its fleets and {} splits",
+        choosing * 1e3,
+        chosen.name,
+        w.running.iter().min().unwrap_or(&0),
+        w.running.iter().max().unwrap_or(&0),
+        evaluating * 1e3,
+        w.splits.first().map_or(0, |(_, _, points)| points.len())
     );
 }
 
