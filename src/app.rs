@@ -21,9 +21,7 @@ pub mod crash;
 mod downloads;
 mod header;
 mod import_box;
-// The import box's worker: a program of its own, built for the browser only.
-#[cfg(target_arch = "wasm32")]
-pub mod import_worker;
+// The page's worker: a program of its own (its requests and replies are read natively too).
 pub mod options_table;
 mod prices;
 mod service_costs;
@@ -32,6 +30,7 @@ mod settle;
 mod share;
 pub mod sources;
 pub mod state;
+pub mod worker;
 
 use crate::i18n::{self, Lang};
 use crate::model::line::Line;
@@ -42,6 +41,7 @@ use sources::Sources;
 use state::{Action, State};
 use std::cell::RefCell;
 use std::rc::Rc;
+use worker::{Answer, Job};
 use yew::prelude::*;
 
 /// Data shared by reference between components. Props compare it by
@@ -119,6 +119,25 @@ fn explorer(props: &ExplorerProps) -> Html {
     let dispatch = settle::use_settling_dispatch(&state);
     // The full page's link: the share box's, the embed's "open the full
     // explorer", and the address bar's outside an embed. Worked out once a render.
+    // A week of load is worked out by the page's worker once the workload settles.
+    let week = state.settled.weeks().is_some().then(|| crate::share_link::encode(&state.settled));
+    use_effect_with((week, lang), {
+        let dispatch = state.dispatcher();
+        move |(week, lang)| {
+            if let Some(query) = week.clone() {
+                let lang = *lang;
+                dispatch.dispatch(Action::Week(query.clone(), None));
+                let answered = dispatch.clone();
+                browser::ask(Job::Week, lang, &query.clone(), "", move |answer| {
+                    let said = match answer {
+                        Some(Answer::Week(said)) => said,
+                        _ => Err(lang.words().week_failed.to_string()),
+                    };
+                    answered.dispatch(Action::Week(query, Some(said)));
+                });
+            }
+        }
+    });
     let page_link = share::page_url(&state.inputs, false, state.lang_choice);
     let address = if state.embed { share::page_url(&state.inputs, true, state.lang_choice) } else { page_link.clone() };
     use_effect_with(address, |url| browser::replace_address_when_rested(url.clone()));

@@ -4,7 +4,7 @@
 //! page or the CLI wrote (`workload_file`), applied to a link's workload:
 //! workloads first, then ECS's texts together, as the CLI applies
 //! `--workload` before `--import`. All or nothing. The page runs it in a
-//! worker of its own (`app::importer`), so its code is fetched only by a
+//! worker of its own (`app::worker`), so its code is fetched only by a
 //! person who imports: a link and text in, a link and sentences out.
 
 use crate::ecs_import::{import_value, workload, Problem, Trouble};

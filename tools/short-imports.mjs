@@ -142,7 +142,7 @@ function renamedFor(file, bytes) {
  */
 export async function shortenDist(dist, minify = async (js) => js) {
   const listed = fs.readdirSync(dist);
-  // The page's own wasm has a hash in its name; a worker's (importer_bg.wasm) has none and is left as it is.
+  // The page's own wasm has a hash in its name; a worker's (worker_bg.wasm) has none and is left as it is.
   const wasmFile = listed.filter((f) => /-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
   const jsFile = wasmFile.map((f) => listed.find((j) => j.endsWith('.js') && j.startsWith(f.split('-')[0]))).filter(Boolean);
   if (wasmFile.length !== 1 || jsFile.length !== 1) throw new Error(`short-imports: expected one wasm and its JS in ${dist}, found ${listed.join(', ')}`);

@@ -9,9 +9,9 @@
 //! (ARCHITECTURE.md says why).
 
 use super::state::LoadError;
+use super::worker::{Answer, Job};
 use crate::chart::Canvas;
 use crate::i18n::Lang;
-use crate::pasted::Outcome;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use wasm_bindgen::closure::Closure;
@@ -215,75 +215,83 @@ pub fn position_points() {
     }
 }
 
-/// The import worker (`import_worker`), started by the first import and
-/// kept; started again after it failed.
-struct Importer {
+/// What to do with a job's answer (None: the worker could not run), and the
+/// query it was asked for.
+type Then = Box<dyn FnOnce(Option<Answer>)>;
+
+/// The page's worker (`worker`), started by the first job and kept;
+/// started again after it failed.
+struct Helper {
     worker: web_sys::Worker,
     ready: bool,
     failed: bool,
-    request: Option<js_sys::Array>,
-    then: Option<Box<dyn FnOnce(Option<Result<Outcome, String>>)>>,
+    /// Requests made before it listened.
+    waiting: Vec<js_sys::Array>,
+    /// Jobs asked and not answered yet, each with the query it was for.
+    asked: Vec<(Job, String, Then)>,
     _listening: [Closure<dyn FnMut(JsValue)>; 2],
 }
 
 thread_local! {
-    static IMPORTER: RefCell<Option<Importer>> = const { RefCell::new(None) };
+    static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
 }
 
-/// Applies `pasted` to the workload of `query` in the import worker, and
-/// calls `then` with its answer, or None if the worker could not run.
-/// One import at a time: the page waits for the answer before another.
-pub fn import(lang: Lang, query: &str, pasted: &str, then: impl FnOnce(Option<Result<Outcome, String>>) + 'static) {
-    let request = super::import_worker::request(lang, query, pasted);
-    IMPORTER.with_borrow_mut(|slot| {
-        if slot.as_ref().is_none_or(|i| i.failed) {
-            *slot = start_importer();
+/// Asks the worker for `job` on the workload of `query` (with `text`, the
+/// import's), and calls `then` with its answer, or None if it could not run.
+pub fn ask(job: Job, lang: Lang, query: &str, text: &str, then: impl FnOnce(Option<Answer>) + 'static) {
+    let request = super::worker::request(job, lang, query, text);
+    HELPER.with_borrow_mut(|slot| {
+        if slot.as_ref().is_none_or(|h| h.failed) {
+            *slot = start_helper();
         }
-        let Some(importer) = slot else { return then(None) };
-        importer.then = Some(Box::new(then));
-        match importer.ready {
+        let Some(helper) = slot else { return then(None) };
+        helper.asked.push((job, query.to_string(), Box::new(then)));
+        match helper.ready {
             true => {
-                let _ = importer.worker.post_message(&request);
+                let _ = helper.worker.post_message(&request);
             }
-            false => importer.request = Some(request),
+            false => helper.waiting.push(request),
         }
     });
 }
 
-fn start_importer() -> Option<Importer> {
-    let worker = web_sys::Worker::new("importer_loader.js").ok()?;
+fn start_helper() -> Option<Helper> {
+    let worker = web_sys::Worker::new("worker_loader.js").ok()?;
     let heard = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
         let data = e.unchecked_into::<web_sys::MessageEvent>().data();
-        let then = IMPORTER.with_borrow_mut(|slot| {
-            let importer = slot.as_mut()?;
-            if data.as_string().as_deref() == Some(super::import_worker::READY) {
-                importer.ready = true;
-                if let Some(request) = importer.request.take() {
-                    let _ = importer.worker.post_message(&request);
+        let answered = HELPER.with_borrow_mut(|slot| {
+            let helper = slot.as_mut()?;
+            if data.as_string().as_deref() == Some(super::worker::READY) {
+                helper.ready = true;
+                for request in helper.waiting.drain(..) {
+                    let _ = helper.worker.post_message(&request);
                 }
                 return None;
             }
-            importer.then.take()
+            let (job, query, answer) = super::worker::reply(&data)?;
+            let at = helper.asked.iter().position(|(j, q, _)| *j == job && *q == query)?;
+            Some((helper.asked.remove(at).2, answer))
         });
-        if let Some(then) = then {
-            then(super::import_worker::reply(&data));
+        if let Some((then, answer)) = answered {
+            then(Some(answer));
         }
     });
-    // A worker that cannot load (offline, a file missing) or that crashed.
+    // A worker that cannot load (offline, a file missing) or that crashed:
+    // every job asked of it is answered None.
     let failed = Closure::<dyn FnMut(JsValue)>::new(|_| {
-        let then = IMPORTER.with_borrow_mut(|slot| {
-            let importer = slot.as_mut()?;
-            importer.failed = true;
-            importer.worker.terminate();
-            importer.then.take()
+        let asked = HELPER.with_borrow_mut(|slot| {
+            let helper = slot.as_mut()?;
+            helper.failed = true;
+            helper.worker.terminate();
+            Some(std::mem::take(&mut helper.asked))
         });
-        if let Some(then) = then {
+        for (_, _, then) in asked.unwrap_or_default() {
             then(None);
         }
     });
     worker.set_onmessage(Some(heard.as_ref().unchecked_ref()));
     worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
-    Some(Importer { worker, ready: false, failed: false, request: None, then: None, _listening: [heard, failed] })
+    Some(Helper { worker, ready: false, failed: false, waiting: Vec::new(), asked: Vec::new(), _listening: [heard, failed] })
 }
 
 /// The text in the text field or area `id`.

@@ -36,6 +36,17 @@ pub type Status = Option<(bool, String)>;
 
 /// What the page has to say about the link it opened and the prices loading;
 /// `shown`: the answer on screen.
+/// The week of load's verdict for the settled workload, once the worker has it.
+fn week_verdict(state: &State, lang: Lang) -> Html {
+    let settled = crate::share_link::encode(&state.settled);
+    let (text, busy) = match &state.week {
+        Some((query, Some(Ok(verdict)))) if *query == settled => (verdict.clone(), None),
+        Some((query, Some(Err(why)))) if *query == settled => (why.clone(), None),
+        _ => (lang.words().working_week.to_string(), Some("true")),
+    };
+    html! { <p class="lede" id="week-verdict" aria-live="polite" aria-busy={busy}>{ text }</p> }
+}
+
 pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html {
     let lang = state.lang();
     let (open, close, separator) = match lang {
@@ -51,7 +62,8 @@ pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html
                 </p>
             }
             if state.inputs.services.iter().any(|s| s.week.is_some()) {
-                <p class="status notice" role="status" id="curve-notice">{ lang.words().curve_notice }</p>
+                <p class="status notice" id="curve-notice">{ lang.words().curve_notice }</p>
+                { week_verdict(state, lang) }
             }
             if let Some(moved) = shown.filter(|_| state.older_link).and_then(|e| i18n::fleet::older_link(e, lang)) {
                 <p class="status notice" role="status" id="older-link">{ moved }</p>

@@ -1,9 +1,10 @@
 //! The import box: ECS's JSON or a saved workload, pasted and sent to the
-//! import worker (`browser::import`, `pasted`); what it says shows under it.
+//! page's worker (`browser::ask`, `pasted`); what it says shows under it.
 //! On a problem the workload and the pasted text stay as they were.
 
 use super::browser;
 use super::state::{Action, ImportSaid};
+use super::worker::{Answer, Job};
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
 use yew::prelude::*;
@@ -16,8 +17,11 @@ pub fn import_box(i: &Inputs, lang: Lang, said: &Option<ImportSaid>, on: &Callba
             on.emit(Action::Importing);
             let on = on.clone();
             let query = crate::share_link::encode(&inputs);
-            browser::import(lang, &query, &browser::text_of("import-text"), move |answer| {
-                on.emit(Action::Imported(answer.unwrap_or_else(|| Err(lang.words().import_failed.into()))));
+            browser::ask(Job::Import, lang, &query, &browser::text_of("import-text"), move |answer| {
+                on.emit(Action::Imported(match answer {
+                    Some(Answer::Imported(imported)) => imported,
+                    _ => Err(lang.words().import_failed.into()),
+                }));
             });
         })
     };

@@ -44,7 +44,7 @@ pub fn save_png(_svg: String, _size: Canvas, _name: String) {}
 
 pub fn position_points() {}
 
-pub fn import(_lang: Lang, _query: &str, _pasted: &str, _then: impl FnOnce(Option<Result<crate::pasted::Outcome, String>>) + 'static) {}
+pub fn ask(_job: super::worker::Job, _lang: Lang, _query: &str, _text: &str, _then: impl FnOnce(Option<super::worker::Answer>) + 'static) {}
 
 pub fn text_of(_id: &str) -> String {
     String::new()

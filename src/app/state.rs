@@ -71,6 +71,9 @@ pub struct State {
     pub draft: Option<Draft>,
     /// What the import box last said, until the next import or language.
     pub import: Option<ImportSaid>,
+    /// The week of load's verdict (the page's worker works it out): the
+    /// link it was asked for, and the verdict or why not (None: asked).
+    pub week: Option<(String, Option<Result<String, String>>)>,
 }
 
 /// The import box's answer (`pasted`, in its worker).
@@ -230,6 +233,8 @@ pub enum Action {
     Importing,
     /// The importer's answer: the workload's link and notes, or why not.
     Imported(Result<crate::pasted::Outcome, String>),
+    /// The week of load of the settled workload (its link) was asked for, or answered.
+    Week(String, Option<Result<String, String>>),
 }
 
 /// Managed Instances' lines for the purchase options not chosen: the same
@@ -294,6 +299,9 @@ impl Reducible for State {
             }
             Action::Imported(Err(why)) => {
                 next.import = Some(ImportSaid::Refused(why));
+            }
+            Action::Week(query, said) => {
+                next.week = Some((query, said));
             }
             Action::Lang(lang) => {
                 // The language is in the link: what was copied is no longer this view's.

@@ -150,7 +150,9 @@ words! {
     importing: "Importing…",
     imported: "Imported: the services above are the imported ones.",
     import_failed: "The importer could not run; nothing changed. Try again.",
-    curve_notice: "This link carries a week of load (curve=): the page does not show weeks yet and answers for each service's busiest hour all month; the command line prices the week (fargate-vs-ec2 --url with this link).",
+    curve_notice: "This workload has a week of load (curve=): the charts and the table answer for each service's busiest hour all month; the sentence below answers for the week.",
+    working_week: "Working out the week of load…",
+    week_failed: "The week of load could not be worked out here; the command line prices it (fargate-vs-ec2 --url with this link).",
 }
 
 impl Words {

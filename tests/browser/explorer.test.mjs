@@ -791,7 +791,7 @@ test('importing ECS\'s JSON: pasted task definitions and services become the wor
   const query = '?region=eu-west-1&tasks=3&v=3';
   await p.goto(server.origin + BASE_PATH + query);
   await p.locator('#chart-hours').waitFor(WAIT);
-  assert.ok(!asked.some((u) => u.includes('importer')), 'the importer is not fetched with the page');
+  assert.ok(!asked.some((u) => u.includes('worker')), 'the worker is not fetched with the page');
   const fixture = (name) => fs.readFile(new URL(`../fixtures/ecs/${name}`, import.meta.url), 'utf8');
   const said = () => p.locator('#import-said').textContent();
   await p.getByText('Import from ECS').click();
@@ -810,7 +810,7 @@ test('importing ECS\'s JSON: pasted task definitions and services become the wor
   await p.getByRole('button', { name: 'Import', exact: true }).click();
   await p.waitForFunction(() => document.querySelectorAll('#services li').length === 2, null, WAIT);
   assert.match(await said(), /^Imported: .*a workload has one: Linux\/x86, the last one's\.nightly-report runs no task \(desiredCount 0\): left out\.$/);
-  assert.ok(asked.some((u) => u.endsWith('/importer_bg.wasm')), 'the importer is fetched when a person imports');
+  assert.ok(asked.some((u) => u.endsWith('/worker_bg.wasm')), 'the worker is fetched when a person imports');
   // The page now says what the CLI says for the same files on the same link.
   const files = names.flatMap((n) => ['--import', new URL(`../fixtures/ecs/${n}`, import.meta.url).pathname]);
   const want = JSON.parse(execFileSync(CLI, ['--url', query, ...files, '--json'], { encoding: 'utf8' }));
@@ -832,18 +832,30 @@ test('importing ECS\'s JSON: pasted task definitions and services become the wor
   await other.close();
 });
 
-test('a link with a week of load says the page answers for the busiest hour, keeps the curve in its link, and the CLI prices the week', async () => {
+test('a link with a week of load: the page says the week\'s verdict as the CLI does, the charts answer for the busiest hour, the link keeps the curve', async () => {
   const { context: other, p, errors } = await freshPage();
-  const query = '?curve=svc-1:2x9.8x9.2x6/2x24&capacity=follow&v=3';
+  const query = '?curve=svc-1:2x9.8x9.2x6/2x24&capacity=follow&buy=reserved-1y&v=3';
   await p.goto(server.origin + BASE_PATH + query);
   await p.locator('#curve-notice').waitFor(WAIT);
-  assert.match(await p.locator('#curve-notice').textContent(), /the page does not show weeks yet and answers for each service's busiest hour/);
+  assert.match(await p.locator('#curve-notice').textContent(), /the charts and the table answer for each service's busiest hour all month/);
   const want = JSON.parse(execFileSync(CLI, ['--url', query, '--json'], { encoding: 'utf8' }));
-  assert.match(want.curve.verdict, /^Cheapest for this week of load: /);
-  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, want.verdict, WAIT).catch(() => {});
-  assert.equal((await p.locator('#verdict').textContent()).trim(), want.verdict, 'the busiest hour, 8 tasks, all month');
+  assert.match(want.curve.verdict, /^Cheapest for this week of load: 4 tasks on 2 × m5a\.large \(EC2 reserved 1y\), the rest on Fargate on-demand: /);
+  // Worked out by the page's worker, on the region's every type, as the CLI reads them.
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT).catch(() => {});
+  assert.equal(await p.locator('#week-verdict').textContent(), want.curve.verdict);
+  // A change the worker answers again: another purchase option.
+  await p.selectOption('#buy', 'reserved-3y');
+  const three = JSON.parse(execFileSync(CLI, ['--url', query, '--buy', 'reserved-3y', '--json'], { encoding: 'utf8' }));
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, three.curve.verdict, WAIT).catch(() => {});
+  assert.equal(await p.locator('#week-verdict').textContent(), three.curve.verdict);
+  await p.waitForFunction((v) => document.querySelector('#verdict')?.textContent.trim() === v, three.verdict, WAIT).catch(() => {});
+  assert.equal((await p.locator('#verdict').textContent()).trim(), three.verdict, 'the busiest hour, 8 tasks, all month');
   await addressSettled(p);
-  assert.match(await p.inputValue('#share-url'), /[?&]tasks=8&curve=svc-1:2x9\.8x9\.2x6\/2x24&capacity=follow&v=3$/);
+  assert.match(await p.inputValue('#share-url'), /[?&]tasks=8&curve=svc-1:2x9\.8x9\.2x6\/2x24&buy=reserved-3y&capacity=follow&v=3$/);
+  // In Chinese, the worker says it in Chinese (it fetches the Chinese text itself).
+  await p.goto(server.origin + BASE_PATH + query + '&lang=zh');
+  await p.waitForFunction(() => document.querySelector('#week-verdict')?.textContent.startsWith('本周负载最便宜的方式：'), null, WAIT);
+  assert.match(await p.locator('#week-verdict').textContent(), /^本周负载最便宜的方式：4 个任务在 2 × m5a\.large（EC2 预留 1 年）上运行，其余在 Fargate 按需运行：每月 /);
   assert.deepEqual(errors, []);
   await other.close();
 });
