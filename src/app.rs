@@ -21,6 +21,7 @@ pub mod crash;
 mod downloads;
 mod header;
 mod import_box;
+mod week_box;
 // The page's worker: a program of its own (its requests and replies are read natively too).
 pub mod options_table;
 mod prices;

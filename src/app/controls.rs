@@ -119,6 +119,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
             if !props.compact {
                 { super::service_list::service_list(i, &props.draft, lang, on) }
+                { super::week_box::week_box(i, lang, on) }
                 { super::import_box::import_box(i, lang, &props.import, on) }
             } else if i.services.len() > 1 {
                 // The embed's sliders set one service of several: say which.

@@ -4,6 +4,7 @@
 
 use super::zh::{zh, Zh};
 use crate::estimate::Missing;
+use crate::model::curve::preset::Preset;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
@@ -152,6 +153,18 @@ words! {
     import_failed: "The importer could not run; nothing changed. Try again.",
     curve_notice: "This workload has a week of load (curve=): the charts and the table answer for each service's busiest hour all month; the sentence below answers for the week.",
     working_week: "Working out the week of load…",
+    week_of_load: "Week of load",
+    week_steady: "the same all week",
+    week_business: "business hours (09:00–18:00 on weekdays)",
+    week_batch: "a nightly batch (from 01:00)",
+    week_spiky: "spiky (peaks at 09:00, 13:00 and 19:00)",
+    week_custom: "as the link gives it",
+    week_peak: "tasks in working hours",
+    week_floor: "tasks otherwise",
+    week_batch_tasks: "tasks while it runs",
+    week_batch_hours: "hours a night",
+    week_base: "tasks usually",
+    week_spikes: "tasks at the peaks",
     week_failed: "The week of load could not be worked out here; the command line prices it (fargate-vs-ec2 --url with this link).",
 }
 
@@ -175,6 +188,24 @@ impl Words {
             Line::Managed(PurchaseOption::Reserved3y) => self.managed_reserved_3y,
             Line::Managed(PurchaseOption::Spot) => self.managed_spot,
             Line::Managed(_) => self.managed_on_demand,
+        }
+    }
+
+    /// What a preset's two counts are.
+    pub fn preset_counts(&self, p: Preset) -> (&'static str, &'static str) {
+        match p {
+            Preset::BusinessHours { .. } => (self.week_peak, self.week_floor),
+            Preset::NightlyBatch { .. } => (self.week_batch_tasks, self.week_batch_hours),
+            Preset::Spiky { .. } => (self.week_base, self.week_spikes),
+        }
+    }
+
+    /// A preset's name.
+    pub fn preset(&self, p: Preset) -> &'static str {
+        match p {
+            Preset::BusinessHours { .. } => self.week_business,
+            Preset::NightlyBatch { .. } => self.week_batch,
+            Preset::Spiky { .. } => self.week_spiky,
         }
     }
 

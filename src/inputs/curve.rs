@@ -8,8 +8,38 @@
 //! written back as runs.
 
 use super::InputError;
-use crate::model::curve::{preset, Week, HOURS_PER_DAY};
+use crate::model::curve::preset::Preset;
+use crate::model::curve::{Week, HOURS_PER_DAY};
 use crate::options::{Opt, MAX_TASKS};
+
+/// The presets by their names in the text.
+pub const PRESETS: [(&str, Preset); 3] = [
+    ("business", Preset::BusinessHours { peak: 0, floor: 0 }),
+    ("batch", Preset::NightlyBatch { tasks: 0, hours: 0 }),
+    ("spiky", Preset::Spiky { base: 0, peak: 0 }),
+];
+
+/// The `--curve` text of `services`' weeks, with service `k`'s given as
+/// `week` (a preset's or runs' text; None: no curve): what a control of one
+/// service's week sets.
+pub fn list_with(services: &[super::ServiceInputs], k: usize, week: Option<&str>) -> String {
+    let curves = services.iter().enumerate().filter_map(|(j, s)| match j == k {
+        true => week.map(|w| format!("{}:{w}", s.name)),
+        false => s.week.map(|w| format!("{}:{}", s.name, text(&w))),
+    });
+    curves.collect::<Vec<_>>().join(",")
+}
+
+/// A preset's name in the text (`business`).
+pub fn preset_name(p: Preset) -> &'static str {
+    PRESETS.iter().find(|(_, q)| std::mem::discriminant(q) == std::mem::discriminant(&p)).map_or("", |(n, _)| n)
+}
+
+/// A preset's text (`business:8:2`).
+pub fn preset_text(p: Preset) -> String {
+    let (a, b) = p.counts();
+    format!("{}:{a}:{b}", preset_name(p))
+}
 
 /// Each named service's week, in the order given.
 pub fn parse_list(text: &str) -> Result<Vec<(String, Week)>, InputError> {
@@ -32,10 +62,9 @@ pub fn parse(text: &str) -> Option<Week> {
     let numbers = |args: &str| -> Option<Vec<u32>> { args.split(':').map(|n| n.parse().ok().filter(|&n| n <= MAX_TASKS)).collect() };
     let (word, args) = text.split_once(':').unwrap_or((text, ""));
     let preset = match (word, numbers(args).as_deref()) {
-        ("business", Some(&[peak, floor])) => Some(preset::business_hours(peak, floor)),
-        ("batch", Some(&[tasks, hours])) if hours as usize <= HOURS_PER_DAY => Some(preset::nightly_batch(tasks, hours)),
-        ("spiky", Some(&[base, peak])) => Some(preset::spiky(base, peak)),
         ("steady", Some(&[tasks])) => Some(Week::steady(tasks)),
+        ("batch", Some(&[_, hours])) if hours as usize > HOURS_PER_DAY => None,
+        (word, Some(&[a, b])) => PRESETS.iter().find(|(name, _)| *name == word).map(|(_, p)| p.with((a, b)).week()),
         _ => None,
     };
     if preset.is_some() || text.starts_with(|c: char| c.is_ascii_alphabetic()) {

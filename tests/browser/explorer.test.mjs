@@ -852,6 +852,20 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   assert.equal((await p.locator('#verdict').textContent()).trim(), three.verdict, 'the busiest hour, 8 tasks, all month');
   await addressSettled(p);
   assert.match(await p.inputValue('#share-url'), /[?&]tasks=8&curve=svc-1:2x9\.8x9\.2x6\/2x24&buy=reserved-3y&capacity=follow&v=3$/);
+  // A week made on the page: business hours for the one service, its counts set, as the CLI's --curve.
+  await p.goto(server.origin + BASE_PATH + '?tasks=6&v=3');
+  await p.selectOption('#week-shape', 'business');
+  await p.waitForFunction(() => document.querySelector('#week-a')?.value === '6' && document.querySelector('#week-b')?.value === '1', null, WAIT);
+  await p.fill('#week-b', '2');
+  await p.locator('#week-b').press('Enter');
+  const made = JSON.parse(execFileSync(CLI, ['--curve', 'svc-1:business:6:2', '--json'], { encoding: 'utf8' }));
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, made.curve.verdict, WAIT).catch(() => {});
+  assert.equal(await p.locator('#week-verdict').textContent(), made.curve.verdict);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /[?&]tasks=6&curve=svc-1:2x9\.6x9\.2x6\/2x24&v=3$/);
+  // Back to the same all week: no curve, no week's verdict.
+  await p.selectOption('#week-shape', 'steady');
+  await p.locator('#week-verdict').waitFor({ state: 'detached', ...WAIT });
   // In Chinese, the worker says it in Chinese (it fetches the Chinese text itself).
   await p.goto(server.origin + BASE_PATH + query + '&lang=zh');
   await p.waitForFunction(() => document.querySelector('#week-verdict')?.textContent.startsWith('本周负载最便宜的方式：'), null, WAIT);
