@@ -233,6 +233,14 @@ fn explorer(props: &ExplorerProps) -> Html {
                             { downloads::downloads(e, by_hours, lang) }
                             <figcaption>{ i18n::charts::hours_caption(e, lang) }</figcaption>
                         </figure>
+                        if let Some(Ok(week)) = state.week_answer() {
+                            // Drawn by the page's worker: a week of load's cost against its EC2 baseline.
+                            <figure class="chart" id="chart-split">
+                                <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
+                                { charts::legend(&week.legend) }
+                                <figcaption>{ words.split_caption }</figcaption>
+                            </figure>
+                        }
                         // Each service's bill and the idle capacity follow a drag when it pauses, as the table does.
                         { service_costs::service_costs(slower, lang) }
                         <p class="packing" id="packing">{ i18n::fleet::packing(e, lang) }</p>

@@ -244,6 +244,19 @@ impl CostChart {
         }
     }
 
+    /// Monthly cost against the tasks of an EC2 baseline, 0 to `peak` (the
+    /// rest on Fargate), the cheapest baseline `best` marked (issue 27's split).
+    pub fn baseline(lang: Lang, series: Vec<Series>, best: f64, peak: f64) -> CostChart {
+        CostChart {
+            lang,
+            axis: Axis { max: peak.max(1.0), label: lang.words().axis_baseline, whole: true },
+            series,
+            marker: best,
+            crossings: Vec::new(),
+            canvas: Canvas::WIDE,
+        }
+    }
+
     /// The same chart drawn on `canvas` rather than the wide one.
     pub fn on(self, canvas: Canvas) -> CostChart {
         CostChart { canvas, ..self }
@@ -592,6 +605,12 @@ fn dasharray(dash: Dash) -> &'static str {
         Dash::Dashed => "10 6",
         Dash::Dotted => "3 5",
     }
+}
+
+/// A `stroke-dasharray` of `dasharray`'s given as text (from the page's
+/// worker, which drew the chart): one of the three, solid where unknown.
+pub fn dasharray_of(text: &str) -> &'static str {
+    [Dash::Dashed, Dash::Dotted].map(dasharray).into_iter().find(|d| *d == text).unwrap_or("")
 }
 
 /// One legend entry: the line's label, its colour as #RRGGBB and an SVG

@@ -38,11 +38,10 @@ pub type Status = Option<(bool, String)>;
 /// `shown`: the answer on screen.
 /// The week of load's verdict for the settled workload, once the worker has it.
 fn week_verdict(state: &State, lang: Lang) -> Html {
-    let settled = crate::share_link::encode(&state.settled);
-    let (text, busy) = match &state.week {
-        Some((query, Some(Ok(verdict)))) if *query == settled => (verdict.clone(), None),
-        Some((query, Some(Err(why)))) if *query == settled => (why.clone(), None),
-        _ => (lang.words().working_week.to_string(), Some("true")),
+    let (text, busy) = match state.week_answer() {
+        Some(Ok(week)) => (week.verdict.clone(), None),
+        Some(Err(why)) => (why.clone(), None),
+        None => (lang.words().working_week.to_string(), Some("true")),
     };
     html! { <p class="lede" id="week-verdict" aria-live="polite" aria-busy={busy}>{ text }</p> }
 }

@@ -73,7 +73,7 @@ pub struct State {
     pub import: Option<ImportSaid>,
     /// The week of load's verdict (the page's worker works it out): the
     /// link it was asked for, and the verdict or why not (None: asked).
-    pub week: Option<(String, Option<Result<String, String>>)>,
+    pub week: Option<(String, Option<Result<super::worker::Week, String>>)>,
 }
 
 /// The import box's answer (`pasted`, in its worker).
@@ -123,6 +123,12 @@ impl State {
     }
 
     /// The language a person asked for (the link's or switcher's, else the browser's).
+    /// The worker's answer for the settled workload's week, once it has it.
+    pub fn week_answer(&self) -> Option<&Result<super::worker::Week, String>> {
+        let (query, answer) = self.week.as_ref()?;
+        answer.as_ref().filter(|_| *query == crate::share_link::encode(&self.settled))
+    }
+
     pub fn wanted_lang(&self) -> Lang {
         self.lang_choice.unwrap_or(self.browser_lang)
     }
@@ -234,7 +240,7 @@ pub enum Action {
     /// The importer's answer: the workload's link and notes, or why not.
     Imported(Result<crate::pasted::Outcome, String>),
     /// The week of load of the settled workload (its link) was asked for, or answered.
-    Week(String, Option<Result<String, String>>),
+    Week(String, Option<Result<super::worker::Week, String>>),
 }
 
 /// Managed Instances' lines for the purchase options not chosen: the same

@@ -41,7 +41,16 @@ impl Job {
 pub enum Answer {
     Imported(Result<Outcome, String>),
     /// The week's verdict, or why there is none.
-    Week(Result<String, String>),
+    Week(Result<Week, String>),
+}
+
+/// A week of load's answer as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Week {
+    pub verdict: String,
+    /// The split chart (`chart::CostChart::baseline`) as one SVG, and its legend.
+    pub chart: String,
+    pub legend: Vec<(String, String, &'static str)>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -61,7 +70,17 @@ pub fn reply(data: &JsValue) -> Option<(Job, String, Answer)> {
     let answer = match (job, status.as_str(), rest) {
         (Job::Import, "ok", [query, notes @ ..]) => Answer::Imported(Ok(Outcome { query: query.clone(), notes: notes.to_vec() })),
         (Job::Import, "no", [why]) => Answer::Imported(Err(why.clone())),
-        (Job::Week, "ok", [verdict]) => Answer::Week(Ok(verdict.clone())),
+        (Job::Week, "ok", [verdict, chart, legend @ ..]) => Answer::Week(Ok(Week {
+            verdict: verdict.clone(),
+            chart: chart.clone(),
+            legend: legend
+                .chunks(3)
+                .filter_map(|e| match e {
+                    [label, color, dash] => Some((label.clone(), color.clone(), crate::chart::dasharray_of(dash))),
+                    _ => None,
+                })
+                .collect(),
+        })),
         (Job::Week, "no", [why]) => Answer::Week(Err(why.clone())),
         _ => return None,
     };
@@ -92,7 +111,10 @@ pub fn serve() {
                     Err(why) => vec!["no".into(), why],
                 },
                 Job::Week => match week(&scope, lang, &query).await {
-                    Ok(verdict) => vec!["ok".into(), verdict],
+                    Ok(w) => {
+                        let legend = w.legend.into_iter().flat_map(|(label, color, dash)| [label, color, dash.to_string()]);
+                        ["ok".to_string(), w.verdict, w.chart].into_iter().chain(legend).collect()
+                    }
                     Err(why) => vec!["no".into(), why],
                 },
             };
@@ -108,7 +130,7 @@ pub fn serve() {
 /// The week of the workload of `query`, on its region's every type (the
 /// region file and its outclassed companion, as the CLI reads them).
 #[cfg(target_arch = "wasm32")]
-async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &str) -> Result<String, String> {
+async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &str) -> Result<Week, String> {
     use crate::pricing::{self, Manifest, RegionPrices};
     let inputs = crate::share_link::decode(query).0;
     let manifest = Manifest::bundled()?;
@@ -127,7 +149,11 @@ async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &s
     let prices = RegionPrices::read_all(read, &inputs.region, inputs.platform)?;
     let e = crate::estimate::estimate(&inputs, &manifest, &prices).map_err(|p| p.explain(lang))?;
     let curve = e.curve.as_ref().ok_or("no week of load")?;
-    Ok(crate::i18n::curve::verdict(&e, curve, lang))
+    let (lines, best) = crate::chart::lines::baseline_lines(&e, curve, lang);
+    let peak = lines.iter().flat_map(|s| s.points.last()).map(|p| p.0).fold(0.0, f64::max);
+    let legend = crate::chart::legend(&lines);
+    let chart = crate::chart::CostChart::baseline(lang, lines, best, peak).draw().flat();
+    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend })
 }
 
 /// A file beside the worker, as text; None where it could not be fetched.

@@ -4,11 +4,13 @@
 //! computes); `style` is how each line looks.
 
 use super::{Crossing, Dash, RGBColor, Series, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION};
-use crate::estimate::Estimate;
+use crate::estimate::{CurveEstimate, Estimate};
 use crate::i18n::{self, Lang};
 use crate::model::cost_line;
+use crate::model::curve::split;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
+use crate::model::line::Launch;
 use crate::model::line::Line;
 use crate::model::scenario;
 
@@ -33,6 +35,25 @@ pub fn style(line: Line) -> (RGBColor, Dash) {
         Line::Managed(PurchaseOption::Spot) => (SKY, Dash::Dotted),
         Line::Managed(_) => (ORANGE, Dash::Solid),
     }
+}
+
+/// The split chart's lines (issue 27): for each EC2 purchase option priced,
+/// the month against the baseline's tasks, every baseline a point (steps
+/// where the fleet grows); and the cheapest baseline of the chosen option.
+pub fn baseline_lines(e: &Estimate, c: &CurveEstimate, lang: Lang) -> (Vec<Series>, f64) {
+    let words = lang.words();
+    let lines: Vec<Series> = c
+        .cost
+        .splits
+        .iter()
+        .filter(|(launch, _, _)| *launch == Launch::Ec2)
+        .map(|(_, option, points)| {
+            let line = Line::Ec2(*option);
+            series(line, words.line(line).to_string(), points.iter().map(|p| (f64::from(p.baseline), p.monthly())).collect())
+        })
+        .collect();
+    let best = c.cost.split(Launch::Ec2, e.inputs.buy).and_then(split::cheapest).map_or(0.0, |p| f64::from(p.baseline));
+    (lines, best)
 }
 
 fn series(line: Line, label: String, points: Vec<(f64, f64)>) -> Series {

@@ -843,6 +843,13 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   // Worked out by the page's worker, on the region's every type, as the CLI reads them.
   await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT).catch(() => {});
   assert.equal(await p.locator('#week-verdict').textContent(), want.curve.verdict);
+  // The split chart: a line per EC2 purchase option priced, the cheapest baseline of the chosen one marked with each line's month there.
+  await p.locator('#chart-split .chart-box svg').waitFor(WAIT);
+  const splits = want.curve.splits.filter((s) => s.launch === 'ec2');
+  assert.equal(await p.locator('#chart-split .legend li').count(), splits.length);
+  const best = splits.find((s) => s.option === 'reserved_1y').best;
+  const marked = await p.locator('#chart-split .chart-box svg').textContent();
+  assert.ok(marked.includes(`$${best.monthly.toFixed(2)}`), `the cheapest month, $${best.monthly.toFixed(2)}, is written at the marker: ${marked}`);
   // A change the worker answers again: another purchase option.
   await p.selectOption('#buy', 'reserved-3y');
   const three = JSON.parse(execFileSync(CLI, ['--url', query, '--buy', 'reserved-3y', '--json'], { encoding: 'utf8' }));
