@@ -238,6 +238,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figure class="chart" id="chart-split">
                                 <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
                                 { charts::legend(&week.legend) }
+                                { downloads::week_downloads(e, week, lang) }
                                 <figcaption>{ words.split_caption }</figcaption>
                             </figure>
                         }

@@ -2,8 +2,8 @@
 //! behind the hours chart as CSV, the workload as JSON, and a file name that
 //! says the scenario.
 
-use crate::chart::lines::hours_lines;
-use crate::estimate::Estimate;
+use crate::chart::lines::{baseline_lines, hours_lines};
+use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
 use crate::i18n::Lang;
 use crate::inputs::Inputs;
@@ -43,6 +43,28 @@ pub fn hours_csv(e: &Estimate) -> String {
             if let Some(usd) = s.at(h) {
                 out.push_str(&crate::decimal::shortest(usd));
             }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The numbers behind a week of load's split chart: one row per baseline
+/// (tasks on EC2, the rest on Fargate on-demand), one column per EC2 purchase
+/// option priced, USD per month (unrounded).
+pub fn split_csv(e: &Estimate, c: &CurveEstimate) -> String {
+    let (lines, _) = baseline_lines(e, c, Lang::En);
+    let mut out = String::from("ec2_baseline_tasks");
+    for s in &lines {
+        out.push_str(&format!(",{}_usd_per_month", s.id.id().replace('-', "_")));
+    }
+    out.push('\n');
+    let rows = lines.first().map_or(0, |s| s.points.len());
+    for row in 0..rows {
+        out.push_str(&crate::decimal::shortest(lines[0].points[row].0));
+        for s in &lines {
+            out.push(',');
+            out.push_str(&crate::decimal::shortest(s.points[row].1));
         }
         out.push('\n');
     }

@@ -51,6 +51,8 @@ pub struct Week {
     /// The split chart (`chart::CostChart::baseline`) as one SVG, and its legend.
     pub chart: String,
     pub legend: Vec<(String, String, &'static str)>,
+    /// The numbers behind the chart (`export::split_csv`).
+    pub csv: String,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -70,9 +72,10 @@ pub fn reply(data: &JsValue) -> Option<(Job, String, Answer)> {
     let answer = match (job, status.as_str(), rest) {
         (Job::Import, "ok", [query, notes @ ..]) => Answer::Imported(Ok(Outcome { query: query.clone(), notes: notes.to_vec() })),
         (Job::Import, "no", [why]) => Answer::Imported(Err(why.clone())),
-        (Job::Week, "ok", [verdict, chart, legend @ ..]) => Answer::Week(Ok(Week {
+        (Job::Week, "ok", [verdict, chart, csv, legend @ ..]) => Answer::Week(Ok(Week {
             verdict: verdict.clone(),
             chart: chart.clone(),
+            csv: csv.clone(),
             legend: legend
                 .chunks(3)
                 .filter_map(|e| match e {
@@ -113,7 +116,7 @@ pub fn serve() {
                 Job::Week => match week(&scope, lang, &query).await {
                     Ok(w) => {
                         let legend = w.legend.into_iter().flat_map(|(label, color, dash)| [label, color, dash.to_string()]);
-                        ["ok".to_string(), w.verdict, w.chart].into_iter().chain(legend).collect()
+                        ["ok".to_string(), w.verdict, w.chart, w.csv].into_iter().chain(legend).collect()
                     }
                     Err(why) => vec!["no".into(), why],
                 },
@@ -153,7 +156,8 @@ async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &s
     let peak = lines.iter().flat_map(|s| s.points.last()).map(|p| p.0).fold(0.0, f64::max);
     let legend = crate::chart::legend(&lines);
     let chart = crate::chart::CostChart::baseline(lang, lines, best, peak).draw().flat();
-    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend })
+    let csv = crate::export::split_csv(&e, curve);
+    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend, csv })
 }
 
 /// A file beside the worker, as text; None where it could not be fetched.

@@ -850,6 +850,18 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   const best = splits.find((s) => s.option === 'reserved_1y').best;
   const marked = await p.locator('#chart-split .chart-box svg').textContent();
   assert.ok(marked.includes(`$${best.monthly.toFixed(2)}`), `the cheapest month, $${best.monthly.toFixed(2)}, is written at the marker: ${marked}`);
+  // Its numbers, every baseline a row, the CLI's to the last digit; the chart as SVG and PNG.
+  const [csv] = await Promise.all([p.waitForEvent('download'), p.click('#export-split-csv')]);
+  assert.match(csv.suggestedFilename(), /_week\.csv$/);
+  const rows = (await fs.readFile(await csv.path(), 'utf8')).trim().split('\n');
+  const header = rows[0].split(',');
+  assert.deepEqual(header, ['ec2_baseline_tasks', ...splits.map((s) => `ec2_${s.option}_usd_per_month`)]);
+  assert.equal(rows.length, 1 + splits[0].monthly_by_baseline.length);
+  splits.forEach((s, k) => s.monthly_by_baseline.forEach((usd, b) => assert.ok(Math.abs(Number(rows[1 + b].split(',')[1 + k]) - usd) < 1e-9, `${s.option} at ${b}`)));
+  const [svg] = await Promise.all([p.waitForEvent('download'), p.click('#export-split-svg')]);
+  assert.match(await fs.readFile(await svg.path(), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  const [png] = await Promise.all([p.waitForEvent('download'), p.click('#export-split-png')]);
+  assert.equal((await fs.readFile(await png.path())).subarray(1, 4).toString(), 'PNG');
   // A change the worker answers again: another purchase option.
   await p.selectOption('#buy', 'reserved-3y');
   const three = JSON.parse(execFileSync(CLI, ['--url', query, '--buy', 'reserved-3y', '--json'], { encoding: 'utf8' }));
