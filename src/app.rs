@@ -121,15 +121,16 @@ fn explorer(props: &ExplorerProps) -> Html {
     // The full page's link: the share box's, the embed's "open the full
     // explorer", and the address bar's outside an embed. Worked out once a render.
     // A week of load is worked out by the page's worker once the workload settles.
+    // Its charts are drawn as wide as the page's (the canvas, as "720x420").
     let week = state.settled.weeks().is_some().then(|| crate::share_link::encode(&state.settled));
-    use_effect_with((week, lang), {
+    use_effect_with((week, lang, state.canvas), {
         let dispatch = state.dispatcher();
-        move |(week, lang)| {
+        move |(week, lang, canvas)| {
             if let Some(query) = week.clone() {
                 let lang = *lang;
                 dispatch.dispatch(Action::Week(query.clone(), None));
                 let answered = dispatch.clone();
-                browser::ask(Job::Week, lang, &query.clone(), "", move |answer| {
+                browser::ask(Job::Week, lang, &query.clone(), &format!("{}x{}", canvas.width, canvas.height), move |answer| {
                     let said = match answer {
                         Some(Answer::Week(said)) => said,
                         _ => Err(lang.words().week_failed.to_string()),
@@ -238,8 +239,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figure class="chart" id="chart-split">
                                 <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
                                 { charts::legend(&week.legend) }
-                                { downloads::week_downloads(e, week, lang) }
+                                { downloads::week_downloads(e, week, state.canvas, lang) }
                                 <figcaption>{ words.split_caption }</figcaption>
+                            </figure>
+                            <figure class="chart" id="chart-week">
+                                <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.week_chart.clone())) }</div>
+                                { charts::legend(&crate::chart::week::week_legend(lang)) }
+                                <figcaption>{ words.week_caption }</figcaption>
                             </figure>
                         }
                         // Each service's bill and the idle capacity follow a drag when it pauses, as the table does.

@@ -14,6 +14,7 @@ use std::rc::Rc;
 mod labels;
 pub mod lines;
 mod svg;
+pub mod week;
 
 use labels::{Rect, Side};
 use plotters::coord::types::RangedCoordf64;

@@ -28,7 +28,7 @@ fn png(id: &'static str, label: &'static str, svg: Rc<dyn Fn() -> String>, canva
 }
 
 /// A week of load's split chart (SVG, PNG) and its numbers (CSV).
-pub fn week_downloads(estimate: &Estimate, week: &Week, lang: Lang) -> Html {
+pub fn week_downloads(estimate: &Estimate, week: &Week, canvas: Canvas, lang: Lang) -> Html {
     let stem = format!("{}_week", export::file_stem(estimate));
     let words = lang.words();
     let (svg, csv) = (Rc::new(week.chart.clone()), Rc::new(week.csv.clone()));
@@ -41,7 +41,7 @@ pub fn week_downloads(estimate: &Estimate, week: &Week, lang: Lang) -> Html {
             { words.download }
             { link(&stem, "export-split-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(chart.clone())) }
             { " · " }
-            { png("export-split-png", words.chart_png, Rc::new(chart), Canvas::WIDE, format!("{stem}.png")) }
+            { png("export-split-png", words.chart_png, Rc::new(chart), canvas, format!("{stem}.png")) }
             { " · " }
             { link(&stem, "export-split-csv", "csv", words.numbers_csv, "text/csv", Rc::new(move || csv.to_string())) }
         </p>

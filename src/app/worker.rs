@@ -53,11 +53,14 @@ pub struct Week {
     pub legend: Vec<(String, String, &'static str)>,
     /// The numbers behind the chart (`export::split_csv`).
     pub csv: String,
+    /// The week hour by hour with the cheapest split (`chart::week`).
+    pub week_chart: String,
 }
 
 #[cfg(target_arch = "wasm32")]
 /// The page's side: a job for the workload of the link `query`, in the
-/// page's language, with the pasted text where it has one.
+/// page's language, with its text: the import's pasted text, or the week's
+/// canvas ("720x420").
 pub fn request(job: Job, lang: Lang, query: &str, text: &str) -> Array {
     [job.name(), lang.tag(), query, text].iter().map(|s| JsValue::from_str(s)).collect()
 }
@@ -72,10 +75,11 @@ pub fn reply(data: &JsValue) -> Option<(Job, String, Answer)> {
     let answer = match (job, status.as_str(), rest) {
         (Job::Import, "ok", [query, notes @ ..]) => Answer::Imported(Ok(Outcome { query: query.clone(), notes: notes.to_vec() })),
         (Job::Import, "no", [why]) => Answer::Imported(Err(why.clone())),
-        (Job::Week, "ok", [verdict, chart, csv, legend @ ..]) => Answer::Week(Ok(Week {
+        (Job::Week, "ok", [verdict, chart, csv, week_chart, legend @ ..]) => Answer::Week(Ok(Week {
             verdict: verdict.clone(),
             chart: chart.clone(),
             csv: csv.clone(),
+            week_chart: week_chart.clone(),
             legend: legend
                 .chunks(3)
                 .filter_map(|e| match e {
@@ -113,10 +117,10 @@ pub fn serve() {
                     Ok(o) => ["ok".to_string(), o.query].into_iter().chain(o.notes).collect(),
                     Err(why) => vec!["no".into(), why],
                 },
-                Job::Week => match week(&scope, lang, &query).await {
+                Job::Week => match week(&scope, lang, &query, &text).await {
                     Ok(w) => {
                         let legend = w.legend.into_iter().flat_map(|(label, color, dash)| [label, color, dash.to_string()]);
-                        ["ok".to_string(), w.verdict, w.chart, w.csv].into_iter().chain(legend).collect()
+                        ["ok".to_string(), w.verdict, w.chart, w.csv, w.week_chart].into_iter().chain(legend).collect()
                     }
                     Err(why) => vec!["no".into(), why],
                 },
@@ -133,8 +137,11 @@ pub fn serve() {
 /// The week of the workload of `query`, on its region's every type (the
 /// region file and its outclassed companion, as the CLI reads them).
 #[cfg(target_arch = "wasm32")]
-async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &str) -> Result<Week, String> {
+async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &str, canvas: &str) -> Result<Week, String> {
+    use crate::chart::Canvas;
     use crate::pricing::{self, Manifest, RegionPrices};
+    let size = canvas.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
+    let canvas = size.map_or(Canvas::WIDE, |(width, height)| Canvas { width, height });
     let inputs = crate::share_link::decode(query).0;
     let manifest = Manifest::bundled()?;
     let mut files = Vec::new();
@@ -155,9 +162,12 @@ async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &s
     let (lines, best) = crate::chart::lines::baseline_lines(&e, curve, lang);
     let peak = lines.iter().flat_map(|s| s.points.last()).map(|p| p.0).fold(0.0, f64::max);
     let legend = crate::chart::legend(&lines);
-    let chart = crate::chart::CostChart::baseline(lang, lines, best, peak).draw().flat();
+    let chart = crate::chart::CostChart::baseline(lang, lines, best, peak).on(canvas).draw().flat();
     let csv = crate::export::split_csv(&e, curve);
-    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend, csv })
+    let weeks = inputs.weeks().unwrap_or_default();
+    let by_hour = crate::model::curve::split::hours(&weeks, best as u32);
+    let week_chart = crate::chart::week::week(lang, &by_hour, &curve.cost.running, canvas);
+    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend, csv, week_chart })
 }
 
 /// A file beside the worker, as text; None where it could not be fetched.

@@ -167,6 +167,12 @@ words! {
     week_batch_hours: "hours a night",
     week_base: "tasks usually",
     week_spikes: "tasks at the peaks",
+    days: "Mon Tue Wed Thu Fri Sat Sun",
+    axis_week: "hours of the week; tasks and instances",
+    week_on_ec2: "tasks on the EC2 baseline",
+    week_on_fargate: "tasks on Fargate",
+    week_instances: "instances of a fleet following the load",
+    week_caption: "The week hour by hour with the cheapest split: the tasks on its EC2 baseline, the rest on Fargate; the line is what a fleet following the load would run instead.",
     week_failed: "The week of load could not be worked out here; the command line prices it (fargate-vs-ec2 --url with this link).",
 }
 

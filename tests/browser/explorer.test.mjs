@@ -850,6 +850,10 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   const best = splits.find((s) => s.option === 'reserved_1y').best;
   const marked = await p.locator('#chart-split .chart-box svg').textContent();
   assert.ok(marked.includes(`$${best.monthly.toFixed(2)}`), `the cheapest month, $${best.monthly.toFixed(2)}, is written at the marker: ${marked}`);
+  // The week hour by hour: the days named, the baseline's and Fargate's tasks stacked, the following fleet's steps.
+  const week = await p.locator('#chart-week .chart-box svg').innerHTML();
+  assert.ok(['Mon', 'Fri', 'Sun'].every((d) => week.includes(`>${d}</text>`)), week.slice(0, 300));
+  assert.equal(await p.locator('#chart-week .legend li').count(), 3);
   // Its numbers, every baseline a row, the CLI's to the last digit; the chart as SVG and PNG.
   const [csv] = await Promise.all([p.waitForEvent('download'), p.click('#export-split-csv')]);
   assert.match(csv.suggestedFilename(), /_week\.csv$/);

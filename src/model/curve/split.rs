@@ -36,6 +36,20 @@ pub fn shares(peaks: &[u32], b: u32) -> Vec<u32> {
     out
 }
 
+/// Each hour of the week with a baseline of `baseline` tasks: the tasks on
+/// the EC2 baseline and those on Fargate above it, all services together.
+pub fn hours(weeks: &[Week], baseline: u32) -> Vec<(u32, u32)> {
+    let peaks: Vec<u32> = weeks.iter().map(Week::peak).collect();
+    let share = shares(&peaks, baseline);
+    (0..HOURS_PER_WEEK)
+        .map(|h| {
+            let on_ec2: u32 = weeks.iter().zip(&share).map(|(w, &b)| w.at(h).min(b)).sum();
+            let all: u32 = weeks.iter().map(|w| w.at(h)).sum();
+            (on_ec2, all - on_ec2)
+        })
+        .collect()
+}
+
 /// One baseline's month.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -114,6 +128,9 @@ mod tests {
         assert_eq!(shares(&[1, 1, 1], 2), [1, 1, 0], "equal remainders: the earlier services");
         assert_eq!(shares(&[6, 2], 8), [6, 2]);
         assert_eq!(shares(&[6, 0], 3), [3, 0]);
+        let week = crate::model::curve::preset::business_hours(8, 2);
+        let by_hour = hours(&[week], 4);
+        assert_eq!((by_hour[3], by_hour[10], by_hour[5 * 24 + 10]), ((2, 0), (4, 4), (2, 0)));
         for b in 0..=13 {
             let s = shares(&[7, 5, 1], b);
             assert_eq!(s.iter().sum::<u32>(), b);
