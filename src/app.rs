@@ -204,6 +204,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                         { charts::legend(hours_legend) }
                     </figure>
                 }
+                if let Some(Ok(week)) = state.week_answer() {
+                    // A week of load's answer, in the article too.
+                    <figure class="chart" id="chart-split">
+                        <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
+                        { charts::legend(&week.legend) }
+                    </figure>
+                }
                 { controls(true) }
                 <p class="embed-foot">
                     <a id="open-full" href={page_link.clone()} target="_blank" rel="noopener">{ words.open_full }</a>
@@ -239,12 +246,13 @@ fn explorer(props: &ExplorerProps) -> Html {
                             <figure class="chart" id="chart-split">
                                 <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
                                 { charts::legend(&week.legend) }
-                                { downloads::week_downloads(e, week, state.canvas, lang) }
+                                { downloads::week_downloads(e, "split", ["export-split-svg", "export-split-png", "export-split-csv"], &week.chart, &week.csv, state.canvas, lang) }
                                 <figcaption>{ words.split_caption }</figcaption>
                             </figure>
                             <figure class="chart" id="chart-week">
                                 <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.week_chart.clone())) }</div>
                                 { charts::legend(&crate::chart::week::week_legend(lang)) }
+                                { downloads::week_downloads(e, "week", ["export-week-svg", "export-week-png", "export-week-csv"], &week.week_chart, &week.week_csv, state.canvas, lang) }
                                 <figcaption>{ words.week_caption }</figcaption>
                             </figure>
                         }

@@ -71,6 +71,17 @@ pub fn split_csv(e: &Estimate, c: &CurveEstimate) -> String {
     out
 }
 
+/// The numbers behind the week chart: one row per hour of the week from
+/// Monday 00:00, the tasks on the EC2 baseline and on Fargate (`by_hour`,
+/// `model::curve::split::hours`) and a following fleet's `instances`.
+pub fn week_csv(by_hour: &[(u32, u32)], instances: &[u32]) -> String {
+    let mut out = String::from("hour_of_week,tasks_on_ec2_baseline,tasks_on_fargate,instances_following_the_load\n");
+    for (h, ((ec2, fargate), n)) in by_hour.iter().zip(instances).enumerate() {
+        out.push_str(&format!("{h},{ec2},{fargate},{n}\n"));
+    }
+    out
+}
+
 /// The workload as the CLI's `--workload` reads it: every option by its
 /// name (`-` written `_`) with the text a link would carry (none for no runs).
 pub fn workload_json(i: &Inputs) -> String {

@@ -4,7 +4,6 @@
 //! when its link is clicked, not on every render.
 
 use super::browser;
-use super::worker::Week;
 use crate::chart::{Canvas, Layers};
 use crate::estimate::Estimate;
 use crate::export;
@@ -27,23 +26,21 @@ fn png(id: &'static str, label: &'static str, svg: Rc<dyn Fn() -> String>, canva
     html! { <a id={id} href="#" {onclick}>{ label }</a> }
 }
 
-/// A week of load's split chart (SVG, PNG) and its numbers (CSV).
-pub fn week_downloads(estimate: &Estimate, week: &Week, canvas: Canvas, lang: Lang) -> Html {
-    let stem = format!("{}_week", export::file_stem(estimate));
+/// One of a week's charts (SVG, PNG) and its numbers (CSV); `name` ends
+/// the files' names and, with `ids` (SVG, PNG, CSV), says which chart.
+pub fn week_downloads(estimate: &Estimate, name: &str, ids: [&'static str; 3], svg: &str, csv: &str, canvas: Canvas, lang: Lang) -> Html {
+    let stem = format!("{}_{name}", export::file_stem(estimate));
     let words = lang.words();
-    let (svg, csv) = (Rc::new(week.chart.clone()), Rc::new(week.csv.clone()));
-    let chart = {
-        let svg = svg.clone();
-        move || svg.to_string()
-    };
+    let (svg, csv) = (Rc::<str>::from(svg), Rc::<str>::from(csv));
+    let chart = move || svg.to_string();
     html! {
         <p class="export">
             { words.download }
-            { link(&stem, "export-split-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(chart.clone())) }
+            { link(&stem, ids[0], "svg", words.chart_svg, "image/svg+xml", Rc::new(chart.clone())) }
             { " · " }
-            { png("export-split-png", words.chart_png, Rc::new(chart), canvas, format!("{stem}.png")) }
+            { png(ids[1], words.chart_png, Rc::new(chart), canvas, format!("{stem}.png")) }
             { " · " }
-            { link(&stem, "export-split-csv", "csv", words.numbers_csv, "text/csv", Rc::new(move || csv.to_string())) }
+            { link(&stem, ids[2], "csv", words.numbers_csv, "text/csv", Rc::new(move || csv.to_string())) }
         </p>
     }
 }

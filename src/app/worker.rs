@@ -53,8 +53,9 @@ pub struct Week {
     pub legend: Vec<(String, String, &'static str)>,
     /// The numbers behind the chart (`export::split_csv`).
     pub csv: String,
-    /// The week hour by hour with the cheapest split (`chart::week`).
+    /// The week hour by hour with the cheapest split (`chart::week`), and its numbers.
     pub week_chart: String,
+    pub week_csv: String,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -75,7 +76,8 @@ pub fn reply(data: &JsValue) -> Option<(Job, String, Answer)> {
     let answer = match (job, status.as_str(), rest) {
         (Job::Import, "ok", [query, notes @ ..]) => Answer::Imported(Ok(Outcome { query: query.clone(), notes: notes.to_vec() })),
         (Job::Import, "no", [why]) => Answer::Imported(Err(why.clone())),
-        (Job::Week, "ok", [verdict, chart, csv, week_chart, legend @ ..]) => Answer::Week(Ok(Week {
+        (Job::Week, "ok", [verdict, chart, csv, week_chart, week_csv, legend @ ..]) => Answer::Week(Ok(Week {
+            week_csv: week_csv.clone(),
             verdict: verdict.clone(),
             chart: chart.clone(),
             csv: csv.clone(),
@@ -120,7 +122,7 @@ pub fn serve() {
                 Job::Week => match week(&scope, lang, &query, &text).await {
                     Ok(w) => {
                         let legend = w.legend.into_iter().flat_map(|(label, color, dash)| [label, color, dash.to_string()]);
-                        ["ok".to_string(), w.verdict, w.chart, w.csv, w.week_chart].into_iter().chain(legend).collect()
+                        ["ok".to_string(), w.verdict, w.chart, w.csv, w.week_chart, w.week_csv].into_iter().chain(legend).collect()
                     }
                     Err(why) => vec!["no".into(), why],
                 },
@@ -167,7 +169,8 @@ async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &s
     let weeks = inputs.weeks().unwrap_or_default();
     let by_hour = crate::model::curve::split::hours(&weeks, best as u32);
     let week_chart = crate::chart::week::week(lang, &by_hour, &curve.cost.running, canvas);
-    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend, csv, week_chart })
+    let week_csv = crate::export::week_csv(&by_hour, &curve.cost.running);
+    Ok(Week { verdict: crate::i18n::curve::verdict(&e, curve, lang), chart, legend, csv, week_chart, week_csv })
 }
 
 /// A file beside the worker, as text; None where it could not be fetched.

@@ -854,9 +854,14 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   const week = await p.locator('#chart-week .chart-box svg').innerHTML();
   assert.ok(['Mon', 'Fri', 'Sun'].every((d) => week.includes(`>${d}</text>`)), week.slice(0, 300));
   assert.equal(await p.locator('#chart-week .legend li').count(), 3);
+  const [hourly] = await Promise.all([p.waitForEvent('download'), p.click('#export-week-csv')]);
+  const byHour = (await fs.readFile(await hourly.path(), 'utf8')).trim().split('\n');
+  assert.equal(byHour.length, 1 + 168);
+  // Monday 10:00: 8 tasks, the cheapest split's 4 on EC2 and 4 on Fargate; the CLI's following fleet runs its instances.
+  assert.equal(byHour[1 + 10], `10,4,4,${want.curve.hours[10].instances_running}`);
   // Its numbers, every baseline a row, the CLI's to the last digit; the chart as SVG and PNG.
   const [csv] = await Promise.all([p.waitForEvent('download'), p.click('#export-split-csv')]);
-  assert.match(csv.suggestedFilename(), /_week\.csv$/);
+  assert.match(csv.suggestedFilename(), /_split\.csv$/);
   const rows = (await fs.readFile(await csv.path(), 'utf8')).trim().split('\n');
   const header = rows[0].split(',');
   assert.deepEqual(header, ['ec2_baseline_tasks', ...splits.map((s) => `ec2_${s.option}_usd_per_month`)]);
@@ -889,6 +894,10 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   // Back to the same all week: no curve, no week's verdict.
   await p.selectOption('#week-shape', 'steady');
   await p.locator('#week-verdict').waitFor({ state: 'detached', ...WAIT });
+  // The embed says the week and draws its split chart too.
+  await p.goto(server.origin + BASE_PATH + query + '&embed=1');
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT);
+  await p.locator('#chart-split .chart-box svg').waitFor(WAIT);
   // In Chinese, the worker says it in Chinese (it fetches the Chinese text itself).
   await p.goto(server.origin + BASE_PATH + query + '&lang=zh');
   await p.waitForFunction(() => document.querySelector('#week-verdict')?.textContent.startsWith('本周负载最便宜的方式：'), null, WAIT);
