@@ -21,8 +21,6 @@ pub mod crash;
 mod downloads;
 mod header;
 mod import_box;
-mod week_box;
-// The page's worker: a program of its own (its requests and replies are read natively too).
 pub mod options_table;
 mod prices;
 mod service_costs;
@@ -31,6 +29,8 @@ mod settle;
 mod share;
 pub mod sources;
 pub mod state;
+mod week_box;
+// The page's worker: a program of its own, the import and a week of load.
 pub mod worker;
 
 use crate::i18n::{self, Lang};
@@ -118,8 +118,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     let instance_types = prices::use_picker_labels(&region, state.every_type_wanted, lang);
     let charts = charts::use_charts(&state, &answer.shown, &region, &props.manifest);
     let dispatch = settle::use_settling_dispatch(&state);
-    // The full page's link: the share box's, the embed's "open the full
-    // explorer", and the address bar's outside an embed. Worked out once a render.
     // A week of load is worked out by the page's worker once the workload settles.
     // Its charts are drawn as wide as the page's (the canvas, as "720x420").
     let week = state.settled.weeks().is_some().then(|| crate::share_link::encode(&state.settled));
@@ -140,6 +138,8 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         }
     });
+    // The full page's link: the share box's, the embed's "open the full
+    // explorer", and the address bar's outside an embed. Worked out once a render.
     let page_link = share::page_url(&state.inputs, false, state.lang_choice);
     let address = if state.embed { share::page_url(&state.inputs, true, state.lang_choice) } else { page_link.clone() };
     use_effect_with(address, |url| browser::replace_address_when_rested(url.clone()));
@@ -206,10 +206,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 }
                 if let Some(Ok(week)) = state.week_answer() {
                     // A week of load's answer, in the article too.
-                    <figure class="chart" id="chart-split">
-                        <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
-                        { charts::legend(&week.legend) }
-                    </figure>
+                    <figure class="chart" id="chart-split">{ charts::drawn(&week.chart, &week.legend) }</figure>
                 }
                 { controls(true) }
                 <p class="embed-foot">
@@ -244,14 +241,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                         if let Some(Ok(week)) = state.week_answer() {
                             // Drawn by the page's worker: a week of load's cost against its EC2 baseline.
                             <figure class="chart" id="chart-split">
-                                <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.chart.clone())) }</div>
-                                { charts::legend(&week.legend) }
+                                { charts::drawn(&week.chart, &week.legend) }
                                 { downloads::week_downloads(e, "split", ["export-split-svg", "export-split-png", "export-split-csv"], &week.chart, &week.csv, state.canvas, lang) }
                                 <figcaption>{ words.split_caption }</figcaption>
                             </figure>
                             <figure class="chart" id="chart-week">
-                                <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(week.week_chart.clone())) }</div>
-                                { charts::legend(&crate::chart::week::week_legend(lang)) }
+                                { charts::drawn(&week.week_chart, &crate::chart::week::week_legend(lang)) }
                                 { downloads::week_downloads(e, "week", ["export-week-svg", "export-week-png", "export-week-csv"], &week.week_chart, &week.week_csv, state.canvas, lang) }
                                 <figcaption>{ words.week_caption }</figcaption>
                             </figure>

@@ -170,6 +170,16 @@ pub fn chart_box(svg: &Layers, points: &[Point], busy: bool) -> Html {
     }
 }
 
+/// A chart the page's worker drew (one SVG) and its key.
+pub fn drawn(svg: &str, legend_entries: &[LegendEntry]) -> Html {
+    html! {
+        <>
+            <div class="chart-box">{ Html::from_html_unchecked(AttrValue::from(svg.to_string())) }</div>
+            { legend(legend_entries) }
+        </>
+    }
+}
+
 /// The chart's key, as HTML so it never covers a line: a sample of each line
 /// in its colour and dash pattern, and its name.
 pub fn legend(entries: &[LegendEntry]) -> Html {
