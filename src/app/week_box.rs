@@ -1,14 +1,13 @@
 //! The chosen service's week of load: the same all week (its task count),
 //! or a preset's shape with its two counts (`model::curve::preset`). Each
-//! change sets the workload's `curve` option (`inputs::curve::list_with`);
-//! a week a link gave that is no preset shows as it is until changed.
+//! change is an edit of the chosen service (`Edit::Week`); a week a link
+//! gave that is no preset shows as it is until changed.
 
 use super::state::Action;
 use crate::i18n::Lang;
-use crate::inputs::curve::{list_with, preset_name, preset_text, PRESETS};
-use crate::inputs::Inputs;
+use crate::inputs::curve::{preset_name, PRESETS};
+use crate::inputs::{Edit, Inputs};
 use crate::model::curve::preset::Preset;
-use crate::options::Opt;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -32,22 +31,19 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
         (Some(_), Some(p)) => preset_name(p),
         (Some(_), None) => "custom",
     };
-    let services = i.services.clone();
-    let set = move |week: Option<String>| Action::Set(Opt::Curve, list_with(&services, at, week.as_deref()));
+    let set = |p: Option<Preset>| Action::Services(Edit::Week(p.map(Preset::week)));
     let onchange = {
-        let (set, tasks) = (set.clone(), service.tasks);
+        let tasks = service.tasks;
         on.reform(move |e: Event| {
             let name = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let shape = PRESETS.iter().find(|(n, _)| *n == name).map(|(_, p)| start(*p, tasks));
-            set(shape.map(preset_text))
+            set(PRESETS.iter().find(|(n, _)| *n == name).map(|(_, p)| start(*p, tasks)))
         })
     };
     let count = |k: usize, label: &'static str, p: Preset| {
         let (a, b) = p.counts();
-        let set = set.clone();
         let onchange = on.reform(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<u32>().unwrap_or(0);
-            set(Some(preset_text(p.with(if k == 0 { (value, b) } else { (a, value) }))))
+            set(Some(p.with(if k == 0 { (value, b) } else { (a, value) })))
         });
         let id = if k == 0 { "week-a" } else { "week-b" };
         html! {

@@ -19,26 +19,9 @@ pub const PRESETS: [(&str, Preset); 3] = [
     ("spiky", Preset::Spiky { base: 0, peak: 0 }),
 ];
 
-/// The `--curve` text of `services`' weeks, with service `k`'s given as
-/// `week` (a preset's or runs' text; None: no curve): what a control of one
-/// service's week sets.
-pub fn list_with(services: &[super::ServiceInputs], k: usize, week: Option<&str>) -> String {
-    let curves = services.iter().enumerate().filter_map(|(j, s)| match j == k {
-        true => week.map(|w| format!("{}:{w}", s.name)),
-        false => s.week.map(|w| format!("{}:{}", s.name, text(&w))),
-    });
-    curves.collect::<Vec<_>>().join(",")
-}
-
 /// A preset's name in the text (`business`).
 pub fn preset_name(p: Preset) -> &'static str {
     PRESETS.iter().find(|(_, q)| std::mem::discriminant(q) == std::mem::discriminant(&p)).map_or("", |(n, _)| n)
-}
-
-/// A preset's text (`business:8:2`).
-pub fn preset_text(p: Preset) -> String {
-    let (a, b) = p.counts();
-    format!("{}:{a}:{b}", preset_name(p))
 }
 
 /// Each named service's week, in the order given.

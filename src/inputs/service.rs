@@ -85,6 +85,15 @@ impl ServiceInputs {
         Ok(service)
     }
 
+    /// Its week of load, whose busiest hour is then its count; None: its
+    /// count all the time.
+    pub fn set_week(&mut self, week: Option<Week>) {
+        self.week = week;
+        if let Some(w) = week {
+            self.tasks = w.peak();
+        }
+    }
+
     /// The text `parse` reads back: the optional fields up to the last one
     /// that is not its default.
     pub fn text(&self) -> String {

@@ -4,7 +4,8 @@
 
 use super::service::{is_service_name, ServiceInputs, FIRST_NAME};
 use super::{InputError, Inputs};
-use crate::options::{Opt, MAX_SERVICES};
+use crate::model::curve::Week;
+use crate::options::{Opt, MAX_SERVICES, MAX_TASKS};
 
 /// One edit of the services list.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,8 @@ pub enum Edit {
     Rename(String),
     /// Whether the chosen service's Fargate tasks carry the daemons.
     Sidecars(bool),
+    /// The chosen service's week of load (None: its count all the time).
+    Week(Option<Week>),
     Remove(usize),
 }
 
@@ -55,6 +58,17 @@ impl Inputs {
             Edit::Sidecars(on) => {
                 let at = self.at.min(self.services.len() - 1);
                 self.services[at].sidecars = on;
+            }
+            Edit::Week(Some(week)) if !(1..=MAX_TASKS).contains(&week.peak()) => {
+                return Err(InputError {
+                    option: Opt::Curve,
+                    given: week.peak().to_string(),
+                    accepted: format!("a week with 1 to {MAX_TASKS} tasks at its busiest hour"),
+                });
+            }
+            Edit::Week(week) => {
+                let at = self.at.min(self.services.len() - 1);
+                self.services[at].set_week(week);
             }
             Edit::Remove(k) if self.services.len() == 1 => {
                 let name = self.services.get(k).map_or(FIRST_NAME, |s| s.name.as_str()).to_string();
@@ -117,6 +131,21 @@ mod tests {
         let e = i.edit(Edit::Remove(0)).unwrap_err();
         assert_eq!((e.accepted.as_str(), &i), ("at least one service in the workload", &before));
         assert!(i.scenario().is_ok());
+    }
+
+    #[test]
+    fn a_service_week_sets_its_count_and_the_curve_option() {
+        use crate::model::curve::preset::business_hours;
+        let mut i = Inputs::default();
+        i.edit(Edit::Add).unwrap();
+        i.edit(Edit::Week(Some(business_hours(8, 2)))).unwrap();
+        assert_eq!((i.service().tasks, i.text(Opt::Curve).as_str()), (8, "svc-2:2x9.8x9.2x6/2x24"));
+        let before = i.clone();
+        assert_eq!(i.edit(Edit::Week(Some(business_hours(0, 0)))).unwrap_err().option, Opt::Curve);
+        assert!(i.edit(Edit::Week(Some(business_hours(10_001, 1)))).is_err());
+        assert_eq!(i, before, "a refused week changes nothing");
+        i.edit(Edit::Week(None)).unwrap();
+        assert_eq!((i.service().tasks, i.text(Opt::Curve).as_str()), (8, ""));
     }
 
     #[test]
