@@ -206,10 +206,7 @@ impl Inputs {
                     return Err(InputError { option, given: name.clone(), accepted: "the name of a service of the workload".into() });
                 }
                 for service in &mut self.services {
-                    service.week = weeks.iter().find(|(name, _)| *name == service.name).map(|(_, week)| *week);
-                    if let Some(week) = service.week {
-                        service.tasks = week.peak();
-                    }
+                    service.set_week(weeks.iter().find(|(name, _)| *name == service.name).map(|(_, week)| *week));
                 }
             }
             Opt::ScaleIn => self.scale_in = whole(option, v)?,

@@ -72,7 +72,8 @@ pub struct State {
     /// What the import box last said, until the next import or language.
     pub import: Option<ImportSaid>,
     /// The week of load's verdict (the page's worker works it out): the
-    /// link it was asked for, and the verdict or why not (None: asked).
+    /// link last asked for, and the verdict or why not (None: asked). An
+    /// answer for another link, asked before, is not kept.
     pub week: Option<(String, Option<Result<super::worker::Week, String>>)>,
 }
 
@@ -123,10 +124,9 @@ impl State {
     }
 
     /// The language a person asked for (the link's or switcher's, else the browser's).
-    /// The worker's answer for the settled workload's week, once it has it.
+    /// The worker's answer for the week last asked for, once it has it.
     pub fn week_answer(&self) -> Option<&Result<super::worker::Week, String>> {
-        let (query, answer) = self.week.as_ref()?;
-        answer.as_ref().filter(|_| *query == crate::share_link::encode(&self.settled))
+        self.week.as_ref()?.1.as_ref()
     }
 
     pub fn wanted_lang(&self) -> Lang {
@@ -268,6 +268,10 @@ impl Reducible for State {
                 next.draft = Some(Draft { option, text, refused: None });
             }
             Action::Settle => {
+                // Another workload's week is not this one's, even for the moment before it is asked.
+                if next.settled != next.inputs {
+                    next.week = None;
+                }
                 next.settled = next.inputs.clone();
                 next.settling = false;
             }
@@ -306,8 +310,13 @@ impl Reducible for State {
             Action::Imported(Err(why)) => {
                 next.import = Some(ImportSaid::Refused(why));
             }
+            Action::Week(query, None) => {
+                next.week = Some((query, None));
+            }
             Action::Week(query, said) => {
-                next.week = Some((query, said));
+                if next.week.as_ref().is_some_and(|(asked, _)| *asked == query) {
+                    next.week = Some((query, said));
+                }
             }
             Action::Lang(lang) => {
                 // The language is in the link: what was copied is no longer this view's.
@@ -364,6 +373,18 @@ mod tests {
         assert!(!set(copied.clone(), "tasks", "11").link_copied, "another scenario is another link");
         assert!(!reduce(copied.clone(), Action::Lang(Lang::Zh)).link_copied, "the language is in the link");
         assert!(set(copied, "tasks", "not a number").link_copied, "a value the page refuses changes no link");
+    }
+
+    #[test]
+    fn a_late_answer_for_a_week_asked_before_is_not_shown() {
+        let said = |text: &str| Some(Err(text.to_string()));
+        let s = reduce(State::default(), Action::Week("a".into(), None));
+        let s = reduce(s, Action::Week("b".into(), None));
+        let s = reduce(s, Action::Week("a".into(), said("for a")));
+        assert_eq!(s.week_answer(), None, "b is still being worked out");
+        let s = reduce(s, Action::Week("b".into(), said("for b")));
+        assert_eq!(s.week_answer(), Some(&Err("for b".to_string())));
+        assert_eq!(set(s, "tasks", "3").week_answer().cloned(), Some(Err("for b".to_string())), "until the change settles");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
-use crate::model::curve::{less, split, Arrangement};
+use crate::model::curve::{Arrangement, Way};
 use crate::model::fargate::FargateOption;
 use crate::model::line::Launch;
 
@@ -58,36 +58,21 @@ pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
     let best = c.cost.cheapest(launch, buy);
     let fargate = c.cost.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
     let monthly = best.monthly(fargate);
-    // The other ways, by their place in this list: all Fargate, the fleet, the split.
-    let others = [
-        Some(fargate),
-        c.cost.fleet(launch, buy).map(|b| b.monthly),
-        // A best split with no baseline is all Fargate: not a way of its own.
-        c.cost.split(launch, buy).and_then(split::cheapest).filter(|p| p.baseline > 0).map(|p| p.monthly()),
-    ];
-    let chosen = match best {
-        Arrangement::Fargate => 0,
-        Arrangement::Fleet(_) => 1,
-        Arrangement::Split(_) => 2,
-    };
-    let below: Vec<String> = (0..others.len())
-        .filter(|&k| k != chosen)
-        // A way that costs the same is the same fleet (a split of every task is the fleet sized for the peak).
-        .filter_map(|k| Some((k, others[k].filter(|&usd| less(monthly, usd))?)))
-        .map(|(k, usd)| {
+    let below: Vec<String> = c
+        .cost
+        .savings(launch, buy)
+        .into_iter()
+        .map(|(way, usd, saved)| {
             // A saving that rounds to nothing is still one.
-            let share = match (usd - monthly) / usd {
-                small if small < 0.005 => "<1%".to_string(),
-                share => format::percent(share),
-            };
+            let share = if saved < 0.005 { "<1%".to_string() } else { format::percent(saved) };
             let what = lang.usd(usd);
-            match (lang, k) {
-                (Lang::En, 0) => format!("{share} below all-Fargate ({what})"),
-                (Lang::En, 1) => format!("{share} below a fleet following the load ({what})"),
-                (Lang::En, _) => format!("{share} below the best split ({what})"),
-                (Lang::Zh, 0) => fill(Zh::curve_below_fargate, &[&what, &share]),
-                (Lang::Zh, 1) => fill(Zh::curve_below_fleet, &[&what, &share]),
-                (Lang::Zh, _) => fill(Zh::curve_below_split, &[&what, &share]),
+            match (lang, way) {
+                (Lang::En, Way::Fargate) => format!("{share} below all-Fargate ({what})"),
+                (Lang::En, Way::Fleet) => format!("{share} below a fleet following the load ({what})"),
+                (Lang::En, Way::Split) => format!("{share} below the best split ({what})"),
+                (Lang::Zh, Way::Fargate) => fill(Zh::curve_below_fargate, &[&what, &share]),
+                (Lang::Zh, Way::Fleet) => fill(Zh::curve_below_fleet, &[&what, &share]),
+                (Lang::Zh, Way::Split) => fill(Zh::curve_below_split, &[&what, &share]),
             }
         })
         .collect();

@@ -172,7 +172,23 @@ pub enum Arrangement {
     Split(Point),
 }
 
+/// A kind of arrangement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    Fargate,
+    Fleet,
+    Split,
+}
+
 impl Arrangement {
+    pub fn way(&self) -> Way {
+        match self {
+            Arrangement::Fargate => Way::Fargate,
+            Arrangement::Fleet(_) => Way::Fleet,
+            Arrangement::Split(_) => Way::Split,
+        }
+    }
+
     pub fn monthly(&self, fargate_on_demand: f64) -> f64 {
         match self {
             Arrangement::Fargate => fargate_on_demand,
@@ -191,6 +207,27 @@ impl CurveCost {
     /// Every baseline's month on `launch` bought as `option`.
     pub fn split(&self, launch: Launch, option: PurchaseOption) -> Option<&[Point]> {
         self.splits.iter().find(|(l, o, _)| *l == launch && *o == option).map(|(_, _, p)| p.as_slice())
+    }
+
+    /// What the cheapest way (`cheapest`) saves against each other way that
+    /// costs more: the way, its USD a month, and the share of it saved. A
+    /// best split with no baseline is all Fargate, and a way costing the same
+    /// is the same fleet (a split of every task is the fleet sized for the
+    /// peak): neither is listed.
+    pub fn savings(&self, launch: Launch, option: PurchaseOption) -> Vec<(Way, f64, f64)> {
+        let fargate = self.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+        let monthly = self.cheapest(launch, option).monthly(fargate);
+        let chosen = self.cheapest(launch, option).way();
+        let others = [
+            (Way::Fargate, Some(fargate)),
+            (Way::Fleet, self.fleet(launch, option).map(|b| b.monthly)),
+            (Way::Split, self.split(launch, option).and_then(split::cheapest).filter(|p| p.baseline > 0).map(|p| p.monthly())),
+        ];
+        others
+            .into_iter()
+            .filter(|(way, _)| *way != chosen)
+            .filter_map(|(way, usd)| usd.filter(|&usd| less(monthly, usd)).map(|usd| (way, usd, (usd - monthly) / usd)))
+            .collect()
     }
 
     /// The cheapest of all Fargate, the fleet and the best split on `launch`
