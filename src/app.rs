@@ -29,6 +29,7 @@ mod settle;
 mod share;
 pub mod sources;
 pub mod state;
+mod week_bars;
 mod week_box;
 // The page's worker: a program of its own, the import and a week of load.
 pub mod worker;

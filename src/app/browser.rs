@@ -130,6 +130,15 @@ pub fn replace_address_when_rested(url: String) {
     });
 }
 
+/// Calls `then` once a week's bars have not been drawn on for `REST_MS`
+/// (`week_bars`): the last call's `then` only.
+pub fn when_drawing_rests(then: impl FnMut() + 'static) {
+    thread_local! {
+        static DRAWING: TimerSlot = const { RefCell::new(None) };
+    }
+    after_rest(&DRAWING, then);
+}
+
 thread_local! {
     /// The timer `settle_after_pause` set last.
     static SETTLE_TIMER: TimerSlot = const { RefCell::new(None) };

@@ -36,6 +36,8 @@ pub fn settle_after_pause(_settle: impl FnMut() + 'static) -> bool {
 
 pub fn after(_ms: i32, _then: impl FnOnce() + 'static) {}
 
+pub fn when_drawing_rests(_then: impl FnMut() + 'static) {}
+
 pub fn copy(_text: &str, _then: impl FnOnce(bool) + 'static) {}
 
 pub fn point_link_at(_link: &web_sys::Element, _media: &str, _body: &str) {}

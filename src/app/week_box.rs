@@ -1,13 +1,15 @@
 //! The chosen service's week of load: the same all week (its task count),
 //! or a preset's shape with its two counts (`model::curve::preset`). Each
-//! change is an edit of the chosen service (`Edit::Week`); a week a link
-//! gave that is no preset shows as it is until changed.
+//! change is an edit of the chosen service (`Edit::Week`), as is a bar
+//! drawn hour by hour below (`week_bars`); a week no preset makes shows as
+//! "hour by hour".
 
 use super::state::Action;
 use crate::i18n::Lang;
 use crate::inputs::curve::{preset_name, PRESETS};
 use crate::inputs::{Edit, Inputs};
 use crate::model::curve::preset::Preset;
+use crate::model::curve::Week;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -70,6 +72,7 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
                 { count(0, w.preset_counts(p).0, p) }
                 { count(1, w.preset_counts(p).1, p) }
             }
+            <super::week_bars::WeekBars week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
         </fieldset>
     }
 }

@@ -82,3 +82,24 @@ pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
         Lang::Zh => fill(Zh::curve_verdict, &[&way, &lang.usd(monthly), &below.join(zh(Zh::list_sep))]),
     }
 }
+
+/// One hour's bar of a day's curve: "Weekdays 09:00–10:00: 8 tasks".
+pub fn bar(lang: Lang, day: &str, hour: usize, tasks: u32) -> String {
+    let (from, to, n) = (format!("{hour:02}"), format!("{:02}", hour + 1), tasks.to_string());
+    match lang {
+        Lang::En => format!("{day} {from}:00–{to}:00: {n} task{}", lang.plural(tasks)),
+        Lang::Zh => fill(Zh::curve_bar, &[day, &from, &to, &n]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_hours_bar_names_its_day_hour_and_tasks() {
+        assert_eq!(bar(Lang::En, "Weekdays", 9, 1), "Weekdays 09:00–10:00: 1 task");
+        assert_eq!(bar(Lang::En, "Weekends", 23, 12), "Weekends 23:00–24:00: 12 tasks");
+        assert_eq!(bar(Lang::Zh, "周末", 0, 3), "周末 00:00–01:00：3 个任务");
+    }
+}

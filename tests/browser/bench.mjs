@@ -18,7 +18,8 @@
 //                machine in the same state: the figures are the median over
 //                the rounds, with each round's range
 //
-// SLIDERS=cpu,memory measures only those sliders (by id).
+// SLIDERS=cpu,memory measures only those sliders (by id, or by selector: a
+// week's bar, SLIDERS='#week-bars rect[data-hour="10"]' with a QUERY that has a week).
 // PROFILE=1 ./dev bench also prints where the first slider's steps spend their time;
 // TRACE=1 adds a traced round of the first slider: the renderer's main thread per step, its CPU
 // time (the page's own cost, whatever else the machine does) against its wall
@@ -106,10 +107,12 @@ await context.close();
 const instrument = (selector) => {
   window.samples = [];
   const slider = document.querySelector(selector);
+  // A range input says each step with `input`; a week's bar (an ARIA slider) only has the key.
+  const type = slider instanceof HTMLInputElement ? 'input' : 'keydown';
   // On window, capturing: the first listener of all. Yew listens higher up than
   // the slider, so a listener on the slider itself ran after the page had
   // already changed, saw no change, and measured the wait for the next frame.
-  window.addEventListener('input', (event) => {
+  window.addEventListener(type, (event) => {
     if (event.target !== slider) return;
     const start = event.timeStamp;
     const sample = { work: null, frame: null, seen: false };
@@ -135,8 +138,13 @@ const instrument = (selector) => {
     });
   }, { capture: true });
 };
-/** A slider's [min, max] positions. */
-const rangeOf = (p, selector) => p.$eval(selector, (el) => [Number(el.min), Number(el.max)]);
+/** A slider's [min, max] positions: a range input's, or an ARIA slider's (a week's bar). */
+const rangeOf = (p, selector) => p.$eval(selector, (el) => (el instanceof HTMLInputElement
+  ? [Number(el.min), Number(el.max)]
+  : [Number(el.getAttribute('aria-valuemin')), Number(el.getAttribute('aria-valuemax'))]));
+const valueOf = (p, selector) => p.$eval(selector, (el) => (el instanceof HTMLInputElement ? el.value : el.getAttribute('aria-valuenow')));
+// A range input steps with ← →; a week's bar with ↑ ↓ (← → move to the next hour).
+const keysOf = async (p, selector) => ((await p.$eval(selector, (el) => el instanceof HTMLInputElement)) ? ['ArrowRight', 'ArrowLeft'] : ['ArrowUp', 'ArrowDown']);
 // A drag begins with Home (End where the slider is already at its start): a
 // first change after a pause, which every view follows at once (the table
 // and the task-count chart too: src/app/settle.rs), so it is not one of the
@@ -145,7 +153,8 @@ const rangeOf = (p, selector) => p.$eval(selector, (el) => [Number(el.min), Numb
 async function slide(p, selector, settleMs = 0) {
   await p.evaluate(instrument, selector);
   await p.focus(selector);
-  const value = () => p.$eval(selector, (el) => el.value);
+  const value = () => valueOf(p, selector);
+  const [up, down] = await keysOf(p, selector);
   const before = await value();
   await p.keyboard.press('Home');
   const fromEnd = (await value()) === before;
@@ -160,7 +169,7 @@ async function slide(p, selector, settleMs = 0) {
   for (let i = 0; i < 50; i++) {
     if (at + direction > max || at + direction < min) direction = -direction;
     at += direction;
-    await p.keyboard.press(direction > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await p.keyboard.press(direction > 0 ? up : down);
     await p.waitForFunction((n) => window.samples.length === n && window.samples[n - 1].frame !== null, i + 1);
   }
   return p.evaluate(() => window.samples);
@@ -275,6 +284,8 @@ async function emptyRound([min, max]) {
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
 const SLIDERS = (process.env.SLIDERS ?? 'hours,cpu,memory,cpu-use').split(',');
+// A slider by id, or by any other selector (a week's bar: '#week-bars rect[data-hour="10"]').
+const selectorOf = (id) => (/^[\w-]+$/.test(id) ? `#${id}` : id);
 // Per round: p50/p95/max of one 50-step sweep; reported as the median over rounds.
 const stats = (xs) => ({ p50: median(xs), p95: quantile(xs, 0.95), max: Math.max(...xs), each: xs.map((x) => Math.round(x * 10) / 10) });
 const overRounds = (rounds, pick) => {
@@ -327,12 +338,12 @@ const sliders = {};
 for (const [k, id] of SLIDERS.entries()) {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const app = await appRound(`#${id}`, process.env.PROFILE && k === 0 && r === 0);
+    const app = await appRound(selectorOf(id), process.env.PROFILE && k === 0 && r === 0);
     rounds.push({ app: app.samples, first: app.first, empty: await emptyRound(app.range) });
   }
   sliders[id] = summarise(rounds);
 }
-const traced = process.env.TRACE ? await tracedRound(`#${SLIDERS[0]}`) : null;
+const traced = process.env.TRACE ? await tracedRound(selectorOf(SLIDERS[0])) : null;
 const results = {
   date: new Date().toISOString().slice(0, 10),
   first_load_bytes: firstLoad.bytes,
@@ -354,7 +365,7 @@ console.log(`navigation start to chart: median ${ms(results.chart_visible_ms.med
 const range = (x) => `${ms(x.median)} (${x.min.toFixed(1)}–${x.max.toFixed(1)})`;
 for (const [id, f] of Object.entries(sliders)) {
   const d = f.dropped_frames;
-  console.log(`slider #${id}, ${ROUNDS} rounds of 50 steps${SETTLE_MS ? `, each ${SETTLE_MS} ms after the slider was reached` : ', from the moment the chart appears'}; median over rounds (range):`);
+  console.log(`slider ${selectorOf(id)}, ${ROUNDS} rounds of 50 steps${SETTLE_MS ? `, each ${SETTLE_MS} ms after the slider was reached` : ', from the moment the chart appears'}; median over rounds (range):`);
   console.log(`  work per input:             p50 ${range(f.work_ms.p50)}  p95 ${range(f.work_ms.p95)}  max ${range(f.work_ms.max)}   budget p95 8 ms`);
   console.log(`  the drag's first change (the table and task-count chart follow it too), work per round: ${f.first_change_work_ms.map((w) => w.toFixed(1)).join(', ')} ms`);
   console.log(`  the same, steps 11–50:      p50 ${range(f.work_after_10_steps_ms.p50)}  p95 ${range(f.work_after_10_steps_ms.p95)}  max ${range(f.work_after_10_steps_ms.max)}`);
@@ -368,7 +379,7 @@ if (traced) {
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const of = (steps, key) => ms(mean(steps.map((s) => s[key])));
   const part = (steps, label) => `${label}: CPU ${of(steps, 'cpu')} (input ${of(steps, 'input')}, style ${of(steps, 'style')}, layout ${of(steps, 'layout')}, paint ${of(steps, 'paint')}), wall ${of(steps, 'wall')}; the renderer's other threads ${of(steps, 'others')}, other processes ${of(steps, 'elsewhere')} of CPU`;
-  console.log(`traced round of #${SLIDERS[0]}, per step (mean), the main thread's input and frame tasks:`);
+  console.log(`traced round of ${selectorOf(SLIDERS[0])}, per step (mean), the main thread's input and frame tasks:`);
   console.log(`    ${part(traced.slice(0, 10), 'steps 1–10')}`);
   console.log(`    ${part(traced.slice(10), 'steps 11–50')}`);
 }

@@ -906,6 +906,50 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   await other.close();
 });
 
+test('a week drawn on its bars, by pointer and by keyboard: the link carries it and the week\'s verdict is the CLI\'s', async () => {
+  const { context: other, p, errors } = await freshPage();
+  await p.goto(server.origin + BASE_PATH + '?tasks=4&v=3');
+  // Measured once the charts are in: nothing above the bars moves after.
+  await p.locator('#chart-tasks svg').first().waitFor(WAIT);
+  const bars = p.locator('#week-bars svg').first();
+  await bars.scrollIntoViewIfNeeded();
+  const box = await bars.boundingBox();
+  const at = (hour, share) => [box.x + box.width * (hour + 0.5) / 24, box.y + box.height * (1 - share)];
+  // A steady 4 draws on a scale of 5: pressed at the top at 09:00 and moved
+  // straight to 17:00, every bar between takes the height too.
+  await p.mouse.move(...at(9, 0.99));
+  await p.mouse.down();
+  await p.mouse.move(...at(17, 0.99));
+  await p.mouse.up();
+  const weekday = () => p.locator('#week-bars svg').first().locator('rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('aria-valuenow'))));
+  await p.waitForFunction(() => document.querySelector('#week-bars rect[data-hour="17"]')?.getAttribute('aria-valuenow') === '5', null, WAIT);
+  assert.deepEqual(await weekday(), [...Array(9).fill(4), ...Array(9).fill(5), ...Array(6).fill(4)]);
+  // The keyboard goes on from the bar pressed; the scale has grown to 7 with the peak.
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('data-hour')), '9');
+  await p.keyboard.press('End');
+  await p.keyboard.press('ArrowRight');
+  await p.keyboard.press('ArrowUp');
+  await p.keyboard.press('ArrowUp');
+  await p.keyboard.press('ArrowLeft');
+  await p.keyboard.press('ArrowLeft');
+  await p.keyboard.press('Home');
+  await p.waitForFunction(() => document.querySelector('#week-bar-value')?.textContent === 'Weekdays 08:00–09:00: 0 tasks', null, WAIT);
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Weekdays 08:00–09:00: 0 tasks');
+  assert.deepEqual(await weekday(), [...Array(8).fill(4), 0, 7, 7, ...Array(7).fill(5), ...Array(6).fill(4)]);
+  // One tab stop for the day's 24 bars: the one last used.
+  assert.deepEqual(await p.locator('#week-bars svg').first().locator('rect[tabindex="0"]').evaluateAll((rs) => rs.map((r) => r.dataset.hour)), ['8']);
+  // The page takes the week once the drawing rests.
+  await p.waitForFunction(() => document.querySelector('#week-shape')?.value === 'custom', null, WAIT);
+  const curve = 'svc-1:4x8.0.7x2.5x7.4x6/4x24';
+  const want = JSON.parse(execFileSync(CLI, ['--curve', curve, '--json'], { encoding: 'utf8' }));
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT).catch(() => {});
+  assert.equal(await p.locator('#week-verdict').textContent(), want.curve.verdict);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /[?&]tasks=7&curve=svc-1:4x8\.0\.7x2\.5x7\.4x6\/4x24&v=3$/);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('dragging a slider of a twenty-service cluster: the type last chosen carries the steps, the auto choice follows the pause, as the CLI makes it', async () => {
   const sizes = [[0.25, 0.5], [0.5, 1], [1, 2], [2, 4], [4, 8], [0.5, 4], [1, 8]];
   const services = Array.from({ length: 20 }, (_, k) => `s${k}:${sizes[k % 7][0]}:${sizes[k % 7][1]}:${5 + 2 * k}`).join(',');
@@ -1222,9 +1266,10 @@ test('中文: a Chinese browser gets every visible string in Chinese, with the s
   assert.ok(!p.url().includes('lang='), 'a language from the browser stays out of the link');
   // Everything a person can read: text, options, labels for assistive technology,
   // tooltips and the chart's own text. Only the sources' notes (which file,
-  // which row, quoted) and the switcher's "English" are marked lang="en".
+  // which row, quoted), the switcher's "English" and the key caps (as printed
+  // on the keyboard: Page Up, Home) are marked lang="en".
   const quotedElsewhere = await p.evaluate(() => [...document.querySelectorAll('body [lang="en"]')]
-    .filter((el) => !el.closest('.note') && !(el.tagName === 'OPTION' && el.closest('#lang'))).map((el) => el.outerHTML));
+    .filter((el) => !el.closest('.note') && !(el.tagName === 'OPTION' && el.closest('#lang')) && el.tagName !== 'KBD').map((el) => el.outerHTML));
   assert.deepEqual(quotedElsewhere, [], 'lang="en" hides nothing else from the check below');
   const visible = await p.evaluate(() => {
     const quoted = (el) => el.closest('[lang="en"]') !== null;
