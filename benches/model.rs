@@ -10,7 +10,7 @@
 use fargate_vs_ec2::estimate;
 use fargate_vs_ec2::inputs::Inputs;
 use fargate_vs_ec2::model::curve::fleet::Scaling;
-use fargate_vs_ec2::model::curve::{self, preset, Week};
+use fargate_vs_ec2::model::curve::{self, preset, Above, Week};
 use fargate_vs_ec2::model::packing::NetworkMode;
 use fargate_vs_ec2::model::scenario::{self, Service};
 use fargate_vs_ec2::model::task_size::TaskSize;
@@ -82,10 +82,11 @@ fn clusters(base: &scenario::Scenario, rates: &scenario::FargateOptions, side: &
     // Each service at its count from 09:00 to 18:00 on weekdays, a fifth of it otherwise.
     let weeks: Vec<Week> = s.services.iter().map(|service| preset::business_hours(service.tasks, service.tasks / 5)).collect();
     let scaling = Scaling::Follow { scale_in_hours: 1 };
-    let choose = || black_box(curve::cheapest_type(black_box(&s), &weeks, side, candidates, scaling, s.buy).unwrap().clone());
+    let choose =
+        || black_box(curve::cheapest_type(black_box(&s), &weeks, side, candidates, scaling, s.buy, Above::OnDemand).unwrap().clone());
     let chosen = choose();
     let choosing = median_seconds(choose);
-    let week = || black_box(curve::evaluate(black_box(&s), &weeks, &e.fargate, side, &chosen, scaling).unwrap());
+    let week = || black_box(curve::evaluate(black_box(&s), &weeks, &e.fargate, side, &chosen, scaling, Above::OnDemand).unwrap());
     let w = week();
     let evaluating = median_seconds(week);
     println!(

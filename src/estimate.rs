@@ -5,7 +5,7 @@
 //! by the CLI (`cli`) is each in its own module.
 
 use crate::inputs::{InputError, Inputs};
-use crate::model::curve::{self, CurveCost, Week};
+use crate::model::curve::{self, Above, CurveCost, Week};
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::{FargateOption, FREE_STORAGE_GIB};
 use crate::model::line::{Launch, Line};
@@ -53,6 +53,8 @@ pub enum Problem {
     Scenario(ScenarioError),
     /// A curve on a burstable type (named): CPU credits under a changing load are not modelled.
     CurveOnBurstable(String),
+    /// A curve whose load above its baseline is bought as Fargate sells it not here (Spot for Windows).
+    NoFargateAbove(Above),
 }
 
 /// The region's Fargate rates for the platform, for each purchase option.
@@ -160,9 +162,13 @@ fn curve_estimate(
     let chosen = &evaluation.ec2.candidate;
     let candidate = match &s.instance {
         InstanceChoice::Named(_) => Some(chosen.clone()).filter(|c| c.burst.is_none()),
-        InstanceChoice::Auto => curve::cheapest_type(s, weeks, side, candidates, inputs.scaling(), s.buy).cloned(),
+        InstanceChoice::Auto => curve::cheapest_type(s, weeks, side, candidates, inputs.scaling(), s.buy, inputs.above).cloned(),
     };
-    let cost = candidate.as_ref().and_then(|c| curve::evaluate(s, weeks, &evaluation.fargate, side, c, inputs.scaling()));
+    let fargate = &evaluation.fargate;
+    if fargate.services.iter().any(|f| f.task_hours[inputs.above.fargate() as usize].is_none()) {
+        return Err(Problem::NoFargateAbove(inputs.above));
+    }
+    let cost = candidate.as_ref().and_then(|c| curve::evaluate(s, weeks, fargate, side, c, inputs.scaling(), inputs.above));
     match (candidate, cost) {
         (Some(candidate), Some(cost)) => Ok(CurveEstimate { candidate, cost }),
         _ => Err(Problem::CurveOnBurstable(chosen.name.clone())),

@@ -5,7 +5,7 @@
 use crate::format;
 use crate::model::credits::CreditMode;
 use crate::model::curve::fleet::Scaling;
-use crate::model::curve::Week;
+use crate::model::curve::{Above, Week};
 use crate::model::ec2::{Capacity, Overheads, PurchaseOption};
 use crate::model::fargate;
 use crate::model::packing::{Daemons, NetworkMode};
@@ -52,6 +52,8 @@ pub struct Inputs {
     pub capacity: Capacity,
     /// Hours a fleet following a curve keeps an instance it no longer needs.
     pub scale_in: u32,
+    /// With a curve: how the load above a baseline or a commitment is bought.
+    pub above: Above,
     /// Minimum instances in the fleet (2 = one per availability zone in two zones).
     pub min: u32,
     /// MiB per instance kept for the OS and the ECS agent.
@@ -87,6 +89,7 @@ impl Default for Inputs {
             buy: PurchaseOption::OnDemand,
             capacity: Capacity::AlwaysOn,
             scale_in: 1,
+            above: Above::OnDemand,
             min: 2,
             // The OS, the kernel and the ECS agent: a few hundred MiB on the
             // ECS-optimised AMIs; 512 MiB errs on the safe side.
@@ -223,6 +226,7 @@ impl Inputs {
             Opt::Ec2 => return Err(InputError::of(option, value)),
             Opt::Buy => self.buy = one_of(option, v, PurchaseOption::from_slug)?,
             Opt::Capacity => self.capacity = one_of(option, v, Capacity::from_slug)?,
+            Opt::Above => self.above = one_of(option, v, Above::from_slug)?,
             Opt::Min => self.min = whole(option, v)?,
             Opt::Reserve => self.reserve = whole(option, v)?,
             Opt::Net => self.net = one_of(option, v, NetworkMode::from_slug)?,
@@ -259,6 +263,7 @@ impl Inputs {
             Opt::Buy => self.buy.slug().into(),
             Opt::Capacity => self.capacity.slug().into(),
             Opt::ScaleIn => self.scale_in.to_string(),
+            Opt::Above => self.above.slug().into(),
             Opt::Curve => {
                 let curves = self.services.iter().filter_map(|s| Some(format!("{}:{}", s.name, curve::text(&s.week?))));
                 curves.collect::<Vec<_>>().join(",")

@@ -10,6 +10,7 @@
 
 use crate::format;
 use crate::model::credits::CreditMode;
+use crate::model::curve::Above;
 use crate::model::ec2::{Capacity, PurchaseOption};
 use crate::model::fargate::{FREE_STORAGE_GIB, MAX_STORAGE_GIB};
 use crate::model::packing::NetworkMode;
@@ -36,6 +37,7 @@ pub enum Opt {
     Buy,
     Capacity,
     ScaleIn,
+    Above,
     Min,
     Reserve,
     DaemonCpu,
@@ -106,7 +108,7 @@ pub enum Accepts {
 impl Opt {
     /// In the order options apply: `hours` before `runs`, so a link or a
     /// command line means the same whatever order it lists them in.
-    pub const ALL: [Opt; 28] = [
+    pub const ALL: [Opt; 29] = [
         Opt::Region,
         Opt::Platform,
         Opt::Service,
@@ -123,6 +125,7 @@ impl Opt {
         Opt::Buy,
         Opt::Capacity,
         Opt::ScaleIn,
+        Opt::Above,
         Opt::Min,
         Opt::Reserve,
         Opt::DaemonCpu,
@@ -161,6 +164,7 @@ impl Opt {
             Opt::Buy => "buy",
             Opt::Capacity => "capacity",
             Opt::ScaleIn => "scale-in",
+            Opt::Above => "above",
             Opt::Min => "min",
             Opt::Reserve => "reserve",
             Opt::DaemonCpu => "daemon-cpu",
@@ -198,6 +202,7 @@ impl Opt {
             Opt::Ec2 => Accepts::InstanceType,
             Opt::Buy => Accepts::OneOf(|| PurchaseOption::ALL.map(PurchaseOption::slug).to_vec()),
             Opt::Capacity => Accepts::OneOf(|| Capacity::ALL.map(Capacity::slug).to_vec()),
+            Opt::Above => Accepts::OneOf(|| Above::ALL.map(Above::slug).to_vec()),
             Opt::Min => Accepts::Whole { min: 0, max: MAX_MIN_INSTANCES },
             Opt::Reserve | Opt::DaemonMem => Accepts::Whole { min: 0, max: MAX_RESERVE_MIB },
             Opt::DaemonCpu => Accepts::Number { min: 0.0, max: MAX_DAEMON_VCPU },
@@ -225,7 +230,9 @@ impl Opt {
     pub fn accepted(self) -> String {
         let whole = |min: u32, max: u32| format!("a whole number from {min} to {max}");
         match self {
-            Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => self.choices().unwrap_or_default().join(", "),
+            Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Above | Opt::Net | Opt::Credits | Opt::Ip => {
+                self.choices().unwrap_or_default().join(", ")
+            }
             Opt::Region => "an AWS region code such as us-east-1".into(),
             Opt::Service => format!(
                 "services as NAME:CPU:MEM:COUNT[:DISK[:USE[:sidecars]]], comma-separated, at most {MAX_SERVICES}; names of letters, digits, - and _"
@@ -271,6 +278,7 @@ impl Opt {
             Opt::Buy => "EC2 purchase option the instance is chosen for",
             Opt::Capacity => "EC2 fleet always on, or running only while the tasks do (with a curve: following it hour by hour)",
             Opt::ScaleIn => "with a curve: hours an instance is kept once the load no longer needs it",
+            Opt::Above => "with a curve: how the load above an EC2 baseline or commitment is bought (Fargate and EC2 on-demand, or Spot)",
             Opt::Min => "fewest EC2 instances (2: one per availability zone in two zones)",
             Opt::Reserve => "MiB per instance kept for the OS and the ECS agent",
             Opt::DaemonCpu => "vCPU per instance taken by daemon tasks (log router, monitoring agent)",

@@ -496,6 +496,52 @@ fn the_presets_give_the_answers_a_finops_engineer_expects() {
     );
 }
 
+/// The same business hours with the load above a baseline or a commitment
+/// bought as Spot (`--above spot`), by hand from us-east-1's rates: Fargate
+/// Spot $0.01288871 per vCPU-hour + 2 × $0.00141527 per GB-hour = $0.01571925
+/// a task-hour; m5.large Spot $0.04366, reserved 3 years $0.036111.
+#[test]
+fn the_load_above_a_baseline_can_be_bought_as_spot() {
+    let weeks = 730.0 / 168.0;
+    let (task, spot, reserved_3y, ebs_hour) = (0.01571925, 0.04366, 0.036111, 2.40 / 730.0);
+    let near = |v: &Value, usd: f64| (v.as_f64().unwrap() - usd).abs() < 1e-6;
+    let week = |buy: &str| {
+        let out = json(&["--ec2", "m5.large", "--buy", buy, "--capacity", "follow", "--curve", "svc-1:business:8:2", "--above", "spot"]);
+        out["curve"].clone()
+    };
+    let business = week("reserved-1y");
+    assert_eq!(business["above"], json!({"fargate": "spot", "ec2": "spot"}));
+    // Every task on Fargate Spot: 606 task-hours a week, $41.39; no baseline is cheaper.
+    assert_eq!(business["cheapest"], json!({"arrangement": "fargate", "option": "spot", "monthly": business["fargate_monthly"]["spot"]}));
+    assert!(near(&business["cheapest"]["monthly"], 606.0 * task * weeks));
+    // The reserved-1y fleet reserves nothing: its 436 instance-hours a week on Spot, $88.94.
+    let fleet = |option: &str| {
+        business["fleets"].as_array().unwrap().iter().find(|f| f["launch"] == "ec2" && f["option"] == option).unwrap().clone()
+    };
+    assert_eq!((&fleet("reserved_1y")["committed"], &fleet("reserved_1y")["above"]), (&json!(0), &json!("spot")));
+    assert!(near(&fleet("reserved_1y")["monthly"], 436.0 * (spot + ebs_hour) * weeks));
+    // Reserved 3 years covers the 2 instances that run all week; the 100 hours above are Spot: $77.92.
+    assert_eq!((&fleet("reserved_3y")["committed"], &fleet("reserved_3y")["above"]), (&json!(2), &json!("spot")));
+    assert!(near(&fleet("reserved_3y")["monthly"], 2.0 * reserved_3y * 730.0 + (100.0 * spot + 436.0 * ebs_hour) * weeks));
+    // Every baseline's split has its tasks above on Fargate Spot: at 0 it is all Fargate Spot.
+    let split =
+        business["splits"].as_array().unwrap().iter().find(|s| s["launch"] == "ec2" && s["option"] == "reserved_1y").unwrap().clone();
+    assert!(near(&split["monthly_by_baseline"][0], 606.0 * task * weeks));
+    assert_eq!(
+        business["verdict"],
+        "Cheapest for this week of load: every task on Fargate Spot: $41.39/month, 53% below a fleet following the load ($88.94)."
+    );
+    assert!(String::from_utf8(
+        cli(&["--curve", "svc-1:business:8:2", "--above", "spot", "--ec2", "m5.large", "--capacity", "follow"]).stdout
+    )
+    .unwrap()
+    .contains("  every task on Fargate Spot "));
+    // Windows has no Fargate Spot: said, not priced on demand instead.
+    let out = cli(&["--platform", "windows", "--curve", "svc-1:business:8:2", "--above", "spot"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--above: Fargate Spot is not sold here for this platform"), "{:?}", out);
+}
+
 #[test]
 fn a_curve_is_checked_and_carried_by_links_and_workload_files() {
     // A service the workload does not have, a day short of 24 hours, a curve with hours.

@@ -402,7 +402,7 @@ proptest! {
 mod share_links {
     use fargate_vs_ec2::inputs::{Inputs, ServiceInputs};
     use fargate_vs_ec2::model::credits::CreditMode;
-    use fargate_vs_ec2::model::curve::Week;
+    use fargate_vs_ec2::model::curve::{Above, Week};
     use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
     use fargate_vs_ec2::model::packing::NetworkMode;
     use fargate_vs_ec2::model::platform::Platform;
@@ -443,6 +443,7 @@ mod share_links {
                 (proptest::array::uniform24(0u32..=20), proptest::array::uniform24(0u32..=20)).prop_map(|(weekday, weekend)| Week { weekday, weekend })
             ), 5)),
             scale_in in 0u32..=24,
+            above in proptest::sample::select(Above::ALL.to_vec()),
         ) -> Inputs {
             let size = if platform == Platform::Windows && size.vcpu() < 1.0 { TaskSize::default() } else { size };
             let mut inputs = Inputs {
@@ -455,7 +456,7 @@ mod share_links {
                     .collect(),
                 at: 0, daemon_cpu, daemon_mem, headroom,
                 capacity: if follow && buy.can_follow_tasks() { Capacity::FollowTasks } else { Capacity::AlwaysOn },
-                min, reserve, net, extra, ops, rate, credits, ip, ebs, scale_in,
+                min, reserve, net, extra, ops, rate, credits, ip, ebs, scale_in, above,
             };
             // A curve runs its tasks hour by hour: all month, no schedule; its busiest hour is the count.
             if let Some(weeks) = weeks {
@@ -890,7 +891,7 @@ mod ecs_json {
 mod curves {
     use super::{checked, us_east_1_x86, workloads};
     use fargate_vs_ec2::model::curve::fleet::{self, Scaling, Terms};
-    use fargate_vs_ec2::model::curve::{self, split, Week, HOURS_PER_WEEK};
+    use fargate_vs_ec2::model::curve::{self, split, Above, Week, HOURS_PER_WEEK};
     use fargate_vs_ec2::model::ec2::{Capacity, PurchaseOption};
     use fargate_vs_ec2::model::fargate::FargateOption;
     use fargate_vs_ec2::model::line::Launch;
@@ -942,7 +943,7 @@ mod curves {
             let Some((e, candidate)) = chosen(&s) else { return Ok(false) };
             let weeks: Vec<Week> = s.services.iter().map(|service| Week::steady(service.tasks)).collect();
             for scaling in [Scaling::Always, Scaling::Follow { scale_in_hours: delay }] {
-                let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling).unwrap();
+                let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling, Above::OnDemand).unwrap();
                 for option in FargateOption::ALL {
                     prop_assert_eq!(c.fargate[option as usize].is_some(), e.fargate.monthly(option).is_some());
                     if let (Some(a), Some(b)) = (c.fargate[option as usize], e.fargate.monthly(option)) {
@@ -979,13 +980,15 @@ mod curves {
     #[test]
     fn the_type_for_a_week_is_the_cheapest_for_its_fleet() {
         let p = us_east_1_x86();
-        checked("the_type_for_a_week_is_the_cheapest_for_its_fleet", 64, 0.5, curved(), |(s, weeks, delay)| {
+        checked("the_type_for_a_week_is_the_cheapest_for_its_fleet", 64, 0.5, (curved(), any::<bool>()), |((s, weeks, delay), spot)| {
             let scaling = Scaling::Follow { scale_in_hours: delay };
-            let Some(best) = curve::cheapest_type(&s, &weeks, &p.side, &p.candidates, scaling, s.buy) else { return Ok(false) };
+            let above = if spot { Above::Spot } else { Above::OnDemand };
+            let Some(best) = curve::cheapest_type(&s, &weeks, &p.side, &p.candidates, scaling, s.buy, above) else { return Ok(false) };
             let month = |c: &Candidate| -> Option<f64> {
                 let room = fargate_vs_ec2::model::packing::Room::of(&c.shape, s.reserved_mib, s.daemons, s.network)?;
                 let (_, running) = fleet::hours(&s, room, &weeks, scaling)?;
-                fleet::cheapest(&running, c, Launch::Ec2, s.buy, Terms::of(&s, &p.side, c, Launch::Ec2)?).map(|b| b.monthly)
+                let terms = Terms::of(&s, &p.side, c, Launch::Ec2)?;
+                fleet::cheapest(&running, c, Launch::Ec2, s.buy, above.instances(), terms).map(|b| b.monthly)
             };
             let least = month(best).unwrap();
             prop_assert!(best.burst.is_none());
@@ -1001,12 +1004,15 @@ mod curves {
     #[test]
     fn the_split_runs_from_all_fargate_to_all_ec2_and_its_choices_are_the_cheapest() {
         let p = us_east_1_x86();
-        checked("the_split_runs_from_all_fargate_to_all_ec2", 128, 0.5, curved(), |(s, weeks, delay)| {
+        checked("the_split_runs_from_all_fargate_to_all_ec2", 128, 0.5, (curved(), any::<bool>()), |((s, weeks, delay), spot)| {
             let Some((e, candidate)) = chosen(&s) else { return Ok(false) };
             let scaling = Scaling::Follow { scale_in_hours: delay };
-            let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling).unwrap();
+            // The load above the baseline on demand or on Spot (us-east-1's Linux has both).
+            let above = if spot { Above::Spot } else { Above::OnDemand };
+            let c = curve::evaluate(&s, &weeks, &e.fargate, &p.side, &candidate, scaling, above).unwrap();
             let always = fleet::running(&c.needed, Scaling::Always, s.min_instances);
-            let fargate = c.fargate[FargateOption::OnDemand as usize].unwrap();
+            let fargate = c.fargate[above.fargate() as usize].unwrap();
+            prop_assert_eq!(c.all_fargate(), Some(fargate));
             for (launch, option, points) in &c.splits {
                 let terms = Terms::of(&s, &p.side, &candidate, *launch).unwrap();
                 let rate = candidate.hourly.get(*option).unwrap();
@@ -1024,10 +1030,15 @@ mod curves {
                 for q in points.iter() {
                     prop_assert!(best.monthly() <= q.monthly() && (q.baseline >= best.baseline || q.monthly() > best.monthly()));
                 }
-                // The fleet's commitment: no other count, on demand above it, costs less.
-                let bought = c.fleet(*launch, *option).unwrap();
+                // The fleet's commitment: no other count, bought as `above` above it, costs less.
+                let Some(bought) = c.fleet(*launch, *option) else {
+                    // Only where the hours above the commitment have no price on this type.
+                    prop_assert!(candidate.hourly.get(above.instances()).is_none() || !launch.offers(above.instances()));
+                    continue;
+                };
                 if !option.can_follow_tasks() {
-                    let above = candidate.hourly.get(PurchaseOption::OnDemand).unwrap();
+                    prop_assert_eq!(bought.above, above.instances());
+                    let above = candidate.hourly.get(above.instances()).unwrap();
                     for r in 0..=c.running.iter().max().unwrap() + 2 {
                         prop_assert!(bought.monthly <= fleet::monthly(&c.running, r, rate, above, terms) * (1.0 + 1e-12));
                     }

@@ -216,7 +216,13 @@ fn slider(id: &'static str, label: &'static str, shown: String, range: (usize, u
 
 /// A labelled select that sets `option` (its id is the option's name): each
 /// choice as (value, text, disabled), the one that is the option's value selected.
-fn choice(option: Opt, label: &'static str, i: &Inputs, choices: Vec<(&'static str, String, bool)>, on: &Callback<Action>) -> Html {
+pub(super) fn choice(
+    option: Opt,
+    label: &'static str,
+    i: &Inputs,
+    choices: Vec<(&'static str, String, bool)>,
+    on: &Callback<Action>,
+) -> Html {
     let (id, current) = (option.name(), i.text(option));
     html! {
         <>

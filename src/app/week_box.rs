@@ -9,7 +9,8 @@ use crate::i18n::Lang;
 use crate::inputs::curve::{preset_name, PRESETS};
 use crate::inputs::{Edit, Inputs};
 use crate::model::curve::preset::Preset;
-use crate::model::curve::Week;
+use crate::model::curve::{Above, Week};
+use crate::options::Opt;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -73,6 +74,8 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
                 { count(1, w.preset_counts(p).1, p) }
             }
             <super::week_bars::WeekBars week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
+            // The workload's, not the service's: how every week's peaks are bought.
+            { super::controls::choice(Opt::Above, w.above, i, Above::ALL.into_iter().map(|a| (a.slug(), w.above_choice(a).to_string(), false)).collect(), on) }
         </fieldset>
     }
 }

@@ -39,6 +39,7 @@ fn input(i: &Inputs, option: Opt) -> Value {
         Opt::Minutes => Value::Null,
         Opt::Curve => i.text(option).into(),
         Opt::ScaleIn => i.scale_in.into(),
+        Opt::Above => i.above.slug().into(),
         Opt::Ec2 => i.ec2.clone().into(),
         Opt::Buy => i.buy.slug().into(),
         Opt::Capacity => i.capacity.slug().into(),
@@ -163,9 +164,9 @@ fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
         .collect();
     let fargate_monthly: Map<String, Value> =
         FargateOption::ALL.into_iter().map(|o| (o.key().to_string(), number(cost.fargate[o as usize]))).collect();
-    let fargate = cost.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+    let fargate = cost.all_fargate().unwrap_or(f64::NAN);
     let cheapest = match cost.cheapest(Launch::Ec2, e.inputs.buy) {
-        Arrangement::Fargate => json!({"arrangement": "fargate", "monthly": fargate}),
+        Arrangement::Fargate => json!({"arrangement": "fargate", "option": cost.above.fargate().key(), "monthly": fargate}),
         Arrangement::Fleet(b) => {
             json!({"arrangement": "fleet", "option": b.option.key(), "committed": b.committed, "above": b.above.key(), "monthly": b.monthly})
         }
@@ -176,6 +177,8 @@ fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
     json!({
         "instance_type": c.candidate.name,
         "scale_in_hours": match e.inputs.scaling() { Scaling::Always => Value::Null, Scaling::Follow { scale_in_hours } => scale_in_hours.into() },
+        // How the tasks above a baseline (all of them on all-Fargate) and the hours above a commitment are bought.
+        "above": {"fargate": cost.above.fargate().key(), "ec2": cost.above.instances().key()},
         "hours": hours,
         "fargate_monthly": fargate_monthly,
         "fleets": fleets,

@@ -108,8 +108,8 @@ fn week(e: &Estimate, c: &CurveEstimate) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "\nWeek of load on {} ({follows}): {least} to {most} instances", c.candidate.name);
-    let fargate = cost.fargate[FargateOption::OnDemand as usize];
-    let _ = writeln!(out, "  {:<74} {:>14}", "every task on Fargate on-demand", money(fargate));
+    let all_fargate = i18n::curve::arrangement(e, c, &Arrangement::Fargate, Lang::En);
+    let _ = writeln!(out, "  {all_fargate:<74} {:>14}", money(cost.all_fargate()));
     for option in PurchaseOption::ALL {
         let Some(bought) = cost.fleet(Launch::Ec2, option) else { continue };
         let fleet = i18n::curve::arrangement(e, c, &Arrangement::Fleet(*bought), Lang::En);
@@ -120,10 +120,11 @@ fn week(e: &Estimate, c: &CurveEstimate) -> String {
                 _ => {
                     let (k, n) = (best.baseline, best.instances);
                     format!(
-                        "split: {k} task{} on {n} × {} ({}), the rest on Fargate",
+                        "split: {k} task{} on {n} × {} ({}), the rest on {}",
                         Lang::En.plural(k),
                         c.candidate.name,
-                        Lang::En.words().purchase(option)
+                        Lang::En.words().purchase(option),
+                        Lang::En.words().line(Line::Fargate(cost.above.fargate()))
                     )
                 }
             };

@@ -7,16 +7,17 @@ use super::Lang;
 use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
 use crate::model::curve::{Arrangement, Way};
-use crate::model::fargate::FargateOption;
-use crate::model::line::Launch;
+use crate::model::line::{Launch, Line};
 
 /// One way to run the week, as a phrase.
 pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang) -> String {
     let (w, name) = (lang.words(), c.candidate.name.as_str());
     let most = c.cost.running.iter().max().copied().unwrap_or(0).to_string();
+    // Fargate as the load above a baseline is bought: on-demand or Spot.
+    let fargate = w.line(Line::Fargate(c.cost.above.fargate()));
     match (lang, a) {
-        (Lang::En, Arrangement::Fargate) => "every task on Fargate on-demand".into(),
-        (Lang::Zh, Arrangement::Fargate) => zh(Zh::curve_fargate).into(),
+        (Lang::En, Arrangement::Fargate) => format!("every task on {fargate}"),
+        (Lang::Zh, Arrangement::Fargate) => fill(Zh::curve_fargate, &[fargate]),
         // Nothing committed: every instance-hour bought as it runs.
         (Lang::En, Arrangement::Fleet(b)) if b.committed == 0 => {
             format!("a fleet following the load, up to {most} × {name} ({})", w.purchase(b.above))
@@ -39,14 +40,14 @@ pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang)
             fill(Zh::curve_fleet_committed, &[&most, name, &b.committed.to_string(), w.purchase(b.option), w.purchase(b.above)])
         }
         (Lang::En, Arrangement::Split(p)) => format!(
-            "{} task{} on {} × {name} ({}), the rest on Fargate on-demand",
+            "{} task{} on {} × {name} ({}), the rest on {fargate}",
             p.baseline,
             lang.plural(p.baseline),
             p.instances,
             w.purchase(e.inputs.buy)
         ),
         (Lang::Zh, Arrangement::Split(p)) => {
-            fill(Zh::curve_split, &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy)])
+            fill(Zh::curve_split, &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy), fargate])
         }
     }
 }
@@ -56,7 +57,7 @@ pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang)
 pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
     let (launch, buy) = (Launch::Ec2, e.inputs.buy);
     let best = c.cost.cheapest(launch, buy);
-    let fargate = c.cost.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+    let fargate = c.cost.all_fargate().unwrap_or(f64::NAN);
     let monthly = best.monthly(fargate);
     let below: Vec<String> = c
         .cost

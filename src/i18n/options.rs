@@ -30,7 +30,9 @@ pub fn accepted(option: Opt, lang: Lang) -> String {
     }
     let whole = |min: u32, max: u32| fill(Zh::accepts_whole, &[&min.to_string(), &max.to_string()]);
     match option {
-        Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Net | Opt::Credits | Opt::Ip => or_list(&option.choices().unwrap_or_default()),
+        Opt::Platform | Opt::Buy | Opt::Capacity | Opt::Above | Opt::Net | Opt::Credits | Opt::Ip => {
+            or_list(&option.choices().unwrap_or_default())
+        }
         Opt::Region => zh(Zh::accepts_region).into(),
         Opt::Cpu => fill(Zh::accepts_cpu, &[&or_list(&TaskSize::cpu_choices().map(format::vcpu).collect::<Vec<_>>())]),
         Opt::Mem => zh(Zh::accepts_mem).into(),

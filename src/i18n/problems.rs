@@ -6,6 +6,7 @@ use super::Lang;
 use crate::estimate::Problem;
 use crate::format;
 use crate::model::fargate::{Unsupported, FREE_STORAGE_GIB, MAX_STORAGE_GIB};
+use crate::model::line::Line;
 use crate::model::scenario::ScenarioError;
 use crate::model::task_size::TaskSize;
 use std::fmt;
@@ -65,6 +66,10 @@ impl fmt::Display for Problem {
                     "--curve: {name} is burstable, and CPU credits under a changing load are not modelled; choose another type with --ec2"
                 )
             }
+            Problem::NoFargateAbove(above) => {
+                let sold = Lang::En.words().line(Line::Fargate(above.fargate()));
+                write!(f, "--above: {sold} is not sold here for this platform; choose --above on-demand")
+            }
         }
     }
 }
@@ -97,6 +102,9 @@ impl Problem {
                 fill(Zh::problem_no_fargate_known, &[region, super::platform(*platform), &names(known, zh(Zh::list_sep))])
             }
             (Lang::Zh, Problem::CurveOnBurstable(name)) => fill(Zh::problem_curve_burstable, &[name]),
+            (Lang::Zh, Problem::NoFargateAbove(above)) => {
+                fill(Zh::problem_no_fargate_above, &[lang.words().line(Line::Fargate(above.fargate()))])
+            }
             (Lang::Zh, Problem::NoStoragePrice) => fill(Zh::problem_no_storage, &[&FREE_STORAGE_GIB.to_string()]),
             (Lang::Zh, Problem::Scenario(ScenarioError::Fargate(_) | ScenarioError::SidecarsTooLarge(_))) => {
                 zh(Zh::problem_fargate).to_string()

@@ -5,6 +5,7 @@
 use super::zh::{zh, Zh};
 use crate::estimate::Missing;
 use crate::model::curve::preset::Preset;
+use crate::model::curve::Above;
 use crate::model::ec2::PurchaseOption;
 use crate::model::fargate::FargateOption;
 use crate::model::line::Line;
@@ -154,13 +155,16 @@ words! {
     import_failed: "The importer could not run; nothing changed. Try again.",
     curve_notice: "This workload has a week of load (curve=): the charts and the table answer for each service's busiest hour all month; the sentence below answers for the week.",
     working_week: "Working out the week of load…",
-    split_caption: "The week of load's monthly cost against the tasks kept on an EC2 baseline, the rest on Fargate on-demand: 0 is all Fargate, the right end all EC2; the chosen purchase option's cheapest baseline is marked.",
+    split_caption: "The week of load's monthly cost against the tasks kept on an EC2 baseline, the rest on Fargate (bought as the load above a baseline is): 0 is all Fargate, the right end all EC2; the chosen purchase option's cheapest baseline is marked.",
     week_of_load: "Week of load",
     week_steady: "the same all week",
     week_business: "business hours (09:00–18:00 on weekdays)",
     week_batch: "a nightly batch (from 01:00)",
     week_spiky: "spiky (peaks at 09:00, 13:00 and 19:00)",
     week_custom: "hour by hour (the bars below)",
+    above: "Load above a baseline or commitment",
+    above_on_demand: "on-demand (Fargate, EC2)",
+    above_spot: "Spot (Fargate Spot, EC2 Spot)",
     weekdays: "Weekdays",
     weekends: "Weekends",
     bars_hint: "Drag across the bars to draw the tasks running each hour.",
@@ -214,6 +218,14 @@ impl Words {
     }
 
     /// A preset's name.
+    /// How the load above a baseline or a commitment is bought.
+    pub fn above_choice(&self, a: Above) -> &'static str {
+        match a {
+            Above::OnDemand => self.above_on_demand,
+            Above::Spot => self.above_spot,
+        }
+    }
+
     pub fn preset(&self, p: Preset) -> &'static str {
         match p {
             Preset::BusinessHours { .. } => self.week_business,

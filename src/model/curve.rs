@@ -62,6 +62,47 @@ impl Week {
     }
 }
 
+/// What the load above a commitment or an EC2 baseline is bought as: the
+/// tasks above a baseline on Fargate (all of them when there is none), the
+/// instance-hours above a commitment on EC2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Above {
+    OnDemand,
+    /// Interruptible, at Spot's price.
+    Spot,
+}
+
+impl Above {
+    pub const ALL: [Above; 2] = [Above::OnDemand, Above::Spot];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Above::OnDemand => "on-demand",
+            Above::Spot => "spot",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Above> {
+        Above::ALL.into_iter().find(|a| a.slug() == s)
+    }
+
+    /// Fargate's purchase option for the tasks above a baseline.
+    pub fn fargate(self) -> FargateOption {
+        match self {
+            Above::OnDemand => FargateOption::OnDemand,
+            Above::Spot => FargateOption::Spot,
+        }
+    }
+
+    /// EC2's purchase option for the instance-hours above a commitment.
+    pub fn instances(self) -> PurchaseOption {
+        match self {
+            Above::OnDemand => PurchaseOption::OnDemand,
+            Above::Spot => PurchaseOption::Spot,
+        }
+    }
+}
+
 /// Whether `a` USD costs less than `b` by more than float rounding: the same
 /// month summed two ways (hour by hour, or all month) ties.
 pub fn less(a: f64, b: f64) -> bool {
@@ -94,17 +135,20 @@ pub struct CurveCost {
     pub needed: Vec<u32>,
     pub running: Vec<u32>,
     /// The fleet that follows the week, bought the cheapest way with each
-    /// purchase option it is priced for.
+    /// purchase option it is priced for (and the hours above a commitment).
     pub fleets: Vec<(Launch, Bought)>,
     /// For each launch type and purchase option priced: every baseline's
-    /// month (`split`), the tasks above it on Fargate on demand.
+    /// month (`split`), the tasks above it on Fargate bought as `above`.
     pub splits: Vec<(Launch, PurchaseOption, Vec<Point>)>,
+    /// What the load above a baseline or a commitment is bought as.
+    pub above: Above,
 }
 
 /// The week of each service (`weeks`, in the scenario's order) on
-/// `candidate`, with Fargate's rates from `fargate`; None where a task fits
-/// no instance of the type, or the type is burstable (CPU credits under a
-/// changing load are not modelled).
+/// `candidate`, with Fargate's rates from `fargate`, the load above a
+/// baseline or a commitment bought as `above`; None where a task fits no
+/// instance of the type, the type is burstable (CPU credits under a
+/// changing load are not modelled), or Fargate has no rate for `above`.
 pub fn evaluate(
     s: &Scenario,
     weeks: &[Week],
@@ -112,6 +156,7 @@ pub fn evaluate(
     side: &SidePrices,
     candidate: &Candidate,
     scaling: Scaling,
+    above: Above,
 ) -> Option<CurveCost> {
     if candidate.burst.is_some() {
         return None;
@@ -119,21 +164,19 @@ pub fn evaluate(
     let room = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network)?;
     let (needed, running) = fleet::hours(s, room, weeks, scaling)?;
     let address = fargate.public_ipv4_hour.unwrap_or(0.0);
-    let on_demand: Vec<f64> =
-        fargate.services.iter().map(|f| f.task_hours[FargateOption::OnDemand as usize].unwrap_or(f64::NAN) + address).collect();
-    let baselines = split::baselines(s, room, weeks, &on_demand)?;
+    let task_hour: Option<Vec<f64>> = fargate.services.iter().map(|f| Some(f.task_hours[above.fargate() as usize]? + address)).collect();
+    let baselines = split::baselines(s, room, weeks, &task_hour?)?;
     let mut fleets = Vec::new();
     let mut splits = Vec::new();
     for launch in Launch::ALL {
         let Some(terms) = Terms::of(s, side, candidate, launch) else { continue };
         for option in PurchaseOption::ALL {
-            let Some(bought) = fleet::cheapest(&running, candidate, launch, option, terms) else { continue };
-            fleets.push((launch, bought));
-            let hourly = candidate.hourly.get(option).unwrap_or(f64::NAN);
+            let Some(hourly) = candidate.hourly.get(option).filter(|_| launch.offers(option)) else { continue };
+            fleets.extend(fleet::cheapest(&running, candidate, launch, option, above.instances(), terms).map(|b| (launch, b)));
             splits.push((launch, option, split::points(&baselines, hourly, terms)));
         }
     }
-    Some(CurveCost { fargate: FargateOption::ALL.map(|o| fargate_monthly(fargate, weeks, o)), needed, running, fleets, splits })
+    Some(CurveCost { fargate: FargateOption::ALL.map(|o| fargate_monthly(fargate, weeks, o)), needed, running, fleets, splits, above })
 }
 
 /// The type whose fleet following the week costs least bought as `buy` on
@@ -147,13 +190,14 @@ pub fn cheapest_type<'c>(
     candidates: &'c [Candidate],
     scaling: Scaling,
     buy: PurchaseOption,
+    above: Above,
 ) -> Option<&'c Candidate> {
     let mut best: Option<(&Candidate, f64)> = None;
     for candidate in candidates.iter().filter(|c| c.burst.is_none()) {
         let Some(room) = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network) else { continue };
         let Some(terms) = Terms::of(s, side, candidate, Launch::Ec2) else { continue };
         let Some((_, running)) = fleet::hours(s, room, weeks, scaling) else { continue };
-        let Some(bought) = fleet::cheapest(&running, candidate, Launch::Ec2, buy, terms) else { continue };
+        let Some(bought) = fleet::cheapest(&running, candidate, Launch::Ec2, buy, above.instances(), terms) else { continue };
         if best.is_none_or(|(_, usd)| less(bought.monthly, usd)) {
             best = Some((candidate, bought.monthly));
         }
@@ -164,11 +208,11 @@ pub fn cheapest_type<'c>(
 /// One way to run the week.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Arrangement {
-    /// Every task on Fargate on demand.
+    /// Every task on Fargate, bought as the load above a baseline is.
     Fargate,
     /// Every task on a fleet that follows the week.
     Fleet(Bought),
-    /// A baseline on a constant fleet, the rest on Fargate on demand.
+    /// A baseline on a constant fleet, the rest on Fargate.
     Split(Point),
 }
 
@@ -189,9 +233,10 @@ impl Arrangement {
         }
     }
 
-    pub fn monthly(&self, fargate_on_demand: f64) -> f64 {
+    /// USD a month, all Fargate costing `all_fargate`.
+    pub fn monthly(&self, all_fargate: f64) -> f64 {
         match self {
-            Arrangement::Fargate => fargate_on_demand,
+            Arrangement::Fargate => all_fargate,
             Arrangement::Fleet(b) => b.monthly,
             Arrangement::Split(p) => p.monthly(),
         }
@@ -199,6 +244,12 @@ impl Arrangement {
 }
 
 impl CurveCost {
+    /// USD a month of every task on Fargate bought as the load above a
+    /// baseline is; None where it has no rate here.
+    pub fn all_fargate(&self) -> Option<f64> {
+        self.fargate[self.above.fargate() as usize]
+    }
+
     /// The fleet that follows the week on `launch` bought as `option`.
     pub fn fleet(&self, launch: Launch, option: PurchaseOption) -> Option<&Bought> {
         self.fleets.iter().find(|(l, b)| *l == launch && b.option == option).map(|(_, b)| b)
@@ -215,7 +266,7 @@ impl CurveCost {
     /// is the same fleet (a split of every task is the fleet sized for the
     /// peak): neither is listed.
     pub fn savings(&self, launch: Launch, option: PurchaseOption) -> Vec<(Way, f64, f64)> {
-        let fargate = self.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::NAN);
+        let fargate = self.all_fargate().unwrap_or(f64::NAN);
         let monthly = self.cheapest(launch, option).monthly(fargate);
         let chosen = self.cheapest(launch, option).way();
         let others = [
@@ -234,7 +285,7 @@ impl CurveCost {
     /// bought as `option`; of equals, the first of that order (a split at
     /// no baseline is all Fargate, at the peak an `Always` fleet).
     pub fn cheapest(&self, launch: Launch, option: PurchaseOption) -> Arrangement {
-        let fargate = self.fargate[FargateOption::OnDemand as usize].unwrap_or(f64::INFINITY);
+        let fargate = self.all_fargate().unwrap_or(f64::INFINITY);
         let mut ways = vec![Arrangement::Fargate];
         ways.extend(self.fleet(launch, option).map(|b| Arrangement::Fleet(*b)));
         ways.extend(self.split(launch, option).and_then(split::cheapest).map(|p| Arrangement::Split(*p)));

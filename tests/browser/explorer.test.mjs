@@ -880,6 +880,15 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   assert.equal((await p.locator('#verdict').textContent()).trim(), three.verdict, 'the busiest hour, 8 tasks, all month');
   await addressSettled(p);
   assert.match(await p.inputValue('#share-url'), /[?&]tasks=8&curve=svc-1:2x9\.8x9\.2x6\/2x24&buy=reserved-3y&capacity=follow&v=3$/);
+  // The load above the baseline and the commitment on Spot: the CLI's --above spot.
+  await p.selectOption('#above', 'spot');
+  const spot = JSON.parse(execFileSync(CLI, ['--url', query, '--buy', 'reserved-3y', '--above', 'spot', '--json'], { encoding: 'utf8' }));
+  assert.match(spot.curve.verdict, /Fargate Spot/);
+  await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, spot.curve.verdict, WAIT).catch(() => {});
+  assert.equal(await p.locator('#week-verdict').textContent(), spot.curve.verdict);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /&capacity=follow&above=spot&v=3$/);
+  await p.selectOption('#above', 'on-demand');
   // A week made on the page: business hours for the one service, its counts set, as the CLI's --curve.
   await p.goto(server.origin + BASE_PATH + '?tasks=6&v=3');
   await p.selectOption('#week-shape', 'business');
@@ -901,7 +910,7 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   // In Chinese, the worker says it in Chinese (it fetches the Chinese text itself).
   await p.goto(server.origin + BASE_PATH + query + '&lang=zh');
   await p.waitForFunction(() => document.querySelector('#week-verdict')?.textContent.startsWith('本周负载最便宜的方式：'), null, WAIT);
-  assert.match(await p.locator('#week-verdict').textContent(), /^本周负载最便宜的方式：4 个任务在 2 × m5a\.large（EC2 预留 1 年）上运行，其余在 Fargate 按需运行：每月 /);
+  assert.match(await p.locator('#week-verdict').textContent(), /^本周负载最便宜的方式：4 个任务在 2 × m5a\.large（EC2 预留 1 年）上运行，其余使用 Fargate 按需：每月 /);
   assert.deepEqual(errors, []);
   await other.close();
 });

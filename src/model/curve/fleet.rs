@@ -4,8 +4,8 @@
 //! released only once the need has stayed lower for the scale-in delay, or
 //! never (`Scaling::Always`: sized for the week's busiest hour, as today).
 //! A commitment (reserved instances, Savings Plans) covers a constant
-//! number of instances all month; the hours above it are bought on demand
-//! (Spot is an option of its own: a whole fleet on Spot).
+//! number of instances all month; the hours above it are bought on demand,
+//! or as Spot (`Above`); a whole fleet on Spot is a purchase option of its own.
 
 use super::{Week, HOURS_PER_WEEK, WEEKS_PER_MONTH};
 use crate::model::ec2::PurchaseOption;
@@ -113,15 +113,21 @@ pub fn monthly(running: &[u32], committed: u32, commit_hourly: f64, above_hourly
 
 /// The cheapest way to buy `running` with `option`: on demand or Spot, the
 /// instances as they run; a commitment, the number of instances it covers
-/// that costs least (the fewest of equals), the rest on demand. None where
-/// `option` or on-demand has no price here.
-pub fn cheapest(running: &[u32], candidate: &Candidate, launch: Launch, option: PurchaseOption, terms: Terms) -> Option<Bought> {
+/// that costs least (the fewest of equals), the rest bought as `above`
+/// (on demand or Spot). None where `option` or `above` has no price here.
+pub fn cheapest(
+    running: &[u32],
+    candidate: &Candidate,
+    launch: Launch,
+    option: PurchaseOption,
+    above: PurchaseOption,
+    terms: Terms,
+) -> Option<Bought> {
     let rate = |o: PurchaseOption| candidate.hourly.get(o).filter(|_| launch.offers(o));
     let commit = rate(option)?;
     if option.can_follow_tasks() {
         return Some(Bought { option, committed: 0, above: option, monthly: monthly(running, 0, 0.0, commit, terms) });
     }
-    let above = PurchaseOption::OnDemand;
     let above_hourly = rate(above)?;
     let peak = running.iter().copied().max().unwrap_or(0);
     let mut best = Bought { option, committed: 0, above, monthly: monthly(running, 0, commit, above_hourly, terms) };
