@@ -1,5 +1,6 @@
 //! The chosen service's week of load: the same all week (its task count),
-//! or a preset's shape with its two counts (`model::curve::preset`). Each
+//! a preset's shape with its two counts (`model::curve::preset`), or the
+//! workload's scheduled jobs (runs × minutes a month). Each
 //! change is an edit of the chosen service (`Edit::Week`), as is a bar
 //! drawn hour by hour below (`week_bars`); a week no preset makes shows as
 //! "hour by hour".
@@ -13,6 +14,9 @@ use crate::model::curve::{Above, Week};
 use crate::options::Opt;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// The week control's entry for today's scheduled jobs (`--runs`, `--minutes`).
+const SCHEDULED: &str = "scheduled";
 
 /// The preset a shape starts from: the service's count at its busiest.
 fn start(shape: Preset, tasks: u32) -> Preset {
@@ -29,17 +33,30 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
     let at = i.at.min(i.services.len() - 1);
     let service = &i.services[at];
     let preset = service.week.and_then(|week| Preset::of(&week));
+    let scheduled = i.runs.is_some();
     let chosen = match (service.week, preset) {
+        _ if scheduled => SCHEDULED,
         (None, _) => "steady",
         (Some(_), Some(p)) => preset_name(p),
         (Some(_), None) => "custom",
     };
+    // A schedule runs every service so; a week of load runs all month.
+    let others_have_weeks = i.services.iter().enumerate().any(|(k, s)| k != at && s.week.is_some());
     let set = |p: Option<Preset>| Action::Services(Edit::Week(p.map(Preset::week)));
     let onchange = {
-        let tasks = service.tasks;
-        on.reform(move |e: Event| {
+        let (tasks, on) = (service.tasks, on.clone());
+        Callback::from(move |e: Event| {
             let name = e.target_unchecked_into::<HtmlSelectElement>().value();
-            set(PRESETS.iter().find(|(n, _)| *n == name).map(|(_, p)| start(*p, tasks)))
+            if name == SCHEDULED {
+                // The workload's runs × minutes, one 5-minute run an hour to start, as its checkbox does.
+                on.emit(set(None));
+                on.emit(Action::Set(Opt::Runs, "730".into()));
+                return;
+            }
+            if scheduled {
+                on.emit(Action::Set(Opt::Hours, "730".into()));
+            }
+            on.emit(set(PRESETS.iter().find(|(n, _)| *n == name).map(|(_, p)| start(*p, tasks))));
         })
     };
     let count = |k: usize, label: &'static str, p: Preset| {
@@ -65,6 +82,7 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
                 { for PRESETS.iter().map(|(name, p)| html! {
                     <option value={*name} selected={chosen == *name}>{ w.preset(*p) }</option>
                 }) }
+                <option value={SCHEDULED} selected={scheduled} disabled={others_have_weeks}>{ w.week_scheduled }</option>
                 if chosen == "custom" {
                     <option value="custom" selected=true disabled=true>{ w.week_custom }</option>
                 }
@@ -73,7 +91,9 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
                 { count(0, w.preset_counts(p).0, p) }
                 { count(1, w.preset_counts(p).1, p) }
             }
-            <super::week_bars::WeekBars week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
+            if !scheduled {
+                <super::week_bars::WeekBars week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
+            }
             // The workload's, not the service's: how every week's peaks are bought.
             { super::controls::choice(Opt::Above, w.above, i, Above::ALL.into_iter().map(|a| (a.slug(), w.above_choice(a).to_string(), false)).collect(), on) }
         </fieldset>

@@ -162,6 +162,7 @@ words! {
     week_batch: "a nightly batch (from 01:00)",
     week_spiky: "spiky (peaks at 09:00, 13:00 and 19:00)",
     week_custom: "hour by hour (the bars below)",
+    week_scheduled: "scheduled jobs (runs × minutes a month, every service)",
     above: "Load above a baseline or commitment",
     above_on_demand: "on-demand (Fargate, EC2)",
     above_spot: "Spot (Fargate Spot, EC2 Spot)",

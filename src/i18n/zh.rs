@@ -38,7 +38,7 @@ keys! {
     ec2_reserved_3y, ec2_spot, ec2_compute_sp_1y, ec2_compute_sp_3y, ec2_instance_sp_1y, ec2_instance_sp_3y,
     managed_on_demand, managed_reserved_1y, managed_reserved_3y, managed_spot, cpu_bound, memory_bound, network_bound,
     published, secondary, derived, services, service_name, add_service, duplicate, remove, sidecars, daemon_cpu, daemon_mem, headroom, service, cluster, tasks, fargate_month, chosen_service, workload_json,
-    import_title, import_hint, import_text, import_button, importing, imported, import_failed, curve_notice, working_week, split_caption, week_of_load, week_steady, week_business, week_batch, week_spiky, week_custom, above, above_on_demand, above_spot, weekdays, weekends, bars_hint, bars_keys_set, bars_keys_move, week_peak, week_floor, week_batch_tasks, week_batch_hours, week_base, week_spikes, days, axis_week, week_on_ec2, week_on_fargate, week_instances, week_caption, week_failed,
+    import_title, import_hint, import_text, import_button, importing, imported, import_failed, curve_notice, working_week, split_caption, week_of_load, week_steady, week_business, week_batch, week_spiky, week_custom, week_scheduled, above, above_on_demand, above_spot, weekdays, weekends, bars_hint, bars_keys_set, bars_keys_move, week_peak, week_floor, week_batch_tasks, week_batch_hours, week_base, week_spikes, days, axis_week, week_on_ec2, week_on_fargate, week_instances, week_caption, week_failed,
     // Money, hours, dates, lists (`Lang`'s helpers).
     usd_sign, hours_unit, date_ymd, date_ym, list_or, list_sep, clause_sep, open_paren, close_paren, colon, full_stop,
     // The verdict.

@@ -903,6 +903,16 @@ test('a link with a week of load: the page says the week\'s verdict as the CLI d
   // Back to the same all week: no curve, no week's verdict.
   await p.selectOption('#week-shape', 'steady');
   await p.locator('#week-verdict').waitFor({ state: 'detached', ...WAIT });
+  // Scheduled jobs: the workload's runs × minutes, as its checkbox sets them, and no bars to draw; a preset returns to hours.
+  await p.selectOption('#week-shape', 'scheduled');
+  await p.waitForFunction(() => document.querySelector('#scheduled')?.checked && document.querySelector('#runs')?.value === '730', null, WAIT);
+  assert.equal(await p.locator('#week-bars').count(), 0);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /[?&]runs=730(&|$)/);
+  await p.selectOption('#week-shape', 'business');
+  await p.waitForFunction(() => document.querySelector('#scheduled')?.checked === false, null, WAIT);
+  await addressSettled(p);
+  assert.match(await p.inputValue('#share-url'), /[?&]tasks=6&curve=svc-1:1x9\.6x9\.1x6\/1x24&v=3$/);
   // The embed says the week and draws its split chart too.
   await p.goto(server.origin + BASE_PATH + query + '&embed=1');
   await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT);
