@@ -5,6 +5,7 @@
 
 use super::{Imported, Problem, Service, TaskDefinition, Trouble};
 use crate::inputs::{is_service_name, Inputs, ServiceInputs};
+use crate::model::packing::NetworkMode;
 use crate::model::platform::Platform;
 use crate::options::MAX_SERVICES;
 
@@ -22,6 +23,9 @@ pub enum Note {
     /// The definitions ask for different platforms; a workload has one: this,
     /// the last one's.
     MixedPlatforms(Platform),
+    /// The definitions ask for different network modes; a workload has one:
+    /// this, the last one's.
+    MixedNetworks(NetworkMode),
 }
 
 /// Applies every imported text to `inputs`, definitions first, so a
@@ -52,10 +56,15 @@ pub fn apply(inputs: &mut Inputs, imported: &[Imported]) -> Result<Vec<Note>, Pr
             Imported::TaskDefinition(_) => Vec::new(),
         })
         .collect();
-    let mut platforms = definitions.iter().filter_map(|d| d.platform);
-    if let Some(first) = platforms.next() {
-        if platforms.any(|p| p != first) {
-            notes.push(Note::MixedPlatforms(definitions.iter().rev().find_map(|d| d.platform).unwrap_or(first)));
+    // The last definition that says one wins, and says so when another differs.
+    if let Some(last) = definitions.iter().rev().find_map(|d| d.platform) {
+        if definitions.iter().any(|d| d.platform.is_some_and(|p| p != last)) {
+            notes.push(Note::MixedPlatforms(last));
+        }
+    }
+    if let Some(last) = definitions.iter().rev().find_map(|d| d.network) {
+        if definitions.iter().any(|d| d.network.is_some_and(|n| n != last)) {
+            notes.push(Note::MixedNetworks(last));
         }
     }
     for d in &definitions {
@@ -148,7 +157,6 @@ mod tests {
     use super::*;
     use crate::ecs_import::import;
     use crate::ecs_import::tests::sample;
-    use crate::model::packing::NetworkMode;
 
     fn read(files: &[&str]) -> Vec<Imported> {
         files.iter().map(|f| import(&sample(f)).unwrap()).collect()
@@ -188,6 +196,27 @@ mod tests {
         // The same definition again changes the size of its own service only.
         apply(&mut inputs, &read(&["describe-task-definition.json"])).unwrap();
         assert_eq!(inputs.services.len(), 2);
+    }
+
+    #[test]
+    fn definitions_that_differ_in_platform_or_network_mode_say_which_the_workload_takes() {
+        let def = |family: &str, more: &str| import(&format!(r#"{{"family": "{family}", "cpu": "512", "memory": "1024"{more}}}"#)).unwrap();
+        let mut inputs = Inputs::default();
+        let arm = r#", "runtimePlatform": {"cpuArchitecture": "ARM64"}"#;
+        let notes =
+            apply(&mut inputs, &[def("a", r#", "networkMode": "bridge""#), def("b", arm), def("c", r#", "networkMode": "awsvpc""#)])
+                .unwrap();
+        // c says no platform: b's ARM stands, and only the network modes differ.
+        assert_eq!(notes.first(), Some(&Note::MixedNetworks(NetworkMode::Awsvpc)));
+        assert!(!notes.iter().any(|n| matches!(n, Note::MixedPlatforms(_))));
+        assert_eq!((inputs.platform, inputs.net), (Platform::LinuxArm, NetworkMode::Awsvpc));
+        let mut inputs = Inputs::default();
+        let notes = apply(&mut inputs, &[def("a", ""), def("b", r#", "networkMode": "host""#)]).unwrap();
+        assert!(
+            !notes.iter().any(|n| matches!(n, Note::MixedNetworks(_) | Note::MixedPlatforms(_))),
+            "a definition that says none differs from none"
+        );
+        assert_eq!(inputs.net, NetworkMode::Bridge);
     }
 
     #[test]

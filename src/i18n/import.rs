@@ -84,6 +84,10 @@ pub fn note(lang: Lang, n: &Note) -> Vec<String> {
             vec![format!("The task definitions run on different platforms; a workload has one: {}, the last one's.", super::platform(*p))]
         }
         (Lang::Zh, Note::MixedPlatforms(p)) => vec![fill(Zh::import_mixed_platforms, &[super::platform(*p)])],
+        (Lang::En, Note::MixedNetworks(n)) => {
+            vec![format!("The task definitions use different network modes; a workload has one: {}, the last one's.", n.slug())]
+        }
+        (Lang::Zh, Note::MixedNetworks(n)) => vec![fill(Zh::import_mixed_networks, &[n.slug()])],
     }
 }
 

@@ -69,7 +69,7 @@ keys! {
     // A week of load.
     curve_verdict, curve_fargate, curve_fleet, curve_fleet_all, curve_fleet_committed, curve_split, curve_bar, curve_below_fargate, curve_below_fleet,
     curve_below_split,
-    import_mixed_platforms, import_empty, import_not_workload, import_not_option, import_refused,
+    import_mixed_platforms, import_mixed_networks, import_empty, import_not_workload, import_not_option, import_refused,
 }
 
 /// An FNV-1a hash of the keys' names: the file's keys must hash alike, so a
