@@ -265,7 +265,10 @@ pub fn ask(job: Job, lang: Lang, query: &str, text: &str, then: impl FnOnce(Opti
 }
 
 fn start_helper() -> Option<Helper> {
-    let worker = web_sys::Worker::new("worker_loader.js").ok()?;
+    // The loader's address as this build versioned it (index.html's meta "worker").
+    let document = web_sys::window()?.document()?;
+    let loader = document.query_selector("meta[name=worker]").ok().flatten().and_then(|m| m.get_attribute("content"));
+    let worker = web_sys::Worker::new(loader.as_deref().unwrap_or("worker_loader.js")).ok()?;
     let heard = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
         let data = e.unchecked_into::<web_sys::MessageEvent>().data();
         let answered = HELPER.with_borrow_mut(|slot| {

@@ -787,7 +787,7 @@ test('a cluster of six services: the page lists them and packs them as the CLI d
 test('importing ECS\'s JSON: pasted task definitions and services become the workload, as the CLI imports them; a bad text changes nothing', async () => {
   const { context: other, p, errors } = await freshPage();
   const asked = [];
-  p.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  p.on('request', (r) => { const u = new URL(r.url()); asked.push(u.pathname + u.search); });
   const query = '?region=eu-west-1&tasks=3&v=3';
   await p.goto(server.origin + BASE_PATH + query);
   await p.locator('#chart-hours').waitFor(WAIT);
@@ -810,7 +810,11 @@ test('importing ECS\'s JSON: pasted task definitions and services become the wor
   await p.getByRole('button', { name: 'Import', exact: true }).click();
   await p.waitForFunction(() => document.querySelectorAll('#services li').length === 2, null, WAIT);
   assert.match(await said(), /^Imported: .*a workload has one: Linux\/x86, the last one's\.nightly-report runs no task \(desiredCount 0\): left out\.$/);
-  assert.ok(asked.some((u) => u.endsWith('/worker_bg.wasm')), 'the worker is fetched when a person imports');
+  // Its files versioned by their content: a cached loader never pairs with another build's wasm.
+  const version = asked.map((u) => u.match(/\/worker_loader\.js\?v=([0-9a-f]{16})$/)?.[1]).find(Boolean);
+  assert.ok(version, `the worker's loader is asked for by its version: ${asked.filter((u) => u.includes('worker'))}`);
+  assert.ok(asked.some((u) => u.endsWith(`/worker_bg.wasm?v=${version}`)), 'the worker is fetched when a person imports');
+  assert.ok(asked.some((u) => u.endsWith(`/worker.js?v=${version}`)));
   // The page now says what the CLI says for the same files on the same link.
   const files = names.flatMap((n) => ['--import', new URL(`../fixtures/ecs/${n}`, import.meta.url).pathname]);
   const want = JSON.parse(execFileSync(CLI, ['--url', query, ...files, '--json'], { encoding: 'utf8' }));
