@@ -494,6 +494,20 @@ fn the_presets_give_the_answers_a_finops_engineer_expects() {
         batch["verdict"],
         "Cheapest for this week of load: every task on Fargate on-demand: $120.13/month, 42% below a fleet following the load ($207.93)."
     );
+
+    // With the fleet always on (the default capacity) it follows nothing: 4 instances on demand
+    // all week, 4 × ($0.096 × 730 + $2.40) = $289.92, and the verdict says so.
+    let always = json(&["--ec2", "m5.large", "--curve", "svc-1:business:8:2"]);
+    assert!(near(&always["curve"]["fleets"][0]["monthly"], 4.0 * (on_demand * 730.0 + 2.40)));
+    assert_eq!(
+        always["curve"]["verdict"],
+        "Cheapest for this week of load: every task on Fargate on-demand: $130.00/month, 55% below an always-on fleet ($289.92)."
+    );
+    let reserved = json(&["--ec2", "m5.large", "--buy", "reserved-1y", "--curve", "svc-1:steady:10"]);
+    assert!(reserved["curve"]["verdict"]
+        .as_str()
+        .unwrap()
+        .starts_with("Cheapest for this week of load: 5 × m5.large (EC2 reserved 1y) all week: $217.83/month"));
 }
 
 /// The same business hours with the load above a baseline or a commitment

@@ -24,6 +24,8 @@ pub fn comparison(e: &Estimate, manifest: &Manifest, prices: &RegionPrices) -> S
     // Writing to a String cannot fail.
     if let Some(c) = &e.curve {
         let _ = writeln!(out, "{}", i18n::curve::verdict(e, c, Lang::En));
+        // What follows is today's steady answer, as the page's curve notice says.
+        let _ = writeln!(out, "\nFor each service's busiest hour all month (what the tables below answer for):");
     }
     let _ = writeln!(out, "{}\n", i18n::verdict::verdict(e, Lang::En));
     let task = |s: &ServiceInputs| {

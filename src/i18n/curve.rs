@@ -6,6 +6,7 @@ use super::zh::{fill, zh, Zh};
 use super::Lang;
 use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
+use crate::model::curve::fleet::{Bought, Scaling};
 use crate::model::curve::{Arrangement, Way};
 use crate::model::line::{Launch, Line};
 
@@ -15,20 +16,24 @@ pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang)
     let most = c.cost.running.iter().max().copied().unwrap_or(0).to_string();
     // Fargate as the load above a baseline is bought: on-demand or Spot.
     let fargate = w.line(Line::Fargate(c.cost.above.fargate()));
+    // An always-on fleet runs its busiest hour's instances all week: bought
+    // all one way (a commitment of some of them never costs less).
+    let always = e.inputs.scaling() == Scaling::Always;
+    let all_week = |b: &Bought| if b.committed == 0 { b.above } else { b.option };
     match (lang, a) {
         (Lang::En, Arrangement::Fargate) => format!("every task on {fargate}"),
         (Lang::Zh, Arrangement::Fargate) => fill(Zh::curve_fargate, &[fargate]),
         // Nothing committed: every instance-hour bought as it runs.
-        (Lang::En, Arrangement::Fleet(b)) if b.committed == 0 => {
+        (Lang::En, Arrangement::Fleet(b)) if b.committed == 0 && !always => {
             format!("a fleet following the load, up to {most} × {name} ({})", w.purchase(b.above))
         }
-        (Lang::Zh, Arrangement::Fleet(b)) if b.committed == 0 => fill(Zh::curve_fleet, &[&most, name, w.purchase(b.above)]),
-        // Every instance committed: nothing is bought above.
-        (Lang::En, Arrangement::Fleet(b)) if b.committed.to_string() == most => {
-            format!("{most} × {name} ({}) all week", w.purchase(b.option))
+        (Lang::Zh, Arrangement::Fleet(b)) if b.committed == 0 && !always => fill(Zh::curve_fleet, &[&most, name, w.purchase(b.above)]),
+        // The same instances every hour, all bought one way.
+        (Lang::En, Arrangement::Fleet(b)) if always || b.committed.to_string() == most => {
+            format!("{most} × {name} ({}) all week", w.purchase(all_week(b)))
         }
-        (Lang::Zh, Arrangement::Fleet(b)) if b.committed.to_string() == most => {
-            fill(Zh::curve_fleet_all, &[&most, name, w.purchase(b.option)])
+        (Lang::Zh, Arrangement::Fleet(b)) if always || b.committed.to_string() == most => {
+            fill(Zh::curve_fleet_all, &[&most, name, w.purchase(all_week(b))])
         }
         (Lang::En, Arrangement::Fleet(b)) => format!(
             "a fleet following the load, up to {most} × {name}: {} {}, the hours above on {}",
@@ -67,8 +72,11 @@ pub fn verdict(e: &Estimate, c: &CurveEstimate, lang: Lang) -> String {
             // A saving that rounds to nothing is still one.
             let share = if saved < 0.005 { "<1%".to_string() } else { format::percent(saved) };
             let what = lang.usd(usd);
+            let always = e.inputs.scaling() == Scaling::Always;
             match (lang, way) {
                 (Lang::En, Way::Fargate) => format!("{share} below all-Fargate ({what})"),
+                (Lang::En, Way::Fleet) if always => format!("{share} below an always-on fleet ({what})"),
+                (Lang::Zh, Way::Fleet) if always => fill(Zh::curve_below_fleet_always, &[&what, &share]),
                 (Lang::En, Way::Fleet) => format!("{share} below a fleet following the load ({what})"),
                 (Lang::En, Way::Split) => format!("{share} below the best split ({what})"),
                 (Lang::Zh, Way::Fargate) => fill(Zh::curve_below_fargate, &[&what, &share]),

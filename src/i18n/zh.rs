@@ -67,7 +67,7 @@ keys! {
     import_not_json, import_not_ecs, import_missing, import_unreadable, import_too_large, import_no_services, import_moved,
     import_units, import_storage_moved, import_no_definition, import_too_many, import_left_out, import_one_task,
     // A week of load.
-    curve_verdict, curve_fargate, curve_fleet, curve_fleet_all, curve_fleet_committed, curve_split, curve_bar, curve_below_fargate, curve_below_fleet,
+    curve_verdict, curve_fargate, curve_fleet, curve_fleet_all, curve_fleet_committed, curve_split, curve_bar, curve_below_fargate, curve_below_fleet, curve_below_fleet_always,
     curve_below_split,
     import_mixed_platforms, import_mixed_networks, import_empty, import_not_workload, import_not_option, import_refused,
 }
