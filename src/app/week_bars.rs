@@ -2,8 +2,8 @@
 //! of a weekend day: a pointer dragged across them gives each bar it passes
 //! the height under it; by keyboard each bar is a slider (↑ ↓, Page Up and
 //! Down, Home, End), ← → move between the hours. Every change is an edit of
-//! the chosen service's week (`Edit::Week`), made once the drawing rests:
-//! each step redraws only the bars.
+//! the service's week (`Edit::Week`, by its place), made once the drawing
+//! rests: each step redraws only the bars.
 
 use super::browser;
 use super::state::Action;
@@ -17,6 +17,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The service's place in the workload, and its week.
+    pub at: usize,
     pub week: Week,
     pub lang: Lang,
     pub on: Callback<Action>,
@@ -72,8 +74,9 @@ fn under(area: &NodeRef, e: &PointerEvent, top: u32) -> Option<(usize, u32)> {
     }
     let along = (f64::from(e.client_x()) - area.left()) / area.width();
     let up = (area.bottom() - f64::from(e.client_y())) / area.height();
-    let hour = (along * HOURS_PER_DAY as f64).floor().clamp(0.0, (HOURS_PER_DAY - 1) as f64) as usize;
-    Some((hour, (up * f64::from(top)).round().clamp(0.0, f64::from(top)) as u32))
+    // A float cast to an integer saturates: below 0 is 0, and `min` caps the top.
+    let hour = ((along * HOURS_PER_DAY as f64) as usize).min(HOURS_PER_DAY - 1);
+    Some((hour, ((up * f64::from(top)).round() as u32).min(top)))
 }
 
 /// Gives the keyboard to the bar of `hour` in a day's `area`.
@@ -112,12 +115,12 @@ pub fn week_bars(props: &Props) -> Html {
     let shown = current();
     let top = held.unwrap_or_else(|| top(shown.peak()));
     let set = {
-        let (on, from) = (props.on.clone(), props.week);
+        let (on, from, at) = (props.on.clone(), props.week, props.at);
         move |week: Week| {
             *drawn.borrow_mut() = Some((from, week));
             redraw.force_update();
             let on = on.clone();
-            browser::when_drawing_rests(move || on.emit(Action::Services(Edit::Week(Some(week)))));
+            browser::when_drawing_rests(move || on.emit(Action::Services(Edit::Week(at, Some(week)))));
         }
     };
     let names = [w.weekdays, w.weekends];

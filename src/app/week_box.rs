@@ -1,7 +1,7 @@
 //! The chosen service's week of load: the same all week (its task count),
 //! a preset's shape with its two counts (`model::curve::preset`), or the
 //! workload's scheduled jobs (runs × minutes a month). Each
-//! change is an edit of the chosen service (`Edit::Week`), as is a bar
+//! change is an edit of the chosen service's week (`Edit::Week`), as is a bar
 //! drawn hour by hour below (`week_bars`); a week no preset makes shows as
 //! "hour by hour".
 
@@ -42,7 +42,7 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
     };
     // A schedule runs every service so; a week of load runs all month.
     let others_have_weeks = i.services.iter().enumerate().any(|(k, s)| k != at && s.week.is_some());
-    let set = |p: Option<Preset>| Action::Services(Edit::Week(p.map(Preset::week)));
+    let set = move |p: Option<Preset>| Action::Services(Edit::Week(at, p.map(Preset::week)));
     let onchange = {
         let (tasks, on) = (service.tasks, on.clone());
         Callback::from(move |e: Event| {
@@ -92,7 +92,7 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
                 { count(1, w.preset_counts(p).1, p) }
             }
             if !scheduled {
-                <super::week_bars::WeekBars week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
+                <super::week_bars::WeekBars {at} week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
             }
             // The workload's, not the service's: how every week's peaks are bought.
             { super::controls::choice(Opt::Above, w.above, i, Above::ALL.into_iter().map(|a| (a.slug(), w.above_choice(a).to_string(), false)).collect(), on) }

@@ -20,8 +20,10 @@ pub enum Edit {
     Rename(String),
     /// Whether the chosen service's Fargate tasks carry the daemons.
     Sidecars(bool),
-    /// The chosen service's week of load (None: its count all the time).
-    Week(Option<Week>),
+    /// Service k's week of load (None: its count all the time): named by
+    /// its place, as a drawing that lands after another service was chosen
+    /// still belongs to the one it was drawn on.
+    Week(usize, Option<Week>),
     Remove(usize),
 }
 
@@ -59,16 +61,17 @@ impl Inputs {
                 let at = self.at.min(self.services.len() - 1);
                 self.services[at].sidecars = on;
             }
-            Edit::Week(Some(week)) if !(1..=MAX_TASKS).contains(&week.peak()) => {
+            Edit::Week(_, Some(week)) if !(1..=MAX_TASKS).contains(&week.peak()) => {
                 return Err(InputError {
                     option: Opt::Curve,
                     given: week.peak().to_string(),
                     accepted: format!("a week with 1 to {MAX_TASKS} tasks at its busiest hour"),
                 });
             }
-            Edit::Week(week) => {
-                let at = self.at.min(self.services.len() - 1);
-                self.services[at].set_week(week);
+            Edit::Week(k, week) => {
+                if let Some(service) = self.services.get_mut(k) {
+                    service.set_week(week);
+                }
             }
             Edit::Remove(k) if self.services.len() == 1 => {
                 let name = self.services.get(k).map_or(FIRST_NAME, |s| s.name.as_str()).to_string();
@@ -138,14 +141,17 @@ mod tests {
         use crate::model::curve::preset::business_hours;
         let mut i = Inputs::default();
         i.edit(Edit::Add).unwrap();
-        i.edit(Edit::Week(Some(business_hours(8, 2)))).unwrap();
+        i.edit(Edit::Week(1, Some(business_hours(8, 2)))).unwrap();
         assert_eq!((i.service().tasks, i.text(Opt::Curve).as_str()), (8, "svc-2:2x9.8x9.2x6/2x24"));
         let before = i.clone();
-        assert_eq!(i.edit(Edit::Week(Some(business_hours(0, 0)))).unwrap_err().option, Opt::Curve);
-        assert!(i.edit(Edit::Week(Some(business_hours(10_001, 1)))).is_err());
+        assert_eq!(i.edit(Edit::Week(1, Some(business_hours(0, 0)))).unwrap_err().option, Opt::Curve);
+        assert!(i.edit(Edit::Week(1, Some(business_hours(10_001, 1)))).is_err());
         assert_eq!(i, before, "a refused week changes nothing");
-        i.edit(Edit::Week(None)).unwrap();
+        i.edit(Edit::Week(1, None)).unwrap();
         assert_eq!((i.service().tasks, i.text(Opt::Curve).as_str()), (8, ""));
+        // Another service's week, whichever is chosen.
+        i.edit(Edit::Week(0, Some(business_hours(4, 1)))).unwrap();
+        assert_eq!((i.at, i.services[0].tasks, i.text(Opt::Curve).as_str()), (1, 4, "svc-1:1x9.4x9.1x6/1x24"));
     }
 
     #[test]
