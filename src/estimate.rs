@@ -53,7 +53,7 @@ pub enum Problem {
     Scenario(ScenarioError),
     /// A curve on a burstable type (named): CPU credits under a changing load are not modelled.
     CurveOnBurstable(String),
-    /// A curve whose load above its baseline is bought as Fargate sells it not here (Spot for Windows).
+    /// A curve whose load above a baseline is to be bought as Fargate does not sell it here (Spot on Windows).
     NoFargateAbove(Above),
 }
 
