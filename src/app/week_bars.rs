@@ -117,7 +117,8 @@ pub fn week_bars(props: &Props) -> Html {
     let set = {
         let (on, from, at) = (props.on.clone(), props.week, props.at);
         move |week: Week| {
-            *drawn.borrow_mut() = Some((from, week));
+            // A week without a task is refused by the page, which says why: the bars keep the page's.
+            *drawn.borrow_mut() = (week.peak() > 0).then_some((from, week));
             redraw.force_update();
             let on = on.clone();
             browser::when_drawing_rests(move || on.emit(Action::Services(Edit::Week(at, Some(week)))));

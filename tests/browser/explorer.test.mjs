@@ -969,6 +969,12 @@ test('a week drawn on its bars, by pointer and by keyboard: the link carries it 
   assert.equal(await p.locator('#week-verdict').textContent(), want.curve.verdict);
   await addressSettled(p);
   assert.match(await p.inputValue('#share-url'), /[?&]tasks=7&curve=svc-1:4x8\.0\.7x2\.5x7\.4x6\/4x24&v=3$/);
+  // A week without a task is refused, and said; its bar goes back to the page's week.
+  await p.goto(server.origin + BASE_PATH + '?curve=svc-1:0x9.1.0x14/0x24&v=3');
+  await p.focus('#week-bars rect[data-hour="9"]');
+  await p.keyboard.press('ArrowDown');
+  await p.waitForFunction(() => /a week with 1 to 10000 tasks at its busiest hour/.test(document.querySelector('#service-refused')?.textContent ?? ''), null, WAIT);
+  assert.equal(await p.getAttribute('#week-bars rect[data-hour="9"]', 'aria-valuenow'), '1');
   assert.deepEqual(errors, []);
   await other.close();
 });
