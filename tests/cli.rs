@@ -556,6 +556,45 @@ fn the_load_above_a_baseline_can_be_bought_as_spot() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--above: Fargate Spot is not sold here for this platform"), "{:?}", out);
 }
 
+/// Two services with weeks of their own: `--curve` repeated keeps both, and
+/// the best split says which services' tasks its baseline holds, in
+/// proportion to their busiest hours (web 8, api 4: two to one).
+#[test]
+fn a_split_of_several_services_says_whose_tasks_its_baseline_holds() {
+    let args = [
+        "--service",
+        "web:1:2:8",
+        "--service",
+        "api:0.5:1:4",
+        "--curve",
+        "web:business:8:2",
+        "--curve",
+        "api:business:4:1",
+        "--ec2",
+        "m5.large",
+        "--buy",
+        "reserved-1y",
+        "--capacity",
+        "follow",
+    ];
+    let out = json(&args);
+    assert_eq!(out["inputs"]["curve"], "web:2x9.8x9.2x6/2x24,api:1x9.4x9.1x6/1x24");
+    let curve = &out["curve"];
+    assert_eq!(curve["hours"][10]["tasks"], json!([8, 4]));
+    let split = curve["splits"].as_array().unwrap().iter().find(|s| s["launch"] == "ec2" && s["option"] == "reserved_1y").unwrap();
+    let best = &split["best"];
+    let (b, web, api) =
+        (best["baseline"].as_u64().unwrap(), best["per_service"]["web"].as_u64().unwrap(), best["per_service"]["api"].as_u64().unwrap());
+    assert_eq!(web + api, b);
+    assert!(web.abs_diff(2 * api) <= 1, "in proportion to 8 and 4: {best}");
+    if curve["cheapest"]["arrangement"] == "split" {
+        let said = format!("{b} tasks (web {web}, api {api}) on ");
+        assert!(curve["verdict"].as_str().unwrap().contains(&said), "{}", curve["verdict"]);
+    }
+    let text = String::from_utf8(cli(&args).stdout).unwrap();
+    assert!(text.contains(&format!("split: {b} tasks (web {web}, api {api}) on ")), "{text}");
+}
+
 #[test]
 fn a_curve_is_checked_and_carried_by_links_and_workload_files() {
     // A service the workload does not have, a day short of 24 hours, a curve with hours.

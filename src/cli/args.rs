@@ -108,10 +108,10 @@ pub fn parse_reading(args: &[String], read: &dyn Fn(&str) -> Result<String, Stri
                     ("import", _) => imports.push(value),
                     ("workload", _) => workload = Some(value),
                     ("pricing", _) => cmd.pricing = PathBuf::from(value),
-                    // Repeated, --service adds to the list.
-                    (_, Some(Opt::Service)) => match options.iter_mut().find(|(o, _)| *o == Opt::Service) {
+                    // Repeated, --service and --curve add to their list.
+                    (_, Some(listed @ (Opt::Service | Opt::Curve))) => match options.iter_mut().find(|(o, _)| *o == listed) {
                         Some((_, list)) => *list = format!("{list},{value}"),
-                        None => options.push((Opt::Service, value)),
+                        None => options.push((listed, value)),
                     },
                     (_, Some(option)) => options.push((option, value)),
                     (_, None) => return Err(format!("--{name}: unknown option; options are {}", every_option().join(", "))),

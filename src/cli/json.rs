@@ -149,7 +149,11 @@ fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
         .iter()
         .map(|(l, b)| json!({"launch": launch(*l), "option": b.option.key(), "committed": b.committed, "above": b.above.key(), "monthly": b.monthly}))
         .collect();
-    let point = |p: &split::Point| json!({"baseline": p.baseline, "instances": p.instances, "ec2": p.ec2, "fargate": p.fargate, "monthly": p.monthly()});
+    // Each service's tasks of a baseline, by name.
+    let per_service = |baseline: u32| -> Map<String, Value> {
+        e.inputs.services.iter().zip(split::of_services(&weeks, baseline)).map(|(s, n)| (s.name.clone(), n.into())).collect()
+    };
+    let point = |p: &split::Point| json!({"baseline": p.baseline, "per_service": per_service(p.baseline), "instances": p.instances, "ec2": p.ec2, "fargate": p.fargate, "monthly": p.monthly()});
     let splits: Vec<Value> = cost
         .splits
         .iter()
@@ -170,9 +174,14 @@ fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
         Arrangement::Fleet(b) => {
             json!({"arrangement": "fleet", "option": b.option.key(), "committed": b.committed, "above": b.above.key(), "monthly": b.monthly})
         }
-        Arrangement::Split(p) => {
-            json!({"arrangement": "split", "option": e.inputs.buy.key(), "baseline": p.baseline, "instances": p.instances, "monthly": p.monthly()})
-        }
+        Arrangement::Split(p) => json!({
+            "arrangement": "split",
+            "option": e.inputs.buy.key(),
+            "baseline": p.baseline,
+            "per_service": per_service(p.baseline),
+            "instances": p.instances,
+            "monthly": p.monthly()
+        }),
     };
     json!({
         "instance_type": c.candidate.name,

@@ -122,8 +122,9 @@ fn week(e: &Estimate, c: &CurveEstimate) -> String {
                 _ => {
                     let (k, n) = (best.baseline, best.instances);
                     format!(
-                        "split: {k} task{} on {n} × {} ({}), the rest on {}",
+                        "split: {k} task{}{} on {n} × {} ({}), the rest on {}",
                         Lang::En.plural(k),
+                        i18n::curve::shares(e, k, Lang::En),
                         c.candidate.name,
                         Lang::En.words().purchase(option),
                         Lang::En.words().line(Line::Fargate(cost.above.fargate()))

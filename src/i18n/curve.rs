@@ -7,7 +7,7 @@ use super::Lang;
 use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
 use crate::model::curve::fleet::{Bought, Scaling};
-use crate::model::curve::{Arrangement, Way};
+use crate::model::curve::{split, Arrangement, Way};
 use crate::model::line::{Launch, Line};
 
 /// One way to run the week, as a phrase.
@@ -45,15 +45,32 @@ pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang)
             fill(Zh::curve_fleet_committed, &[&most, name, &b.committed.to_string(), w.purchase(b.option), w.purchase(b.above)])
         }
         (Lang::En, Arrangement::Split(p)) => format!(
-            "{} task{} on {} × {name} ({}), the rest on {fargate}",
+            "{} task{}{} on {} × {name} ({}), the rest on {fargate}",
             p.baseline,
             lang.plural(p.baseline),
+            shares(e, p.baseline, lang),
             p.instances,
             w.purchase(e.inputs.buy)
         ),
-        (Lang::Zh, Arrangement::Split(p)) => {
-            fill(Zh::curve_split, &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy), fargate])
-        }
+        (Lang::Zh, Arrangement::Split(p)) => fill(
+            Zh::curve_split,
+            &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy), fargate, &shares(e, p.baseline, lang)],
+        ),
+    }
+}
+
+/// Which services' tasks a baseline of several services holds: " (web 3,
+/// api 1)" / "（web 3、api 1）"; nothing for one service.
+pub fn shares(e: &Estimate, baseline: u32, lang: Lang) -> String {
+    if e.inputs.services.len() < 2 {
+        return String::new();
+    }
+    let weeks = e.inputs.weeks().unwrap_or_default();
+    let held = e.inputs.services.iter().zip(split::of_services(&weeks, baseline)).filter(|(_, n)| *n > 0);
+    let listed: Vec<String> = held.map(|(s, n)| format!("{} {n}", s.name)).collect();
+    match lang {
+        Lang::En => format!(" ({})", listed.join(", ")),
+        Lang::Zh => format!("{}{}{}", zh(Zh::open_paren), listed.join(zh(Zh::list_sep)), zh(Zh::close_paren)),
     }
 }
 

@@ -36,11 +36,16 @@ pub fn shares(peaks: &[u32], b: u32) -> Vec<u32> {
     out
 }
 
+/// Each service's tasks of a baseline of `baseline` (the weeks' order), in
+/// proportion to its busiest hour (`shares`).
+pub fn of_services(weeks: &[Week], baseline: u32) -> Vec<u32> {
+    shares(&weeks.iter().map(Week::peak).collect::<Vec<_>>(), baseline)
+}
+
 /// Each hour of the week with a baseline of `baseline` tasks: the tasks on
 /// the EC2 baseline and those on Fargate above it, all services together.
 pub fn hours(weeks: &[Week], baseline: u32) -> Vec<(u32, u32)> {
-    let peaks: Vec<u32> = weeks.iter().map(Week::peak).collect();
-    let share = shares(&peaks, baseline);
+    let share = of_services(weeks, baseline);
     (0..HOURS_PER_WEEK)
         .map(|h| {
             let on_ec2: u32 = weeks.iter().zip(&share).map(|(w, &b)| w.at(h).min(b)).sum();
