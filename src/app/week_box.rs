@@ -94,8 +94,10 @@ pub fn week_box(i: &Inputs, lang: Lang, on: &Callback<Action>) -> Html {
             if !scheduled {
                 <super::week_bars::WeekBars {at} week={service.week.unwrap_or(Week::steady(service.tasks))} {lang} on={on.clone()} />
             }
-            // The workload's, not the service's: how every week's peaks are bought.
-            { super::controls::choice(Opt::Above, w.above, i, Above::ALL.into_iter().map(|a| (a.slug(), w.above_choice(a).to_string(), false)).collect(), on) }
+            // The workload's, not the service's: how every week's peaks are bought, once there is a week.
+            if i.weeks().is_some() {
+                { super::controls::choice(Opt::Above, w.above, i, Above::ALL.into_iter().map(|a| (a.slug(), w.above_choice(a).to_string(), false)).collect(), on) }
+            }
         </fieldset>
     }
 }

@@ -936,6 +936,8 @@ test('a week drawn on its bars, by pointer and by keyboard: the link carries it 
   await p.locator('#chart-tasks svg').first().waitFor(WAIT);
   const bars = p.locator('#week-bars svg').first();
   await bars.scrollIntoViewIfNeeded();
+  // How a week's peaks are bought is asked only once there is a week.
+  assert.equal(await p.locator('#above').count(), 0);
   const box = await bars.boundingBox();
   const at = (hour, share) => [box.x + box.width * (hour + 0.5) / 24, box.y + box.height * (1 - share)];
   // A steady 4 draws on a scale of 5: pressed at the top at 09:00 and moved
@@ -963,6 +965,7 @@ test('a week drawn on its bars, by pointer and by keyboard: the link carries it 
   assert.deepEqual(await p.locator('#week-bars svg').first().locator('rect[tabindex="0"]').evaluateAll((rs) => rs.map((r) => r.dataset.hour)), ['8']);
   // The page takes the week once the drawing rests.
   await p.waitForFunction(() => document.querySelector('#week-shape')?.value === 'custom', null, WAIT);
+  assert.equal(await p.inputValue('#above'), 'on-demand');
   const curve = 'svc-1:4x8.0.7x2.5x7.4x6/4x24';
   const want = JSON.parse(execFileSync(CLI, ['--curve', curve, '--json'], { encoding: 'utf8' }));
   await p.waitForFunction((v) => document.querySelector('#week-verdict')?.textContent === v, want.curve.verdict, WAIT).catch(() => {});
