@@ -34,8 +34,6 @@ pub fn language_switch(lang: Lang, dispatch: &Callback<Action>) -> Html {
 /// A line under the verdict: (is it an error, what it says).
 pub type Status = Option<(bool, String)>;
 
-/// What the page has to say about the link it opened and the prices loading;
-/// `shown`: the answer on screen.
 /// The week of load's verdict for the settled workload, once the worker has it.
 fn week_verdict(state: &State, lang: Lang) -> Html {
     let (text, busy) = match state.week_answer() {
@@ -46,6 +44,8 @@ fn week_verdict(state: &State, lang: Lang) -> Html {
     html! { <p class="lede" id="week-verdict" aria-live="polite" aria-busy={busy}>{ text }</p> }
 }
 
+/// What the page has to say about the link it opened and the prices loading;
+/// `shown`: the answer on screen.
 pub fn notices(state: &State, status: &Status, shown: Option<&Estimate>) -> Html {
     let lang = state.lang();
     let (open, close, separator) = match lang {

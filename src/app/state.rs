@@ -123,12 +123,12 @@ impl State {
         Line::ALL.into_iter().filter(|line| self.hidden.contains(line) || off(line)).collect()
     }
 
-    /// The language a person asked for (the link's or switcher's, else the browser's).
     /// The worker's answer for the week last asked for, once it has it.
     pub fn week_answer(&self) -> Option<&Result<super::worker::Week, String>> {
         self.week.as_ref()?.1.as_ref()
     }
 
+    /// The language a person asked for (the link's or switcher's, else the browser's).
     pub fn wanted_lang(&self) -> Lang {
         self.lang_choice.unwrap_or(self.browser_lang)
     }

@@ -218,7 +218,6 @@ impl Words {
         }
     }
 
-    /// A preset's name.
     /// How the load above a baseline or a commitment is bought.
     pub fn above_choice(&self, a: Above) -> &'static str {
         match a {
@@ -227,6 +226,7 @@ impl Words {
         }
     }
 
+    /// A preset's name.
     pub fn preset(&self, p: Preset) -> &'static str {
         match p {
             Preset::BusinessHours { .. } => self.week_business,
