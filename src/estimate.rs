@@ -125,8 +125,8 @@ pub fn fargate_prices<'p>(inputs: &Inputs, manifest: &Manifest, prices: &'p Regi
     })
 }
 
-/// The CLI's estimate: with a week of load's answer where a service has a
-/// curve (the page does not show weeks yet, and keeps their code out of its wasm).
+/// The CLI's and the page's worker's estimate: with a week of load's answer
+/// where a service has a curve (the page's own wasm leaves weeks out).
 pub fn estimate(inputs: &Inputs, manifest: &Manifest, prices: &RegionPrices) -> Result<Estimate, Problem> {
     let candidates = candidates(prices);
     let mut e = estimate_with(inputs, manifest, prices, &candidates)?;
@@ -159,15 +159,16 @@ fn curve_estimate(
     side: &SidePrices,
     candidates: &[Candidate],
 ) -> Result<CurveEstimate, Problem> {
+    // Said before any type is tried: no type prices what Fargate does not sell.
+    let fargate = &evaluation.fargate;
+    if fargate.services.iter().any(|f| f.task_hours[inputs.above.fargate() as usize].is_none()) {
+        return Err(Problem::NoFargateAbove(inputs.above));
+    }
     let chosen = &evaluation.ec2.candidate;
     let candidate = match &s.instance {
         InstanceChoice::Named(_) => Some(chosen.clone()).filter(|c| c.burst.is_none()),
         InstanceChoice::Auto => curve::cheapest_type(s, weeks, side, candidates, inputs.scaling(), s.buy, inputs.above).cloned(),
     };
-    let fargate = &evaluation.fargate;
-    if fargate.services.iter().any(|f| f.task_hours[inputs.above.fargate() as usize].is_none()) {
-        return Err(Problem::NoFargateAbove(inputs.above));
-    }
     let cost = candidate.as_ref().and_then(|c| curve::evaluate(s, weeks, fargate, side, c, inputs.scaling(), inputs.above));
     match (candidate, cost) {
         (Some(candidate), Some(cost)) => Ok(CurveEstimate { candidate, cost }),

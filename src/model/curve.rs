@@ -267,8 +267,8 @@ impl CurveCost {
     /// peak): neither is listed.
     pub fn savings(&self, launch: Launch, option: PurchaseOption) -> Vec<(Way, f64, f64)> {
         let fargate = self.all_fargate().unwrap_or(f64::NAN);
-        let monthly = self.cheapest(launch, option).monthly(fargate);
-        let chosen = self.cheapest(launch, option).way();
+        let best = self.cheapest(launch, option);
+        let (monthly, chosen) = (best.monthly(fargate), best.way());
         let others = [
             (Way::Fargate, Some(fargate)),
             (Way::Fleet, self.fleet(launch, option).map(|b| b.monthly)),
