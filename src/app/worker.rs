@@ -146,14 +146,13 @@ async fn week(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, query: &s
     let canvas = size.map_or(Canvas::WIDE, |(width, height)| Canvas { width, height });
     let inputs = crate::share_link::decode(query).0;
     let manifest = Manifest::bundled()?;
+    // Both files, fetched as they are: `read_all` parses the region file once
+    // and reads the companion only where it counts outclassed types (every
+    // committed file does; where one would not, the companion's fetch goes unread).
     let mut files = Vec::new();
     for path in [pricing::region_file(&inputs.region, inputs.platform), pricing::outclassed_file(&inputs.region, inputs.platform)] {
         let text = fetch_text(scope, &format!("pricing/{path}?v={}", manifest.version())).await;
-        // The companion is read only where the region file says it has types.
         files.push((path, text));
-        if files.len() == 1 && RegionPrices::parse(files[0].1.as_deref().unwrap_or("")).is_ok_and(|p| p.outclassed_types == 0) {
-            break;
-        }
     }
     let read = |path: &str| {
         files.iter().find(|(p, _)| p == path).and_then(|(_, t)| t.clone()).ok_or_else(|| format!("{path} could not be fetched"))
