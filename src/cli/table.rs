@@ -119,17 +119,7 @@ fn week(e: &Estimate, c: &CurveEstimate) -> String {
         if let Some(best) = cost.split(Launch::Ec2, option).and_then(split::cheapest) {
             let words = match best.baseline {
                 0 => format!("split on {}: best with no baseline (all Fargate)", Lang::En.words().purchase(option)),
-                _ => {
-                    let (k, n) = (best.baseline, best.instances);
-                    format!(
-                        "split: {k} task{}{} on {n} × {} ({}), the rest on {}",
-                        Lang::En.plural(k),
-                        i18n::curve::shares(e, k, Lang::En),
-                        c.candidate.name,
-                        Lang::En.words().purchase(option),
-                        Lang::En.words().line(Line::Fargate(cost.above.fargate()))
-                    )
-                }
+                _ => format!("split: {}", i18n::curve::split(e, c, best, option, Lang::En)),
             };
             let _ = writeln!(out, "  {words:<74} {:>14}", money(Some(best.monthly())));
         }

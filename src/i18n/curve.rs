@@ -7,7 +7,9 @@ use super::Lang;
 use crate::estimate::{CurveEstimate, Estimate};
 use crate::format;
 use crate::model::curve::fleet::{Bought, Scaling};
-use crate::model::curve::{split, Arrangement, Way};
+use crate::model::curve::split::{of_services, Point};
+use crate::model::curve::{Arrangement, Way};
+use crate::model::ec2::PurchaseOption;
 use crate::model::line::{Launch, Line};
 
 /// One way to run the week, as a phrase.
@@ -44,29 +46,39 @@ pub fn arrangement(e: &Estimate, c: &CurveEstimate, a: &Arrangement, lang: Lang)
         (Lang::Zh, Arrangement::Fleet(b)) => {
             fill(Zh::curve_fleet_committed, &[&most, name, &b.committed.to_string(), w.purchase(b.option), w.purchase(b.above)])
         }
-        (Lang::En, Arrangement::Split(p)) => format!(
+        (_, Arrangement::Split(p)) => split(e, c, p, e.inputs.buy, lang),
+    }
+}
+
+/// A baseline of `p` on the week's type bought as `option`, the rest on
+/// Fargate: "4 tasks on 2 × m5.large (EC2 reserved 1y), the rest on Fargate on-demand".
+pub fn split(e: &Estimate, c: &CurveEstimate, p: &Point, option: PurchaseOption, lang: Lang) -> String {
+    let (w, name) = (lang.words(), c.candidate.name.as_str());
+    let fargate = w.line(Line::Fargate(c.cost.above.fargate()));
+    match lang {
+        Lang::En => format!(
             "{} task{}{} on {} × {name} ({}), the rest on {fargate}",
             p.baseline,
             lang.plural(p.baseline),
             shares(e, p.baseline, lang),
             p.instances,
-            w.purchase(e.inputs.buy)
+            w.purchase(option)
         ),
-        (Lang::Zh, Arrangement::Split(p)) => fill(
+        Lang::Zh => fill(
             Zh::curve_split,
-            &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(e.inputs.buy), fargate, &shares(e, p.baseline, lang)],
+            &[&p.baseline.to_string(), &p.instances.to_string(), name, w.purchase(option), fargate, &shares(e, p.baseline, lang)],
         ),
     }
 }
 
 /// Which services' tasks a baseline of several services holds: " (web 3,
 /// api 1)" / "（web 3、api 1）"; nothing for one service.
-pub fn shares(e: &Estimate, baseline: u32, lang: Lang) -> String {
+fn shares(e: &Estimate, baseline: u32, lang: Lang) -> String {
     if e.inputs.services.len() < 2 {
         return String::new();
     }
     let weeks = e.inputs.weeks().unwrap_or_default();
-    let held = e.inputs.services.iter().zip(split::of_services(&weeks, baseline)).filter(|(_, n)| *n > 0);
+    let held = e.inputs.services.iter().zip(of_services(&weeks, baseline)).filter(|(_, n)| *n > 0);
     let listed: Vec<String> = held.map(|(s, n)| format!("{} {n}", s.name)).collect();
     match lang {
         Lang::En => format!(" ({})", listed.join(", ")),
