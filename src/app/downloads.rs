@@ -32,13 +32,13 @@ pub fn week_downloads(estimate: &Estimate, name: &str, ids: [&'static str; 3], s
     let stem = format!("{}_{name}", export::file_stem(estimate));
     let words = lang.words();
     let (svg, csv) = (Rc::<str>::from(svg), Rc::<str>::from(csv));
-    let chart = move || svg.to_string();
+    let chart: Rc<dyn Fn() -> String> = Rc::new(move || svg.to_string());
     html! {
         <p class="export">
             { words.download }
-            { link(&stem, ids[0], "svg", words.chart_svg, "image/svg+xml", Rc::new(chart.clone())) }
+            { link(&stem, ids[0], "svg", words.chart_svg, "image/svg+xml", chart.clone()) }
             { " · " }
-            { png(ids[1], words.chart_png, Rc::new(chart), canvas, format!("{stem}.png")) }
+            { png(ids[1], words.chart_png, chart, canvas, format!("{stem}.png")) }
             { " · " }
             { link(&stem, ids[2], "csv", words.numbers_csv, "text/csv", Rc::new(move || csv.to_string())) }
         </p>
@@ -49,17 +49,18 @@ pub fn downloads(estimate: &Rc<Estimate>, chart: &Layers, lang: Lang) -> Html {
     let stem = export::file_stem(estimate);
     let words = lang.words();
     let link = |id, ext, label, media, body| link(&stem, id, ext, label, media, body);
-    let (estimate, svg) = (estimate.clone(), chart.clone());
-    let flat = {
+    let estimate = estimate.clone();
+    // The chart as one SVG, for both its files.
+    let flat: Rc<dyn Fn() -> String> = {
         let svg = chart.clone();
-        move || svg.flat()
+        Rc::new(move || svg.flat())
     };
     html! {
         <p class="export">
             { words.download }
-            { link("export-svg", "svg", words.chart_svg, "image/svg+xml", Rc::new(move || svg.flat())) }
+            { link("export-svg", "svg", words.chart_svg, "image/svg+xml", flat.clone()) }
             { " · " }
-            { png("export-png", words.chart_png, Rc::new(flat), chart.canvas, format!("{stem}.png")) }
+            { png("export-png", words.chart_png, flat, chart.canvas, format!("{stem}.png")) }
             { " · " }
             { link("export-csv", "csv", words.numbers_csv, "text/csv", Rc::new({ let estimate = estimate.clone(); move || export::hours_csv(&estimate) })) }
             { " · " }
