@@ -120,13 +120,9 @@ fn curve(e: &Estimate, c: &CurveEstimate) -> Value {
     let cost = &c.cost;
     let weeks = e.inputs.weeks().unwrap_or_default();
     let on_demand = c.candidate.hourly.on_demand;
-    let fargate_hour: Vec<f64> = e
-        .evaluation
-        .fargate
-        .services
-        .iter()
-        .map(|s| s.task_hours[FargateOption::OnDemand as usize].unwrap_or(f64::NAN) + e.evaluation.fargate.public_ipv4_hour.unwrap_or(0.0))
-        .collect();
+    let fargate = &e.evaluation.fargate;
+    let fargate_hour: Vec<f64> =
+        (0..fargate.services.len()).map(|k| fargate.service_task_hour(k, FargateOption::OnDemand).unwrap_or(f64::NAN)).collect();
     let hours: Vec<Value> = (0..HOURS_PER_WEEK)
         .map(|h| {
             let tasks = curve::tasks_at(&weeks, h);

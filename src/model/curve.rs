@@ -118,10 +118,9 @@ pub fn tasks_at(weeks: &[Week], h: usize) -> Vec<u32> {
 /// per service of `fargate`, in order): every task-hour billed at its
 /// service's rate and its public address; None where `option` has no rate here.
 pub fn fargate_monthly(fargate: &FargateCost, weeks: &[Week], option: FargateOption) -> Option<f64> {
-    let address = fargate.public_ipv4_hour.unwrap_or(0.0);
     let mut week = 0.0;
-    for (service, w) in fargate.services.iter().zip(weeks) {
-        week += w.task_hours() as f64 * (service.task_hours[option as usize]? + address);
+    for (k, w) in weeks.iter().enumerate().take(fargate.services.len()) {
+        week += w.task_hours() as f64 * fargate.service_task_hour(k, option)?;
     }
     Some(week * WEEKS_PER_MONTH)
 }
@@ -163,8 +162,7 @@ pub fn evaluate(
     }
     let room = Room::of(&candidate.shape, s.reserved_mib, s.daemons, s.network)?;
     let (needed, running) = fleet::hours(s, room, weeks, scaling)?;
-    let address = fargate.public_ipv4_hour.unwrap_or(0.0);
-    let task_hour: Option<Vec<f64>> = fargate.services.iter().map(|f| Some(f.task_hours[above.fargate() as usize]? + address)).collect();
+    let task_hour: Option<Vec<f64>> = (0..fargate.services.len()).map(|k| fargate.service_task_hour(k, above.fargate())).collect();
     let baselines = split::baselines(s, room, weeks, &task_hour?)?;
     let mut fleets = Vec::new();
     let mut splits = Vec::new();

@@ -210,11 +210,14 @@ impl FargateCost {
         Some(self.bill(option)?.total())
     }
 
+    /// USD per task-hour of service `k` bought as `option`, its address included.
+    pub fn service_task_hour(&self, k: usize, option: FargateOption) -> Option<f64> {
+        Some(self.services.get(k)?.task_hours[option as usize]? + self.public_ipv4_hour.unwrap_or(0.0))
+    }
+
     /// USD per month for service `k` bought as `option`, its addresses included.
     pub fn service_monthly(&self, k: usize, option: FargateOption) -> Option<f64> {
-        let s = self.services.get(k)?;
-        let hour = s.task_hours[option as usize]? + self.public_ipv4_hour.unwrap_or(0.0);
-        Some(f64::from(s.tasks) * hour * self.billed_hours)
+        Some(f64::from(self.services.get(k)?.tasks) * self.service_task_hour(k, option)? * self.billed_hours)
     }
 
     /// Service `k`'s on-demand month as a line of its task count: USD of
