@@ -325,7 +325,7 @@ fn layer(chart: &CostChart, draw: Draw, y_max: f64) -> String {
 /// `stroke` attributes.
 fn dashed_stroke(k: usize, color: RGBColor, dasharray: &str) -> (RGBColor, (String, String)) {
     let placeholder = RGBColor(0x01, 0x02, k as u8);
-    let attribute = |c: RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+    let attribute = |c: RGBColor| format!("stroke=\"{}\"", hex(c));
     (placeholder, (attribute(placeholder), format!("{} stroke-dasharray=\"{dasharray}\"", attribute(color))))
 }
 
@@ -576,10 +576,7 @@ fn draw_marker(svg: &mut String, c: &CostChart, y_max: f64) -> Result<Patches, D
         draw_crossing_label(&plot, x, text_style().color(&REPEATED_LABEL))?;
     }
     plot.present()?;
-    let repeated = (
-        format!("fill=\"#{:02X}{:02X}{:02X}\"", REPEATED_LABEL.0, REPEATED_LABEL.1, REPEATED_LABEL.2),
-        "fill=\"#000000\" data-break-even=\"\"".to_string(),
-    );
+    let repeated = (format!("fill=\"{}\"", hex(REPEATED_LABEL)), "fill=\"#000000\" data-break-even=\"\"".to_string());
     Ok(vec![stroke, halo(), repeated])
 }
 
@@ -608,6 +605,11 @@ fn dasharray(dash: Dash) -> &'static str {
     }
 }
 
+/// A colour as SVG and CSS write it: `#RRGGBB`.
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
 /// A `stroke-dasharray` of `dasharray`'s given as text (from the page's
 /// worker, which drew the chart): one of the three, solid where unknown.
 pub fn dasharray_of(text: &str) -> &'static str {
@@ -617,7 +619,7 @@ pub fn dasharray_of(text: &str) -> &'static str {
 /// One legend entry: the line's label, its colour as #RRGGBB and an SVG
 /// `stroke-dasharray` matching how the chart draws it ("" for solid).
 pub fn legend(series: &[Series]) -> Vec<(String, String, &'static str)> {
-    series.iter().map(|s| (s.label.clone(), format!("#{:02X}{:02X}{:02X}", s.color.0, s.color.1, s.color.2), dasharray(s.dash))).collect()
+    series.iter().map(|s| (s.label.clone(), hex(s.color), dasharray(s.dash))).collect()
 }
 
 /// Axis labels: whole dollars, or cents when the whole axis is under $10.

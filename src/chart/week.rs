@@ -3,20 +3,15 @@
 //! following the load would run, as steps. Plain SVG (bars and paths, no
 //! plotters): 168 hours of two bars each are two paths.
 
-use super::{Canvas, BLUE, GREEN, VERMILLION};
+use super::{hex, Canvas, BLUE, GREEN, VERMILLION};
 use crate::format::decimals;
 use crate::i18n::Lang;
 use crate::model::curve::{HOURS_PER_DAY, HOURS_PER_WEEK};
-use plotters::style::RGBColor;
 
 const LEFT: f64 = 48.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 44.0;
-
-fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-}
 
 /// The week's SVG: `hours` (tasks on EC2, tasks on Fargate) and `instances`,
 /// each one per hour of the week from Monday 00:00.
